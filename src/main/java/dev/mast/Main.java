@@ -1,0 +1,21 @@
+package dev.mast;
+
+import dev.mast.cli.MastCommand;
+import dev.mast.ui.MastApp;
+
+/**
+ * Entry point: no arguments open the desktop app, anything else runs the command line.
+ * Kept free of JavaFX types so the CLI starts without loading the toolkit.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            MastApp.launchApp(args);
+            return;
+        }
+        System.exit(MastCommand.execute(args));
+    }
+}

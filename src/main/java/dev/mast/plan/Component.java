@@ -1,0 +1,37 @@
+package dev.mast.plan;
+
+/** The Kubernetes components Mast configures; the first four run as static pods. */
+public enum Component {
+    KUBE_APISERVER("kube-apiserver", true),
+    KUBE_CONTROLLER_MANAGER("kube-controller-manager", true),
+    KUBE_SCHEDULER("kube-scheduler", true),
+    KUBE_PROXY("kube-proxy", true),
+    KUBELET("kubelet", false),
+    ETCD("etcd", false);
+
+    private final String key;
+    private final boolean staticPod;
+
+    Component(String key, boolean staticPod) {
+        this.key = key;
+        this.staticPod = staticPod;
+    }
+
+    /** The component's binary, image and systemd unit name, e.g. {@code kube-apiserver}. */
+    public String key() {
+        return key;
+    }
+
+    public boolean isStaticPod() {
+        return staticPod;
+    }
+
+    public static Component fromKey(String key) {
+        for (Component component : values()) {
+            if (component.key.equals(key)) {
+                return component;
+            }
+        }
+        throw new IllegalArgumentException("unknown component \"" + key + "\"");
+    }
+}

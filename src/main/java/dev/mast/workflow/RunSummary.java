@@ -1,0 +1,44 @@
+package dev.mast.workflow;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The result of a run: one outcome per node, in plan order. */
+public record RunSummary(String workflow, List<NodeOutcome> outcomes, boolean cancelled, Duration elapsed) {
+    public RunSummary {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public List<NodeOutcome> failed() {
+        return outcomes.stream().filter(NodeOutcome::failed).toList();
+    }
+
+    public boolean succeeded() {
+        return !cancelled && outcomes.stream().allMatch(o -> o.state() == StepState.DONE);
+    }
+
+    /** One paragraph for people: "install failed on 2 of 40 nodes: node003 (etcd/start): ...". */
+    public String describe() {
+        long done = outcomes.stream().filter(o -> o.state() == StepState.DONE).count();
+        String seconds = String.format("%.1f s", elapsed.toMillis() / 1000.0);
+        if (succeeded()) {
+            return workflow + " finished on all " + outcomes.size() + " nodes in " + seconds + ".";
+        }
+        var failed = failed();
+        StringBuilder text = new StringBuilder(workflow);
+        if (!failed.isEmpty()) {
+            text.append(" failed on ").append(failed.size()).append(" of ").append(outcomes.size()).append(" nodes: ")
+                    .append(failed.stream().map(o -> o.node() + " (" + o.phase() + "): " + o.message())
+                            .collect(Collectors.joining("; ")));
+        } else {
+            text.append(cancelled ? " was cancelled" : " stopped");
+        }
+        text.append(". ").append(done).append(" of ").append(outcomes.size()).append(" nodes done in ").append(seconds)
+                .append(cancelled && !failed.isEmpty() ? "; cancelled." : ".");
+        if (!succeeded()) {
+            text.append(" Run it again to continue where it stopped.");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.mast.workflow;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.workflow.ProgressEvent.LogLevel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a workflow's phases in order over the plan's nodes: a parallel phase on up to
+ * {@code concurrency} nodes at once, a one-at-a-time phase node after node. A node that
+ * fails takes no further part; its peers go on unless the phase needs all nodes.
+ */
+public final class WorkflowRunner {
+    public static final int DEFAULT_CONCURRENCY = 50;
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    public record Options(int concurrency, Clock clock) {
+        public Options {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(DEFAULT_CONCURRENCY, Clock.systemUTC());
+        }
+    }
+
+    private final Workflow workflow;
+    private final Plan plan;
+    private final RemoteFactory remotes;
+    private final ProgressListener listener;
+    private final Options options;
+    private final Cancellation cancellation = new Cancellation();
+    private final Map<String, NodeOutcome> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> finishedSteps = new ConcurrentHashMap<>();
+
+    public WorkflowRunner(Workflow workflow, Plan plan, RemoteFactory remotes, ProgressListener listener, Options options) {
+        this.workflow = workflow;
+        this.plan = plan;
+        this.remotes = remotes;
+        this.listener = listener;
+        this.options = options;
+    }
+
+    /** Stops starting new steps; running steps end cleanly. Safe from any thread. */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    /** Runs on every node of the plan. Blocks until the run is over. */
+    public RunSummary run() {
+        return run(Set.of());
+    }
+
+    /** Runs on the named nodes only (all when empty), e.g. to retry the ones that failed. */
+    public RunSummary run(Set<String> onlyNodes) {
+        Instant start = options.clock().instant();
+        List<Node> nodes = plan.nodes().stream().filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n.hostName())).toList();
+        String backupDir = "/etc/kubernetes/backup/" + RUN_ID.format(start);
+        Map<String, NodeContext> contexts = new LinkedHashMap<>();
+        Map<String, Integer> stepsPerNode = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            contexts.put(node.hostName(), new NodeContext(plan, node, remotes, logOf(node), backupDir, cancellation));
+            stepsPerNode.put(node.hostName(), workflow.phasesFor(plan, node).size());
+            finishedSteps.put(node.hostName(), new AtomicInteger());
+        }
+        emit(new ProgressEvent.RunStarted(start, workflow.name(), List.copyOf(contexts.keySet()), stepsPerNode));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), nodes.size())),
+                new WorkerThreads(workflow.name()));
+        try {
+            runPhases(nodes, contexts, pool);
+        } finally {
+            pool.shutdownNow();
+            contexts.values().forEach(NodeContext::close);
+        }
+        var summary = new RunSummary(workflow.name(), outcomes(nodes, stepsPerNode), cancellation.isCancelled(),
+                Duration.between(start, options.clock().instant()));
+        emit(new ProgressEvent.RunFinished(options.clock().instant(), summary));
+        return summary;
+    }
+
+    private void runPhases(List<Node> nodes, Map<String, NodeContext> contexts, ExecutorService pool) {
+        for (Phase phase : workflow.phases()) {
+            if (cancellation.isCancelled()) {
+                return;
+            }
+            List<NodeContext> targets = nodes.stream()
+                    .filter(n -> phase.appliesTo(plan, n) && !failures.containsKey(n.hostName()))
+                    .map(n -> contexts.get(n.hostName()))
+                    .toList();
+            if (targets.isEmpty()) {
+                continue;
+            }
+            boolean anyFailed = phase.mode() == Phase.Mode.PARALLEL ? runParallel(phase, targets, pool) : runInTurn(phase, targets);
+            if (anyFailed && (phase.needsAllNodes() || phase.mode() == Phase.Mode.ONE_AT_A_TIME)) {
+                return;
+            }
+        }
+    }
+
+    private boolean runParallel(Phase phase, List<NodeContext> targets, ExecutorService pool) {
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (NodeContext context : targets) {
+            results.add(pool.submit(() -> new StepRun(phase, context).run()));
+        }
+        boolean anyFailed = false;
+        for (Future<Boolean> result : results) {
+            try {
+                anyFailed |= !result.get();
+            } catch (Exception e) {
+                anyFailed = true;
+            }
+        }
+        return anyFailed;
+    }
+
+    private boolean runInTurn(Phase phase, List<NodeContext> targets) {
+        for (NodeContext context : targets) {
+            if (cancellation.isCancelled()) {
+                return false;
+            }
+            if (!new StepRun(phase, context).run()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One phase on one node: check, run, and on failure roll back if the phase can. */
+    private final class StepRun {
+        private final Phase phase;
+        private final NodeContext context;
+        private final String node;
+
+        StepRun(Phase phase, NodeContext context) {
+            this.phase = phase;
+            this.context = context;
+            this.node = context.node().hostName();
+        }
+
+        /** False when the node failed this phase. */
+        boolean run() {
+            if (cancellation.isCancelled()) {
+                return true;
+            }
+            lastPhase.put(node, phase.id());
+            step(StepState.RUNNING, phase.title());
+            try {
+                if (phase.isDone(context)) {
+                    finish(StepState.SKIPPED, "already done");
+                } else {
+                    phase.run(context);
+                    finish(StepState.DONE, "done");
+                }
+                return true;
+            } catch (Cancellation.CancelledException e) {
+                return rollBackOrFail("cancelled while running");
+            } catch (Exception e) {
+                return rollBackOrFail(Failures.describe(e));
+            }
+        }
+
+        private boolean rollBackOrFail(String reason) {
+            context.log().line(LogLevel.ERROR, phase.title() + " failed: " + reason);
+            StepState state = StepState.FAILED;
+            String message = reason;
+            if (phase.canRollBack()) {
+                try {
+                    phase.rollBack(context);
+                    state = StepState.ROLLED_BACK;
+                    message = reason + " (rolled back)";
+                } catch (Exception rollbackError) {
+                    message = reason + "; rollback failed too: " + Failures.describe(rollbackError);
+                }
+            }
+            failures.put(node, new NodeOutcome(node, state, phase.id(), message));
+            finish(state, message);
+            return false;
+        }
+
+        private void finish(StepState state, String message) {
+            finishedSteps.get(node).incrementAndGet();
+            step(state, message);
+        }
+
+        private void step(StepState state, String message) {
+            emit(new ProgressEvent.StepChanged(options.clock().instant(), node, phase.id(), phase.title(), state, message));
+        }
+    }
+
+    private List<NodeOutcome> outcomes(List<Node> nodes, Map<String, Integer> stepsPerNode) {
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        for (Node n : nodes) {
+            String name = n.hostName();
+            NodeOutcome failure = failures.get(name);
+            if (failure != null) {
+                outcomes.add(failure);
+            } else if (finishedSteps.get(name).get() == stepsPerNode.get(name)) {
+                outcomes.add(new NodeOutcome(name, StepState.DONE, lastPhase.getOrDefault(name, ""), "done"));
+            } else {
+                String why = cancellation.isCancelled() ? "cancelled before it finished" : "stopped because another node failed";
+                outcomes.add(new NodeOutcome(name, StepState.PENDING, lastPhase.getOrDefault(name, ""), why));
+            }
+        }
+        return outcomes;
+    }
+
+    private NodeLog logOf(Node node) {
+        String name = node.hostName();
+        return (level, text) -> emit(new ProgressEvent.LogLine(options.clock().instant(), name,
+                lastPhase.getOrDefault(name, ""), level, text));
+    }
+
+    private void emit(ProgressEvent event) {
+        listener.onEvent(event);
+    }
+}

@@ -10,14 +10,16 @@ import java.util.Optional;
  */
 public interface Remote extends AutoCloseable {
 
-    /**
-     * Runs a shell script as root and returns its standard output lines. A non-zero exit
-     * throws, with the exit status and the last lines of output in the message.
-     */
-    List<String> run(String script) throws Exception;
+    /** A finished command: its exit status, its standard output lines, and its last lines of any output. */
+    record Output(int exitStatus, List<String> stdout, List<String> lastLines) {
+        public Output {
+            stdout = List.copyOf(stdout);
+            lastLines = List.copyOf(lastLines);
+        }
+    }
 
-    /** Runs a check as root and returns its exit status; never throws for a non-zero status. */
-    int probe(String script) throws Exception;
+    /** Runs a shell script as root; never throws for a non-zero exit status. */
+    Output exec(String script) throws Exception;
 
     /** Writes a file atomically (temporary file, then rename) with its mode, owned by root. */
     void write(NodeFile file) throws Exception;
@@ -25,6 +27,23 @@ public interface Remote extends AutoCloseable {
     /** The file's bytes, or empty when it does not exist. */
     Optional<byte[]> read(String path) throws Exception;
 
+    /** Where this remote runs, for messages: {@code user@host:port}. */
+    String target();
+
     @Override
     void close();
+
+    /** Runs a script and returns its standard output lines; a non-zero exit throws with the last lines of output. */
+    default List<String> run(String script) throws Exception {
+        Output output = exec(script);
+        if (output.exitStatus() != 0) {
+            throw new RemoteCommandException(target(), script, output);
+        }
+        return output.stdout();
+    }
+
+    /** Runs a check and returns its exit status. */
+    default int probe(String script) throws Exception {
+        return exec(script).exitStatus();
+    }
 }

@@ -1,0 +1,75 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.render.NodeFile;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.RemoteFiles;
+import java.util.List;
+
+/**
+ * Installs and starts the container runtime (containerd, or Docker with cri-dockerd) and turns
+ * on IP forwarding, which pod networking needs. Both stay systemd services.
+ */
+public final class InstallContainerRuntime implements Phase {
+    static final NodeFile SYSCTL = NodeFile.text("/etc/sysctl.d/99-kubernetes.conf", "net.ipv4.ip_forward = 1\n", NodeFile.PUBLIC);
+
+    @Override
+    public String id() {
+        return "runtime/install";
+    }
+
+    @Override
+    public String title() {
+        return "Install the container runtime";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    private static List<String> packages(Plan plan) {
+        return plan.runtime() == ContainerRuntime.DOCKER ? List.of("docker.io", "cri-dockerd") : List.of("containerd");
+    }
+
+    private static List<String> services(Plan plan) {
+        return plan.runtime() == ContainerRuntime.DOCKER ? List.of("docker", "cri-docker") : List.of("containerd");
+    }
+
+    @Override
+    public boolean isDone(NodeContext context) throws Exception {
+        for (String pkg : packages(context.plan())) {
+            if (!Packages.isInstalled(context.remote(), pkg)) {
+                return false;
+            }
+        }
+        for (String service : services(context.plan())) {
+            if (!Systemd.isActive(context.remote(), service)) {
+                return false;
+            }
+        }
+        return RemoteFiles.allPresent(context.remote(), List.of(SYSCTL));
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        var remote = context.remote();
+        for (String pkg : packages(context.plan())) {
+            Packages.ensureInstalled(remote, pkg);
+        }
+        remote.write(SYSCTL);
+        remote.run("sysctl -w net.ipv4.ip_forward=1");
+        for (String service : services(context.plan())) {
+            remote.run("systemctl enable " + service + " && systemctl start " + service);
+        }
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return List.of("install " + String.join(", ", packages(plan)) + " if missing", "write " + SYSCTL.path()
+                + " and set net.ipv4.ip_forward=1", "enable and start " + String.join(", ", services(plan)));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.Role;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.Remote;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a node can take part before anything is changed, as kubeadm's preflight does: SSH
+ * and sudo work, a supported OS, swap off, the ports free, a container runtime present or
+ * installable, the clock in step. Records the node's host name and MACs for {@link UniqueNodes}.
+ */
+public final class Preflight implements Phase {
+    private static final Set<String> SUPPORTED_OS = Set.of("debian", "ubuntu", "rhel", "centos", "rocky", "almalinux", "fedora");
+    private static final long MAX_CLOCK_SKEW_SECONDS = 30;
+
+    private final NodeFacts facts;
+    private final Clock clock;
+
+    public Preflight(NodeFacts facts, Clock clock) {
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return "preflight/node";
+    }
+
+    @Override
+    public String title() {
+        return "Check the node";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    public boolean needsAllNodes() {
+        return true;
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        Remote remote = context.remote();
+        List<String> problems = new ArrayList<>();
+        if (!remote.run("id -u").equals(List.of("0"))) {
+            problems.add("commands do not run as root: check that the SSH user may use sudo");
+        }
+        String os = osId(remote.run("cat /etc/os-release"));
+        if (!SUPPORTED_OS.contains(os)) {
+            problems.add("unsupported operating system \"" + os + "\" (supported: " + new TreeSet<>(SUPPORTED_OS) + ")");
+        }
+        if (remote.run("cat /proc/swaps").size() > 1) {
+            problems.add("swap is on: run 'swapoff -a' and remove swap from /etc/fstab");
+        }
+        problems.addAll(busyPorts(context, remote));
+        if (remote.probe("command -v " + context.plan().runtime().key() + " >/dev/null || command -v apt-get >/dev/null"
+                + " || command -v yum >/dev/null") != 0) {
+            problems.add(context.plan().runtime().key() + " is not installed and there is no apt-get or yum to install it");
+        }
+        long skew = Long.parseLong(remote.run("date +%s").get(0).trim()) - clock.instant().getEpochSecond();
+        if (Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS) {
+            problems.add("the clock is " + Math.abs(skew) + " s " + (skew > 0 ? "ahead" : "behind")
+                    + ": certificates need clocks in step (use NTP/chrony)");
+        }
+        if (!remote.run("sysctl -n net.ipv4.ip_forward").equals(List.of("1"))) {
+            context.warn("net.ipv4.ip_forward is off; Mast turns it on with the container runtime");
+        }
+        facts.record(context.node().hostName(), remote.run("hostname").get(0).trim(), macs(remote));
+        if (!problems.isEmpty()) {
+            throw new PreflightException(String.join("; ", problems));
+        }
+        context.log("preflight passed (" + os + ")");
+    }
+
+    private static String osId(List<String> osRelease) {
+        return osRelease.stream().filter(l -> l.startsWith("ID=")).findFirst()
+                .map(l -> l.substring(3).replace("\"", "").trim()).orElse("unknown");
+    }
+
+    /** Ports the node's components will need, by the file whose presence shows Mast already put that component there. */
+    private static Map<Integer, String> requiredPorts(Plan plan, Node node) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(10250, "/var/lib/kubelet/config.yaml");
+        if (node.has(Role.MASTER)) {
+            ports.put(plan.apiServerPort(), "/etc/kubernetes/manifests/kube-apiserver.yaml");
+            ports.put(10257, "/etc/kubernetes/manifests/kube-controller-manager.yaml");
+            ports.put(10259, "/etc/kubernetes/manifests/kube-scheduler.yaml");
+        }
+        if (node.has(Role.ETCD)) {
+            ports.put(2379, "/etc/systemd/system/etcd.service");
+            ports.put(2380, "/etc/systemd/system/etcd.service");
+        }
+        return ports;
+    }
+
+    private static List<String> busyPorts(NodeContext context, Remote remote) throws Exception {
+        Set<Integer> listening = new TreeSet<>();
+        for (String line : remote.run("ss -ltnH")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4) {
+                String local = columns[3];
+                listening.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (var port : requiredPorts(context.plan(), context.node()).entrySet()) {
+            if (listening.contains(port.getKey()) && remote.probe("test -e " + port.getValue()) != 0) {
+                problems.add("port " + port.getKey() + " is in use by another program");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> macs(Remote remote) throws Exception {
+        List<String> macs = new ArrayList<>();
+        for (String iface : remote.run("ls /sys/class/net")) {
+            if (!iface.isBlank() && !iface.equals("lo")) {
+                macs.addAll(remote.run("cat /sys/class/net/" + iface.trim() + "/address"));
+            }
+        }
+        return macs;
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return List.of("check root access, OS, swap, ports " + requiredPorts(plan, node).keySet()
+                + ", container runtime, clock and ip_forward");
+    }
+
+    /** A node is not fit for the cluster; nothing was changed on it. */
+    public static final class PreflightException extends Exception {
+        public PreflightException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.Role;
+import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.Health;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Timeouts;
+import java.util.List;
+
+/**
+ * etcd stays a systemd service: install its binary, write its unit (TLS and the whole initial
+ * cluster), start it and wait for its health endpoint. Members start side by side so the
+ * first ones are not left waiting for a quorum.
+ */
+public final class StartEtcd extends FilePhase {
+    static final String HEALTH = "http://127.0.0.1:2381/health";
+    private final Timeouts timeouts;
+
+    public StartEtcd(RenderedCluster rendered, Timeouts timeouts) {
+        super(rendered, "/etc/systemd/system/etcd.service");
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public String id() {
+        return "etcd/start";
+    }
+
+    @Override
+    public String title() {
+        return "Start etcd";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return node.has(Role.ETCD);
+    }
+
+    @Override
+    public boolean needsAllNodes() {
+        return true;
+    }
+
+    @Override
+    protected void prepare(NodeContext context) throws Exception {
+        var remote = context.remote();
+        if (remote.probe("test -x /usr/local/bin/etcd") != 0) {
+            Packages.ensureInstalled(remote, "etcd-server");
+            remote.run("ln -sf /usr/bin/etcd /usr/local/bin/etcd");
+        }
+    }
+
+    @Override
+    protected void start(NodeContext context) throws Exception {
+        Systemd.enableAndRestart(context.remote(), "etcd");
+        Health.await(context, timeouts, "etcd", HEALTH);
+    }
+
+    @Override
+    protected boolean isRunning(NodeContext context) throws Exception {
+        return Systemd.isActive(context.remote(), "etcd");
+    }
+
+    @Override
+    protected List<String> describeStart(Plan plan, Node node) {
+        return List.of("install etcd-server if /usr/local/bin/etcd is missing", "enable and restart etcd.service",
+                "wait for " + HEALTH);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.Health;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Timeouts;
+import java.util.List;
+
+/** Installs the kubelet, writes its configuration (staticPodPath) and unit, and starts it. */
+public final class StartKubelet extends FilePhase {
+    static final String HEALTH = "http://127.0.0.1:10248/healthz";
+    private final Timeouts timeouts;
+
+    public StartKubelet(RenderedCluster rendered, Timeouts timeouts) {
+        super(rendered, "/var/lib/kubelet/", "/etc/systemd/system/kubelet.service");
+        this.timeouts = timeouts;
+    }
+
+    @Override
+    public String id() {
+        return "kubelet/start";
+    }
+
+    @Override
+    public String title() {
+        return "Start the kubelet";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    protected void prepare(NodeContext context) throws Exception {
+        Packages.ensureInstalled(context.remote(), "kubelet");
+    }
+
+    @Override
+    protected void start(NodeContext context) throws Exception {
+        Systemd.enableAndRestart(context.remote(), "kubelet");
+        Health.await(context, timeouts, "kubelet", HEALTH);
+    }
+
+    @Override
+    protected boolean isRunning(NodeContext context) throws Exception {
+        return Systemd.isActive(context.remote(), "kubelet") && Systemd.isEnabled(context.remote(), "kubelet");
+    }
+
+    @Override
+    protected List<String> describeStart(Plan plan, Node node) {
+        return List.of("install the kubelet package if missing", "enable and restart kubelet.service", "wait for " + HEALTH);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.Sh;
+
+/** The systemctl calls phases make. */
+final class Systemd {
+    private Systemd() {
+    }
+
+    static boolean isActive(Remote remote, String unit) throws Exception {
+        return remote.probe("systemctl is-active " + Sh.quote(unit) + " >/dev/null") == 0;
+    }
+
+    static boolean isEnabled(Remote remote, String unit) throws Exception {
+        return remote.probe("systemctl is-enabled " + Sh.quote(unit) + " >/dev/null") == 0;
+    }
+
+    /** Reloads unit files, enables the unit and (re)starts it so changed files take effect. */
+    static void enableAndRestart(Remote remote, String unit) throws Exception {
+        remote.run("systemctl daemon-reload && systemctl enable " + Sh.quote(unit) + " && systemctl restart " + Sh.quote(unit));
+    }
+
+    static void stopAndDisable(Remote remote, String unit) throws Exception {
+        remote.run("systemctl stop " + Sh.quote(unit) + " && systemctl disable " + Sh.quote(unit));
+    }
+}

@@ -54,13 +54,18 @@ public final class WaitForMirrorPods implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
+        await(context, cluster, timeouts, expectedPods(context.node()));
+    }
+
+    /** Waits until every named kube-system pod is Running and Ready, within the health timeout. */
+    static void await(NodeContext context, ClusterAccess cluster, Timeouts timeouts, List<String> names) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
-        List<String> waiting = expectedPods(context.node());
+        List<String> waiting = names;
         while (true) {
             context.cancellation().check();
-            waiting = notReady(waiting);
+            waiting = notReady(cluster, waiting);
             if (waiting.isEmpty()) {
-                context.log("pods ready: " + String.join(", ", expectedPods(context.node())));
+                context.log("Running and Ready: " + String.join(", ", names));
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -71,7 +76,7 @@ public final class WaitForMirrorPods implements Phase {
         }
     }
 
-    private List<String> notReady(List<String> names) throws Exception {
+    private static List<String> notReady(ClusterAccess cluster, List<String> names) throws Exception {
         List<String> waiting = new ArrayList<>();
         for (String name : names) {
             Pod pod = cluster.client().pods().inNamespace("kube-system").withName(name).get();

@@ -1,0 +1,35 @@
+package dev.mast.workflow;
+
+import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.phases.DistributeCertificates;
+import dev.mast.workflow.phases.InstallContainerRuntime;
+import dev.mast.workflow.phases.NodeFacts;
+import dev.mast.workflow.phases.Preflight;
+import dev.mast.workflow.phases.StartControlPlane;
+import dev.mast.workflow.phases.StartEtcd;
+import dev.mast.workflow.phases.StartKubeProxy;
+import dev.mast.workflow.phases.StartKubelet;
+import dev.mast.workflow.phases.UniqueNodes;
+import dev.mast.workflow.phases.WaitForMirrorPods;
+import java.time.Clock;
+import java.util.List;
+
+/** The install, phase by phase: what a new cluster goes through, top to bottom. */
+public final class InstallWorkflow {
+    private InstallWorkflow() {
+    }
+
+    public static Workflow create(RenderedCluster rendered, ClusterAccess cluster, Timeouts timeouts, Clock clock) {
+        NodeFacts facts = new NodeFacts();
+        return new Workflow("install", List.of(
+                new Preflight(facts, clock),
+                new UniqueNodes(facts),
+                new DistributeCertificates(rendered),
+                new InstallContainerRuntime(),
+                new StartEtcd(rendered, timeouts),
+                new StartKubelet(rendered, timeouts),
+                new StartControlPlane(rendered, timeouts),
+                new StartKubeProxy(rendered, timeouts),
+                new WaitForMirrorPods(cluster, timeouts)));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.RemoteFiles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies what the upgrade will replace into the run's backup folder on the node: the unit
+ * files (and drop-ins) of the old services, the kubelet's configuration and unit, and any
+ * manifests already there. Rollback restores from here.
+ */
+public final class BackUpLegacyFiles implements Phase {
+    static final List<String> KUBELET_FILES = List.of("/var/lib/kubelet/config.yaml", "/etc/systemd/system/kubelet.service",
+            "/etc/systemd/system/kubelet.service.d/10-mast.conf");
+
+    @Override
+    public String id() {
+        return "upgrade/back-up";
+    }
+
+    @Override
+    public String title() {
+        return "Back up units and configuration";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        List<String> paths = new ArrayList<>(KUBELET_FILES);
+        context.get(LegacyUnits.KEY).ifPresent(legacy -> legacy.units().values()
+                .forEach(unit -> paths.addAll(unitFiles(unit.unitText()))));
+        for (var component : LegacyUnits.staticPodComponents(context.node())) {
+            paths.add(ComponentHealth.manifestPath(component));
+        }
+        List<String> copied = RemoteFiles.backUp(context.remote(), context.backupDir(), paths);
+        context.log("backed up " + copied.size() + " files to " + context.backupDir() + ": " + String.join(", ", copied));
+    }
+
+    /** {@code systemctl cat} names each file it prints in a comment line: {@code # /lib/systemd/system/x.service}. */
+    static List<String> unitFiles(String catOutput) {
+        return catOutput.lines().filter(l -> l.startsWith("# /")).map(l -> l.substring(2).trim()).toList();
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return List.of("copy the old units, the kubelet configuration and existing manifests to /etc/kubernetes/backup/<run>/");
+    }
+}

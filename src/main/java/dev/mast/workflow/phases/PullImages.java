@@ -1,0 +1,52 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pulls every image the node's static pods need before anything is stopped, to keep downtime short. */
+public final class PullImages implements Phase {
+
+    static List<String> images(Plan plan, Node node) {
+        List<String> images = new ArrayList<>();
+        images.add(Images.pause(plan));
+        for (Component component : LegacyUnits.staticPodComponents(node)) {
+            images.add(Images.of(plan, component));
+        }
+        return images;
+    }
+
+    @Override
+    public String id() {
+        return "upgrade/pull-images";
+    }
+
+    @Override
+    public String title() {
+        return "Pull the images";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    public boolean isDone(NodeContext context) throws Exception {
+        return Images.allPresent(context, images(context.plan(), context.node()));
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        Images.pull(context, images(context.plan(), context.node()));
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return List.of("pull " + String.join(", ", images(plan, node)));
+    }
+}

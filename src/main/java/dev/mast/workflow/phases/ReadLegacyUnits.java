@@ -1,0 +1,70 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.ManagedFlags;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.Remote;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the old systemd units of the node's control-plane components and kube-proxy, and the
+ * flags to carry into their manifests. Changes nothing; a node with no such unit left already
+ * runs them as static pods.
+ */
+public final class ReadLegacyUnits implements Phase {
+
+    @Override
+    public String id() {
+        return "upgrade/read-units";
+    }
+
+    @Override
+    public String title() {
+        return "Read the systemd units";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        Remote remote = context.remote();
+        Map<Component, LegacyUnits.Unit> units = new EnumMap<>(Component.class);
+        for (Component component : LegacyUnits.staticPodComponents(context.node())) {
+            Remote.Output cat = remote.exec("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
+            if (cat.exitStatus() != 0 || cat.stdout().isEmpty()) {
+                continue;
+            }
+            String text = String.join("\n", cat.stdout()) + "\n";
+            Map<String, String> flags = UnitFlags.parse(text);
+            Map<String, String> carried = new LinkedHashMap<>(flags);
+            carried.keySet().removeAll(ManagedFlags.of(component));
+            boolean active = Systemd.isActive(remote, LegacyUnits.unitName(component));
+            units.put(component, new LegacyUnits.Unit(component, text, active, flags, carried));
+            context.log(LegacyUnits.unitName(component) + " is " + (active ? "active" : "inactive")
+                    + (carried.isEmpty() ? "; no custom flags" : "; carrying over " + describe(carried)));
+        }
+        if (units.isEmpty()) {
+            context.log("no systemd units of the control plane or kube-proxy: this node already runs them as static pods");
+        }
+        context.put(LegacyUnits.KEY, new LegacyUnits(units));
+    }
+
+    static String describe(Map<String, String> flags) {
+        return String.join(" ", flags.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return LegacyUnits.staticPodComponents(node).stream()
+                .map(c -> "read " + LegacyUnits.unitName(c) + " (systemctl cat, is-active) and its flags").toList();
+    }
+}

@@ -1,6 +1,7 @@
 package dev.mast.workflow;
 
 import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.phases.ApplyAddons;
 import dev.mast.workflow.phases.DistributeCertificates;
 import dev.mast.workflow.phases.InstallContainerRuntime;
 import dev.mast.workflow.phases.NodeFacts;
@@ -30,6 +31,7 @@ public final class InstallWorkflow {
                 new StartKubelet(rendered, timeouts),
                 new StartControlPlane(rendered, timeouts),
                 new StartKubeProxy(rendered, timeouts),
+                new ApplyAddons(cluster),
                 new WaitForMirrorPods(cluster, timeouts)));
     }
 }

@@ -56,7 +56,7 @@ public record CertificateSpec(
     }
 
     /** A certificate with subject alternative names, for servers (and etcd members, which are also clients). */
-    public static CertificateSpec server(String name, String issuer, String commonName, Set<ExtendedUsage> usages,
+    static CertificateSpec server(String name, String issuer, String commonName, Set<ExtendedUsage> usages,
                                          SubjectAltNames altNames) {
         return new CertificateSpec(name, issuer, commonName, List.of(), usages,
                 altNames.dnsNames(), altNames.ipAddresses(), LEAF_VALIDITY);

@@ -47,11 +47,9 @@ class NodeFilesTest {
             "/etc/kubernetes/pki/etcd/peer.crt", "/etc/kubernetes/pki/etcd/peer.key",
             "/etc/kubernetes/pki/etcd/healthcheck-client.crt", "/etc/kubernetes/pki/etcd/healthcheck-client.key");
 
-    private static Set<String> union(Set<String>... sets) {
+    private static Set<String> union(List<Set<String>> sets) {
         var all = new java.util.HashSet<String>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
+        sets.forEach(all::addAll);
         return all;
     }
 
@@ -62,17 +60,17 @@ class NodeFilesTest {
 
     @Test
     void anEtcdMemberGetsTheEtcdCaCertificateButNotItsKey() {
-        assertEquals(union(EVERY_NODE, ETCD), paths(pki.nodeFiles(ETCD3)));
+        assertEquals(union(List.of(EVERY_NODE, ETCD)), paths(pki.nodeFiles(ETCD3)));
     }
 
     @Test
     void theSecondMasterGetsTheControlPlaneFilesWithoutSuperAdmin() {
-        assertEquals(union(EVERY_NODE, MASTER, ETCD), paths(pki.nodeFiles(MASTER2)));
+        assertEquals(union(List.of(EVERY_NODE, MASTER, ETCD)), paths(pki.nodeFiles(MASTER2)));
     }
 
     @Test
     void theFirstMasterAlsoGetsSuperAdminAsKubeadmsInitNodeDoes() {
-        assertEquals(union(EVERY_NODE, MASTER, ETCD, Set.of(PkiPaths.SUPER_ADMIN_CONF)), paths(pki.nodeFiles(MASTER1)));
+        assertEquals(union(List.of(EVERY_NODE, MASTER, ETCD, Set.of(PkiPaths.SUPER_ADMIN_CONF))), paths(pki.nodeFiles(MASTER1)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.addons.ClusterAdmins;
 import dev.mast.manifest.addons.CoreDns;
 import dev.mast.manifest.addons.Flannel;
 import dev.mast.plan.Node;
@@ -13,7 +14,7 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies the pod network and the cluster DNS through the API, once, from the first master. */
+/** Applies the admins' binding, the pod network and the cluster DNS through the API, once, from the first master. */
 public final class ApplyAddons implements Phase {
     private final ClusterAccess cluster;
 
@@ -22,7 +23,8 @@ public final class ApplyAddons implements Phase {
     }
 
     public static List<HasMetadata> objects(Plan plan) {
-        List<HasMetadata> objects = new ArrayList<>(Flannel.objects(plan));
+        List<HasMetadata> objects = new ArrayList<>(ClusterAdmins.objects());
+        objects.addAll(Flannel.objects(plan));
         objects.addAll(CoreDns.objects(plan));
         return objects;
     }

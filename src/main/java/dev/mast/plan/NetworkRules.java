@@ -30,7 +30,7 @@ final class NetworkRules {
         for (int i = 0; i < plan.nodes().size(); i++) {
             Node node = plan.nodes().get(i);
             String path = "nodes[" + i + "]";
-            for (String field : List.of("ip", "internalIp")) {
+            for (String field : node.internalIp().equals(node.ip()) ? List.of("ip") : List.of("ip", "internalIp")) {
                 String address = field.equals("ip") ? node.ip() : node.internalIp();
                 warnIfInside(path + "." + field, address, pods, "pod", findings);
                 warnIfInside(path + "." + field, address, services, "service", findings);

@@ -28,7 +28,10 @@ final class NodeRules {
                     + ". The kubelet uses the host name in pod names (kube-apiserver-" + node.hostName() + ")"));
         }
         findings.check(path + ".ip", FieldChecks.ipv4(node.ip()));
-        findings.check(path + ".internalIp", FieldChecks.ipv4(node.internalIp()));
+        // Most nodes use one address for both; a bad one is then reported once, on ip.
+        if (!node.internalIp().equals(node.ip())) {
+            findings.check(path + ".internalIp", FieldChecks.ipv4(node.internalIp()));
+        }
         if (node.roles().isEmpty()) {
             findings.error(path + ".roles", "the node has no roles; give it at least one of etcd, master, worker, ingress");
         }

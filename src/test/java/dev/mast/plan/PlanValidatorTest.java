@@ -60,6 +60,12 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aBadAddressUsedAsBothIpAndInternalIpIsReportedOnce() {
+        Plan plan = TestPlans.withNode(valid, 1, n -> n.withIp("10.0.0").withInternalIp("10.0.0"));
+        assertEquals("nodes[1].ip: \"10.0.0\" is not an IPv4 address", onlyProblem(plan).toString());
+    }
+
+    @Test
     void rejectsAnEmptyIp() {
         Plan plan = TestPlans.withNode(valid, 0, n -> n.withIp(""));
         assertEquals(List.of("is empty; enter an IPv4 address such as 10.0.0.1"), messagesFor(plan, "nodes[0].ip"));

@@ -1,0 +1,22 @@
+package dev.mast.plan;
+
+/** The cluster-wide scalar settings: name, version, DNS domain, API server port and endpoint. */
+final class ClusterRules {
+    private ClusterRules() {
+    }
+
+    static void check(Plan plan, Findings findings) {
+        if (plan.name().isEmpty()) {
+            findings.error("cluster.name", "is empty; name the cluster, e.g. prod (it names kubeconfig contexts and certificates)");
+        } else {
+            FieldChecks.dnsLabel(plan.name()).ifPresent(problem -> findings.error("cluster.name",
+                    problem + "; the cluster name goes into kubeconfig contexts and certificates"));
+        }
+        findings.check("cluster.kubernetesVersion", FieldChecks.kubernetesVersion(plan.kubernetesVersion()));
+        findings.check("cluster.dnsDomain", FieldChecks.dnsName(plan.dnsDomain()));
+        findings.check("cluster.apiServerPort", FieldChecks.port(plan.apiServerPort()));
+        if (!plan.controlPlaneEndpoint().isEmpty()) {
+            findings.check("cluster.controlPlaneEndpoint", FieldChecks.hostPort(plan.controlPlaneEndpoint()));
+        }
+    }
+}

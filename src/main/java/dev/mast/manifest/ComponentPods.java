@@ -55,7 +55,7 @@ final class ComponentPods {
                 .withStartupProbe(Probes.startup(endpoint, "/livez"));
         var mounts = new ArrayList<>(CA_CERTS);
         mounts.add(directory("k8s-certs", KubePaths.PKI_DIR, true));
-        return pod(Component.KUBE_APISERVER, controlPlaneLabels(Component.KUBE_APISERVER),
+        return pod(Component.KUBE_APISERVER, flags, controlPlaneLabels(Component.KUBE_APISERVER),
                 Map.of(ADVERTISE_ADDRESS_ANNOTATION, endpoint.host() + ":" + endpoint.port()), container, mounts);
     }
 
@@ -67,7 +67,7 @@ final class ComponentPods {
         mounts.add(file("kubeconfig", KubePaths.CONTROLLER_MANAGER_KUBECONFIG, true));
         // Writable: third-party volume plugins talk to the controller-manager through sockets here.
         mounts.add(directory("flexvolume-dir", FLEXVOLUME_DIR, false));
-        return pod(Component.KUBE_CONTROLLER_MANAGER, controlPlaneLabels(Component.KUBE_CONTROLLER_MANAGER),
+        return pod(Component.KUBE_CONTROLLER_MANAGER, flags, controlPlaneLabels(Component.KUBE_CONTROLLER_MANAGER),
                 Map.of(), container, mounts);
     }
 
@@ -75,7 +75,7 @@ final class ComponentPods {
         var endpoint = new Probes.Endpoint(flags.get("bind-address"), port(flags, "secure-port"), Probes.HTTPS);
         var container = healthzProbed(container(Component.KUBE_SCHEDULER, plan, flags, "100m"), endpoint);
         var mounts = List.of(file("kubeconfig", KubePaths.SCHEDULER_KUBECONFIG, true));
-        return pod(Component.KUBE_SCHEDULER, controlPlaneLabels(Component.KUBE_SCHEDULER), Map.of(), container, mounts);
+        return pod(Component.KUBE_SCHEDULER, flags, controlPlaneLabels(Component.KUBE_SCHEDULER), Map.of(), container, mounts);
     }
 
     /**
@@ -102,7 +102,7 @@ final class ComponentPods {
         // (kubeadm's upgrade checks) must not wait on it.
         var labels = new TreeMap<>(Map.of("component", Component.KUBE_PROXY.key(), "k8s-app",
                 Component.KUBE_PROXY.key(), "tier", "node"));
-        return pod(Component.KUBE_PROXY, labels, Map.of(), container, mounts);
+        return pod(Component.KUBE_PROXY, flags, labels, Map.of(), container, mounts);
     }
 
     private static ContainerBuilder healthzProbed(ContainerBuilder container, Probes.Endpoint endpoint) {
@@ -133,10 +133,12 @@ final class ComponentPods {
         return new TreeMap<>(Map.of("component", component.key(), "tier", "control-plane"));
     }
 
-    private static Pod pod(Component component, Map<String, String> labels, Map<String, String> annotations,
+    private static Pod pod(Component component, Flags flags, Map<String, String> labels, Map<String, String> annotations,
                            ContainerBuilder container, List<HostMount> mounts) {
+        var all = new ArrayList<>(mounts);
+        all.addAll(FlagPathMounts.forFlags(component.key(), flags, mounts));
         // Sorted by name as kubeadm sorts them, so the file does not depend on the order above.
-        var sorted = mounts.stream().sorted(Comparator.comparing(HostMount::name)).toList();
+        var sorted = all.stream().sorted(Comparator.comparing(HostMount::name)).toList();
         Container built = container.withVolumeMounts(sorted.stream().map(HostMount::mount).toList()).build();
         return new PodBuilder()
                 .withApiVersion("v1")

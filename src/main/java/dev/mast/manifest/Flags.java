@@ -66,16 +66,21 @@ public final class Flags {
     }
 
     /**
-     * Any text can be passed, but not a NUL: a process's arguments are C strings, so the value
-     * would be cut short without anyone noticing.
+     * Any text can be passed, with two exceptions. A NUL: a process's arguments are C strings, so the
+     * value would be cut short without anyone noticing. And the Unicode line separators U+0085,
+     * U+2028 and U+2029: the YAML emitter writes them as they are, and the kubelet's YAML 1.1 reader
+     * takes them for line breaks, so the manifest would not parse or would mean something else.
      */
     private static String checkedValue(Component component, String name, String value, String kind) {
         if (value == null) {
             return "";
         }
-        if (value.indexOf('\0') >= 0) {
-            throw new ManifestException(component.key() + ": " + kind + " flag --" + name
-                    + " contains a NUL character, which no command line can carry");
+        for (char c : new char[] {'\0', '\u0085', '\u2028', '\u2029'}) {
+            if (value.indexOf(c) >= 0) {
+                throw new ManifestException(component.key() + ": " + kind + " flag --" + name + " contains "
+                        + (c == 0 ? "a NUL character, which no command line can carry"
+                        : String.format("the line separator U+%04X, which YAML readers take for a line break", (int) c)));
+            }
         }
         return value;
     }

@@ -75,9 +75,12 @@ public final class StaticPodManifests {
     }
 
     static void requireInPlan(Plan plan, Node node) {
-        if (!plan.nodes().contains(node)) {
-            throw new ManifestException("node \"" + node.hostName() + "\" is not in plan \"" + plan.name()
-                    + "\"; files can only be rendered for the plan's own nodes");
+        if (plan.nodes().contains(node)) {
+            return;
         }
+        boolean sameName = plan.nodes().stream().anyMatch(n -> n.hostName().equals(node.hostName()));
+        throw new ManifestException("node \"" + node.hostName() + "\" is not in plan \"" + plan.name() + "\""
+                + (sameName ? " as given (the plan's node of that name has other addresses or roles)" : "")
+                + "; files can only be rendered for the plan's own nodes");
     }
 }

@@ -1,0 +1,67 @@
+package dev.mast.manifest;
+
+/**
+ * Where things live on a node. These are kubeadm's own paths, so a node Mast set up looks like a
+ * kubeadm node to people and tools, and the PKI written by {@code dev.mast.pki} lands exactly where
+ * the manifests below point.
+ */
+public final class KubePaths {
+    private KubePaths() {
+    }
+
+    public static final String KUBERNETES_DIR = "/etc/kubernetes";
+    public static final String MANIFESTS_DIR = KUBERNETES_DIR + "/manifests";
+    public static final String PKI_DIR = KUBERNETES_DIR + "/pki";
+    public static final String ETCD_PKI_DIR = PKI_DIR + "/etcd";
+
+    public static final String CA_CERT = PKI_DIR + "/ca.crt";
+    public static final String CA_KEY = PKI_DIR + "/ca.key";
+    public static final String APISERVER_CERT = PKI_DIR + "/apiserver.crt";
+    public static final String APISERVER_KEY = PKI_DIR + "/apiserver.key";
+    public static final String APISERVER_KUBELET_CLIENT_CERT = PKI_DIR + "/apiserver-kubelet-client.crt";
+    public static final String APISERVER_KUBELET_CLIENT_KEY = PKI_DIR + "/apiserver-kubelet-client.key";
+    public static final String APISERVER_ETCD_CLIENT_CERT = PKI_DIR + "/apiserver-etcd-client.crt";
+    public static final String APISERVER_ETCD_CLIENT_KEY = PKI_DIR + "/apiserver-etcd-client.key";
+    public static final String FRONT_PROXY_CA_CERT = PKI_DIR + "/front-proxy-ca.crt";
+    public static final String FRONT_PROXY_CA_KEY = PKI_DIR + "/front-proxy-ca.key";
+    public static final String FRONT_PROXY_CLIENT_CERT = PKI_DIR + "/front-proxy-client.crt";
+    public static final String FRONT_PROXY_CLIENT_KEY = PKI_DIR + "/front-proxy-client.key";
+    /** The service-account signing key pair: the API server signs tokens, the controller-manager too. */
+    public static final String SA_KEY = PKI_DIR + "/sa.key";
+    public static final String SA_PUB = PKI_DIR + "/sa.pub";
+
+    public static final String ETCD_CA_CERT = ETCD_PKI_DIR + "/ca.crt";
+    public static final String ETCD_CA_KEY = ETCD_PKI_DIR + "/ca.key";
+    public static final String ETCD_SERVER_CERT = ETCD_PKI_DIR + "/server.crt";
+    public static final String ETCD_SERVER_KEY = ETCD_PKI_DIR + "/server.key";
+    public static final String ETCD_PEER_CERT = ETCD_PKI_DIR + "/peer.crt";
+    public static final String ETCD_PEER_KEY = ETCD_PKI_DIR + "/peer.key";
+
+    public static final String ADMIN_KUBECONFIG = KUBERNETES_DIR + "/admin.conf";
+    public static final String CONTROLLER_MANAGER_KUBECONFIG = KUBERNETES_DIR + "/controller-manager.conf";
+    public static final String SCHEDULER_KUBECONFIG = KUBERNETES_DIR + "/scheduler.conf";
+    public static final String KUBE_PROXY_KUBECONFIG = KUBERNETES_DIR + "/kube-proxy.conf";
+    public static final String KUBELET_KUBECONFIG = KUBERNETES_DIR + "/kubelet.conf";
+
+    public static final String KUBELET_DIR = "/var/lib/kubelet";
+    public static final String KUBELET_CONFIG = KUBELET_DIR + "/config.yaml";
+    /** Where the kubelet keeps its rotated client and self-signed serving certificates. */
+    public static final String KUBELET_PKI_DIR = KUBELET_DIR + "/pki";
+    /** Where the deb and rpm packages of pkgs.k8s.io install the kubelet. */
+    public static final String KUBELET_BINARY = "/usr/bin/kubelet";
+    public static final String KUBELET_UNIT = "/etc/systemd/system/kubelet.service";
+    /**
+     * Sorts after the packages' own {@code 10-kubeadm.conf}, so Mast's {@code ExecStart} is the one
+     * that counts even when a kubeadm package left its drop-in behind.
+     */
+    public static final String KUBELET_DROP_IN = "/etc/systemd/system/kubelet.service.d/20-mast.conf";
+
+    public static final String ETCD_BINARY = "/usr/local/bin/etcd";
+    public static final String ETCD_UNIT = "/etc/systemd/system/etcd.service";
+    public static final String ETCD_DATA_DIR = "/var/lib/etcd";
+
+    /** The static pod manifest of a component, e.g. {@code /etc/kubernetes/manifests/kube-apiserver.yaml}. */
+    public static String manifest(String component) {
+        return MANIFESTS_DIR + "/" + component + ".yaml";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mast.manifest;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.render.NodeFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every non-PKI file Mast writes to one node, the single entry point that {@code mast render}, the
+ * preview and the installer share:
+ * <ul>
+ *   <li>masters: the API server, controller-manager and scheduler manifests;</li>
+ *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest and the kubelet's
+ *       configuration, unit and drop-in;</li>
+ *   <li>etcd nodes: the etcd unit.</li>
+ * </ul>
+ * All files are public (mode 0644); none holds a secret.
+ */
+public final class ManifestSet {
+    private ManifestSet() {
+    }
+
+    public static List<NodeFile> filesFor(Plan plan, Node node) {
+        return filesFor(plan, node, Map.of());
+    }
+
+    /**
+     * @param carriedFlags per component, flags read from the systemd units an upgrade replaces; they
+     *                     merge under the plan's extra flags and under Mast's own
+     * @return the files sorted by path
+     * @throws ManifestException if the node is not in the plan or a flag cannot be written
+     */
+    public static List<NodeFile> filesFor(Plan plan, Node node, Map<Component, Map<String, String>> carriedFlags) {
+        StaticPodManifests.requireInPlan(plan, node);
+        var files = new ArrayList<NodeFile>();
+        StaticPodManifests.forNode(plan, node, carriedFlags).forEach(m -> files.add(m.toNodeFile()));
+        if (StaticPodManifests.isKubernetesNode(node)) {
+            files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
+        }
+        EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);
+        files.sort(Comparator.comparing(NodeFile::path));
+        return List.copyOf(files);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mast.manifest;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.Role;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The static pod manifests of a node: the API server, controller-manager and scheduler on masters,
+ * kube-proxy on every Kubernetes node. Pods are built as fabric8 objects and written by fabric8's
+ * serialiser, which quotes every flag value correctly, whatever characters it holds.
+ */
+public final class StaticPodManifests {
+    private StaticPodManifests() {
+    }
+
+    public static List<StaticPodManifest> forNode(Plan plan, Node node) {
+        return forNode(plan, node, Map.of());
+    }
+
+    /**
+     * @param carriedFlags per component, flags read from the systemd unit an upgrade replaces
+     *                     ({@code name -> value}); the plan's extra flags win over them, managed flags
+     *                     over both
+     * @throws ManifestException if the node is not in the plan or a flag name is not a flag name
+     */
+    public static List<StaticPodManifest> forNode(Plan plan, Node node, Map<Component, Map<String, String>> carriedFlags) {
+        requireInPlan(plan, node);
+        var manifests = new ArrayList<StaticPodManifest>();
+        for (Component component : componentsOf(node)) {
+            manifests.add(build(plan, node, component, carriedFlags.getOrDefault(component, Map.of())));
+        }
+        manifests.sort(Comparator.comparing(StaticPodManifest::path));
+        return List.copyOf(manifests);
+    }
+
+    /** The static pod components that run on the node, in {@link Component} order. */
+    public static List<Component> componentsOf(Node node) {
+        var components = new ArrayList<Component>();
+        if (node.has(Role.MASTER)) {
+            components.addAll(List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER));
+        }
+        if (isKubernetesNode(node)) {
+            components.add(Component.KUBE_PROXY);
+        }
+        return List.copyOf(components);
+    }
+
+    /**
+     * Whether the node joins the cluster (runs a kubelet and kube-proxy). A node that is only an
+     * etcd member does not, as in Kismatic: it would otherwise register as a schedulable node.
+     */
+    public static boolean isKubernetesNode(Node node) {
+        return node.has(Role.MASTER) || node.has(Role.WORKER) || node.has(Role.INGRESS);
+    }
+
+    private static StaticPodManifest build(Plan plan, Node node, Component component, Map<String, String> carried) {
+        var flags = Flags.merge(component, ManagedFlags.forComponent(component, plan, node), Set.of(),
+                plan.extraFlags(component), carried);
+        Pod pod = switch (component) {
+            case KUBE_APISERVER -> ComponentPods.apiServer(plan, flags);
+            case KUBE_CONTROLLER_MANAGER -> ComponentPods.controllerManager(plan, flags);
+            case KUBE_SCHEDULER -> ComponentPods.scheduler(plan, flags);
+            case KUBE_PROXY -> ComponentPods.kubeProxy(plan, flags);
+            case KUBELET, ETCD -> throw new IllegalArgumentException(component.key() + " is not a static pod");
+        };
+        return new StaticPodManifest(component, node.hostName(), flags.values(), Serialization.asYaml(pod));
+    }
+
+    static void requireInPlan(Plan plan, Node node) {
+        if (plan.nodes().contains(node)) {
+            return;
+        }
+        boolean sameName = plan.nodes().stream().anyMatch(n -> n.hostName().equals(node.hostName()));
+        throw new ManifestException("node \"" + node.hostName() + "\" is not in plan \"" + plan.name() + "\""
+                + (sameName ? " as given (the plan's node of that name has other addresses or roles)" : "")
+                + "; files can only be rendered for the plan's own nodes");
+    }
+}

@@ -31,7 +31,7 @@ public final class EtcdUnit {
      * only then; no start timeout, because the first member waits for a quorum of its peers.
      */
     public static String unit(Plan plan, Node node, Map<String, String> carriedFlags) {
-        var flags = Flags.merge(Component.ETCD, ManagedFlags.etcd(plan, node), Set.of(),
+        var flags = Flags.merge(Component.ETCD, ComponentFlags.etcd(plan, node), Set.of(),
                 plan.extraFlags(Component.ETCD), carriedFlags);
         return """
                 # Written by Mast.

@@ -1,6 +1,7 @@
 package dev.mast.manifest;
 
 import dev.mast.plan.Component;
+import dev.mast.plan.ManagedFlags;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A component's command-line flags, merged from three sources with a fixed precedence: flags
+ * A component's command-line flags, merged with a fixed precedence: Mast's defaults, then flags
  * carried over from the systemd unit being replaced, then the plan's extra flags, then the flags
- * Mast manages. A later source replaces an earlier one's value, so each flag appears once and a
- * managed flag always keeps Mast's value. Flags are kept sorted by name, as kubeadm writes them,
+ * Mast manages ({@link ManagedFlags}). A later source replaces an earlier one's value, so each
+ * flag appears once and a managed flag always keeps Mast's value. Flags are kept sorted by name, as kubeadm writes them,
  * so the output is stable whatever order the sources came in.
  */
 public final class Flags {
@@ -28,17 +29,28 @@ public final class Flags {
     /**
      * Merges the sources of one component.
      *
-     * @param managed  the flags Mast sets; they win over everything
+     * @param mast     the flags Mast sets; those in {@link ManagedFlags} win over everything, the
+     *                 others are defaults that carried and extra flags replace
      * @param dropped  names a user may not set on the command line because Mast sets them elsewhere
      *                 (e.g. the kubelet's configuration file); extra and carried values for them are ignored
      * @throws ManifestException if an extra or carried flag name cannot be written as a flag
      */
-    public static Flags merge(Component component, Map<String, String> managed, Set<String> dropped,
+    public static Flags merge(Component component, Map<String, String> mast, Set<String> dropped,
                               Map<String, String> extra, Map<String, String> carried) {
         var merged = new TreeMap<String, String>();
+        Set<String> fixed = ManagedFlags.of(component);
+        mast.forEach((name, value) -> {
+            if (!fixed.contains(name)) {
+                merged.put(checkedName(component, name, "default"), value);
+            }
+        });
         putAll(merged, component, carried, "carried-over", dropped);
         putAll(merged, component, extra, "extra", dropped);
-        managed.forEach((name, value) -> merged.put(checkedName(component, name, "managed"), value));
+        mast.forEach((name, value) -> {
+            if (fixed.contains(name)) {
+                merged.put(checkedName(component, name, "managed"), value);
+            }
+        });
         return new Flags(merged);
     }
 

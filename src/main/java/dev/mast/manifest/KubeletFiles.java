@@ -78,7 +78,7 @@ public final class KubeletFiles {
      * clears any command set before it, the unit's own or a kubeadm package's drop-in.
      */
     public static String dropIn(Plan plan, Node node, Map<String, String> carriedFlags) {
-        var flags = Flags.merge(Component.KUBELET, ManagedFlags.kubelet(node), ManagedFlags.KUBELET_CONFIG_FIELDS,
+        var flags = Flags.merge(Component.KUBELET, ComponentFlags.kubelet(node), dev.mast.plan.ManagedFlags.of(Component.KUBELET),
                 plan.extraFlags(Component.KUBELET), carriedFlags);
         return "# Written by Mast. The kubelet's settings are in " + KubePaths.KUBELET_CONFIG + ".\n"
                 + "[Service]\n"

@@ -62,7 +62,7 @@ public final class StaticPodManifests {
     }
 
     private static StaticPodManifest build(Plan plan, Node node, Component component, Map<String, String> carried) {
-        var flags = Flags.merge(component, ManagedFlags.forComponent(component, plan, node), Set.of(),
+        var flags = Flags.merge(component, ComponentFlags.forComponent(component, plan, node), Set.of(),
                 plan.extraFlags(component), carried);
         Pod pod = switch (component) {
             case KUBE_APISERVER -> ComponentPods.apiServer(plan, flags);

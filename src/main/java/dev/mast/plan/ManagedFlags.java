@@ -33,10 +33,14 @@ public final class ManagedFlags {
                     "bind-address", "secure-port", "kubeconfig", "authentication-kubeconfig",
                     "authorization-kubeconfig"),
             Component.KUBE_PROXY, Set.of(
-                    "config", "kubeconfig", "cluster-cidr", "hostname-override"),
+                    "config", "kubeconfig", "cluster-cidr", "hostname-override", "healthz-bind-address",
+                    "metrics-bind-address"),
+            // The kubelet's own flags, and those that would override a field of its config.yaml.
             Component.KUBELET, Set.of(
                     "config", "kubeconfig", "bootstrap-kubeconfig", "container-runtime-endpoint",
-                    "hostname-override", "node-ip", "pod-manifest-path"),
+                    "hostname-override", "node-ip", "pod-manifest-path", "anonymous-auth",
+                    "authentication-token-webhook", "authorization-mode", "cgroup-driver", "client-ca-file",
+                    "cluster-dns", "cluster-domain", "healthz-bind-address", "healthz-port", "rotate-certificates"),
             Component.ETCD, Set.of(
                     "name", "data-dir", "initial-cluster", "initial-cluster-state", "initial-cluster-token",
                     "initial-advertise-peer-urls", "listen-peer-urls", "listen-client-urls",

@@ -57,6 +57,15 @@ class FlagsTest {
     }
 
     @Test
+    void policyDefaultsGiveWayToCarriedAndExtraFlags() {
+        var carried = Map.of(Component.KUBE_APISERVER, Map.of("enable-admission-plugins", "NodeRestriction,PodSecurity"));
+        assertEquals("NodeRestriction", apiServerFlags(PLAN, Map.of()).get("enable-admission-plugins"));
+        assertEquals("NodeRestriction,PodSecurity", apiServerFlags(PLAN, carried).get("enable-admission-plugins"));
+        var plan = withApiServerExtras(Map.of("authorization-mode", "Node,RBAC,Webhook"));
+        assertEquals("Node,RBAC,Webhook", apiServerFlags(plan, Map.of()).get("authorization-mode"));
+    }
+
+    @Test
     void carriedFlagsOfOtherComponentsDoNotLeakIntoTheApiServer() {
         var flags = apiServerFlags(PLAN, Map.of(Component.KUBE_SCHEDULER, Map.of("profiling", "false")));
         assertTrue(!flags.containsKey("profiling"));
@@ -110,11 +119,11 @@ class FlagsTest {
 
     @Test
     void managedFlagNamesAreTheOnesTheValidatorMustRefuse() {
-        assertTrue(ManagedFlags.names(Component.KUBE_APISERVER).containsAll(Set.of("etcd-servers", "secure-port",
+        assertTrue(dev.mast.plan.ManagedFlags.of(Component.KUBE_APISERVER).containsAll(Set.of("etcd-servers", "secure-port",
                 "service-cluster-ip-range", "advertise-address")));
-        assertTrue(ManagedFlags.names(Component.KUBELET).containsAll(Set.of("config", "kubeconfig", "pod-manifest-path",
+        assertTrue(dev.mast.plan.ManagedFlags.of(Component.KUBELET).containsAll(Set.of("config", "kubeconfig", "pod-manifest-path",
                 "cgroup-driver", "container-runtime-endpoint")));
-        assertTrue(ManagedFlags.names(Component.ETCD).containsAll(Set.of("name", "initial-cluster", "data-dir")));
-        assertTrue(!ManagedFlags.names(Component.KUBE_APISERVER).contains("audit-log-path"));
+        assertTrue(dev.mast.plan.ManagedFlags.of(Component.ETCD).containsAll(Set.of("name", "initial-cluster", "data-dir")));
+        assertTrue(!dev.mast.plan.ManagedFlags.of(Component.KUBE_APISERVER).contains("audit-log-path"));
     }
 }

@@ -16,37 +16,19 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The flags Mast sets on each component, and so the flags a user may not set: the plan validator
- * rejects them with {@link #names(Component)}, and {@link Flags#merge} lets these values win over
- * any extra or carried-over ones. The values follow kubeadm's {@code getAPIServerCommand},
- * {@code getControllerManagerCommand} and {@code getSchedulerCommand}, with the ports set
- * explicitly so the probes can be built from the same values.
+ * The flags Mast sets on each component. Those in {@link dev.mast.plan.ManagedFlags} come from
+ * the plan and the files Mast generates and always keep Mast's value; the others are kubeadm's
+ * defaults (authorization modes, admission plugins, leader election...), which flags carried
+ * over from an old unit or the plan's extra flags may change. The values follow kubeadm's
+ * {@code getAPIServerCommand}, {@code getControllerManagerCommand} and
+ * {@code getSchedulerCommand}, with the ports set explicitly so the probes can be built from
+ * the same values.
  */
-public final class ManagedFlags {
-    private ManagedFlags() {
+public final class ComponentFlags {
+    private ComponentFlags() {
     }
 
-    /**
-     * Kubelet flags that would override a field Mast writes to {@code config.yaml} (a flag beats the
-     * file); a carried-over {@code --pod-manifest-path} would otherwise send the kubelet looking for
-     * static pods somewhere else.
-     */
-    static final Set<String> KUBELET_CONFIG_FIELDS = Set.of(
-            "anonymous-auth", "authentication-token-webhook", "authorization-mode", "cgroup-driver",
-            "client-ca-file", "cluster-dns", "cluster-domain", "container-runtime-endpoint",
-            "healthz-bind-address", "healthz-port", "pod-manifest-path", "rotate-certificates");
-
-    /** Every flag name Mast manages for the component, sorted; these cannot be set as extra flags. */
-    public static Set<String> names(Component component) {
-        var sample = samplePlan();
-        var names = new TreeSet<>(forComponent(component, sample, sample.nodes().get(0)).keySet());
-        if (component == Component.KUBELET) {
-            names.addAll(KUBELET_CONFIG_FIELDS);
-        }
-        return Collections.unmodifiableSet(names);
-    }
-
-    /** The managed flags of the component on the node, name to value. */
+    /** Every flag Mast sets on the component on the node, name to value. */
     public static Map<String, String> forComponent(Component component, Plan plan, Node node) {
         return switch (component) {
             case KUBE_APISERVER -> apiServer(plan, node);
@@ -190,8 +172,4 @@ public final class ManagedFlags {
     }
 
     /** A stand-in plan: flag names do not depend on the plan's values, only on the component. */
-    private static Plan samplePlan() {
-        var node = new Node("node", "10.0.0.1", "10.0.0.1", Set.of(Role.ETCD, Role.MASTER), SshSettings.DEFAULT);
-        return Plan.defaults("sample").withNodes(List.of(node));
-    }
 }

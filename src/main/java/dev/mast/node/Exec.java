@@ -63,6 +63,13 @@ final class Exec {
         }
     }
 
+    /** The session could not even be opened: the command certainly did not run. */
+    static final class NotStarted extends IOException {
+        NotStarted(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     private Exec() {
     }
 
@@ -71,7 +78,12 @@ final class Exec {
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         Tail tail = new Tail();
         Object sinkLock = new Object();
-        Session session = client.startSession();
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            throw new NotStarted(e);
+        }
         Session.Command command = null;
         boolean finished = false;
         try {

@@ -76,7 +76,8 @@ final class Link implements AutoCloseable {
                 if (!droppedOrCancel(e, current, action)) {
                     throw new NodeConnectException(node, action, "the SSH session failed (" + e.getMessage() + ")", e);
                 }
-                if (!idempotent) {
+                // A command whose session never opened did not run: trying it again is safe.
+                if (!idempotent && !(e instanceof Exec.NotStarted)) {
                     throw ConnectionDroppedException.duringNonIdempotent(node, action, e);
                 }
                 if (reconnected) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
@@ -32,6 +34,8 @@ final class KeyLoader implements AutoCloseable {
     private final Config config;
     private final RunSecrets secrets;
     private final Map<Path, KeyProvider> loaded = new HashMap<>();
+    /** Keys whose passphrase the user declined: not asked again for every node. */
+    private final Set<Path> declined = new HashSet<>();
 
     KeyLoader(Config config, RunSecrets secrets) {
         this.config = config;
@@ -53,7 +57,7 @@ final class KeyLoader implements AutoCloseable {
      */
     synchronized KeyProvider load(Path file) throws KeyProblem {
         KeyProvider known = loaded.get(file);
-        if (known != null || !Files.isRegularFile(file)) {
+        if (known != null || declined.contains(file) || !Files.isRegularFile(file)) {
             return known;
         }
         for (int attempt = 1; ; attempt++) {
@@ -65,6 +69,7 @@ final class KeyLoader implements AutoCloseable {
                 return key;
             } catch (IOException | RuntimeException e) {
                 if (finder.cancelled) {
+                    declined.add(file);
                     return null;
                 }
                 if (!finder.asked) {
@@ -83,6 +88,7 @@ final class KeyLoader implements AutoCloseable {
     @Override
     public synchronized void close() {
         loaded.clear();
+        declined.clear();
     }
 
     /** Asks once per attempt and remembers whether the user cancelled. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,8 @@ final class Link implements AutoCloseable {
 
     /**
      * Does the work, reconnecting at most once: before it, when the connection is found broken,
-     * or after it broke in the middle of idempotent work (which is then done again).
+     * or after it broke in the middle of idempotent work (which is then done again). Work whose
+     * session never opened did not start, so it is done again whatever its kind.
      */
     <T> T call(String action, boolean idempotent, Duration timeout, Work<T> work) throws NodeException {
         SSHClient current = current();
@@ -103,7 +105,7 @@ final class Link implements AutoCloseable {
     /** Opens an SFTP channel within the session limit; the caller closes it. */
     <T> T withSftp(SSHClient on, SftpWork<T> work) throws IOException, InterruptedException {
         sessions.acquire();
-        try (var sftp = on.newSFTPClient()) {
+        try (SFTPClient sftp = on.newSFTPClient()) {
             return work.on(sftp);
         } finally {
             sessions.release();
@@ -111,7 +113,7 @@ final class Link implements AutoCloseable {
     }
 
     interface SftpWork<T> {
-        T on(net.schmizz.sshj.sftp.SFTPClient sftp) throws IOException;
+        T on(SFTPClient sftp) throws IOException;
     }
 
     synchronized boolean isOpen() {

@@ -60,7 +60,7 @@ final class RunSecrets implements AutoCloseable {
     private char[] cached(Map<String, char[]> cache, String key, Ask ask) {
         synchronized (askLock) {
             if (closed) {
-                throw new IllegalStateException("the run's credentials are closed");
+                return null; // the run is over: a late reconnect gets no secrets and fails to log in
             }
             char[] known = cache.get(key);
             if (known == null) {

@@ -1,6 +1,7 @@
 package dev.mast.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +96,29 @@ class CommandExecutionTest {
         NodeTimeoutException error = assertThrows(NodeTimeoutException.class, () -> connection.run(slow));
         assertTrue(error.getMessage().contains("700ms"), error.getMessage());
         assertEquals(List.of("still here"), connection.runChecked(Command.idempotent("echo still here")).lastLines());
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheCommandAndKeepsTheInterruptFlag() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        LineSink interruptOnStart = (stream, text) -> caller.get().interrupt();
+        Thread thread = new Thread(() -> {
+            try {
+                connection.run(Command.idempotent("echo started; sleep 30").withTimeout(Duration.ofSeconds(60)),
+                        interruptOnStart);
+            } catch (NodeException e) {
+                thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.set(thread);
+        thread.start();
+        thread.join(20_000);
+        assertInstanceOf(CommandCancelledException.class, thrown.get());
+        assertTrue(stillInterrupted.get());
+        assertEquals(0, connection.run(Command.idempotent("true")).exitStatus());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,19 @@ class KeyAuthenticationTest {
             assertEquals(0, second.run(Command.idempotent("true")).exitStatus());
         }
         assertEquals(1, prompt.count("passphrase " + key));
+    }
+
+    @Test
+    void aDeclinedPassphraseFallsBackToThePasswordAndIsNotAskedAgain() throws Exception {
+        Path key = TestKeys.generate(dir, "id_encrypted", "ed25519", "open sesame");
+        prompt.withPassword(MinaFixture.PASSWORD);
+        try (NodeConnector connector = node.connector(prompt);
+             NodeConnection first = connector.connect("127.0.0.1", node.ssh(key));
+             NodeConnection second = connector.connect("127.0.0.1", node.ssh(key))) {
+            assertEquals(0, first.run(Command.idempotent("true")).exitStatus());
+            assertEquals(0, second.run(Command.idempotent("true")).exitStatus());
+        }
+        assertEquals(List.of("passphrase " + key, "password root@127.0.0.1"), prompt.asked);
     }
 
     @Test

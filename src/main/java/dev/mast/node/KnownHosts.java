@@ -1,0 +1,179 @@
+package dev.mast.node;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An OpenSSH {@code known_hosts} file: plain, {@code [host]:port} and hashed entries,
+ * {@code @revoked} keys. Read afresh on every check, so entries added by {@code ssh} or another
+ * run count at once; appends are locked so parallel connections do not interleave lines.
+ */
+public final class KnownHosts {
+    /** What known_hosts says about a key a host presented. */
+    sealed interface Verdict {
+        record Known() implements Verdict { }
+
+        record Unknown() implements Verdict { }
+
+        record Changed(List<String> knownFingerprints) implements Verdict { }
+
+        record Revoked() implements Verdict { }
+    }
+
+    private record Entry(String marker, String hosts, String type, byte[] blob) { }
+
+    private final Path file;
+
+    public KnownHosts(Path file) {
+        this.file = file.toAbsolutePath();
+    }
+
+    /** {@code ~/.ssh/known_hosts} of the user running Mast. */
+    public static Path defaultFile() {
+        return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    synchronized Verdict check(String host, int port, PublicKey key) throws IOException {
+        String name = HostPatterns.lookupName(host, port);
+        byte[] blob = HostKeys.blob(key);
+        String type = HostKeys.type(key);
+        List<String> others = new ArrayList<>();
+        boolean known = false;
+        for (Entry entry : read()) {
+            boolean sameKey = Arrays.equals(entry.blob, blob);
+            if ("@revoked".equals(entry.marker)) {
+                if (sameKey) {
+                    return new Verdict.Revoked();
+                }
+            } else if (entry.marker == null && entry.type.equals(type) && HostPatterns.matches(entry.hosts, name)) {
+                known |= sameKey;
+                if (!sameKey) {
+                    others.add(HostKeys.fingerprint(entry.blob));
+                }
+            }
+        }
+        if (known) {
+            return new Verdict.Known();
+        }
+        return others.isEmpty() ? new Verdict.Unknown() : new Verdict.Changed(List.copyOf(new LinkedHashSet<>(others)));
+    }
+
+    /** Key types known for the host, so the handshake can prefer a key we can check. */
+    synchronized Set<String> knownTypes(String host, int port) throws IOException {
+        String name = HostPatterns.lookupName(host, port);
+        Set<String> types = new LinkedHashSet<>();
+        for (Entry entry : read()) {
+            if (entry.marker == null && HostPatterns.matches(entry.hosts, name)) {
+                types.add(entry.type);
+            }
+        }
+        return types;
+    }
+
+    /**
+     * Appends a plain entry, {@code [host]:port} for ports other than 22, as {@code ssh} does with
+     * {@code HashKnownHosts no}.
+     */
+    synchronized void add(String host, int port, PublicKey key) throws IOException {
+        String line = HostPatterns.lookupName(host, port) + " " + HostKeys.type(key) + " "
+                + Base64.getEncoder().encodeToString(HostKeys.blob(key)) + "\n";
+        createParent();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            FileLock lock = channel.lock(); // another Mast or ssh may append at the same time
+            try {
+                long size = channel.size();
+                if (size > 0 && !endsWithNewline(channel, size)) {
+                    line = "\n" + line;
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                long position = size;
+                while (bytes.hasRemaining()) {
+                    position += channel.write(bytes, position);
+                }
+                channel.force(false);
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private List<Entry> read() throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Entry entry = parse(raw.strip());
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /** A line Mast cannot use (comment, old RSA1 format, bad base64) is skipped, as ssh does. */
+    private static Entry parse(String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return null;
+        }
+        String[] fields = line.split("\\s+");
+        int at = 0;
+        String marker = null;
+        if (fields[0].startsWith("@")) {
+            marker = fields[0];
+            at = 1;
+        }
+        if (fields.length < at + 3) {
+            return null;
+        }
+        try {
+            byte[] blob = Base64.getDecoder().decode(fields[at + 2]);
+            String type = fields[at + 1];
+            return HostKeys.typeOf(blob).equals(type) || marker != null ? new Entry(marker, fields[at], type, blob) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    private void createParent() throws IOException {
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(parent);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KnownHosts[" + file + "]";
+    }
+}

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ImportKismaticCommand.class,
                 RenderCommand.class,
+                InstallCommand.class,
+                UpgradeCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

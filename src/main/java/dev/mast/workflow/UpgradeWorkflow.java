@@ -1,5 +1,7 @@
 package dev.mast.workflow;
 
+import dev.mast.manifest.StaticPodManifests;
+import dev.mast.plan.Component;
 import dev.mast.plan.Role;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
@@ -33,7 +35,7 @@ public final class UpgradeWorkflow {
                 new ConvertToStaticPods("upgrade/control-plane", "Move the control plane to static pods", Phase.Mode.ONE_AT_A_TIME,
                         node -> node.has(Role.MASTER), node -> LegacyUnits.controlPlane(), renderer, cluster, timeouts),
                 new ConvertToStaticPods("upgrade/kube-proxy", "Move kube-proxy to a static pod", Phase.Mode.PARALLEL,
-                        node -> true, node -> List.of(dev.mast.plan.Component.KUBE_PROXY), renderer, cluster, timeouts),
+                        StaticPodManifests::isKubernetesNode, node -> List.of(Component.KUBE_PROXY), renderer, cluster, timeouts),
                 new WaitForMirrorPods(cluster, timeouts)));
     }
 }

@@ -48,6 +48,12 @@ public final class DistributeCertificates extends FilePhase {
         context.log("wrote " + missing.size() + " missing files; kept the cluster's own");
     }
 
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        List<String> lines = super.describe(plan, node);
+        return missingOnly ? lines.stream().map(line -> line + " if missing (the cluster keeps its own)").toList() : lines;
+    }
+
     private List<NodeFile> missing(NodeContext context) throws Exception {
         List<NodeFile> missing = new ArrayList<>();
         for (NodeFile file : files(context.node())) {

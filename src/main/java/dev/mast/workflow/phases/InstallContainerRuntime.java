@@ -1,6 +1,7 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.NodeFile;
@@ -28,7 +29,7 @@ public final class InstallContainerRuntime implements Phase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return true;
+        return StaticPodManifests.isKubernetesNode(node);
     }
 
     private static List<String> packages(Plan plan) {

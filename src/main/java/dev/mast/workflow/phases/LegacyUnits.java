@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Role;
@@ -25,7 +26,9 @@ public record LegacyUnits(Map<Component, Unit> units) {
         if (node.has(Role.MASTER)) {
             components.addAll(controlPlane());
         }
-        components.add(Component.KUBE_PROXY);
+        if (StaticPodManifests.isKubernetesNode(node)) {
+            components.add(Component.KUBE_PROXY);
+        }
         return components;
     }
 

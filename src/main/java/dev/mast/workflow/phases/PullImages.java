@@ -1,6 +1,7 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.Component;
+import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
@@ -32,7 +33,7 @@ public final class PullImages implements Phase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return true;
+        return StaticPodManifests.isKubernetesNode(node);
     }
 
     @Override

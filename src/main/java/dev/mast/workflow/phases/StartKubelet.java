@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
@@ -30,7 +31,7 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return true;
+        return StaticPodManifests.isKubernetesNode(node);
     }
 
     @Override

@@ -1,0 +1,25 @@
+package dev.mast.cli;
+
+import dev.mast.plan.Plan;
+import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.InstallWorkflow;
+import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.Workflow;
+import java.time.Clock;
+import picocli.CommandLine.Command;
+
+/** {@code mast install --plan FILE}: a new cluster with its control plane as static pods. */
+@Command(name = "install",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Installs the cluster of the plan over SSH: checks every node, copies certificates, starts the",
+                "container runtime, etcd and the kubelet as systemd services, writes the static pod manifests and waits",
+                "until every component is healthy. Safe to run again: finished steps are skipped.",
+                "Exit code 0 when every node is done, 1 when a node failed, 2 for a bad plan."})
+final class InstallCommand extends ClusterRunCommand {
+    @Override
+    Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster) {
+        return InstallWorkflow.create(rendered, cluster, Timeouts.DEFAULT, Clock.systemUTC());
+    }
+}

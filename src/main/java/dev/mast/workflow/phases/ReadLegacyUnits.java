@@ -36,9 +36,17 @@ public final class ReadLegacyUnits implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        Remote remote = context.remote();
+        LegacyUnits units = read(context.remote(), context.node(), context::log);
+        if (units.units().isEmpty()) {
+            context.log("no systemd units of the control plane or kube-proxy: this node already runs them as static pods");
+        }
+        context.put(LegacyUnits.KEY, units);
+    }
+
+    /** Reads the node's old units and their flags; {@code log} hears one line per unit found. */
+    public static LegacyUnits read(Remote remote, Node node, java.util.function.Consumer<String> log) throws Exception {
         Map<Component, LegacyUnits.Unit> units = new EnumMap<>(Component.class);
-        for (Component component : LegacyUnits.staticPodComponents(context.node())) {
+        for (Component component : LegacyUnits.staticPodComponents(node)) {
             Remote.Output cat = remote.exec("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
             if (cat.exitStatus() != 0 || cat.stdout().isEmpty()) {
                 continue;
@@ -47,15 +55,18 @@ public final class ReadLegacyUnits implements Phase {
             Map<String, String> flags = UnitFlags.parse(text);
             Map<String, String> carried = new LinkedHashMap<>(flags);
             carried.keySet().removeAll(ManagedFlags.of(component));
+            List<String> dropped = carried.keySet().stream().filter(f -> RemovedFlags.isRemoved(component, f)).toList();
+            carried.keySet().removeAll(dropped);
+            if (!dropped.isEmpty()) {
+                log.accept(LegacyUnits.unitName(component) + ": not carrying --" + String.join(", --", dropped)
+                        + " (no longer accepted by Kubernetes 1.31+)");
+            }
             boolean active = Systemd.isActive(remote, LegacyUnits.unitName(component));
             units.put(component, new LegacyUnits.Unit(component, text, active, flags, carried));
-            context.log(LegacyUnits.unitName(component) + " is " + (active ? "active" : "inactive")
+            log.accept(LegacyUnits.unitName(component) + " is " + (active ? "active" : "inactive")
                     + (carried.isEmpty() ? "; no custom flags" : "; carrying over " + describe(carried)));
         }
-        if (units.isEmpty()) {
-            context.log("no systemd units of the control plane or kube-proxy: this node already runs them as static pods");
-        }
-        context.put(LegacyUnits.KEY, new LegacyUnits(units));
+        return new LegacyUnits(units);
     }
 
     static String describe(Map<String, String> flags) {

@@ -1,6 +1,8 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import static dev.mast.manifest.KubePaths.*;
+import static dev.mast.pki.PkiPaths.*;
 
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
@@ -77,8 +79,8 @@ public final class ComponentFlags {
     static Map<String, String> controllerManager(Plan plan) {
         var f = new LinkedHashMap<String, String>();
         f.put("allocate-node-cidrs", "true");
-        f.put("authentication-kubeconfig", CONTROLLER_MANAGER_KUBECONFIG);
-        f.put("authorization-kubeconfig", CONTROLLER_MANAGER_KUBECONFIG);
+        f.put("authentication-kubeconfig", CONTROLLER_MANAGER_CONF);
+        f.put("authorization-kubeconfig", CONTROLLER_MANAGER_CONF);
         f.put("bind-address", "127.0.0.1");
         f.put("client-ca-file", CA_CERT);
         f.put("cluster-cidr", plan.podCidr());
@@ -86,7 +88,7 @@ public final class ComponentFlags {
         f.put("cluster-signing-cert-file", CA_CERT);
         f.put("cluster-signing-key-file", CA_KEY);
         f.put("controllers", "*,bootstrapsigner,tokencleaner");
-        f.put("kubeconfig", CONTROLLER_MANAGER_KUBECONFIG);
+        f.put("kubeconfig", CONTROLLER_MANAGER_CONF);
         f.put("leader-elect", "true");
         f.put("requestheader-client-ca-file", FRONT_PROXY_CA_CERT);
         f.put("root-ca-file", CA_CERT);
@@ -99,10 +101,10 @@ public final class ComponentFlags {
 
     static Map<String, String> scheduler() {
         var f = new LinkedHashMap<String, String>();
-        f.put("authentication-kubeconfig", SCHEDULER_KUBECONFIG);
-        f.put("authorization-kubeconfig", SCHEDULER_KUBECONFIG);
+        f.put("authentication-kubeconfig", SCHEDULER_CONF);
+        f.put("authorization-kubeconfig", SCHEDULER_CONF);
         f.put("bind-address", "127.0.0.1");
-        f.put("kubeconfig", SCHEDULER_KUBECONFIG);
+        f.put("kubeconfig", SCHEDULER_CONF);
         f.put("leader-elect", "true");
         f.put("secure-port", Integer.toString(KubePorts.SCHEDULER));
         return f;
@@ -114,7 +116,7 @@ public final class ComponentFlags {
         // All interfaces: load balancers check this port for services with externalTrafficPolicy Local.
         f.put("healthz-bind-address", "0.0.0.0:" + KubePorts.KUBE_PROXY_HEALTHZ);
         f.put("hostname-override", node.hostName());
-        f.put("kubeconfig", KUBE_PROXY_KUBECONFIG);
+        f.put("kubeconfig", KUBE_PROXY_CONF);
         f.put("metrics-bind-address", "127.0.0.1:" + KubePorts.KUBE_PROXY_METRICS);
         return f;
     }
@@ -123,7 +125,7 @@ public final class ComponentFlags {
         var f = new LinkedHashMap<String, String>();
         f.put("config", KUBELET_CONFIG);
         f.put("hostname-override", node.hostName());
-        f.put("kubeconfig", KUBELET_KUBECONFIG);
+        f.put("kubeconfig", KUBELET_CONF);
         f.put("node-ip", node.internalIp());
         return f;
     }

@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import static dev.mast.manifest.HostMount.directory;
 import static dev.mast.manifest.HostMount.file;
 
@@ -54,7 +55,7 @@ final class ComponentPods {
                 .withReadinessProbe(Probes.readiness(endpoint, "/readyz"))
                 .withStartupProbe(Probes.startup(endpoint, "/livez"));
         var mounts = new ArrayList<>(CA_CERTS);
-        mounts.add(directory("k8s-certs", KubePaths.PKI_DIR, true));
+        mounts.add(directory("k8s-certs", PkiPaths.PKI_DIR, true));
         return pod(Component.KUBE_APISERVER, flags, controlPlaneLabels(Component.KUBE_APISERVER),
                 Map.of(ADVERTISE_ADDRESS_ANNOTATION, endpoint.host() + ":" + endpoint.port()), container, mounts);
     }
@@ -63,8 +64,8 @@ final class ComponentPods {
         var endpoint = new Probes.Endpoint(flags.get("bind-address"), port(flags, "secure-port"), Probes.HTTPS);
         var container = healthzProbed(container(Component.KUBE_CONTROLLER_MANAGER, plan, flags, "200m"), endpoint);
         var mounts = new ArrayList<>(CA_CERTS);
-        mounts.add(directory("k8s-certs", KubePaths.PKI_DIR, true));
-        mounts.add(file("kubeconfig", KubePaths.CONTROLLER_MANAGER_KUBECONFIG, true));
+        mounts.add(directory("k8s-certs", PkiPaths.PKI_DIR, true));
+        mounts.add(file("kubeconfig", PkiPaths.CONTROLLER_MANAGER_CONF, true));
         // Writable: third-party volume plugins talk to the controller-manager through sockets here.
         mounts.add(directory("flexvolume-dir", FLEXVOLUME_DIR, false));
         return pod(Component.KUBE_CONTROLLER_MANAGER, flags, controlPlaneLabels(Component.KUBE_CONTROLLER_MANAGER),
@@ -74,7 +75,7 @@ final class ComponentPods {
     static Pod scheduler(Plan plan, Flags flags) {
         var endpoint = new Probes.Endpoint(flags.get("bind-address"), port(flags, "secure-port"), Probes.HTTPS);
         var container = healthzProbed(container(Component.KUBE_SCHEDULER, plan, flags, "100m"), endpoint);
-        var mounts = List.of(file("kubeconfig", KubePaths.SCHEDULER_KUBECONFIG, true));
+        var mounts = List.of(file("kubeconfig", PkiPaths.SCHEDULER_CONF, true));
         return pod(Component.KUBE_SCHEDULER, flags, controlPlaneLabels(Component.KUBE_SCHEDULER), Map.of(), container, mounts);
     }
 
@@ -92,7 +93,7 @@ final class ComponentPods {
                 .withReadinessProbe(Probes.readiness(endpoint, "/livez"))
                 .withStartupProbe(Probes.startup(endpoint, "/livez"));
         var mounts = List.of(
-                file("kubeconfig", KubePaths.KUBE_PROXY_KUBECONFIG, true),
+                file("kubeconfig", PkiPaths.KUBE_PROXY_CONF, true),
                 directory("lib-modules", "/lib/modules", true),
                 // Shared with every other iptables user on the host so their rule updates do not interleave.
                 file("xtables-lock", "/run/xtables.lock", false));

@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
@@ -40,7 +41,7 @@ public final class KubeletFiles {
         c.put("authentication", ordered(
                 "anonymous", ordered("enabled", false),
                 "webhook", ordered("enabled", true),
-                "x509", ordered("clientCAFile", KubePaths.CA_CERT)));
+                "x509", ordered("clientCAFile", PkiPaths.CA_CERT)));
         c.put("authorization", ordered("mode", "Webhook"));
         c.put("cgroupDriver", "systemd");
         c.put("clusterDNS", List.of(plan.clusterDnsIp()));

@@ -25,6 +25,7 @@ public final class PkiPaths {
     public static final String APISERVER_ETCD_CLIENT_KEY = PKI_DIR + "/apiserver-etcd-client.key";
 
     public static final String ETCD_CA_CERT = ETCD_PKI_DIR + "/ca.crt";
+    public static final String ETCD_CA_KEY = ETCD_PKI_DIR + "/ca.key";
     public static final String ETCD_SERVER_CERT = ETCD_PKI_DIR + "/server.crt";
     public static final String ETCD_SERVER_KEY = ETCD_PKI_DIR + "/server.key";
     public static final String ETCD_PEER_CERT = ETCD_PKI_DIR + "/peer.crt";

@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class FlagPathMountsTest {
     @Test
     void pathsInsideAnExistingMountAddNothing() {
         Pod plain = schedulerWith(Map.of());
-        Pod withKubeconfig = schedulerWith(Map.of("authentication-kubeconfig", KubePaths.SCHEDULER_KUBECONFIG));
+        Pod withKubeconfig = schedulerWith(Map.of("authentication-kubeconfig", PkiPaths.SCHEDULER_CONF));
         assertEquals(plain.getSpec().getVolumes(), withKubeconfig.getSpec().getVolumes());
     }
 

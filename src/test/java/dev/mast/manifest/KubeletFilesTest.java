@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class KubeletFilesTest {
     @Test
     void onlyClientsWithACertificateOfTheClusterCaOrAValidTokenReachTheKubelet() {
         var config = config(PLAN);
-        assertEquals(KubePaths.CA_CERT, at(config, "authentication", "x509", "clientCAFile"));
+        assertEquals(PkiPaths.CA_CERT, at(config, "authentication", "x509", "clientCAFile"));
         assertEquals(true, at(config, "authentication", "webhook", "enabled"));
         assertEquals(false, at(config, "authentication", "anonymous", "enabled"));
         assertEquals("Webhook", at(config, "authorization", "mode"));

@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.pki.PkiPaths;
 import static dev.mast.manifest.PodAssertions.container;
 import static dev.mast.manifest.PodAssertions.flags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -195,9 +196,9 @@ class StaticPodManifestsTest {
         assertEquals("https://kubernetes.default.svc.cluster.local", flags.get("service-account-issuer"));
         assertEquals("Node,RBAC", flags.get("authorization-mode"));
         assertEquals("NodeRestriction", flags.get("enable-admission-plugins"));
-        assertEquals(KubePaths.ETCD_CA_CERT, flags.get("etcd-cafile"));
-        assertEquals(KubePaths.SA_PUB, flags.get("service-account-key-file"));
-        assertEquals(KubePaths.SA_KEY, flags.get("service-account-signing-key-file"));
+        assertEquals(PkiPaths.ETCD_CA_CERT, flags.get("etcd-cafile"));
+        assertEquals(PkiPaths.SA_PUB, flags.get("service-account-key-file"));
+        assertEquals(PkiPaths.SA_KEY, flags.get("service-account-signing-key-file"));
         for (String required : List.of("allow-privileged", "client-ca-file", "enable-bootstrap-token-auth", "etcd-certfile",
                 "etcd-keyfile", "kubelet-client-certificate", "kubelet-client-key", "kubelet-preferred-address-types",
                 "proxy-client-cert-file", "proxy-client-key-file", "requestheader-allowed-names",
@@ -216,14 +217,14 @@ class StaticPodManifestsTest {
         assertEquals(PLAN.podCidr(), cm.get("cluster-cidr"));
         assertEquals(PLAN.serviceCidr(), cm.get("service-cluster-ip-range"));
         assertEquals("prod-east", cm.get("cluster-name"));
-        assertEquals(KubePaths.CA_KEY, cm.get("cluster-signing-key-file"));
-        assertEquals(KubePaths.SA_KEY, cm.get("service-account-private-key-file"));
+        assertEquals(PkiPaths.CA_KEY, cm.get("cluster-signing-key-file"));
+        assertEquals(PkiPaths.SA_KEY, cm.get("service-account-private-key-file"));
         assertEquals("127.0.0.1", cm.get("bind-address"));
         assertEquals("true", cm.get("use-service-account-credentials"));
         assertEquals("*,bootstrapsigner,tokencleaner", cm.get("controllers"));
         for (String kubeconfig : List.of("kubeconfig", "authentication-kubeconfig", "authorization-kubeconfig")) {
-            assertEquals(KubePaths.CONTROLLER_MANAGER_KUBECONFIG, cm.get(kubeconfig));
-            assertEquals(KubePaths.SCHEDULER_KUBECONFIG, pods.get(Component.KUBE_SCHEDULER).get(kubeconfig));
+            assertEquals(PkiPaths.CONTROLLER_MANAGER_CONF, cm.get(kubeconfig));
+            assertEquals(PkiPaths.SCHEDULER_CONF, pods.get(Component.KUBE_SCHEDULER).get(kubeconfig));
         }
         assertEquals("true", pods.get(Component.KUBE_SCHEDULER).get("leader-elect"));
         assertEquals("127.0.0.1", pods.get(Component.KUBE_SCHEDULER).get("bind-address"));
@@ -239,10 +240,10 @@ class StaticPodManifestsTest {
         Map<String, String> flags = flags(pod);
         assertEquals("worker2", flags.get("hostname-override"));
         assertEquals(PLAN.podCidr(), flags.get("cluster-cidr"));
-        assertEquals(KubePaths.KUBE_PROXY_KUBECONFIG, flags.get("kubeconfig"));
+        assertEquals(PkiPaths.KUBE_PROXY_CONF, flags.get("kubeconfig"));
         assertEquals("0.0.0.0:10256", flags.get("healthz-bind-address"));
         var mounts = container(pod).getVolumeMounts().stream().collect(Collectors.toMap(VolumeMount::getMountPath, VolumeMount::getReadOnly));
-        assertEquals(Map.of("/lib/modules", true, "/run/xtables.lock", false, KubePaths.KUBE_PROXY_KUBECONFIG, true), mounts);
+        assertEquals(Map.of("/lib/modules", true, "/run/xtables.lock", false, PkiPaths.KUBE_PROXY_CONF, true), mounts);
         var types = pod.getSpec().getVolumes().stream().collect(Collectors.toMap(v -> v.getHostPath().getPath(), v -> v.getHostPath().getType()));
         assertEquals("FileOrCreate", types.get("/run/xtables.lock"));
     }
@@ -254,15 +255,15 @@ class StaticPodManifestsTest {
         for (var component : List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER)) {
             Pod pod = pods.get(component);
             var types = pod.getSpec().getVolumes().stream().collect(Collectors.toMap(v -> v.getHostPath().getPath(), v -> v.getHostPath().getType()));
-            for (String dir : List.of(KubePaths.PKI_DIR, "/etc/ssl/certs", "/etc/ca-certificates")) {
+            for (String dir : List.of(PkiPaths.PKI_DIR, "/etc/ssl/certs", "/etc/ca-certificates")) {
                 assertEquals("DirectoryOrCreate", types.get(dir), component.key() + " " + dir);
             }
             assertTrue(container(pod).getVolumeMounts().stream()
-                    .filter(m -> m.getMountPath().equals(KubePaths.PKI_DIR)).allMatch(VolumeMount::getReadOnly));
+                    .filter(m -> m.getMountPath().equals(PkiPaths.PKI_DIR)).allMatch(VolumeMount::getReadOnly));
         }
         var cmTypes = pods.get(Component.KUBE_CONTROLLER_MANAGER).getSpec().getVolumes().stream()
                 .collect(Collectors.toMap(v -> v.getHostPath().getPath(), v -> v.getHostPath().getType()));
-        assertEquals("FileOrCreate", cmTypes.get(KubePaths.CONTROLLER_MANAGER_KUBECONFIG));
+        assertEquals("FileOrCreate", cmTypes.get(PkiPaths.CONTROLLER_MANAGER_CONF));
     }
 
     @Test

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Installs Kubernetes control planes as static pods, and moves systemd-run clusters onto them.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SimulateCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

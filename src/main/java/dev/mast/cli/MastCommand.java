@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 InstallCommand.class,
                 UpgradeCommand.class,
+                SimulateCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

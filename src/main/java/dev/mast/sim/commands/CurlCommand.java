@@ -1,0 +1,102 @@
+package dev.mast.sim.commands;
+
+import dev.mast.sim.machine.Endpoint;
+import dev.mast.sim.machine.Process;
+import dev.mast.sim.shell.CommandException;
+import dev.mast.sim.shell.CommandTable;
+import dev.mast.sim.shell.Invocation;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * curl against the simulated network: a URL reaches the component listening at that address
+ * and port (on this node, or on another node by its address). Health paths answer
+ * {@code ok}; nothing listening is curl's exit 7; TLS is not verified but must be asked for
+ * ({@code -k} or {@code --cacert}), as with the real tool against a self-signed server.
+ */
+final class CurlCommand {
+    private static final Set<String> VALUED = Set.of("max-time", "connect-timeout", "output", "write-out", "cacert", "cert", "key",
+            "header", "request", "data", "retry", "user", "resolve");
+
+    private record Response(int status, String body) { }
+
+    private CurlCommand() {
+    }
+
+    static void register(CommandTable table) {
+        table.add("curl", "/usr/bin/curl", CommandTable.Gate.ALWAYS, CurlCommand::curl);
+    }
+
+    private static int curl(Invocation inv) throws Exception {
+        Args args = Args.parse(inv.args(), "mowHXdEu", VALUED);
+        boolean silent = args.has("s", "silent");
+        boolean showErrors = !silent || args.has("S", "show-error");
+        if (args.operands().isEmpty()) {
+            throw new CommandException(2, "curl: no URL specified!");
+        }
+        URI uri;
+        try {
+            String text = args.operands().get(0);
+            uri = URI.create(text.contains("://") ? text : "http://" + text);
+        } catch (IllegalArgumentException e) {
+            return error(inv, showErrors, 3, "URL using bad/illegal format or missing URL");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        if (!host.equals("localhost") && !host.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !host.equals("::1")) {
+            return error(inv, showErrors, 6, "Could not resolve host: " + host);
+        }
+        Optional<Process> listener = inv.machine().listenerAt(host, port);
+        if (listener.isEmpty()) {
+            return error(inv, showErrors, 7, "Failed to connect to " + host + " port " + port + " after 0 ms: Couldn't connect to server");
+        }
+        Endpoint endpoint = listener.get().endpoints().stream().filter(e -> e.port() == port).findFirst().orElseThrow();
+        boolean https = uri.getScheme().equals("https");
+        if (https && endpoint.scheme().equals("http")) {
+            return error(inv, showErrors, 35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number");
+        }
+        if (https && !args.has("k", "insecure", "cacert")) {
+            return error(inv, showErrors, 60, "SSL certificate problem: unable to get local issuer certificate");
+        }
+        Response response = !https && endpoint.scheme().equals("https")
+                ? new Response(400, "Client sent an HTTP request to an HTTPS server.\n")
+                : respond(listener.get(), endpoint, uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath());
+        if (args.has("f", "fail") && response.status() >= 400) {
+            return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
+        }
+        String output = args.value("o", "output").orElse("-");
+        if (output.equals("-")) {
+            inv.out(response.body());
+        } else if (!output.equals("/dev/null")) {
+            inv.requireWritable(inv.path(output));
+            inv.fs().write(inv.path(output), response.body().getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        Optional<String> writeOut = args.value("w", "write-out");
+        if (writeOut.isPresent()) {
+            inv.out(Printf.escapes(writeOut.get().replace("%{http_code}", String.valueOf(response.status()))
+                    .replace("%{response_code}", String.valueOf(response.status()))));
+        }
+        return 0;
+    }
+
+    private static Response respond(Process process, Endpoint endpoint, String path) {
+        if (endpoint.healthPaths().contains(path)) {
+            return new Response(200, endpoint.healthBody());
+        }
+        if (path.equals("/version") && process.kind() == dev.mast.sim.machine.ComponentKind.KUBE_APISERVER) {
+            String v = process.version();
+            return new Response(200, "{\n  \"major\": \"1\",\n  \"minor\": \"" + v.replaceFirst("^v?\\d+\\.(\\d+).*", "$1")
+                    + "\",\n  \"gitVersion\": \"" + v + "\",\n  \"platform\": \"linux/amd64\"\n}");
+        }
+        return new Response(404, "404 page not found\n");
+    }
+
+    private static int error(Invocation inv, boolean show, int code, String message) throws Exception {
+        if (show) {
+            inv.errLine("curl: (" + code + ") " + message);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.mast.sim.commands;
+
+import dev.mast.sim.machine.PackageDef;
+import dev.mast.sim.machine.Packages;
+import dev.mast.sim.shell.CommandException;
+import dev.mast.sim.shell.CommandTable;
+import dev.mast.sim.shell.Invocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** rpm {@code -q}/{@code -qa} and yum/dnf install and remove, for nodes of the RPM family. */
+final class RpmCommand {
+    private RpmCommand() {
+    }
+
+    static void register(CommandTable table) {
+        table.add("rpm", "/usr/bin/rpm", CommandTable.Gate.RPM, RpmCommand::rpm)
+                .add("yum", "/usr/bin/yum", CommandTable.Gate.RPM, RpmCommand::yum)
+                .add("dnf", "/usr/bin/dnf", CommandTable.Gate.RPM, RpmCommand::yum);
+    }
+
+    private static String nevra(PackageDef def) {
+        return def.name() + "-" + def.version() + ".x86_64";
+    }
+
+    private static int rpm(Invocation inv) throws Exception {
+        Args args = Args.parse(inv.args(), "", Set.of());
+        if (!args.has("q", "query")) {
+            throw new CommandException(1, "rpm: the simulator only answers queries (-q)");
+        }
+        Packages packages = inv.machine().packages();
+        if (args.has("a", "all")) {
+            for (Packages.Installed installed : packages.all().values()) {
+                inv.outLine(nevra(installed.def()));
+            }
+            return 0;
+        }
+        int status = 0;
+        for (String name : args.operands()) {
+            if (packages.isInstalled(name)) {
+                inv.outLine(nevra(packages.get(name).orElseThrow().def()));
+            } else {
+                inv.outLine("package " + name + " is not installed");
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private static int yum(Invocation inv) throws Exception {
+        Args args = Args.parse(inv.args(), "", Set.of());
+        if (args.operands().isEmpty()) {
+            throw new CommandException(1, "Error: No command given");
+        }
+        inv.requireRoot("Error: This command has to be run with superuser privileges (under the root user on most systems).");
+        String verb = args.operands().get(0);
+        List<String> names = args.operands().subList(1, args.operands().size());
+        boolean yes = args.has("y", "assumeyes");
+        Packages packages = inv.machine().packages();
+        packages.dpkgLock().lock();
+        try {
+            switch (verb) {
+                case "install" -> {
+                    List<PackageDef> plan;
+                    try {
+                        plan = packages.installPlan(names);
+                    } catch (Packages.UnknownPackageException e) {
+                        throw new CommandException(1, "No match for argument: " + e.name() + "\nError: Unable to find a match: " + e.name());
+                    }
+                    return apply(inv, yes, plan.stream().map(PackageDef::name).toList(), "Installed", name -> {
+                        PackageDef def = plan.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+                        packages.install(def, true, line -> AptCommand.print(inv, line));
+                        return nevra(def);
+                    });
+                }
+                case "remove", "erase" -> {
+                    List<String> plan = new ArrayList<>(packages.removePlan(names));
+                    return apply(inv, yes, plan, "Removed", name -> {
+                        String nevra = nevra(packages.get(name).orElseThrow().def());
+                        packages.remove(name, true, line -> AptCommand.print(inv, line));
+                        return nevra;
+                    });
+                }
+                default -> throw new CommandException(1, "No such command: " + verb + ". Please use /usr/bin/" + inv.name() + " --help");
+            }
+        } finally {
+            packages.dpkgLock().unlock();
+        }
+    }
+
+    private interface Step {
+        String apply(String name) throws Exception;
+    }
+
+    private static int apply(Invocation inv, boolean yes, List<String> plan, String title, Step step) throws Exception {
+        inv.outLine("Dependencies resolved.");
+        if (plan.isEmpty()) {
+            inv.outLine("Nothing to do.");
+            inv.outLine("Complete!");
+            return 0;
+        }
+        if (!yes) {
+            inv.outLine("Is this ok [y/N]: Operation aborted.");
+            return 1;
+        }
+        Thread.sleep(inv.machine().timing().transfer().toMillis() * plan.size());
+        List<String> done = new ArrayList<>();
+        for (String name : plan) {
+            done.add(step.apply(name));
+        }
+        inv.outLine(title + ":");
+        for (String nevra : done) {
+            inv.outLine("  " + nevra);
+        }
+        inv.outLine("Complete!");
+        return 0;
+    }
+}

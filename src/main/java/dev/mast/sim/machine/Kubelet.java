@@ -1,0 +1,144 @@
+package dev.mast.sim.machine;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulated kubelet. While a kubelet process runs, each tick it reads the static pod
+ * manifests, starts the pods that are new, restarts those whose manifest changed (a new
+ * hash, a new pod), stops those whose manifest is gone, and keeps restarting crashed
+ * containers; then it publishes mirror pods and its Node to the API when one is up. Pods keep
+ * running while the kubelet is stopped, as containers outlive the real kubelet.
+ */
+public final class Kubelet {
+    private final Machine machine;
+    private final ManifestReader reader;
+    private final Map<String, StaticPod> pods = new LinkedHashMap<>();
+    private final MirrorSync mirrors = new MirrorSync();
+    private Process process;
+    private KubeletSettings settings;
+    private boolean runtimeDownLogged;
+
+    Kubelet(Machine machine) {
+        this.machine = machine;
+        this.reader = new ManifestReader(machine);
+    }
+
+    /** The settings of the running kubelet; empty while none runs. */
+    public Optional<KubeletSettings> settings() {
+        synchronized (machine.lock()) {
+            return process == null ? Optional.empty() : Optional.of(settings);
+        }
+    }
+
+    void tick(Instant now) {
+        Optional<Process> running = machine.processes().firstRunning(ComponentKind.KUBELET);
+        if (running.isEmpty()) {
+            process = null;
+            return;
+        }
+        if (running.get() != process) {
+            process = running.get();
+            settings = KubeletSettings.read(machine, process);
+            reader.reset();
+            runtimeDownLogged = false;
+        }
+        Containers runtime = machine.containers(settings.runtime());
+        if (!settings.runtime().isUp(machine)) {
+            if (!runtimeDownLogged) {
+                log(now, 'E', "kubelet.go:2947", "\"Container runtime network not ready\" networkReady=\"NetworkReady=false\""
+                        + " err=\"container runtime is down: " + settings.runtime().endpoint() + " is not answering\"");
+                runtimeDownLogged = true;
+            }
+            return;
+        }
+        runtimeDownLogged = false;
+        reconcile(reader.read(settings.staticPodPath(), now), now);
+        Map<String, Pod> desired = new LinkedHashMap<>();
+        for (StaticPod pod : pods.values()) {
+            pod.sync(machine, runtime, now, process);
+            desired.put(pod.namespace() + "/" + pod.fullName(), MirrorPods.build(pod, machine.identity().address()));
+        }
+        mirrors.setDesired(desired, node());
+    }
+
+    private void reconcile(Map<String, Manifest> manifests, Instant now) {
+        Map<String, Manifest> byPod = new LinkedHashMap<>();
+        manifests.values().forEach(m -> byPod.put(m.pod().getMetadata().getName(), m));
+        for (String name : List.copyOf(pods.keySet())) {
+            StaticPod pod = pods.get(name);
+            Manifest manifest = byPod.get(name);
+            if (manifest == null || !manifest.hash().equals(pod.manifest.hash())) {
+                log(now, 'I', "kubelet.go:2430", "\"SyncLoop REMOVE\" source=\"file\" pods=[\"" + pod.namespace() + "/" + pod.fullName() + "\"]");
+                log(now, 'I', "kuberuntime_container.go:809", "\"Killing container with a grace period\" pod=\""
+                        + pod.namespace() + "/" + pod.fullName() + "\" gracePeriod=30");
+                pod.kill();
+                pods.remove(name);
+            }
+        }
+        for (Map.Entry<String, Manifest> entry : byPod.entrySet()) {
+            if (!pods.containsKey(entry.getKey())) {
+                StaticPod pod = new StaticPod(entry.getValue(), machine.identity().hostName(), now);
+                pods.put(entry.getKey(), pod);
+                log(now, 'I', "kubelet.go:2419", "\"SyncLoop ADD\" source=\"file\" pods=[\"" + pod.namespace() + "/" + pod.fullName() + "\"]");
+            }
+        }
+    }
+
+    private Node node() {
+        String name = machine.identity().hostName();
+        return new NodeBuilder()
+                .withNewMetadata().withName(name)
+                    .addToLabels("kubernetes.io/hostname", name)
+                    .addToLabels("kubernetes.io/os", "linux")
+                    .addToLabels("kubernetes.io/arch", "amd64")
+                .endMetadata()
+                .withNewStatus()
+                    .addNewAddress().withType("InternalIP").withAddress(machine.identity().address()).endAddress()
+                    .addNewAddress().withType("Hostname").withAddress(name).endAddress()
+                    .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+                        .withMessage("kubelet is posting ready status").endCondition()
+                    .withNewNodeInfo()
+                        .withKubeletVersion(process.version())
+                        .withContainerRuntimeVersion(settings.runtime().idPrefix() + "://" + runtimeVersion())
+                        .withOsImage(machine.identity().os().prettyName())
+                        .withKernelVersion(machine.identity().os().kernelRelease())
+                        .withOperatingSystem("linux").withArchitecture("amd64")
+                    .endNodeInfo()
+                .endStatus()
+                .build();
+    }
+
+    private String runtimeVersion() {
+        ComponentKind kind = settings.runtime() == RuntimeBackend.CONTAINERD ? ComponentKind.CONTAINERD : ComponentKind.DOCKERD;
+        return machine.processes().firstRunning(kind).map(Process::version).orElse("unknown");
+    }
+
+    private void log(Instant now, char severity, String source, String message) {
+        process.write(now, LogFormat.klog(severity, now, process.pid(), source, message));
+    }
+
+    /** Talks to the API (outside the machine lock): mirror pods and the Node. */
+    void syncApi() {
+        Process current = process;
+        mirrors.sync(machine.cluster().api(), message -> {
+            if (current != null) {
+                Instant now = machine.clock().now();
+                current.write(now, LogFormat.klog('E', now, current.pid(), "kubelet.go:1915", message));
+            }
+        });
+    }
+
+    /** Names ({@code namespace/name}) of the static pods the kubelet runs now. */
+    public List<String> podNames() {
+        synchronized (machine.lock()) {
+            return pods.values().stream().map(p -> p.namespace() + "/" + p.fullName()).toList();
+        }
+    }
+}

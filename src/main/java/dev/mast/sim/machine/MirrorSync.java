@@ -1,0 +1,106 @@
+package dev.mast.sim.machine;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the API's mirror pods (and the Node) in step with what the kubelet runs. The kubelet
+ * sets the desired state under the machine lock; {@link #sync} talks to the API outside it,
+ * and only when something changed since the last successful post.
+ */
+final class MirrorSync {
+    private Map<String, Pod> desired = Map.of();
+    private Node desiredNode;
+    private final Map<String, String> posted = new HashMap<>();
+    private String postedNode;
+
+    synchronized void setDesired(Map<String, Pod> pods, Node node) {
+        desired = new LinkedHashMap<>(pods);
+        desiredNode = node;
+    }
+
+    synchronized boolean isDirty() {
+        if (desiredNode != null && !Serialization.asJson(desiredNode).equals(postedNode)) {
+            return true;
+        }
+        if (!posted.keySet().equals(desired.keySet())) {
+            return true;
+        }
+        return desired.entrySet().stream().anyMatch(e -> !fingerprint(e.getValue()).equals(posted.get(e.getKey())));
+    }
+
+    /** Posts what changed; errors are logged through {@code log} and retried at the next sync. */
+    synchronized void sync(Optional<KubernetesClient> api, Consumer<String> log) {
+        if (api.isEmpty() || !isDirty()) {
+            return;
+        }
+        KubernetesClient client = api.get();
+        try {
+            syncNode(client);
+            for (Map.Entry<String, Pod> entry : desired.entrySet()) {
+                String fingerprint = fingerprint(entry.getValue());
+                if (!fingerprint.equals(posted.get(entry.getKey()))) {
+                    post(client, entry.getValue());
+                    posted.put(entry.getKey(), fingerprint);
+                }
+            }
+            for (String name : List.copyOf(posted.keySet())) {
+                if (!desired.containsKey(name)) {
+                    String namespace = name.substring(0, name.indexOf('/'));
+                    client.pods().inNamespace(namespace).withName(name.substring(name.indexOf('/') + 1)).delete();
+                    posted.remove(name);
+                }
+            }
+        } catch (KubernetesClientException e) {
+            log.accept("\"Failed to update mirror pods\" err=\"" + e.getMessage().replace("\"", "'") + "\"");
+        }
+    }
+
+    private void syncNode(KubernetesClient client) {
+        if (desiredNode == null) {
+            return;
+        }
+        String json = Serialization.asJson(desiredNode);
+        if (json.equals(postedNode)) {
+            return;
+        }
+        Node existing = client.nodes().withName(desiredNode.getMetadata().getName()).get();
+        if (existing == null) {
+            client.nodes().resource(desiredNode).create();
+        } else {
+            desiredNode.getMetadata().setResourceVersion(null);
+            client.nodes().resource(desiredNode).updateStatus();
+        }
+        postedNode = json;
+    }
+
+    private static void post(KubernetesClient client, Pod pod) {
+        String namespace = pod.getMetadata().getNamespace();
+        Pod existing = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
+        if (existing != null && !pod.getMetadata().getAnnotations().get("kubernetes.io/config.mirror")
+                .equals(existing.getMetadata().getAnnotations() == null ? null
+                        : existing.getMetadata().getAnnotations().get("kubernetes.io/config.mirror"))) {
+            // A new manifest is a new pod: the kubelet deletes the old mirror pod and creates another.
+            client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
+            existing = null;
+        }
+        if (existing == null) {
+            client.pods().inNamespace(namespace).resource(pod).create();
+        } else {
+            client.pods().inNamespace(namespace).resource(pod).updateStatus();
+        }
+    }
+
+    private static String fingerprint(Pod pod) {
+        return Serialization.asJson(pod);
+    }
+}

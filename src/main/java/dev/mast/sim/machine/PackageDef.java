@@ -1,0 +1,30 @@
+package dev.mast.sim.machine;
+
+import java.util.List;
+
+/**
+ * A package the simulated package manager can install: its files, what it depends on and the
+ * services its maintainer scripts enable and start after installing.
+ */
+public record PackageDef(String name, String version, String description, List<String> depends, List<PackageFile> files,
+                         List<String> services) {
+    public PackageDef {
+        depends = List.copyOf(depends);
+        files = List.copyOf(files);
+        services = List.copyOf(services);
+    }
+
+    /**
+     * One file of a package.
+     *
+     * @param conffile kept by {@code remove}, deleted only by {@code purge} (dpkg's conffiles)
+     */
+    public record PackageFile(String path, String content, int mode, boolean conffile) { }
+
+    /** The upstream part of a Debian version: {@code 1.34.3-1.1} → {@code 1.34.3}. */
+    public String upstreamVersion() {
+        String v = version.contains(":") ? version.substring(version.indexOf(':') + 1) : version;
+        int dash = v.lastIndexOf('-');
+        return dash < 0 ? v : v.substring(0, dash);
+    }
+}

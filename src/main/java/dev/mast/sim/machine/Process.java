@@ -1,0 +1,164 @@
+package dev.mast.sim.machine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run of a simulated program, from start to exit: its command line, the ports it listens
+ * on once {@link State#RUNNING}, and its output. A crash or a stop moves it to
+ * {@link State#EXITED}; whoever started it (systemd, the kubelet) decides whether to start
+ * another.
+ */
+public final class Process {
+    public enum State { STARTING, RUNNING, EXITED }
+
+    /** How the component is run: a systemd service or a static pod's container. */
+    public enum Form { SERVICE, STATIC_POD }
+
+    /** Where a process's output goes besides its own buffer (the journal, for a service). */
+    @FunctionalInterface
+    public interface Sink {
+        Sink NONE = (process, line) -> { };
+
+        void accept(Process process, LogLine line);
+    }
+
+    private final long pid;
+    private final ComponentKind kind;
+    private final List<String> argv;
+    private final Flags flags;
+    private final Form form;
+    private final String version;
+    private final PathResolver paths;
+    private final Instant startedAt;
+    private final LogBuffer log = new LogBuffer();
+    private final Sink sink;
+    private volatile List<Endpoint> endpoints = List.of();
+    private volatile Instant readyAt;
+    private volatile State state = State.STARTING;
+    private volatile int exitCode;
+    private volatile Instant exitedAt;
+    private volatile String error = "";
+    private volatile boolean hostNetwork = true;
+
+    Process(long pid, ComponentKind kind, List<String> argv, Form form, String version, PathResolver paths,
+            Instant startedAt, Instant readyAt, Sink sink) {
+        this.pid = pid;
+        this.kind = kind;
+        this.argv = List.copyOf(argv);
+        this.flags = Flags.parse(argv);
+        this.form = form;
+        this.version = version;
+        this.paths = paths;
+        this.startedAt = startedAt;
+        this.readyAt = readyAt;
+        this.sink = sink;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public ComponentKind kind() {
+        return kind;
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    public Flags flags() {
+        return flags;
+    }
+
+    public Form form() {
+        return form;
+    }
+
+    /** The version it reports, e.g. {@code v1.34.3}. */
+    public String version() {
+        return version;
+    }
+
+    public PathResolver paths() {
+        return paths;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant readyAt() {
+        return readyAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isAlive() {
+        return state != State.EXITED;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public Instant exitedAt() {
+        return exitedAt;
+    }
+
+    /** Why it exited, empty after a clean stop. */
+    public String error() {
+        return error;
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    public LogBuffer log() {
+        return log;
+    }
+
+    /** The thread id klog prints: 1 inside a container (its own PID namespace), the PID for a service. */
+    long logThread() {
+        return form == Form.STATIC_POD ? 1 : pid;
+    }
+
+    /** Writes a line to the process's stderr, which is where Kubernetes components log. */
+    public void write(Instant time, String text) {
+        LogLine line = new LogLine(time, true, text);
+        log.add(line);
+        sink.accept(this, line);
+    }
+
+    /** False for a container in its own network namespace: its ports are not the node's. */
+    public boolean hostNetwork() {
+        return hostNetwork;
+    }
+
+    void setPodNetwork() {
+        hostNetwork = false;
+    }
+
+    void setEndpoints(List<Endpoint> value) {
+        endpoints = List.copyOf(value);
+    }
+
+    void running() {
+        state = State.RUNNING;
+    }
+
+    void exited(Instant time, int code, String why) {
+        exitedAt = time;
+        exitCode = code;
+        error = why;
+        state = State.EXITED;
+    }
+
+    @Override
+    public String toString() {
+        return kind.key() + "[" + pid + ", " + state + "]";
+    }
+}

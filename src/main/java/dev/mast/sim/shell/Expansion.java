@@ -1,0 +1,87 @@
+package dev.mast.sim.shell;
+
+import dev.mast.sim.machine.VirtualFs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The expansions the simulator's shell does: {@code ~} to the home directory, and unquoted
+ * glob patterns against the node's files (a pattern that matches nothing stays as written,
+ * as in sh). Only the last path component may hold a pattern.
+ */
+final class Expansion {
+    private Expansion() {
+    }
+
+    static List<String> words(List<Script.Word> words, VirtualFs fs, Session session) {
+        List<String> out = new ArrayList<>();
+        for (Script.Word word : words) {
+            String text = word.text();
+            if (word.tilde() && (text.equals("~") || text.startsWith("~/"))) {
+                text = session.env().getOrDefault("HOME", Session.home(session.user())) + text.substring(1);
+            }
+            if (word.glob()) {
+                out.addAll(glob(text, fs, session));
+            } else {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    static String one(Script.Word word, Session session) {
+        String text = word.text();
+        if (word.tilde() && (text.equals("~") || text.startsWith("~/"))) {
+            return session.env().getOrDefault("HOME", Session.home(session.user())) + text.substring(1);
+        }
+        return text;
+    }
+
+    private static List<String> glob(String pattern, VirtualFs fs, Session session) {
+        int slash = pattern.lastIndexOf('/');
+        String dirPart = slash < 0 ? "" : pattern.substring(0, slash + 1);
+        String namePattern = pattern.substring(slash + 1);
+        if (dirPart.contains("*") || dirPart.contains("?")) {
+            return List.of(pattern);
+        }
+        String dir = VirtualFs.normalize(session.cwd(), dirPart.isEmpty() ? "." : dirPart);
+        Pattern regex = Pattern.compile(toRegex(namePattern));
+        List<String> matches = new ArrayList<>();
+        try {
+            if (fs.isDirectory(dir)) {
+                for (String name : fs.list(dir)) {
+                    if ((!name.startsWith(".") || namePattern.startsWith(".")) && regex.matcher(name).matches()) {
+                        matches.add(dirPart + name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of(pattern);
+        }
+        return matches.isEmpty() ? List.of(pattern) : matches;
+    }
+
+    private static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        regex.append("\\[");
+                    } else {
+                        regex.append('[').append(glob.substring(i + 1, end).replace("!", "^").replace("\\", "\\\\")).append(']');
+                        i = end;
+                    }
+                }
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+}

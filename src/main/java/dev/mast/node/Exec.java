@@ -83,6 +83,9 @@ final class Exec {
             session = client.startSession();
         } catch (IOException e) {
             throw new NotStarted(e);
+        } catch (IllegalStateException e) {
+            // sshj says "Not connected" this way when the transport died between the check and the call.
+            throw new NotStarted(new IOException(e.getMessage(), e));
         }
         Session.Command command = null;
         boolean finished = false;

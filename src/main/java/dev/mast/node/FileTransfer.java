@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
-    private static final int ABSENT = 44;
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
 
     private final Link link;
@@ -53,14 +52,18 @@ final class FileTransfer {
         // Safe to repeat as a whole: every attempt writes the same bytes through a fresh temp file.
         link.call(action, true, STEP_TIMEOUT, client -> {
             OutputCapture mktemp = new OutputCapture();
-            run(client, action, "mktemp -d", "umask 077 && mktemp -d \"${TMPDIR:-/tmp}/mast-upload.XXXXXXXX\"", false, mktemp);
+            // mktemp -d makes the directory private (0700) to the SSH user.
+            run(client, action, "mktemp -d", "mktemp -d /tmp/mast-upload.XXXXXXXX", false, mktemp);
             String stage = mktemp.stdout().strip();
+            String temp = besideTarget(remotePath);
             try {
                 String staged = stage + "/content";
                 write(client, action, staged, bytes);
-                run(client, action, "install " + remotePath, placeScript(staged, remotePath, mode, owner), true, LineSink.DISCARD);
+                refuseDirectory(client, action, remotePath);
+                run(client, action, "install " + remotePath, placeScript(staged, remotePath, temp, mode, owner), true,
+                        LineSink.DISCARD);
             } finally {
-                removeQuietly(client, stage);
+                removeQuietly(client, stage, temp);
             }
             return null;
         });
@@ -71,16 +74,15 @@ final class FileTransfer {
         sudo.prepare(link);
         String action = "reading " + remotePath;
         String path = Shell.quote(remotePath);
-        String script = "if [ -e " + path + " ]; then exec cat -- " + path + "; else exit " + ABSENT + "; fi";
         return link.call(action, true, STEP_TIMEOUT, client -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] stdin = sudo.stdin(new byte[0], true);
-            Exec.Outcome outcome = link.exec(client, new Exec.Spec(sudo.commandLine(script, true), stdin,
-                    STEP_TIMEOUT, LineSink.DISCARD, out));
-            Arrays.fill(stdin, (byte) 0);
-            if (outcome.status() == ABSENT) {
+            if (status(client, "test -e " + path) != 0) {
                 return Optional.empty();
             }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] stdin = sudo.stdin(new byte[0], true);
+            Exec.Outcome outcome = link.exec(client, new Exec.Spec(sudo.commandLine("cat -- " + path, true), stdin,
+                    STEP_TIMEOUT, LineSink.DISCARD, out));
+            Arrays.fill(stdin, (byte) 0);
             if (outcome.status() != 0) {
                 throw new CommandFailedException(link.node(), action, "cat " + remotePath, outcome.status(),
                         outcome.lastLines());
@@ -89,20 +91,40 @@ final class FileTransfer {
         });
     }
 
-    /** Copy beside the target (same file system, so the rename is atomic), then rename over it. */
-    private static String placeScript(String staged, String target, int mode, String owner) {
+    private int status(SSHClient client, String script) throws NodeException, IOException, TimeoutException, InterruptedException {
+        byte[] stdin = sudo.stdin(new byte[0], true);
+        try {
+            return link.exec(client, new Exec.Spec(sudo.commandLine(script, true), stdin, STEP_TIMEOUT, LineSink.DISCARD, null))
+                    .status();
+        } finally {
+            Arrays.fill(stdin, (byte) 0);
+        }
+    }
+
+    private void refuseDirectory(SSHClient client, String action, String target)
+            throws NodeException, IOException, TimeoutException, InterruptedException {
+        if (status(client, "test -d " + Shell.quote(target)) == 0) {
+            throw new CommandFailedException(link.node(), action, "install " + target, 1,
+                    List.of(target + " is a directory"));
+        }
+    }
+
+    private static String besideTarget(String target) {
         String dir = target.substring(0, target.lastIndexOf('/') + 1);
-        String temp = dir + "." + target.substring(dir.length()) + ".mast-" + UUID.randomUUID().toString().substring(0, 8);
-        return String.join("\n",
-                "set -e",
-                "target=" + Shell.quote(target) + " tmp=" + Shell.quote(temp),
-                "if [ -d \"$target\" ]; then echo \"$target is a directory\" >&2; exit 1; fi",
-                "mkdir -p -- " + Shell.quote(dir),
-                "trap 'rm -f -- \"$tmp\"' EXIT",
-                "cp -- " + Shell.quote(staged) + " \"$tmp\"",
-                "chmod " + Integer.toOctalString(mode) + " \"$tmp\"",
-                owner == null ? ":" : "chown " + owner + " \"$tmp\"",
-                "mv -f -- \"$tmp\" \"$target\"");
+        return dir + "." + target.substring(dir.length()) + ".mast-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Copy beside the target (same file system, so the rename is atomic), then rename over it.
+     * One plain and-list, so it runs on any sh, and stops at the first failure.
+     */
+    private static String placeScript(String staged, String target, String temp, int mode, String owner) {
+        String dir = target.substring(0, target.lastIndexOf('/') + 1);
+        return "mkdir -p -- " + Shell.quote(dir)
+                + " && cp -- " + Shell.quote(staged) + " " + Shell.quote(temp)
+                + " && chmod " + Integer.toOctalString(mode) + " " + Shell.quote(temp)
+                + (owner == null ? "" : " && chown " + owner + " " + Shell.quote(temp))
+                + " && mv -f -- " + Shell.quote(temp) + " " + Shell.quote(target);
     }
 
     private void run(SSHClient client, String action, String name, String script, boolean asRoot, LineSink sink)
@@ -120,9 +142,10 @@ final class FileTransfer {
     }
 
     /** Best effort: the staged copy is in a private directory, and a failure here must not hide the real one. */
-    private void removeQuietly(SSHClient client, String stage) throws InterruptedException {
+    private void removeQuietly(SSHClient client, String stage, String temp) throws InterruptedException {
         try {
             run(client, "removing " + stage, "rm -rf " + stage, "rm -rf -- " + Shell.quote(stage), false, LineSink.DISCARD);
+            run(client, "removing " + temp, "rm -f " + temp, "rm -f -- " + Shell.quote(temp), true, LineSink.DISCARD);
         } catch (NodeException | IOException | TimeoutException e) {
             LOG.debug("{}: could not remove temp dir {}: {}", link.node(), stage, e.getMessage());
         }

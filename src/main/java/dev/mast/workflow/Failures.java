@@ -10,6 +10,8 @@ final class Failures {
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();
         }
-        return message.strip();
+        // Messages are joined into sentences of their own ("... failed on 2 of 40 nodes: a; b."), so drop a final period.
+        String text = message.strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 }

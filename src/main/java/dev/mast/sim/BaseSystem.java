@@ -63,6 +63,12 @@ final class BaseSystem {
         }
     }
 
+    /** The services of the cluster's runtime, in the order they start. */
+    static List<String> runtimeServices(ContainerRuntime runtime) {
+        return runtime == ContainerRuntime.DOCKER ? List.of("containerd.service", "docker.service", "cri-docker.service")
+                : List.of("containerd.service");
+    }
+
     /** The packages of the cluster's runtime: containerd, or Docker with cri-dockerd. */
     static List<String> runtimePackages(ContainerRuntime runtime) {
         return runtime == ContainerRuntime.DOCKER ? List.of("docker.io", "cri-dockerd") : List.of("containerd");

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Brings a cluster up: the API and its endpoint, the nodes (a few at a time), and for a legacy
@@ -40,9 +41,7 @@ final class ClusterStarter {
                     ? new LegacyCluster(builder.name(), "https://127.0.0.1:" + proxy.port(), specs) : null;
             CommandTable commands = SimulatedCluster.commands();
             startNodes(specs, workDir, builder, api, executors, commands, legacy, nodes);
-            if (legacy != null) {
-                startLegacyServices(nodes);
-            }
+            startServices(nodes, builder.provisioning());
             return SimulatedCluster.create(builder, nodes, api, proxy, executors, workDir, ownsWorkDir,
                     legacy == null ? null : legacy.adminKubeconfig());
         } catch (IOException | RuntimeException e) {
@@ -89,26 +88,34 @@ final class ClusterStarter {
         }
     }
 
-    private static void startLegacyServices(List<SimulatedNode> nodes) throws IOException {
-        List<SimulatedNode> etcd = nodes.stream().filter(n -> n.spec().has(Role.ETCD)).toList();
-        for (SimulatedNode node : etcd) {
-            node.machine().systemd().start("etcd.service");
+    /** Starts what each node runs, etcd members first (the API servers need them), and waits until all of it is active. */
+    private static void startServices(List<SimulatedNode> nodes, Provisioning provisioning) throws IOException {
+        if (provisioning == Provisioning.FRESH) {
+            return;
         }
-        awaitActive(etcd, List.of("etcd.service"));
+        if (provisioning == Provisioning.LEGACY_SYSTEMD) {
+            List<SimulatedNode> etcd = nodes.stream().filter(n -> n.spec().has(Role.ETCD)).toList();
+            etcd.forEach(node -> node.machine().systemd().start("etcd.service"));
+            awaitActive(etcd, node -> List.of("etcd.service"));
+        }
         for (SimulatedNode node : nodes) {
-            for (String service : LegacyCluster.services(node.spec())) {
-                node.machine().systemd().start(service);
-            }
+            services(node, provisioning).forEach(service -> node.machine().systemd().start(service));
         }
-        for (SimulatedNode node : nodes) {
-            awaitActive(List.of(node), LegacyCluster.services(node.spec()));
-        }
+        awaitActive(nodes, node -> services(node, provisioning));
     }
 
-    private static void awaitActive(List<SimulatedNode> nodes, List<String> services) throws IOException {
+    private static List<String> services(SimulatedNode node, Provisioning provisioning) {
+        List<String> services = new ArrayList<>(BaseSystem.runtimeServices(node.runtime()));
+        if (provisioning == Provisioning.LEGACY_SYSTEMD) {
+            services.addAll(LegacyCluster.services(node.spec()));
+        }
+        return services;
+    }
+
+    private static void awaitActive(List<SimulatedNode> nodes, Function<SimulatedNode, List<String>> services) throws IOException {
         Instant deadline = Instant.now().plus(SERVICES_TIMEOUT);
         for (SimulatedNode node : nodes) {
-            for (String service : services) {
+            for (String service : services.apply(node)) {
                 while (true) {
                     UnitState state = node.machine().systemd().state(service);
                     Process process = state.process();

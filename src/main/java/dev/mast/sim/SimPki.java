@@ -13,7 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Base64;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -43,8 +48,20 @@ public final class SimPki {
             return pem(certificate);
         }
 
+        /** The private key as openssl and kubeadm write EC keys: SEC1 with the curve and the public key. */
         public String keyPem() {
-            return pem(keys.getPrivate());
+            try {
+                PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+                ECPrivateKey bare = ECPrivateKey.getInstance(info.parsePrivateKey());
+                SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+                ECPrivateKey full = new ECPrivateKey(256, bare.getKey(), publicInfo.getPublicKeyData(),
+                        info.getPrivateKeyAlgorithm().getParameters());
+                return "-----BEGIN EC PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(full.getEncoded())
+                        + "\n-----END EC PRIVATE KEY-----\n";
+            } catch (IOException e) {
+                throw new IllegalStateException("encoding an EC key cannot fail", e);
+            }
         }
 
         public String publicKeyPem() {

@@ -47,7 +47,10 @@ public final class SimulatedNode implements AutoCloseable {
     record Context(Path dir, SimTiming timing, ClusterView cluster, PublicKey authorizedKey, SimExecutors executors,
                    CommandTable commands, LegacyCluster legacy) { }
 
-    /** Builds the machine as {@link NodeSpec#provisioning()} says and starts its SSH server. Legacy services stay stopped. */
+    /**
+     * Builds the machine as {@link NodeSpec#provisioning()} says and starts its SSH server. Services
+     * are installed enabled but stopped; {@link ClusterStarter} starts them across nodes in order.
+     */
     static SimulatedNode start(NodeSpec spec, Context context) throws IOException {
         Map<String, String> units = context.legacy() == null ? Map.of() : context.legacy().unitTexts(spec);
         Machine machine = new Machine(new Identity(spec.hostName(), spec.address(), mac(spec.address()), spec.os(), spec.cpus()),
@@ -57,7 +60,7 @@ public final class SimulatedNode implements AutoCloseable {
         synchronized (machine.lock()) {
             BaseSystem.lay(machine, spec, legacy);
             if (spec.provisioning() != Provisioning.FRESH) {
-                BaseSystem.install(machine, BaseSystem.runtimePackages(spec.runtime()), true);
+                BaseSystem.install(machine, BaseSystem.runtimePackages(spec.runtime()), false);
             }
             if (legacy) {
                 context.legacy().install(machine, spec);

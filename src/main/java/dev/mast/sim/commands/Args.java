@@ -49,7 +49,9 @@ final class Args {
                     String name = String.valueOf(arg.charAt(j));
                     if (valuedShort.indexOf(arg.charAt(j)) >= 0) {
                         if (j + 1 < arg.length()) {
-                            parsed.add(name, arg.substring(j + 1));
+                            // dpkg-query -f='${Status}' and friends: an attached value may come after '='.
+                            String value = arg.substring(j + 1);
+                            parsed.add(name, value.startsWith("=") ? value.substring(1) : value);
                         } else if (i + 1 < args.size()) {
                             parsed.add(name, args.get(++i));
                         }

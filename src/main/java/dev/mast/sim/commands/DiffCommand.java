@@ -84,10 +84,10 @@ final class DiffCommand {
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 ops.add(new int[] {' ', i++, j++});
-            } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new int[] {'+', i, j++});
-            } else {
+            } else if (i < a.size() && (j >= b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 ops.add(new int[] {'-', i++, j});
+            } else {
+                ops.add(new int[] {'+', i, j++});
             }
         }
         return hunks(ops, a, b);

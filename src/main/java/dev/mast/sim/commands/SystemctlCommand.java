@@ -9,8 +9,6 @@ import dev.mast.sim.machine.UnitState;
 import dev.mast.sim.shell.CommandException;
 import dev.mast.sim.shell.CommandTable;
 import dev.mast.sim.shell.Invocation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import java.util.Set;
 final class SystemctlCommand {
     private static final Set<String> CHANGES = Set.of("start", "stop", "restart", "try-restart", "reload-or-restart", "enable",
             "disable", "daemon-reload", "mask", "unmask", "reset-failed", "reload");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private SystemctlCommand() {
     }
@@ -66,7 +63,13 @@ final class SystemctlCommand {
             case "cat" -> SystemctlQueries.cat(inv, units);
             case "show" -> SystemctlQueries.show(inv, units, properties(args), args.has("value"));
             case "status" -> SystemctlStatus.status(inv, units, Integer.parseInt(args.value("n", "lines").orElse("10")));
-            case "mask" -> each(units, u -> print(inv, UnitLinks.mask(machine, u)));
+            case "mask" -> each(units, u -> {
+                try {
+                    return print(inv, UnitLinks.mask(machine, u));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw new CommandException(1, "Failed to mask unit: File " + e.getFile() + " already exists.");
+                }
+            });
             case "unmask" -> each(units, u -> print(inv, UnitLinks.unmask(machine, u)));
             case "reset-failed" -> each(units, u -> {
                 machine.systemd().resetFailed(u);
@@ -135,24 +138,13 @@ final class SystemctlCommand {
             return 0;
         }
         if (process.isPresent()) {
-            awaitStartup(inv.machine(), process.get());
+            systemd.awaitStartup(process.get());
         }
         if (process.isEmpty() || process.get().state() != Process.State.RUNNING) {
             throw new CommandException(1, "Job for " + unit + " failed because the control process exited with error code.\n"
                     + "See \"systemctl status " + unit + "\" and \"journalctl -xeu " + unit + "\" for details.");
         }
         return 0;
-    }
-
-    /** Waits, without holding the machine, until the program is ready or has failed. */
-    private static void awaitStartup(Machine machine, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (process.state() == Process.State.STARTING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(Math.max(5, machine.timing().tick().toMillis() / 2));
-            synchronized (machine.lock()) {
-                machine.processes().advance(machine.clock().now());
-            }
-        }
     }
 
     private static int stop(Invocation inv, String unit) throws Exception {

@@ -131,7 +131,10 @@ public final class Packages {
         }
     }
 
-    /** Unpacks and configures one package; {@code startServices} runs its postinst (enable and start). */
+    /**
+     * Unpacks and configures one package; {@code startServices} runs its postinst, which enables
+     * and starts its services and, as {@code systemctl start} does, waits for a Type=notify one to be ready.
+     */
     public void install(PackageDef def, boolean startServices, Consumer<String> out) throws IOException {
         synchronized (machine.lock()) {
             VirtualFs fs = machine.fs();
@@ -149,9 +152,11 @@ public final class Packages {
             machine.systemd().daemonReload();
             for (String service : def.services()) {
                 UnitLinks.enable(machine, machine.systemd().definition(service).orElseThrow()).forEach(out);
-                if (startServices) {
-                    machine.systemd().start(service);
-                }
+            }
+        }
+        if (startServices) {
+            for (String service : def.services()) {
+                machine.systemd().startAndWait(service);
             }
         }
     }

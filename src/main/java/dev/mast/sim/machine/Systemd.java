@@ -143,6 +143,32 @@ public final class Systemd {
         }
     }
 
+    /** Starts the unit and, for a Type=notify unit, waits (without holding the machine) until it is ready or failed. */
+    public Optional<Process> startAndWait(String name) {
+        Optional<Process> process = start(name);
+        boolean notify = definition(name).map(u -> u.type().equals("notify")).orElse(false);
+        if (notify && process.isPresent()) {
+            awaitStartup(process.get());
+        }
+        return process;
+    }
+
+    /** Waits until the process has finished starting (ready, or crashed), for at most 90 s. */
+    public void awaitStartup(Process process) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        while (process.state() == Process.State.STARTING && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(Math.max(5, machine.timing().tick().toMillis() / 2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (machine.lock()) {
+                machine.processes().advance(machine.clock().now());
+            }
+        }
+    }
+
     public void stop(String name) {
         synchronized (machine.lock()) {
             UnitState state = states.get(name);

@@ -60,10 +60,14 @@ public final class UnitLinks {
         return messages;
     }
 
+    /** Masks the unit; refuses when the unit's own file is in /etc/systemd/system, as systemctl does. */
     public static List<String> mask(Machine machine, String name) throws IOException {
         String link = ETC + "/" + name;
+        if (machine.fs().existsNoFollow(link) && !machine.systemd().isMasked(name)) {
+            throw new java.nio.file.FileAlreadyExistsException(link, null, "already exists");
+        }
         if (machine.fs().existsNoFollow(link)) {
-            machine.fs().delete(link);
+            return List.of();
         }
         machine.fs().mkdirs(ETC, 0755);
         machine.fs().symlink("/dev/null", link);

@@ -1,6 +1,5 @@
 package dev.mast.workflow;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -16,7 +15,7 @@ public final class LazyCluster implements ClusterAccess, AutoCloseable {
     @Override
     public synchronized KubernetesClient client() {
         if (client == null) {
-            client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+            client = new KubernetesClientBuilder().withConfig(ClientConfigs.fromKubeconfig(kubeconfig)).build();
         }
         return client;
     }

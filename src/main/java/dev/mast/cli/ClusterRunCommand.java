@@ -55,6 +55,10 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     /** The workflow for this plan; {@code rendered} holds every node's files. */
     abstract Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster);
 
+    /** Work before the files are rendered, e.g. taking the cluster's CA into the PKI folder. */
+    void beforeRender(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,28 +72,33 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             return MastCommand.BAD_INPUT;
         }
         Plan cluster = loaded.get().plan();
-        RenderedCluster rendered;
-        try {
-            rendered = ClusterRenderer.render(cluster, pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file));
+        Path pkiDir = pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file);
+        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
+        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
+            if (!dryRun) {
+                beforeRender(cluster, pkiDir, connector, out);
+            }
+            RenderedCluster rendered = ClusterRenderer.render(cluster, pkiDir);
+            try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
+                Workflow workflow = workflow(cluster, rendered, api);
+                if (dryRun) {
+                    printDryRun(out, cluster, workflow);
+                    return MastCommand.OK;
+                }
+                return run(out, err, loaded.get(), rendered, connector, workflow);
+            }
         } catch (PkiException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());
             return MastCommand.BAD_INPUT;
-        }
-        try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-            Workflow workflow = workflow(cluster, rendered, api);
-            if (dryRun) {
-                printDryRun(out, cluster, workflow);
-                return MastCommand.OK;
-            }
-            return run(out, err, loaded.get(), rendered, api, workflow);
+        } catch (Exception e) {
+            err.println("mast " + spec.name() + ": " + e.getMessage());
+            return MastCommand.FAILED;
         }
     }
 
-    private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, LazyCluster api,
+    private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
                     Workflow workflow) {
-        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
-        try (RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), workflow.name());
-             NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
+        try (RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), workflow.name())) {
             out.println("run log: " + log.folder());
             ProgressListener console = new ConsoleProgress(out, System.console() != null);
             var runner = new WorkflowRunner(workflow, loaded.plan(), SshRemote.factory(connector),

@@ -59,10 +59,15 @@ final class Keys {
         };
     }
 
+    /** The key family: the same EC key is "EC" from the JDK and "ECDSA" from BouncyCastle's converter. */
+    private static String family(String algorithm) {
+        return algorithm.equals("ECDSA") ? "EC" : algorithm;
+    }
+
     /** True if the private key signs what the public key verifies. */
     static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
         Optional<String> algorithm = signatureAlgorithm(privateKey);
-        if (algorithm.isEmpty() || !privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+        if (algorithm.isEmpty() || !family(privateKey.getAlgorithm()).equals(family(publicKey.getAlgorithm()))) {
             return false;
         }
         try {

@@ -1,0 +1,116 @@
+package dev.mast.workflow.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.sim.Provisioning;
+import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.StepState;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real install, over SSH, against simulated nodes; the nodes' state is checked afterwards. */
+class InstallOnSimulatorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void installsOneMasterAndTwoWorkersAndARerunChangesNothing() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 3, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            RunSummary summary = sim.install();
+            assertTrue(summary.succeeded(), summary.describe());
+
+            assertEquals(0, sim.sh("node001", "test -f /etc/kubernetes/manifests/kube-apiserver.yaml").exitStatus());
+            assertEquals(0, sim.sh("node002", "test -f /etc/kubernetes/manifests/kube-proxy.yaml").exitStatus());
+            assertEquals(1, sim.sh("node002", "test -f /etc/kubernetes/manifests/kube-apiserver.yaml").exitStatus());
+            assertEquals(List.of("600"), sim.sh("node001", "stat -c %a /etc/kubernetes/pki/ca.key").stdout());
+            for (String node : List.of("node001", "node002", "node003")) {
+                assertEquals(0, sim.sh(node, "systemctl is-enabled kubelet").exitStatus(), node);
+                assertEquals(0, sim.sh(node, "systemctl is-active containerd").exitStatus(), node);
+                assertEquals(0, sim.sh(node, "curl -sk http://127.0.0.1:10256/healthz").exitStatus(), node);
+            }
+            assertEquals(0, sim.sh("node001", "systemctl is-active etcd").exitStatus());
+            assertEquals(0, sim.sh("node001", "curl -sk https://127.0.0.1:6443/livez").exitStatus());
+            for (String pod : List.of("kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001",
+                    "kube-proxy-node002", "kube-proxy-node003")) {
+                Pod mirror = sim.cluster.client().pods().inNamespace("kube-system").withName(pod).get();
+                assertEquals("Running", mirror.getStatus().getPhase(), pod);
+            }
+            assertTrue(sim.cluster.client().apps().deployments().inNamespace("kube-system").withName("coredns").get() != null);
+
+            RunSummary again = sim.install();
+            assertTrue(again.succeeded(), again.describe());
+            assertTrue(sim.states("node001", "control-plane/static-pods").contains(StepState.SKIPPED));
+            Set<String> checksOnly = Set.of("preflight/node", "preflight/unique", "verify/mirror-pods");
+            assertEquals(Set.of(), sim.phasesThatRan(StepState.DONE).stream().filter(p -> !checksOnly.contains(p))
+                    .collect(java.util.stream.Collectors.toSet()), "a re-run changes nothing; only the checks run again");
+        }
+    }
+
+    @Test
+    void aFailedImagePullFailsThatNodeOnlyAndARerunCompletes() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 3, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node003").faults().failImagePull("kube-proxy");
+            RunSummary summary = sim.install();
+
+            assertEquals(List.of("node003"), summary.failed().stream().map(o -> o.node()).toList(), summary.describe());
+            assertEquals("kube-proxy/static-pod", summary.failed().get(0).phase());
+            assertTrue(sim.log("node003").contains("crictl pull"), sim.log("node003"));
+            assertEquals(StepState.DONE, summary.outcomes().get(1).state());
+
+            sim.node("node003").faults().clear();
+            RunSummary retry = sim.run(rendered -> dev.mast.workflow.InstallWorkflow.create(rendered,
+                    new dev.mast.workflow.LazyCluster(rendered.superAdminKubeconfig()), SimulatedRun.TIMEOUTS,
+                    java.time.Clock.systemUTC()), Set.of("node003"));
+            assertTrue(retry.succeeded(), retry.describe());
+        }
+    }
+
+    @Test
+    void aFailingCommandShowsItsExitStatusAndOutputAndARerunCompletes() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node002").faults().failCommand("apt-get install -y 'containerd'", 100, "E: Unable to locate package containerd", 1);
+            RunSummary summary = sim.install();
+
+            var failure = summary.failed().get(0);
+            assertEquals("node002", failure.node());
+            assertTrue(failure.message().contains("exit status 100"), failure.message());
+            assertTrue(failure.message().contains("Unable to locate package containerd"), failure.message());
+            assertTrue(sim.install().succeeded());
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsResumedAndTheInstallCompletes() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node002").faults().dropConnectionAfter(25);
+            RunSummary summary = sim.install();
+            assertTrue(summary.succeeded(), summary.describe());
+        }
+    }
+
+    @Test
+    void installsWithDockerThroughCriDockerd() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.DOCKER)) {
+            RunSummary summary = sim.install();
+            assertTrue(summary.succeeded(), summary.describe());
+            assertEquals(0, sim.sh("node002", "systemctl is-active cri-docker").exitStatus());
+            assertTrue(sim.sh("node001", "docker ps -a").stdout().stream().anyMatch(l -> l.contains("k8s_kube-apiserver_kube-apiserver-node001")),
+                    String.join("\n", sim.sh("node001", "docker ps -a").stdout()));
+        }
+    }
+
+    @Test
+    void aSlowNodeStillFinishes() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node002").faults().slowNode(Duration.ofMillis(20));
+            assertTrue(sim.install().succeeded());
+        }
+    }
+}

@@ -153,7 +153,7 @@ public final class Kubelet {
         if (current == null) {
             return;
         }
-        mirrors.sync(machine.cluster().api(), message -> {
+        mirrors.sync(() -> machine.cluster().api(), message -> {
             if (current != null) {
                 Instant now = machine.clock().now();
                 current.write(now, LogFormat.klog('E', now, current.pid(), "kubelet.go:1915", message));

@@ -42,8 +42,12 @@ final class MirrorSync {
     }
 
     /** Posts what changed; errors are logged through {@code log} and retried at the next sync. */
-    synchronized void sync(Optional<KubernetesClient> api, Consumer<String> log) {
-        if (api.isEmpty() || !isDirty()) {
+    synchronized void sync(java.util.function.Supplier<Optional<KubernetesClient>> apiSupplier, Consumer<String> log) {
+        if (!isDirty()) {
+            return;
+        }
+        Optional<KubernetesClient> api = apiSupplier.get();
+        if (api.isEmpty()) {
             return;
         }
         KubernetesClient client = api.get();

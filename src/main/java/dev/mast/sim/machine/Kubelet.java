@@ -33,13 +33,6 @@ public final class Kubelet {
         this.reader = new ManifestReader(machine);
     }
 
-    /** The settings of the running kubelet; empty while none runs. */
-    public Optional<KubeletSettings> settings() {
-        synchronized (machine.lock()) {
-            return process == null ? Optional.empty() : Optional.of(settings);
-        }
-    }
-
     void tick(Instant now) {
         Optional<Process> running = machine.processes().firstRunning(ComponentKind.KUBELET);
         if (running.isEmpty()) {

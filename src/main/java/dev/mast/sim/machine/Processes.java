@@ -89,10 +89,6 @@ public final class Processes {
         return Optional.empty();
     }
 
-    public Optional<Endpoint> endpoint(Process process, int port) {
-        return process.endpoints().stream().filter(e -> e.port() == port).findFirst();
-    }
-
     /** Running processes, by PID. */
     public List<Process> running() {
         return alive.values().stream().filter(p -> p.state() == Process.State.RUNNING)

@@ -63,9 +63,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Kept so the level set on them holds: the libraries log every SSH session at INFO. */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.apache.sshd"), java.util.logging.Logger.getLogger("io.fabric8.mockwebserver"));
+
     @Override
     public Integer call() throws Exception {
         ContainerRuntime containerRuntime = validate();
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Path planFile = planOut.toAbsolutePath();
         Path state = planFile.resolveSibling(planFile.getFileName() + "-sim");
         Files.createDirectories(state);
@@ -147,7 +152,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (legacy) {
             out.println("kubeconfig:   " + state.resolve("admin.conf") + " (the old cluster's admin)");
         }
-        out.println("Try: ssh -i " + keyFile + " -o UserKnownHostsFile=" + state.resolve("known_hosts") + " -p " + first.port()
+        out.println("Then: mast " + (legacy ? "upgrade" : "install") + " --plan " + planFile + " --known-hosts "
+                + state.resolve("known_hosts"));
+        out.println("Or:  ssh -i " + keyFile + " -o UserKnownHostsFile=" + state.resolve("known_hosts") + " -p " + first.port()
                 + " " + sshUser + "@" + first.address() + " systemctl list-units");
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -80,18 +80,22 @@ final class ApiProxy implements AutoCloseable {
             open.add(backend);
             InputStream fromBackend = backend.getInputStream();
             OutputStream toClient = tls.getOutputStream();
-            pool.submit(() -> pump(fromBackend, toClient, tls, backend));
-            pump(tls.getInputStream(), backend.getOutputStream(), tls, backend);
+            pool.submit(() -> pump(fromBackend, toClient, tls, backend, false));
+            pump(tls.getInputStream(), backend.getOutputStream(), tls, backend, true);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(InputStream from, OutputStream to, Socket a, Socket b) {
+    /** Copies bytes one way; a request that arrives after the API server went away closes the connection instead. */
+    private void pump(InputStream from, OutputStream to, Socket a, Socket b, boolean request) {
         byte[] buffer = new byte[16384];
         try {
             int n;
             while ((n = from.read(buffer)) >= 0) {
+                if (request && identity.get().isEmpty()) {
+                    break;
+                }
                 to.write(buffer, 0, n);
                 to.flush();
             }

@@ -25,6 +25,8 @@ import javax.net.ssl.SSLContext;
  */
 final class ClusterApi implements ClusterView, AutoCloseable {
     private final Map<String, SimulatedNode> byAddress = new ConcurrentHashMap<>();
+    /** Masters by host name: the API server's lookup walks only these (200 nodes tick several times a second). */
+    private final java.util.concurrent.ConcurrentSkipListMap<String, SimulatedNode> masters = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private volatile String identityKey = "";
@@ -38,6 +40,9 @@ final class ClusterApi implements ClusterView, AutoCloseable {
 
     void add(SimulatedNode node) {
         byAddress.put(node.address(), node);
+        if (node.spec().has(Role.MASTER)) {
+            masters.put(node.hostName(), node);
+        }
     }
 
     int backendPort() {
@@ -61,11 +66,13 @@ final class ClusterApi implements ClusterView, AutoCloseable {
 
     /** The first master (by host name) whose API server runs. */
     Optional<Map.Entry<SimulatedNode, Process>> runningApiServer() {
-        return byAddress.values().stream().filter(n -> n.spec().has(Role.MASTER))
-                .sorted((a, b) -> a.hostName().compareTo(b.hostName()))
-                .flatMap(n -> n.machine().processes().firstRunning(ComponentKind.KUBE_APISERVER).filter(Process::hostNetwork)
-                        .map(p -> Map.entry(n, p)).stream())
-                .findFirst();
+        for (SimulatedNode node : masters.values()) {
+            Optional<Process> process = node.machine().processes().firstRunning(ComponentKind.KUBE_APISERVER).filter(Process::hostNetwork);
+            if (process.isPresent()) {
+                return Optional.of(Map.entry(node, process.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The TLS identity of a running API server: its --tls-cert-file and --tls-private-key-file, as that master has them. */

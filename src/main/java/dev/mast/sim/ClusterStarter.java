@@ -1,6 +1,7 @@
 package dev.mast.sim;
 
 import dev.mast.plan.Role;
+import dev.mast.sim.commands.Commands;
 import dev.mast.sim.machine.Process;
 import dev.mast.sim.machine.UnitState;
 import dev.mast.sim.shell.CommandTable;
@@ -39,7 +40,7 @@ final class ClusterStarter {
             proxy = new ApiProxy(builder.apiPort(), api.backendPort(), api::tlsIdentity, executors.commands());
             LegacyCluster legacy = builder.provisioning() == Provisioning.LEGACY_SYSTEMD
                     ? new LegacyCluster(builder.name(), "https://127.0.0.1:" + proxy.port(), specs) : null;
-            CommandTable commands = SimulatedCluster.commands();
+            CommandTable commands = Commands.table();
             startNodes(specs, workDir, builder, api, executors, commands, legacy, nodes);
             startServices(nodes, builder.provisioning());
             return SimulatedCluster.create(builder, nodes, api, proxy, executors, workDir, ownsWorkDir,

@@ -17,8 +17,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A node's SSH server (Apache MINA SSHD) on the node's own loopback address and a free port:
- * public-key authentication for one user, exec requests run by the node's shell, SFTP on the
- * node's virtual root.
+ * public-key authentication for one user, exec requests run by the node's shell, an interactive
+ * shell for people, SFTP on the node's virtual root.
  */
 final class NodeSshServer implements AutoCloseable {
     private final SshServer sshd;
@@ -37,6 +37,7 @@ final class NodeSshServer implements AutoCloseable {
         sshd.setHostBasedAuthenticator(null);
         sshd.setCommandFactory((channel, command) -> new ExecCommand(command, machine, shell, spec.sshUser(), spec.sudo(),
                 executors.commands(), this::dropSessions));
+        sshd.setShellFactory(channel -> new InteractiveShell(machine, shell, spec.sshUser(), spec.sudo(), executors.commands()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(machine.fs().hostRoot()));
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.setFileSystemAccessor(new SimSftpAccessor(machine.fs()));

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads a simulation shares across all its nodes, so 200 nodes cost a handful of
  * threads: the nodes' background ticks, SSH timers, and the commands being run.
  */
-public final class SimExecutors implements AutoCloseable {
+final class SimExecutors implements AutoCloseable {
     private final ScheduledExecutorService ticks = new ScheduledThreadPoolExecutor(2, daemon("sim-tick"));
     private final ScheduledExecutorService sshTimers = new ScheduledThreadPoolExecutor(1, daemon("sim-ssh-timer"));
     private final ExecutorService commands = Executors.newCachedThreadPool(daemon("sim-exec"));

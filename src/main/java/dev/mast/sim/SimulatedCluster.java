@@ -3,11 +3,9 @@ package dev.mast.sim;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Role;
-import dev.mast.sim.commands.Commands;
 import dev.mast.sim.machine.OsImage;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
-import dev.mast.sim.shell.CommandTable;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -272,20 +270,15 @@ public final class SimulatedCluster implements AutoCloseable {
 
     static SimulatedCluster create(Builder builder, List<SimulatedNode> nodes, ClusterApi api, ApiProxy proxy, SimExecutors executors,
                                    Path workDir, boolean ownsWorkDir, String adminKubeconfig) {
-        ScheduledFuture<?>[] watcher = new ScheduledFuture<?>[1];
-        boolean[] wasServing = {false};
+        // Watches (long-lived connections) end when the last API server goes away, as they would with a real one.
+        java.util.concurrent.atomic.AtomicBoolean wasServing = new java.util.concurrent.atomic.AtomicBoolean();
         long tick = builder.timing().tick().toMillis();
-        watcher[0] = executors.ticks().scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> watcher = executors.ticks().scheduleWithFixedDelay(() -> {
             boolean serving = api.runningApiServer().isPresent();
-            if (wasServing[0] && !serving) {
+            if (wasServing.getAndSet(serving) && !serving) {
                 proxy.closeConnections();
             }
-            wasServing[0] = serving;
         }, tick, tick, TimeUnit.MILLISECONDS);
-        return new SimulatedCluster(builder.name(), nodes, api, proxy, executors, workDir, ownsWorkDir, watcher[0], adminKubeconfig);
-    }
-
-    static CommandTable commands() {
-        return Commands.table();
+        return new SimulatedCluster(builder.name(), nodes, api, proxy, executors, workDir, ownsWorkDir, watcher, adminKubeconfig);
     }
 }

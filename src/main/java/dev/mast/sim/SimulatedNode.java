@@ -52,9 +52,18 @@ public final class SimulatedNode implements AutoCloseable {
      * are installed enabled but stopped; {@link ClusterStarter} starts them across nodes in order.
      */
     static SimulatedNode start(NodeSpec spec, Context context) throws IOException {
+        Path root = context.dir().resolve("root");
+        if (java.nio.file.Files.isDirectory(root)) {
+            try (var entries = java.nio.file.Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("the root of simulated node " + spec.hostName() + " (" + root
+                            + ") is not empty: give each simulation its own work folder");
+                }
+            }
+        }
         Map<String, String> units = context.legacy() == null ? Map.of() : context.legacy().unitTexts(spec);
         Machine machine = new Machine(new Identity(spec.hostName(), spec.address(), mac(spec.address()), spec.os(), spec.cpus()),
-                context.dir().resolve("root"), context.timing(), context.cluster(), spec.clockOffset(),
+                root, context.timing(), context.cluster(), spec.clockOffset(),
                 new PackageCatalog(spec.kubernetesVersion(), units));
         boolean legacy = spec.provisioning() == Provisioning.LEGACY_SYSTEMD;
         synchronized (machine.lock()) {

@@ -169,4 +169,10 @@ class CommandVocabularyTest {
         assertEquals(1, sim.exec("which crictl").status());
         assertEquals("/usr/bin/apt-get\n", sim.run("which apt-get"));
     }
+
+    @Test
+    void aLoginShellRunsLinesUntilExit() throws Exception {
+        assertEquals("root@node001:/root# node001\nroot@node001:/root# /tmp\nroot@node001:/tmp# ",
+                sim.ssh("node001").shell("hostname\ncd /tmp && pwd\nexit\n"));
+    }
 }

@@ -64,6 +64,7 @@ class KubeletTest {
             String ps = sim.run("crictl ps --name kube-scheduler");
             assertTrue(ps.contains("Running") && ps.contains("kube-scheduler-node001") && ps.contains("kube-system"), ps);
             assertNotNull(sim.cluster.client().nodes().withName("node001").get(), "the kubelet registers its node");
+            assertEquals(java.util.List.of("kube-system/kube-scheduler-node001"), sim.node("node001").machine().kubelet().podNames());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mast.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,29 @@ class RuntimeFormatsTest {
             assertTrue(sim.run("docker images -q " + IMAGE).trim().matches("[0-9a-f]{12}"));
             assertEquals("", sim.run("docker images -q registry.k8s.io/kube-apiserver:v1.34.3"));
             assertTrue(sim.run("crictl ps").contains("kube-scheduler-node001"), "crictl reaches Docker through cri-dockerd");
+        }
+    }
+
+    @Test
+    void followingALogEndsWhenTheContainerStops() throws Exception {
+        try (SimFixture sim = schedulerAsStaticPod(tmp, ContainerRuntime.CONTAINERD)) {
+            String id = sim.run("crictl ps -q --name kube-scheduler").trim();
+            SshTestClient follower = new SshTestClient(sim.node("node001"), "root", sim.keyFile);
+            java.util.concurrent.CompletableFuture<SshTestClient.Result> followed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return follower.exec("crictl logs -f " + id + " 2>&1");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(followed.isDone(), "a followed log waits for more lines");
+            sim.run("rm /etc/kubernetes/manifests/kube-scheduler.yaml");
+            SshTestClient.Result result = followed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            follower.close();
+            assertEquals(0, result.status());
+            assertTrue(result.out().contains("Serving securely on 127.0.0.1:10259"), result.out());
+            assertTrue(result.out().trim().endsWith("Stopped listening on 127.0.0.1:10259"), result.out());
         }
     }
 }

@@ -74,6 +74,18 @@ final class SshTestClient implements AutoCloseable {
         }
     }
 
+    /** Opens a login shell without a terminal, types the input, and returns what it printed. */
+    String shell(String input) throws IOException {
+        try (Session session = ssh.startSession()) {
+            Session.Shell shell = session.startShell();
+            shell.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            shell.getOutputStream().flush();
+            String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            shell.join(10, TimeUnit.SECONDS);
+            return out;
+        }
+    }
+
     void upload(Path local, String remote) throws IOException {
         try (var sftp = ssh.newSFTPClient()) {
             sftp.put(new FileSystemFile(local.toFile()), remote);

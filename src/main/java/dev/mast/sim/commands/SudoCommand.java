@@ -57,8 +57,11 @@ final class SudoCommand {
                 }
             }
         }
+        while (i < args.size() && args.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            i++;
+        }
         if (i >= args.size()) {
-            throw new CommandException(1, "usage: sudo [-nS] [-p prompt] [-u user] command [arg ...]");
+            throw new CommandException(1, "usage: sudo [-nS] [-p prompt] [-u user] [VAR=value] command [arg ...]");
         }
         Session session = inv.session();
         if (!session.isRoot()) {

@@ -46,7 +46,7 @@ final class SystemctlCommand {
         return switch (verb) {
             case "start" -> each(units, u -> start(inv, u));
             case "stop" -> each(units, u -> stop(inv, u));
-            case "restart", "reload-or-restart" -> each(units, u -> stop(inv, u) == 0 ? start(inv, u) : 5);
+            case "restart", "reload-or-restart" -> each(units, u -> restart(inv, u));
             case "try-restart" -> each(units, u -> machine.systemd().state(u).active() == UnitState.Active.ACTIVE
                     ? restart(inv, u) : 0);
             case "reload" -> throw new CommandException(1, "Failed to reload " + String.join(" ", units)
@@ -158,6 +158,9 @@ final class SystemctlCommand {
     }
 
     private static int restart(Invocation inv, String unit) throws Exception {
+        if (inv.machine().systemd().definition(unit).isEmpty() && !inv.machine().systemd().isMasked(unit)) {
+            throw new CommandException(5, "Failed to restart " + unit + ": Unit " + unit + " not found.");
+        }
         stop(inv, unit);
         return start(inv, unit);
     }

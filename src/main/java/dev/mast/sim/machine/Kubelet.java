@@ -21,20 +21,16 @@ public final class Kubelet {
     private final ManifestReader reader;
     private final Map<String, StaticPod> pods = new LinkedHashMap<>();
     private final MirrorSync mirrors = new MirrorSync();
-    private Process process;
+    private final Map<String, Pod> mirrorPods = new LinkedHashMap<>();
+    private final Map<String, String> signatures = new LinkedHashMap<>();
+    private volatile Process process;
     private KubeletSettings settings;
+    private Node node;
     private boolean runtimeDownLogged;
 
     Kubelet(Machine machine) {
         this.machine = machine;
         this.reader = new ManifestReader(machine);
-    }
-
-    /** The settings of the running kubelet; empty while none runs. */
-    public Optional<KubeletSettings> settings() {
-        synchronized (machine.lock()) {
-            return process == null ? Optional.empty() : Optional.of(settings);
-        }
     }
 
     void tick(Instant now) {
@@ -48,6 +44,7 @@ public final class Kubelet {
             settings = KubeletSettings.read(machine, process);
             reader.reset();
             runtimeDownLogged = false;
+            node = null;
         }
         Containers runtime = machine.containers(settings.runtime());
         if (!settings.runtime().isUp(machine)) {
@@ -60,12 +57,31 @@ public final class Kubelet {
         }
         runtimeDownLogged = false;
         reconcile(reader.read(settings.staticPodPath(), now), now);
-        Map<String, Pod> desired = new LinkedHashMap<>();
+        boolean changed = node == null || !signatures.keySet().equals(mirrorKeys());
+        Map<String, String> seen = new LinkedHashMap<>();
         for (StaticPod pod : pods.values()) {
             pod.sync(machine, runtime, now, process);
-            desired.put(pod.namespace() + "/" + pod.fullName(), MirrorPods.build(pod, machine.identity().address()));
+            String key = pod.namespace() + "/" + pod.fullName();
+            String signature = pod.signature();
+            seen.put(key, signature);
+            if (!signature.equals(signatures.get(key))) {
+                mirrorPods.put(key, MirrorPods.build(pod, machine.identity().address()));
+                changed = true;
+            }
         }
-        mirrors.setDesired(desired, node());
+        mirrorPods.keySet().retainAll(seen.keySet());
+        signatures.clear();
+        signatures.putAll(seen);
+        if (changed) {
+            node = node == null ? node() : node;
+            mirrors.setDesired(mirrorPods, node);
+        }
+    }
+
+    private java.util.Set<String> mirrorKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        pods.values().forEach(p -> keys.add(p.namespace() + "/" + p.fullName()));
+        return keys;
     }
 
     private void reconcile(Map<String, Manifest> manifests, Instant now) {
@@ -127,7 +143,10 @@ public final class Kubelet {
     /** Talks to the API (outside the machine lock): mirror pods and the Node. */
     void syncApi() {
         Process current = process;
-        mirrors.sync(machine.cluster().api(), message -> {
+        if (current == null) {
+            return;
+        }
+        mirrors.sync(() -> machine.cluster().api(), message -> {
             if (current != null) {
                 Instant now = machine.clock().now();
                 current.write(now, LogFormat.klog('E', now, current.pid(), "kubelet.go:1915", message));

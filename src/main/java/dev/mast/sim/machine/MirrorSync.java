@@ -19,35 +19,42 @@ import java.util.function.Consumer;
  */
 final class MirrorSync {
     private Map<String, Pod> desired = Map.of();
+    private Map<String, String> fingerprints = Map.of();
     private Node desiredNode;
+    private String desiredNodeJson;
     private final Map<String, String> posted = new HashMap<>();
     private String postedNode;
 
     synchronized void setDesired(Map<String, Pod> pods, Node node) {
         desired = new LinkedHashMap<>(pods);
+        Map<String, String> prints = new HashMap<>();
+        desired.forEach((name, pod) -> prints.put(name, fingerprint(pod)));
+        fingerprints = prints;
         desiredNode = node;
+        desiredNodeJson = node == null ? null : Serialization.asJson(node);
     }
 
     synchronized boolean isDirty() {
-        if (desiredNode != null && !Serialization.asJson(desiredNode).equals(postedNode)) {
+        if (desiredNodeJson != null && !desiredNodeJson.equals(postedNode)) {
             return true;
         }
-        if (!posted.keySet().equals(desired.keySet())) {
-            return true;
-        }
-        return desired.entrySet().stream().anyMatch(e -> !fingerprint(e.getValue()).equals(posted.get(e.getKey())));
+        return !posted.equals(fingerprints);
     }
 
     /** Posts what changed; errors are logged through {@code log} and retried at the next sync. */
-    synchronized void sync(Optional<KubernetesClient> api, Consumer<String> log) {
-        if (api.isEmpty() || !isDirty()) {
+    synchronized void sync(java.util.function.Supplier<Optional<KubernetesClient>> apiSupplier, Consumer<String> log) {
+        if (!isDirty()) {
+            return;
+        }
+        Optional<KubernetesClient> api = apiSupplier.get();
+        if (api.isEmpty()) {
             return;
         }
         KubernetesClient client = api.get();
         try {
             syncNode(client);
             for (Map.Entry<String, Pod> entry : desired.entrySet()) {
-                String fingerprint = fingerprint(entry.getValue());
+                String fingerprint = fingerprints.get(entry.getKey());
                 if (!fingerprint.equals(posted.get(entry.getKey()))) {
                     post(client, entry.getValue());
                     posted.put(entry.getKey(), fingerprint);
@@ -69,7 +76,7 @@ final class MirrorSync {
         if (desiredNode == null) {
             return;
         }
-        String json = Serialization.asJson(desiredNode);
+        String json = desiredNodeJson;
         if (json.equals(postedNode)) {
             return;
         }

@@ -20,11 +20,4 @@ public record PackageDef(String name, String version, String description, List<S
      * @param conffile kept by {@code remove}, deleted only by {@code purge} (dpkg's conffiles)
      */
     public record PackageFile(String path, String content, int mode, boolean conffile) { }
-
-    /** The upstream part of a Debian version: {@code 1.34.3-1.1} → {@code 1.34.3}. */
-    public String upstreamVersion() {
-        String v = version.contains(":") ? version.substring(version.indexOf(':') + 1) : version;
-        int dash = v.lastIndexOf('-');
-        return dash < 0 ? v : v.substring(0, dash);
-    }
 }

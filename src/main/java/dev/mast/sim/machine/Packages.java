@@ -62,10 +62,6 @@ public final class Packages {
                 new PackageDef(name, version, name, List.of(), List.of(), List.of()), Status.INSTALLED)));
     }
 
-    public PackageCatalog catalog() {
-        return catalog;
-    }
-
     public ReentrantLock dpkgLock() {
         return dpkgLock;
     }

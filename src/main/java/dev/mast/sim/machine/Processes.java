@@ -89,10 +89,6 @@ public final class Processes {
         return Optional.empty();
     }
 
-    public Optional<Endpoint> endpoint(Process process, int port) {
-        return process.endpoints().stream().filter(e -> e.port() == port).findFirst();
-    }
-
     /** Running processes, by PID. */
     public List<Process> running() {
         return alive.values().stream().filter(p -> p.state() == Process.State.RUNNING)
@@ -103,8 +99,15 @@ public final class Processes {
         return alive.values().stream().anyMatch(p -> p.kind() == kind && p.state() == Process.State.RUNNING);
     }
 
+    /** The oldest running process of that kind. */
     public Optional<Process> firstRunning(ComponentKind kind) {
-        return running().stream().filter(p -> p.kind() == kind).findFirst();
+        Process first = null;
+        for (Process process : alive.values()) {
+            if (process.kind() == kind && process.state() == Process.State.RUNNING && (first == null || process.pid() < first.pid())) {
+                first = process;
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     /** Stops every process: the node is shutting down. */

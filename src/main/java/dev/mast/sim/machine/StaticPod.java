@@ -1,6 +1,5 @@
 package dev.mast.sim.machine;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,6 +133,21 @@ final class StaticPod {
         if (store != null && sandbox != null) {
             store.removeSandbox(sandbox);
         }
+    }
+
+    /** Changes whenever anything the mirror pod shows changes; cheap, so the kubelet rebuilds the mirror pod only then. */
+    String signature() {
+        StringBuilder text = new StringBuilder(manifest.hash()).append(sandbox != null);
+        for (Slot slot : slots.values()) {
+            text.append('|').append(slot.restartCount).append(slot.waitingReason).append(slot.waitingMessage);
+            if (slot.current != null) {
+                text.append(slot.current.id()).append(slot.current.process().state());
+            }
+            if (slot.previous != null) {
+                text.append(slot.previous.id()).append(slot.previous.process().state());
+            }
+        }
+        return text.toString();
     }
 
     boolean allReady() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Runs a unit's ExecStart as a simulated process and reacts to its exit as the unit's Restart= says. */
 final class UnitProcesses {
@@ -128,10 +127,5 @@ final class UnitProcesses {
             state.active = code == 0 ? UnitState.Active.INACTIVE : UnitState.Active.FAILED;
             state.since = now;
         }
-    }
-
-    static Optional<String> describeFailure(UnitState state) {
-        Process process = state.process;
-        return process == null || process.error().isEmpty() ? Optional.empty() : Optional.of(process.error());
     }
 }

@@ -15,6 +15,11 @@ public record AppServices(Optional<PlanRenderer> renderer,
     /** Why a button that needs an absent service is disabled. */
     public static final String NOT_AVAILABLE = "Not available yet in this build of Mast";
 
+    /** {@code Running an install is not available yet in this build of Mast}. */
+    public static String notAvailable(String what) {
+        return what + " is not available yet in this build of Mast";
+    }
+
     public static AppServices none() {
         return new AppServices(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }

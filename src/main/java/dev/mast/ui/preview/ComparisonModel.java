@@ -58,7 +58,7 @@ public final class ComparisonModel {
             return;
         }
         if (inspector.isEmpty()) {
-            clear("Comparing with the nodes: " + AppServices.NOT_AVAILABLE.toLowerCase(java.util.Locale.ROOT) + ".");
+            clear(AppServices.notAvailable("Comparing with the nodes") + ".");
             return;
         }
         Object request = new Object();

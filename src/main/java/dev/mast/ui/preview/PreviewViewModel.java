@@ -84,14 +84,14 @@ public final class PreviewViewModel implements WizardStep {
         if (state.get() == State.FAILED) {
             return "The files could not be rendered; go back and fix the plan";
         }
-        return runAvailable ? "" : "Running an " + draft.kindProperty().get().verb() + ": " + AppServices.NOT_AVAILABLE.toLowerCase(java.util.Locale.ROOT);
+        return runAvailable ? "" : AppServices.notAvailable("Running an " + draft.kindProperty().get().verb());
     }
 
     @Override
     public void activate() {
         Plan plan = draft.toPlan();
         if (renderer.isEmpty()) {
-            status.set("Preview: " + AppServices.NOT_AVAILABLE.toLowerCase(java.util.Locale.ROOT) + ". You can still save the plan.");
+            status.set(AppServices.notAvailable("The preview") + ". You can still save the plan.");
         } else if (!plan.equals(renderedPlan) || state.get() == State.FAILED) {
             render(plan);
         }

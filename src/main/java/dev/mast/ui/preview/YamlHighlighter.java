@@ -51,7 +51,7 @@ public final class YamlHighlighter {
             spans.add(new Span(pos, pos + 3, MastStyles.YAML_PUNCTUATION));
             return false;
         }
-        while (line.startsWith("- ", pos) || line.equals("-") || (line.startsWith("-", pos) && pos + 1 == line.length())) {
+        while (line.startsWith("- ", pos) || (line.startsWith("-", pos) && pos + 1 == line.length())) {
             spans.add(new Span(pos, pos + 1, MastStyles.YAML_PUNCTUATION));
             pos = skipSpaces(line, pos + 1);
         }

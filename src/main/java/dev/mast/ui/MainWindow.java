@@ -45,7 +45,9 @@ public final class MainWindow {
         ToggleButton dark = Controls.tip(new ToggleButton("Dark t_heme"), "Switch between the light and the dark theme; Mast remembers your choice");
         dark.setId("theme-toggle");
         dark.setMnemonicParsing(true);
-        dark.selectedProperty().bindBidirectional(themes.darkProperty());
+        // A listener, not a bidirectional binding: those hold their ends weakly, and nothing else holds the Themes.
+        dark.setSelected(themes.darkProperty().get());
+        dark.selectedProperty().addListener((obs, was, now) -> themes.darkProperty().set(now));
         HBox header = new HBox(12, title, subtitle, new Spacer(), dark);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(MastStyles.APP_HEADER);

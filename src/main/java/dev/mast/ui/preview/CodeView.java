@@ -22,15 +22,18 @@ final class CodeView {
         list.setFixedCellSize(LINE_HEIGHT);
         list.setPlaceholder(new Label("Select a file on the left to read it."));
         list.setFocusTraversable(true);
-        model.matchesProperty().addListener((obs, old, now) -> list.refresh());
-        model.currentProperty().addListener((obs, old, now) -> {
-            list.refresh();
-            int line = model.currentLine();
-            if (line >= 0) {
-                // A few lines of context above the match.
-                list.scrollTo(Math.max(0, line - 3));
-            }
-        });
+        // Typing narrows the matches while the current one stays the first: both changes move the view.
+        model.matchesProperty().addListener((obs, old, now) -> showCurrent(model));
+        model.currentProperty().addListener((obs, old, now) -> showCurrent(model));
+    }
+
+    private void showCurrent(FileViewerModel model) {
+        list.refresh();
+        int line = model.currentLine();
+        if (line >= 0) {
+            // A few lines of context above the match.
+            list.scrollTo(Math.max(0, line - 3));
+        }
     }
 
     ListView<String> control() {

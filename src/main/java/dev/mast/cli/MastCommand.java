@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 ImportKismaticCommand.class,
+                BenchCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

@@ -55,9 +55,6 @@ public final class MastStyles {
     public static final String DIFF_CHANGED = "diff-changed";
 
     public static final String LOG_VIEW = "log-view";
-    public static final String LOG_ERROR = "log-error";
-    public static final String LOG_WARN = "log-warn";
-    public static final String LOG_STDERR = "log-stderr";
 
     private MastStyles() {
     }

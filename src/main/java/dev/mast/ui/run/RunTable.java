@@ -37,6 +37,7 @@ final class RunTable {
         column.setCellValueFactory(data -> data.getValue().statusProperty());
         column.setCellFactory(c -> new TableCell<>() {
             private final Label icon = new Label();
+            private NodeStatus shown;
 
             {
                 icon.getStyleClass().add(MastStyles.STATUS_ICON);
@@ -45,22 +46,35 @@ final class RunTable {
             @Override
             protected void updateItem(NodeStatus status, boolean empty) {
                 super.updateItem(status, empty);
-                icon.getStyleClass().removeAll(MastStyles.STATUS_OK, MastStyles.STATUS_FAILED, MastStyles.STATUS_RUNNING,
-                        MastStyles.STATUS_WAITING, MastStyles.STATUS_WARNING);
                 if (empty || status == null) {
+                    shown = null;
                     setText(null);
                     setGraphic(null);
                     return;
                 }
-                icon.setText(glyph(status));
-                icon.getStyleClass().add(style(status));
+                // Rows update many times a second; restyle only when the status really changed.
+                if (status != shown) {
+                    shown = status;
+                    icon.setText(glyph(status));
+                    for (NodeStatus other : NodeStatus.values()) {
+                        icon.pseudoClassStateChanged(PSEUDO.get(style(other)), false);
+                    }
+                    icon.pseudoClassStateChanged(PSEUDO.get(style(status)), true);
+                    setText(status.title());
+                }
                 setGraphic(icon);
-                setText(status.title());
             }
         });
         header(column, "Status", "Waiting, running, done, failed, rolled back, or not finished (cancelled, or stopped by another node's failure)");
         return column;
     }
+
+    private static final java.util.Map<String, javafx.css.PseudoClass> PSEUDO = java.util.Map.of(
+            "ok", javafx.css.PseudoClass.getPseudoClass("ok"),
+            "failed", javafx.css.PseudoClass.getPseudoClass("failed"),
+            "running", javafx.css.PseudoClass.getPseudoClass("running"),
+            "waiting", javafx.css.PseudoClass.getPseudoClass("waiting"),
+            "warning", javafx.css.PseudoClass.getPseudoClass("warning"));
 
     static String glyph(NodeStatus status) {
         switch (status) {
@@ -79,19 +93,20 @@ final class RunTable {
         }
     }
 
+    /** The icon's pseudo-class: ok, failed, running, waiting or warning. */
     private static String style(NodeStatus status) {
         switch (status) {
             case RUNNING:
-                return MastStyles.STATUS_RUNNING;
+                return "running";
             case DONE:
-                return MastStyles.STATUS_OK;
+                return "ok";
             case FAILED:
             case ROLLED_BACK:
-                return MastStyles.STATUS_FAILED;
+                return "failed";
             case NOT_FINISHED:
-                return MastStyles.STATUS_WARNING;
+                return "warning";
             default:
-                return MastStyles.STATUS_WAITING;
+                return "waiting";
         }
     }
 

@@ -8,7 +8,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import dev.mast.workflow.ProgressEvent.LogLevel;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -117,29 +119,20 @@ public final class RunView {
         return new VBox(6, header, log);
     }
 
+    /** Levels are pseudo-classes: unlike adding and removing style classes, they restyle only when they change. */
     private static final class LogCell extends ListCell<LogEntry> {
+        private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+        private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
+        private static final PseudoClass STDERR = PseudoClass.getPseudoClass("stderr");
+
         @Override
         protected void updateItem(LogEntry entry, boolean empty) {
             super.updateItem(entry, empty);
-            getStyleClass().removeAll(MastStyles.LOG_ERROR, MastStyles.LOG_WARN, MastStyles.LOG_STDERR);
-            if (empty || entry == null) {
-                setText(null);
-                return;
-            }
-            setText(entry.display());
-            switch (entry.level()) {
-                case ERROR:
-                    getStyleClass().add(MastStyles.LOG_ERROR);
-                    break;
-                case WARN:
-                    getStyleClass().add(MastStyles.LOG_WARN);
-                    break;
-                case STDERR:
-                    getStyleClass().add(MastStyles.LOG_STDERR);
-                    break;
-                default:
-                    break;
-            }
+            LogLevel level = empty || entry == null ? LogLevel.INFO : entry.level();
+            pseudoClassStateChanged(ERROR, level == LogLevel.ERROR);
+            pseudoClassStateChanged(WARN, level == LogLevel.WARN);
+            pseudoClassStateChanged(STDERR, level == LogLevel.STDERR);
+            setText(empty || entry == null ? null : entry.display());
         }
     }
 

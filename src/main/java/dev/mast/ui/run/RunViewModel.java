@@ -43,6 +43,12 @@ public final class RunViewModel implements WizardStep {
         return thread;
     });
 
+    /**
+     * Ten updates a second look live, and each costs the FX thread a layout pass of the table and
+     * the log; at 200 nodes twice as many would double that for nothing a person could see.
+     */
+    static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(100);
+
     private static final ObservableBooleanValue NO_NEXT = new ReadOnlyBooleanWrapper(false);
     private static final ObservableStringValue NO_REASON = new javafx.beans.property.ReadOnlyStringWrapper("");
 
@@ -67,7 +73,7 @@ public final class RunViewModel implements WizardStep {
         this.folders = folders;
         this.clock = clock;
         this.state = new RunState(LogBuffer.DEFAULT_CAPACITY);
-        this.batcher = new FxBatcher<>(state::apply, uiThread, TIMER, FxBatcher.DEFAULT_INTERVAL);
+        this.batcher = new FxBatcher<>(state::apply, uiThread, TIMER, BATCH_INTERVAL);
         canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
                 && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
         summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);

@@ -42,8 +42,17 @@ public final class RunState {
         this.logCapacity = logCapacity;
     }
 
-    /** Shows the plan's nodes as waiting before the first event arrives; rows of other runs stay. */
-    void prepare(List<String> nodes) {
+    /**
+     * Shows the run's nodes as waiting before the first event arrives. A fresh run starts from an
+     * empty table (the plan may have other nodes now); a retry keeps the rows of the other nodes.
+     */
+    void prepare(List<String> nodes, boolean fresh) {
+        if (fresh) {
+            rows.clear();
+            byNode.clear();
+            logs.clear();
+            select(null);
+        }
         for (String node : nodes) {
             row(node);
         }

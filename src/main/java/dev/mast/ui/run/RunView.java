@@ -78,6 +78,8 @@ public final class RunView {
         Label summary = new Label();
         summary.setId("run-summary");
         summary.setWrapText(true);
+        // The split pane below takes what is left; the summary is never cut to one line.
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryTextProperty());
         summary.visibleProperty().bind(model.summaryTextProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
@@ -108,11 +110,15 @@ public final class RunView {
         log.setCellFactory(view -> new LogCell());
         // One line per entry: a fixed cell size spares the list measuring thousands of cells.
         log.setFixedCellSize(22);
-        state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> {
+        Runnable showNewest = () -> {
             if (follow.isSelected() && !state.selectedLog().isEmpty()) {
                 log.scrollTo(state.selectedLog().size() - 1);
             }
-        });
+        };
+        state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> showNewest.run());
+        // The pane shrinks when the summary appears; the newest line stays in view.
+        // After the pane's new height is laid out, else the list scrolls against the old one.
+        log.heightProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(showNewest));
         VBox.setVgrow(log, Priority.ALWAYS);
         HBox header = new HBox(12, title, follow, dropped);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

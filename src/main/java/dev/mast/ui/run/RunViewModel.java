@@ -99,7 +99,8 @@ public final class RunViewModel implements WizardStep {
         }
         this.plan = plan;
         this.kind = kind;
-        state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList());
+        state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList(),
+                onlyNodes.isEmpty());
         try {
             handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::offer)));
             return true;

@@ -68,6 +68,20 @@ class RunViewModelTest {
     }
 
     @Test
+    void aNewRunOfAChangedPlanShowsOnlyItsNodes() {
+        RunViewModel model = model(new ReplayingRunLauncher(Duration.ZERO, runs, Runnable::run));
+        model.start(plan, RunKind.INSTALL, Set.of());
+        model.flushEvents();
+        model.select("worker002");
+        model.start(plan.withNodes(plan.nodes().subList(0, 3)), RunKind.INSTALL, Set.of());
+        model.flushEvents();
+
+        assertEquals(List.of("master001", "master002", "master003"), model.state().rows().stream().map(NodeProgress::node).toList());
+        assertTrue(model.state().selectedLog().isEmpty());
+        assertEquals(Optional.empty(), model.state().selectedProperty().get());
+    }
+
+    @Test
     void theRunIsConfirmedWithAButtonThatNamesIt() {
         RunViewModel model = model(new ReplayingRunLauncher(Duration.ZERO, runs, Runnable::run));
         dialogs.confirmNext(false);

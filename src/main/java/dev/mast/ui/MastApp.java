@@ -46,7 +46,8 @@ public final class MastApp extends Application {
         WindowSizes.restoreAndRemember(stage, settings);
         stage.setOnCloseRequest(e -> {
             if (model.run().runningProperty().get() && !env.dialogs().confirm("Quit while the run is in progress?",
-                    "Mast will cancel the run: running steps finish, no new ones start. Run again later to continue.", "Cancel run and quit")) {
+                    "Mast will cancel the run: running steps finish, no new ones start. Run again later to continue.", "Cancel run and quit",
+                    "Keep running")) {
                 e.consume();
             } else {
                 model.run().handleProperty().get().ifPresent(RunHandle::cancel);

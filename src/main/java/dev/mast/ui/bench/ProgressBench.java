@@ -141,7 +141,7 @@ public final class ProgressBench {
     private static DialogService refusingDialogs() {
         return new DialogService() {
             @Override
-            public boolean confirm(String title, String message, String action) {
+            public boolean confirm(String title, String message, String action, String dismiss) {
                 throw new IllegalStateException("the benchmark asked: " + title);
             }
 

@@ -10,8 +10,13 @@ import java.util.Optional;
  */
 public interface DialogService {
 
-    /** Asks before doing something; true when the user chose {@code action}. */
-    boolean confirm(String title, String message, String action);
+    /** Asks before doing something; true when the user chose {@code action} rather than Cancel. */
+    default boolean confirm(String title, String message, String action) {
+        return confirm(title, message, action, "Cancel");
+    }
+
+    /** Like {@link #confirm(String, String, String)}, naming the other button too ("Keep running"). */
+    boolean confirm(String title, String message, String action, String dismiss);
 
     /** Tells the user something went wrong: one sentence, and the details to expand. */
     void showError(String title, String message, String details);

@@ -19,6 +19,8 @@ import javafx.stage.Window;
 
 /** The app's dialogs: JavaFX alerts and file choosers owned by the main window. */
 public final class FxDialogService implements DialogService {
+    private static final int LONG_MESSAGE_LINES = 16;
+
     private final Supplier<Window> owner;
 
     public FxDialogService(Supplier<Window> owner) {
@@ -26,11 +28,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message, String action) {
+    public boolean confirm(String title, String message, String action, String dismiss) {
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(dismiss, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, act, cancel);
         prepare(alert, title);
+        if (message.lines().count() > LONG_MESSAGE_LINES) {
+            // Host keys of fifty nodes: scroll through them rather than grow off the screen.
+            TextArea text = new TextArea(message);
+            text.setEditable(false);
+            text.setWrapText(true);
+            text.setPrefRowCount(LONG_MESSAGE_LINES);
+            alert.getDialogPane().setContent(text);
+        }
         return alert.showAndWait().filter(act::equals).isPresent();
     }
 
@@ -104,7 +114,8 @@ public final class FxDialogService implements DialogService {
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.initOwner(owner.get());
-        dialog.getDialogPane().setMinWidth(480);
+        // Wide enough for a SHA256 fingerprint on one line.
+        dialog.getDialogPane().setMinWidth(620);
         dialog.setResizable(true);
     }
 }

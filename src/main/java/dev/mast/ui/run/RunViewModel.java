@@ -117,7 +117,7 @@ public final class RunViewModel implements WizardStep {
             return;
         }
         if (dialogs.confirm("Cancel the " + kind.verb() + "?", "Mast starts no new steps; steps already running finish first. "
-                + "Run again later to continue where it stopped.", "Cancel " + kind.verb())) {
+                + "Run again later to continue where it stopped.", "Cancel " + kind.verb(), "Keep running")) {
             cancelling.set(true);
             handle.get().get().cancel();
         }

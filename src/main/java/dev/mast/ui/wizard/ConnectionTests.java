@@ -63,7 +63,7 @@ public final class ConnectionTests {
 
     private void askToTrust(List<Untrusted> untrusted) {
         String keys = untrusted.stream()
-                .map(u -> "    " + u.node().hostName() + " (" + u.node().ip() + ")  " + u.check().hostKeyFingerprint())
+                .map(u -> u.node().hostName() + " (" + u.node().ip() + "):\n    " + u.check().hostKeyFingerprint())
                 .collect(Collectors.joining("\n"));
         boolean one = untrusted.size() == 1;
         String title = one ? "Trust the host key of " + untrusted.get(0).node().hostName() + "?"

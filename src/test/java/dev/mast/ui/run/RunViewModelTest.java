@@ -153,6 +153,7 @@ class RunViewModelTest {
         assertTrue(cancelled.get());
         assertTrue(model.cancellingProperty().get());
         assertEquals("Cancel install", dialogs.asked("confirm").get(1).action());
+        assertEquals("Keep running", dialogs.asked("confirm").get(1).dismiss());
     }
 
     @Test

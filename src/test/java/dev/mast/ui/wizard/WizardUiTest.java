@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -80,6 +82,28 @@ class WizardUiTest {
         robot.clickOn("#next");
 
         assertEquals("staging", robot.lookup("#cluster-name").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void importingAKismaticPlanListsItsWarningsAndChoosesAnUpgrade(FxRobot robot) throws Exception {
+        Path file = home.resolve("kismatic-cluster.yaml");
+        try (var in = getClass().getResourceAsStream("/kismatic/kismatic-cluster.yaml")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        app.dialogs.choosePath(file);
+        robot.clickOn("#import-kismatic");
+
+        ListView<?> warnings = robot.lookup("#import-warnings").queryAs(ListView.class);
+        assertTrue(warnings.isVisible());
+        assertEquals(app.model.start().importWarnings().size(), warnings.getItems().size());
+        assertTrue(warnings.getItems().get(0).toString().startsWith(file + ":"));
+        assertTrue(robot.lookup("#kind-upgrade").queryAs(RadioButton.class).isSelected());
+        assertTrue(robot.lookup("#plan-source").queryAs(Label.class).getText().startsWith("Current plan: Imported " + file));
+    }
+
+    @Test
+    void aMissingServiceDisablesItsButton(FxRobot robot) {
+        assertTrue(robot.lookup("#simulated-cluster").queryButton().isDisabled());
     }
 
     @Test

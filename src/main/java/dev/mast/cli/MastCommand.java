@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 InstallCommand.class,
                 UpgradeCommand.class,
                 SimulateCommand.class,
+                BenchCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

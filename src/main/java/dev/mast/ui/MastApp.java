@@ -1,20 +1,65 @@
 package dev.mast.ui;
 
+import dev.mast.plan.KeyFiles;
+import dev.mast.plan.PlanValidator;
+import dev.mast.ui.common.FxDialogService;
+import dev.mast.ui.common.PooledBackgroundExecutor;
+import dev.mast.ui.common.Themes;
+import dev.mast.ui.common.UiSettings;
+import dev.mast.ui.common.WindowSizes;
+import java.time.Clock;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The desktop application: one main window. */
+/**
+ * The desktop application and its composition root: builds the real executor, dialogs and
+ * settings, takes the core services it was launched with, and opens the main window.
+ */
 public final class MastApp extends Application {
+    private static volatile AppServices services = AppServices.none();
 
+    private PooledBackgroundExecutor background;
+
+    /** Opens the app without the core services that are not built in yet. */
     public static void launchApp(String[] args) {
+        launchApp(AppServices.none(), args);
+    }
+
+    /** Opens the app with these services; blocks until the window is closed. */
+    public static void launchApp(AppServices appServices, String[] args) {
+        services = appServices;
         Application.launch(MastApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        UiSettings settings = UiSettings.forUser();
+        Themes themes = new Themes(settings);
+        background = new PooledBackgroundExecutor(Platform::runLater);
+        var env = new UiEnvironment(settings, background, new FxDialogService(() -> stage), new PlanValidator(),
+                folder -> getHostServices().showDocument(folder.toUri().toString()), Clock.systemDefaultZone(), KeyFiles.userHome());
+        var model = new MainWindowModel(services, env, Platform::runLater);
         stage.setTitle("Mast");
-        stage.setScene(new Scene(new MainWindow().root(), 1200, 760));
+        stage.setScene(new Scene(new MainWindow(model, themes).root()));
+        WindowSizes.restoreAndRemember(stage, settings);
+        stage.setOnCloseRequest(e -> {
+            if (model.run().runningProperty().get() && !env.dialogs().confirm("Quit while the run is in progress?",
+                    "Mast will cancel the run: running steps finish, no new ones start. Run again later to continue.", "Cancel run and quit",
+                    "Keep running")) {
+                e.consume();
+            } else {
+                model.run().handleProperty().get().ifPresent(RunHandle::cancel);
+            }
+        });
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.close();
+        }
     }
 }

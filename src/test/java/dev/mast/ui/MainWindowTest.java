@@ -2,21 +2,31 @@ package dev.mast.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mast.ui.common.Themes;
+import dev.mast.ui.common.UiSettings;
+import dev.mast.ui.fixtures.MemoryPreferences;
+import dev.mast.ui.fixtures.ScriptedDialogs;
+import dev.mast.ui.fixtures.UiFixtures;
+import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @TempDir
+    static Path home;
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new MainWindow().root(), 800, 600));
+        var model = new MainWindowModel(AppServices.none(), UiFixtures.environment(UiFixtures.homeWithKeys(home), new ScriptedDialogs()), Runnable::run);
+        stage.setScene(new Scene(new MainWindow(model, new Themes(new UiSettings(new MemoryPreferences()))).root(), 1366, 768));
         stage.show();
     }
 

@@ -1,0 +1,35 @@
+package dev.mast.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every dialog the app shows goes through here, so view models can ask the user something
+ * and tests can answer. Buttons name the action ("Trust host key"), never Yes/No.
+ */
+public interface DialogService {
+
+    /** Asks before doing something; true when the user chose {@code action} rather than Cancel. */
+    default boolean confirm(String title, String message, String action) {
+        return confirm(title, message, action, "Cancel");
+    }
+
+    /** Like {@link #confirm(String, String, String)}, naming the other button too ("Keep running"). */
+    boolean confirm(String title, String message, String action, String dismiss);
+
+    /** Tells the user something went wrong: one sentence, and the details to expand. */
+    void showError(String title, String message, String details);
+
+    void showInfo(String title, String message);
+
+    /** Asks for multi-line text (pasting rows); empty when the user cancelled. */
+    Optional<String> askForText(String title, String message, String action);
+
+    /** @param extensions file name patterns such as {@code *.yaml}, shown under {@code description} */
+    Optional<Path> chooseFileToOpen(String title, Optional<Path> initialFolder, String description, List<String> extensions);
+
+    Optional<Path> chooseFileToSave(String title, Optional<Path> initialFile);
+
+    Optional<Path> chooseFolder(String title, Optional<Path> initialFolder);
+}

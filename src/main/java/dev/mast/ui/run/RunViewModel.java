@@ -1,0 +1,244 @@
+package dev.mast.ui.run;
+
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.ui.AppServices;
+import dev.mast.ui.RunHandle;
+import dev.mast.ui.RunKind;
+import dev.mast.ui.RunLauncher;
+import dev.mast.ui.common.DialogService;
+import dev.mast.ui.common.FolderOpener;
+import dev.mast.ui.common.FxBatcher;
+import dev.mast.ui.wizard.WizardStep;
+import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.RunSummary;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+
+/**
+ * The Run page: starts the run through the {@link RunLauncher}, feeds its events through a
+ * {@link FxBatcher} into the {@link RunState}, and holds the commands: cancel, retry the nodes
+ * that failed or did not finish, open the run folder.
+ */
+public final class RunViewModel implements WizardStep {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mast-run-batcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Ten updates a second look live, and each costs the FX thread a layout pass of the table and
+     * the log; at 200 nodes twice as many would double that for nothing a person could see.
+     */
+    static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(100);
+
+    private static final ObservableBooleanValue NO_NEXT = new ReadOnlyBooleanWrapper(false);
+    private static final ObservableStringValue NO_REASON = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    private final Optional<RunLauncher> launcher;
+    private final DialogService dialogs;
+    private final FolderOpener folders;
+    private final Clock clock;
+    private final RunState state;
+    private final FxBatcher<ProgressEvent> batcher;
+    private final ReadOnlyObjectWrapper<Optional<RunHandle>> handle = new ReadOnlyObjectWrapper<>(this, "handle", Optional.empty());
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
+    private final BooleanBinding canRetry;
+    private final StringBinding summaryText;
+    private Plan plan;
+    private RunKind kind = RunKind.INSTALL;
+
+    /** @param uiThread where event batches are applied: {@code Platform::runLater} in the app */
+    public RunViewModel(Optional<RunLauncher> launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
+        this.launcher = launcher;
+        this.dialogs = dialogs;
+        this.folders = folders;
+        this.clock = clock;
+        this.state = new RunState(LogBuffer.DEFAULT_CAPACITY);
+        this.batcher = new FxBatcher<>(state::apply, uiThread, TIMER, BATCH_INTERVAL);
+        canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
+                && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
+        summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);
+        state.runningProperty().addListener((obs, was, now) -> cancelling.set(cancelling.get() && now));
+    }
+
+    /** Asks before touching the nodes, then starts; false if the user declined or the run could not start. */
+    public boolean confirmAndStart(Plan plan, RunKind kind) {
+        String version = plan.kubernetesVersion();
+        String nodes = plan.nodes().size() == 1 ? "1 node" : plan.nodes().size() + " nodes";
+        String what = kind == RunKind.INSTALL ? "install Kubernetes " + version + " on " + nodes
+                : "move the control plane of " + nodes + " from systemd services to static pods";
+        boolean go = dialogs.confirm(kind.title() + " on " + nodes + "?",
+                "Mast will connect to every node over SSH and " + what + ". Each node's log is written to a run folder.",
+                kind.title() + " now");
+        return go && start(plan, kind, Set.of());
+    }
+
+    /** Starts a run on {@code onlyNodes} of the plan (all when empty); false if the launcher refused. */
+    public boolean start(Plan plan, RunKind kind, Set<String> onlyNodes) {
+        if (launcher.isEmpty()) {
+            return false;
+        }
+        this.plan = plan;
+        this.kind = kind;
+        state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList(),
+                onlyNodes.isEmpty());
+        try {
+            handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::offer)));
+            return true;
+        } catch (Exception e) {
+            state.abort();
+            dialogs.showError("Cannot start the " + kind.verb(), "The " + kind.verb() + " did not start: " + e.getMessage()
+                    + ". Nothing was changed on the nodes.", String.valueOf(e));
+            return false;
+        }
+    }
+
+    public void cancel() {
+        if (!state.runningProperty().get() || handle.get().isEmpty()) {
+            return;
+        }
+        if (dialogs.confirm("Cancel the " + kind.verb() + "?", "Mast starts no new steps; steps already running finish first. "
+                + "Run again later to continue where it stopped.", "Cancel " + kind.verb(), "Keep running")) {
+            cancelling.set(true);
+            handle.get().get().cancel();
+        }
+    }
+
+    /** Runs again on the nodes that failed or did not finish; steps already done are skipped. */
+    public void retryFailed() {
+        Set<String> nodes = nodesToRetry();
+        if (canRetry.get() && plan != null) {
+            start(plan, kind, nodes);
+        }
+    }
+
+    Set<String> nodesToRetry() {
+        Set<String> nodes = new LinkedHashSet<>();
+        state.rows().stream().filter(r -> r.status().needsRetry()).forEach(r -> nodes.add(r.node()));
+        return nodes;
+    }
+
+    public void openRunFolder() {
+        runFolder().ifPresent(folders::open);
+    }
+
+    public Optional<Path> runFolder() {
+        return handle.get().map(RunHandle::runFolder);
+    }
+
+    private String describe() {
+        Optional<RunSummary> summary = state.summaryProperty().get();
+        if (summary.isEmpty()) {
+            return "";
+        }
+        String text = summary.get().describe();
+        Optional<Path> kubeconfig = handle.get().flatMap(RunHandle::adminKubeconfig);
+        if (summary.get().succeeded() && kubeconfig.isPresent()) {
+            text += " The admin kubeconfig is " + kubeconfig.get() + "; use it with kubectl --kubeconfig " + kubeconfig.get() + ".";
+        }
+        return text;
+    }
+
+    /** Applies queued events now: the benchmark's last batch, and tests without a running toolkit. */
+    public void flushEvents() {
+        batcher.drain();
+    }
+
+    public void tick() {
+        state.tick(clock.instant());
+    }
+
+    public void select(String node) {
+        state.select(node);
+    }
+
+    @Override
+    public void activate() {
+        active.set(true);
+        tick();
+    }
+
+    @Override
+    public void deactivate() {
+        active.set(false);
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    public FxBatcher<ProgressEvent> batcher() {
+        return batcher;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return state.runningProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRetryProperty() {
+        return canRetry;
+    }
+
+    public ReadOnlyObjectProperty<Optional<RunHandle>> handleProperty() {
+        return handle.getReadOnlyProperty();
+    }
+
+    /** True while the page is shown: the view ticks the elapsed times only then. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public StringBinding summaryTextProperty() {
+        return summaryText;
+    }
+
+    public boolean launcherAvailable() {
+        return launcher.isPresent();
+    }
+
+    public String podListUnavailableReason() {
+        return "The pod list comes in a later version of Mast";
+    }
+
+    public String launcherUnavailableReason() {
+        return AppServices.NOT_AVAILABLE;
+    }
+
+    /** There is no page after this one. */
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return NO_NEXT;
+    }
+
+    @Override
+    public ObservableStringValue blockedReasonProperty() {
+        return NO_REASON;
+    }
+
+    List<NodeProgress> rows() {
+        return state.rows();
+    }
+}

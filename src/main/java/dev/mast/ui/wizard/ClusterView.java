@@ -1,0 +1,126 @@
+package dev.mast.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.ui.common.Controls;
+import dev.mast.ui.common.MastStyles;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/** The Cluster page: a form, each field with its validation message next to it. */
+public final class ClusterView {
+    private final ClusterViewModel model;
+    private final GridPane form = new GridPane();
+    private final Parent root;
+    private int row;
+
+    public ClusterView(ClusterViewModel model) {
+        this.model = model;
+        form.setHgap(12);
+        form.setVgap(10);
+        form.getColumnConstraints().addAll(new ColumnConstraints(170), new ColumnConstraints(300),
+                grow());
+        field("_Cluster name", text("cluster-name", model.nameProperty(), "prod"), model.nameValidation(),
+                "A DNS label such as prod; it names the kubeconfig contexts and goes into certificates");
+        field("Kubernetes _version", versions(), model.versionValidation(),
+                "The Kubernetes release to install, 1.31 to 1.34; a minor release gets the patch release Mast was tested with");
+        field("Container _runtime", runtimes(), null,
+                "containerd, or Docker Engine through cri-dockerd for clusters that still run Docker");
+        field("_Pod CIDR", text("pod-cidr", model.podCidrProperty(), "10.244.0.0/16"), model.podCidrValidation(),
+                "Addresses of pods; each node gets a /24 of it, so it needs a /24 per node");
+        field("_Service CIDR", text("service-cidr", model.serviceCidrProperty(), "10.96.0.0/12"), model.serviceCidrValidation(),
+                "Addresses of services, /12 to /28; the first is the kubernetes service, the tenth the cluster DNS");
+        field("_DNS domain", text("dns-domain", model.dnsDomainProperty(), "cluster.local"), model.dnsDomainValidation(),
+                "The domain of service names: <service>.<namespace>.svc.cluster.local");
+        field("API server p_ort", text("api-port", model.apiPortProperty(), "6443"), model.apiPortValidation(),
+                "The port kube-apiserver listens on, on every master");
+        field("Control plane _endpoint", text("endpoint", model.endpointProperty(), "optional, e.g. lb.example.com:6443"),
+                model.endpointValidation(), "Optional: a load balancer in front of the masters, host[:port]; kubeconfigs point at it");
+        Label other = new Label();
+        other.setId("cluster-other-problems");
+        other.getStyleClass().add(MastStyles.FIELD_ERROR);
+        other.setWrapText(true);
+        other.textProperty().bind(model.otherProblemsProperty());
+        form.add(other, 0, row, 3, 1);
+        root = Pages.scrolling(Pages.page("Cluster", "The cluster as a whole. Messages next to a field say what is wrong "
+                + "with it, the same as mast validate prints.", form));
+    }
+
+    private static ColumnConstraints grow() {
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grow.setMinWidth(200);
+        return grow;
+    }
+
+    private TextField text(String id, javafx.beans.property.StringProperty value, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private ComboBox<String> versions() {
+        ComboBox<String> box = new ComboBox<>(model.versions());
+        box.setId("version");
+        box.valueProperty().bindBidirectional(model.versionProperty());
+        return box;
+    }
+
+    private ComboBox<ContainerRuntime> runtimes() {
+        ComboBox<ContainerRuntime> box = new ComboBox<>();
+        box.getItems().setAll(model.runtimes());
+        box.setId("runtime");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ContainerRuntime runtime) {
+                return runtime == null ? "" : runtime == ContainerRuntime.DOCKER ? "docker (through cri-dockerd)" : runtime.key();
+            }
+
+            @Override
+            public ContainerRuntime fromString(String text) {
+                return ContainerRuntime.fromKey(text);
+            }
+        });
+        box.valueProperty().bindBidirectional(model.runtimeProperty());
+        return box;
+    }
+
+    private void field(String label, Control control, FieldValidation validation, String help) {
+        Label name = new Label(label);
+        name.setMnemonicParsing(true);
+        name.setLabelFor(control);
+        control.setMaxWidth(Double.MAX_VALUE);
+        Controls.tip(control, help);
+        Label message = new Label();
+        message.setWrapText(true);
+        if (validation != null) {
+            message.setId(control.getId() + "-message");
+            message.textProperty().bind(validation.messageProperty());
+            validation.validProperty().addListener((obs, was, ok) -> mark(control, message, validation));
+            validation.warningProperty().addListener((obs, was, warn) -> mark(control, message, validation));
+            mark(control, message, validation);
+        }
+        form.addRow(row++, name, control, message);
+    }
+
+    private static void mark(Control control, Label message, FieldValidation validation) {
+        boolean error = !validation.validProperty().get();
+        control.pseudoClassStateChanged(Styles.STATE_DANGER, error);
+        control.pseudoClassStateChanged(Styles.STATE_WARNING, validation.warningProperty().get());
+        message.getStyleClass().removeAll(MastStyles.FIELD_ERROR, MastStyles.FIELD_WARNING);
+        message.getStyleClass().add(error ? MastStyles.FIELD_ERROR : MastStyles.FIELD_WARNING);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.mast.ui.wizard;
+
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Problem;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Cluster page: one validator per field, each showing the plan validator's message for
+ * its property; the page is valid when none has an error.
+ */
+public final class ClusterViewModel implements WizardStep {
+    private static final Set<String> FIELD_PATHS = Set.of("cluster.name", "cluster.kubernetesVersion", "cluster.podCidr",
+            "cluster.serviceCidr", "cluster.dnsDomain", "cluster.apiServerPort", "cluster.controlPlaneEndpoint");
+
+    private final PlanDraft draft;
+    private final FieldValidation name;
+    private final FieldValidation version;
+    private final FieldValidation podCidr;
+    private final FieldValidation serviceCidr;
+    private final FieldValidation dnsDomain;
+    private final FieldValidation apiPort;
+    private final FieldValidation endpoint;
+    private final ObjectBinding<List<Problem>> otherProblems;
+    private final StringBinding otherProblemsText;
+    private final BooleanBinding valid;
+    private final StringBinding blockedReason;
+    private final ObservableList<String> versions = FXCollections.observableArrayList();
+
+    public ClusterViewModel(PlanDraft draft) {
+        this.draft = draft;
+        var report = draft.reportProperty();
+        name = new FieldValidation(report, "cluster.name");
+        version = new FieldValidation(report, "cluster.kubernetesVersion");
+        podCidr = new FieldValidation(report, "cluster.podCidr");
+        serviceCidr = new FieldValidation(report, "cluster.serviceCidr");
+        dnsDomain = new FieldValidation(report, "cluster.dnsDomain");
+        apiPort = new FieldValidation(report, "cluster.apiServerPort", this::apiPortText, draft.apiPortProperty());
+        endpoint = new FieldValidation(report, "cluster.controlPlaneEndpoint");
+        // Problems of the cluster section that no field edits (extra flags of an opened plan).
+        otherProblems = Bindings.createObjectBinding(() -> report.getValue().problemsUnder("cluster").stream()
+                .filter(p -> !FIELD_PATHS.contains(p.path())).toList(), report);
+        otherProblemsText = Bindings.createStringBinding(() -> String.join("\n", otherProblems.get().stream()
+                .map(p -> ProblemLabels.describe(p, draft.nodes())).toList()), otherProblems);
+        valid = Bindings.createBooleanBinding(() -> firstError().isEmpty(), report, apiPort.validProperty());
+        blockedReason = Bindings.createStringBinding(() -> firstError().orElse(""), report, apiPort.messageProperty());
+        IntStream.rangeClosed(KubernetesVersion.OLDEST_MINOR, KubernetesVersion.NEWEST_MINOR).boxed()
+                .sorted((a, b) -> b - a)
+                .forEach(minor -> versions.add("1." + minor));
+        draft.versionProperty().addListener((obs, old, now) -> offerVersion(now));
+        offerVersion(draft.versionProperty().get());
+    }
+
+    /** A plan opened from a file may pin a patch release; the list offers it next to the minor releases. */
+    private void offerVersion(String value) {
+        if (value != null && !value.isBlank() && !versions.contains(value)) {
+            versions.add(0, value);
+        }
+    }
+
+    private Optional<String> apiPortText() {
+        String text = draft.apiPortProperty().get().trim();
+        if (draft.apiPortNumber().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.isEmpty() ? "is empty; enter a port from 1 to 65535, usually 6443"
+                : "\"" + text + "\" is not a port number; use a number from 1 to 65535");
+    }
+
+    private Optional<String> firstError() {
+        for (FieldValidation field : List.of(name, version, podCidr, serviceCidr, dnsDomain, apiPort, endpoint)) {
+            Optional<Problem> problem = field.problem().filter(Problem::isError);
+            if (problem.isPresent()) {
+                return Optional.of(ProblemLabels.describe(problem.get(), draft.nodes()));
+            }
+        }
+        return otherProblems.get().stream().filter(Problem::isError).findFirst()
+                .map(p -> ProblemLabels.describe(p, draft.nodes()));
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return valid;
+    }
+
+    @Override
+    public ObservableStringValue blockedReasonProperty() {
+        return blockedReason;
+    }
+
+    public ObservableList<String> versions() {
+        return versions;
+    }
+
+    public List<ContainerRuntime> runtimes() {
+        return List.of(ContainerRuntime.values());
+    }
+
+    public StringProperty nameProperty() {
+        return draft.nameProperty();
+    }
+
+    public StringProperty versionProperty() {
+        return draft.versionProperty();
+    }
+
+    public ObjectProperty<ContainerRuntime> runtimeProperty() {
+        return draft.runtimeProperty();
+    }
+
+    public StringProperty podCidrProperty() {
+        return draft.podCidrProperty();
+    }
+
+    public StringProperty serviceCidrProperty() {
+        return draft.serviceCidrProperty();
+    }
+
+    public StringProperty dnsDomainProperty() {
+        return draft.dnsDomainProperty();
+    }
+
+    public StringProperty apiPortProperty() {
+        return draft.apiPortProperty();
+    }
+
+    public StringProperty endpointProperty() {
+        return draft.endpointProperty();
+    }
+
+    public FieldValidation nameValidation() {
+        return name;
+    }
+
+    public FieldValidation versionValidation() {
+        return version;
+    }
+
+    public FieldValidation podCidrValidation() {
+        return podCidr;
+    }
+
+    public FieldValidation serviceCidrValidation() {
+        return serviceCidr;
+    }
+
+    public FieldValidation dnsDomainValidation() {
+        return dnsDomain;
+    }
+
+    public FieldValidation apiPortValidation() {
+        return apiPort;
+    }
+
+    public FieldValidation endpointValidation() {
+        return endpoint;
+    }
+
+    /** Problems of the cluster section no field shows, one per line. */
+    public ObservableStringValue otherProblemsProperty() {
+        return otherProblemsText;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mast.ui.wizard;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanValidator;
+import dev.mast.plan.ValidationReport;
+import dev.mast.ui.RunKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The working copy of the plan that the wizard's pages edit: every field as the user typed it,
+ * and the validator's report on it, recomputed when anything changes. Nothing outside the
+ * wizard sees it until a page takes a {@link #toPlan() snapshot} (to preview, save or run).
+ */
+public final class PlanDraft {
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty version = new SimpleStringProperty(this, "version", "");
+    private final ObjectProperty<ContainerRuntime> runtime = new SimpleObjectProperty<>(this, "runtime", ContainerRuntime.CONTAINERD);
+    private final StringProperty podCidr = new SimpleStringProperty(this, "podCidr", "");
+    private final StringProperty serviceCidr = new SimpleStringProperty(this, "serviceCidr", "");
+    private final StringProperty dnsDomain = new SimpleStringProperty(this, "dnsDomain", "");
+    private final StringProperty apiPort = new SimpleStringProperty(this, "apiPort", "");
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList(NodeRow::inputs);
+    private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
+    private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
+    private final ObjectBinding<ValidationReport> report;
+    /** Extra flags are not edited in the wizard; a loaded plan keeps them. */
+    private Map<Component, Map<String, String>> extraFlags = Map.of();
+
+    public PlanDraft(PlanValidator validator) {
+        load(Plan.defaults("my-cluster"));
+        report = Bindings.createObjectBinding(() -> validator.validate(toPlan()), inputs());
+    }
+
+    /** Replaces everything with the plan's values. */
+    public void load(Plan plan) {
+        name.set(plan.name());
+        version.set(plan.kubernetesVersion());
+        runtime.set(plan.runtime());
+        podCidr.set(plan.podCidr());
+        serviceCidr.set(plan.serviceCidr());
+        dnsDomain.set(plan.dnsDomain());
+        apiPort.set(String.valueOf(plan.apiServerPort()));
+        endpoint.set(plan.controlPlaneEndpoint());
+        extraFlags = plan.extraFlags();
+        List<NodeRow> rows = new ArrayList<>();
+        plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
+        nodes.setAll(rows);
+    }
+
+    /** The plan as it stands; it may be invalid, see {@link #reportProperty()}. */
+    public Plan toPlan() {
+        return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
+                dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
+                nodes.stream().map(NodeRow::toNode).toList(), extraFlags);
+    }
+
+    public Optional<Integer> apiPortNumber() {
+        String text = apiPort.get().trim();
+        return text.matches("\\d{1,5}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+    }
+
+    /** The validator's report on the current values; same checks and messages as {@code mast validate}. */
+    public ObservableValue<ValidationReport> reportProperty() {
+        return report;
+    }
+
+    public ValidationReport report() {
+        return report.get();
+    }
+
+    private Observable[] inputs() {
+        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes};
+    }
+
+    /** Remembers which file the plan was opened from or saved to. */
+    public void setFile(Path path) {
+        file.set(Optional.of(path));
+    }
+
+    public ReadOnlyObjectProperty<Optional<Path>> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty versionProperty() {
+        return version;
+    }
+
+    public ObjectProperty<ContainerRuntime> runtimeProperty() {
+        return runtime;
+    }
+
+    public StringProperty podCidrProperty() {
+        return podCidr;
+    }
+
+    public StringProperty serviceCidrProperty() {
+        return serviceCidr;
+    }
+
+    public StringProperty dnsDomainProperty() {
+        return dnsDomain;
+    }
+
+    public StringProperty apiPortProperty() {
+        return apiPort;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public ObservableList<NodeRow> nodes() {
+        return nodes;
+    }
+
+    public ObjectProperty<RunKind> kindProperty() {
+        return kind;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mast.ui.wizard;
+
+import dev.mast.plan.Cidr;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Names and addresses for a new or duplicated row: the next free ones after a given one. */
+final class Successors {
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(.*?)(\\d+)");
+
+    private Successors() {
+    }
+
+    /** {@code node007} gives {@code node008} (or later, if taken); {@code lb} gives {@code lb-2}. */
+    static String name(String name, Set<String> taken) {
+        Matcher m = TRAILING_NUMBER.matcher(name);
+        String prefix = m.matches() ? m.group(1) : name + "-";
+        int width = m.matches() ? m.group(2).length() : 1;
+        long n = m.matches() ? Long.parseLong(m.group(2)) + 1 : 2;
+        String candidate;
+        do {
+            candidate = prefix + String.format("%0" + width + "d", n++);
+        } while (taken.contains(candidate));
+        return candidate;
+    }
+
+    /** The next free address after {@code ip} in its /24, or empty when there is none or ip is not an address. */
+    static Optional<String> address(String ip, Set<String> taken) {
+        Optional<Long> value = Cidr.parseIpv4(ip);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        for (long next = value.get() + 1; (next & 0xFF) != 0 && (next & 0xFF) != 255; next++) {
+            String candidate = Cidr.format(next);
+            if (!taken.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

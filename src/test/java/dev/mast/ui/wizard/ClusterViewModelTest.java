@@ -1,0 +1,91 @@
+package dev.mast.ui.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mast.plan.Component;
+import dev.mast.plan.PlanValidator;
+import dev.mast.ui.fixtures.UiFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterViewModelTest {
+    @TempDir
+    Path home;
+
+    private PlanValidator validator;
+    private PlanDraft draft;
+    private ClusterViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        validator = new PlanValidator(UiFixtures.homeWithKeys(home), Files::isReadable);
+        draft = new PlanDraft(validator);
+        draft.load(UiFixtures.threeMasters());
+        model = new ClusterViewModel(draft);
+    }
+
+    /** What mast validate says about the property, for the draft as it stands. */
+    private String validatorSays(String path) {
+        return validator.validate(draft.toPlan()).problemsFor(path).get(0).message();
+    }
+
+    @Test
+    void aValidPlanHasNoMessagesAndTheClusterPageIsValid() {
+        for (FieldValidation field : List.of(model.nameValidation(), model.versionValidation(), model.podCidrValidation(),
+                model.serviceCidrValidation(), model.dnsDomainValidation(), model.apiPortValidation(), model.endpointValidation())) {
+            assertEquals("", field.messageProperty().get());
+        }
+        assertTrue(model.validProperty().get());
+    }
+
+    @Test
+    void eachFieldShowsTheValidatorsMessageForItsOwnProperty() {
+        draft.nameProperty().set("Prod_1");
+        draft.serviceCidrProperty().set("10.244.0.0/16");
+        draft.dnsDomainProperty().set("cluster..local");
+        draft.endpointProperty().set("lb:99999");
+
+        assertEquals(validatorSays("cluster.name"), model.nameValidation().messageProperty().get());
+        assertEquals(validatorSays("cluster.serviceCidr"), model.serviceCidrValidation().messageProperty().get());
+        assertEquals(validatorSays("cluster.dnsDomain"), model.dnsDomainValidation().messageProperty().get());
+        assertEquals(validatorSays("cluster.controlPlaneEndpoint"), model.endpointValidation().messageProperty().get());
+        assertEquals("", model.podCidrValidation().messageProperty().get());
+        assertFalse(model.validProperty().get());
+        assertEquals("Cluster name: " + validatorSays("cluster.name"), model.blockedReasonProperty().get());
+    }
+
+    @Test
+    void anApiPortThatIsNotANumberIsReportedAsTyped() {
+        draft.apiPortProperty().set("64x3");
+
+        assertEquals("\"64x3\" is not a port number; use a number from 1 to 65535", model.apiPortValidation().messageProperty().get());
+        assertFalse(model.validProperty().get());
+        draft.apiPortProperty().set("70000");
+        assertEquals(validatorSays("cluster.apiServerPort"), model.apiPortValidation().messageProperty().get());
+        draft.apiPortProperty().set("6443");
+        assertTrue(model.validProperty().get());
+    }
+
+    @Test
+    void offersTheSupportedMinorReleasesNewestFirstAndThePlansOwnRelease() {
+        assertEquals(List.of("1.34.3", "1.34", "1.33", "1.32", "1.31"), model.versions());
+        draft.versionProperty().set("1.30");
+        assertEquals(validatorSays("cluster.kubernetesVersion"), model.versionValidation().messageProperty().get());
+    }
+
+    @Test
+    void problemsOfTheClusterThatNoFieldEditsAreShownAndBlock() {
+        draft.load(UiFixtures.threeMasters().withExtraFlags(Map.of(Component.KUBE_APISERVER, Map.of("service-cluster-ip-range", "10.0.0.0/16"))));
+
+        assertFalse(model.validProperty().get());
+        assertTrue(model.otherProblemsProperty().get().startsWith("Extra flags (kube-apiserver"), model.otherProblemsProperty().get());
+        assertTrue(model.blockedReasonProperty().get().contains("--service-cluster-ip-range is set by Mast"));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mast.ui.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mast.plan.PlanValidator;
+import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.AppHarness;
+import dev.mast.ui.fixtures.SampleRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class WizardUiTest {
+    @TempDir
+    static Path home;
+
+    private final AppHarness app = new AppHarness();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()), home);
+    }
+
+    private WizardPage page() {
+        return app.model.wizard().pageProperty().get();
+    }
+
+    @Test
+    void anInvalidFieldDisablesNextAndShowsWhyAndFixingItEnablesNext(FxRobot robot) {
+        robot.clickOn("#next");
+        assertEquals(WizardPage.CLUSTER, page());
+        TextField podCidr = robot.lookup("#pod-cidr").queryAs(TextField.class);
+        robot.interact(podCidr::clear);
+        robot.clickOn(podCidr).write("10.244.0.1/16");
+
+        Button next = robot.lookup("#next").queryButton();
+        assertTrue(next.isDisabled());
+        String message = new PlanValidator(home, Files::isReadable).validate(app.model.draft().toPlan())
+                .problemsFor("cluster.podCidr").get(0).message();
+        assertEquals(message, robot.lookup("#pod-cidr-message").queryAs(Label.class).getText());
+        Label reason = robot.lookup("#blocked-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("Pod CIDR: " + message, reason.getText());
+
+        robot.clickOn(podCidr).type(KeyCode.BACK_SPACE, 4).write("0/16");
+        assertEquals("10.244.0.0/16", podCidr.getText());
+        assertFalse(next.isDisabled());
+        assertFalse(reason.isVisible());
+        assertEquals("", robot.lookup("#pod-cidr-message").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void mnemonicsMoveForwardAndBack(FxRobot robot) {
+        robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);
+        assertEquals(WizardPage.CLUSTER, page());
+        robot.press(KeyCode.ALT).type(KeyCode.B).release(KeyCode.ALT);
+        assertEquals(WizardPage.START, page());
+    }
+
+    @Test
+    void whatWasTypedSurvivesBackAndNext(FxRobot robot) {
+        robot.clickOn("#next");
+        TextField name = robot.lookup("#cluster-name").queryAs(TextField.class);
+        robot.interact(name::clear);
+        robot.clickOn(name).write("staging");
+        robot.clickOn("#back");
+        robot.clickOn("#next");
+
+        assertEquals("staging", robot.lookup("#cluster-name").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void importingAKismaticPlanListsItsWarningsAndChoosesAnUpgrade(FxRobot robot) throws Exception {
+        Path file = home.resolve("kismatic-cluster.yaml");
+        try (var in = getClass().getResourceAsStream("/kismatic/kismatic-cluster.yaml")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        app.dialogs.choosePath(file);
+        robot.clickOn("#import-kismatic");
+
+        ListView<?> warnings = robot.lookup("#import-warnings").queryAs(ListView.class);
+        assertTrue(warnings.isVisible());
+        assertEquals(app.model.start().importWarnings().size(), warnings.getItems().size());
+        assertTrue(warnings.getItems().get(0).toString().startsWith(file + ":"));
+        assertTrue(robot.lookup("#kind-upgrade").queryAs(RadioButton.class).isSelected());
+        assertTrue(robot.lookup("#plan-source").queryAs(Label.class).getText().startsWith("Current plan: Imported " + file));
+    }
+
+    @Test
+    void aMissingServiceDisablesItsButton(FxRobot robot) {
+        assertTrue(robot.lookup("#simulated-cluster").queryButton().isDisabled());
+    }
+
+    @Test
+    void theStepListMarksTheCurrentPage(FxRobot robot) {
+        robot.clickOn("#next");
+
+        assertTrue(robot.lookup("#step-cluster").query().getStyleClass().contains("step-current"));
+        assertTrue(robot.lookup("#step-start").query().getStyleClass().contains("step-done"));
+        robot.clickOn("#step-start");
+        assertEquals(WizardPage.START, page());
+    }
+}

@@ -1,5 +1,6 @@
 package dev.mast;
 
+import dev.mast.app.CoreServices;
 import dev.mast.cli.MastCommand;
 import dev.mast.ui.MastApp;
 
@@ -13,9 +14,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            MastApp.launchApp(args);
+            AppLogging.start();
+            MastApp.launchApp(CoreServices.create(), args);
             return;
         }
+        // The console shows Mast's own output; libraries' chatter stays out of it.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(MastCommand.execute(args));
     }
 }

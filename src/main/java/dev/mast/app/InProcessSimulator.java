@@ -1,0 +1,52 @@
+package dev.mast.app;
+
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
+import dev.mast.sim.ClientKeys;
+import dev.mast.sim.Provisioning;
+import dev.mast.sim.SimPlanWriter;
+import dev.mast.sim.SimulatedCluster;
+import dev.mast.sim.machine.SimTiming;
+import dev.mast.sim.machine.SudoPolicy;
+import dev.mast.ui.SimulatedClusterStarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+
+/**
+ * "Try a simulated cluster": starts simulated nodes inside the app (the demo harness, never a
+ * real install's path) and returns a plan for them; they stop when the app exits.
+ */
+final class InProcessSimulator implements SimulatedClusterStarter {
+    private final AppFolders folders;
+    private SimulatedCluster running;
+
+    InProcessSimulator(AppFolders folders) {
+        this.folders = folders;
+    }
+
+    @Override
+    public synchronized Plan start(int nodes, boolean legacy) throws Exception {
+        if (running != null) {
+            running.close();
+        }
+        Path dir = Files.createDirectories(folders.simulatorDir());
+        KeyPair keys = ClientKeys.generate();
+        Path keyFile = dir.resolve("id_ed25519");
+        Files.deleteIfExists(keyFile);
+        ClientKeys.write(keys, keyFile, "mast-simulated-cluster");
+        String version = KubernetesVersion.DEFAULT.toString();
+        running = SimulatedCluster.builder().nodes(nodes)
+                .provisioning(legacy ? Provisioning.LEGACY_SYSTEMD : Provisioning.FRESH)
+                .runtime(ContainerRuntime.CONTAINERD).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword())
+                .authorizedKey(keys.getPublic()).timing(SimTiming.demo()).workDir(dir.resolve("nodes")).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "mast-simulator-stop"));
+        Path knownHosts = dir.resolve("known_hosts");
+        ClientKeys.writeKnownHosts(running.nodes(), knownHosts);
+        Plan plan = PlanFile.parse("simulated.yaml", SimPlanWriter.yaml(running, version, ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
+        folders.useKnownHosts(plan, knownHosts);
+        return plan;
+    }
+}

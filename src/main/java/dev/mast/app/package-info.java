@@ -1,0 +1,6 @@
+/**
+ * The app's composition root: the real core behind the GUI's service interfaces (rendering,
+ * connection tests, runs, the upgrade inspection, the in-process simulator for trying Mast).
+ * Depends on the core and on {@code ui}'s interfaces; views never see these classes.
+ */
+package dev.mast.app;

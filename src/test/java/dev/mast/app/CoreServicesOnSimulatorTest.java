@@ -1,0 +1,82 @@
+package dev.mast.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
+import dev.mast.sim.ClientKeys;
+import dev.mast.sim.Provisioning;
+import dev.mast.sim.SimPlanWriter;
+import dev.mast.sim.SimulatedCluster;
+import dev.mast.sim.machine.SimTiming;
+import dev.mast.sim.machine.SudoPolicy;
+import dev.mast.ui.NodeCheck;
+import dev.mast.ui.RunKind;
+import dev.mast.workflow.ProgressEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The services behind the GUI, against simulated nodes: the same paths the desktop app takes. */
+class CoreServicesOnSimulatorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectionTestReportsAnUnknownHostKeyUntilTheUserTrustsItThenPasses() throws Exception {
+        KeyPair keys = ClientKeys.generate();
+        Path keyFile = dir.resolve("id_ed25519");
+        ClientKeys.write(keys, keyFile, "test");
+        try (SimulatedCluster cluster = SimulatedCluster.builder().nodes(1).provisioning(Provisioning.FRESH)
+                .sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.fast())
+                .workDir(dir.resolve("nodes")).start()) {
+            Plan plan = PlanFile.parse("p.yaml", SimPlanWriter.yaml(cluster, KubernetesVersion.DEFAULT.toString(),
+                    ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
+            AppFolders folders = new AppFolders(dir.resolve("app"));
+            folders.useKnownHosts(plan, dir.resolve("known_hosts"));
+            var tester = new SshConnectionTester(folders);
+            Node node = plan.nodes().get(0);
+
+            NodeCheck first = tester.test(node);
+            assertTrue(first.needsHostKeyDecision(), first.toString());
+            assertTrue(first.hostKeyFingerprint().startsWith("SHA256:"), first.hostKeyFingerprint());
+            assertFalse(Files.exists(dir.resolve("known_hosts")) && !Files.readString(dir.resolve("known_hosts")).isBlank(),
+                    "nothing is accepted silently");
+
+            tester.trustHostKey(node, first.hostKeyFingerprint());
+            NodeCheck second = tester.test(node);
+            assertTrue(second.passed(), second.toString());
+            assertTrue(second.os().startsWith("Debian"), second.os());
+        }
+    }
+
+    @Test
+    void runLauncherInstallsASimulatedClusterAndSavesTheAdminKubeconfig() throws Exception {
+        AppFolders folders = new AppFolders(dir.resolve("app"));
+        var simulator = new InProcessSimulator(folders);
+        Plan plan = simulator.start(2, false);
+        var finished = new CompletableFuture<ProgressEvent.RunFinished>();
+        var handle = new WorkflowRunLauncher(folders).start(plan, RunKind.INSTALL, Set.of(), event -> {
+            if (event instanceof ProgressEvent.RunFinished done) {
+                finished.complete(done);
+            }
+        });
+        var done = finished.get(4, TimeUnit.MINUTES);
+        assertTrue(done.summary().succeeded(), done.summary().describe());
+        assertTrue(Files.exists(handle.runFolder().resolve("node001.log")));
+        for (int i = 0; i < 50 && handle.adminKubeconfig().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(folders.adminKubeconfig(plan), handle.adminKubeconfig().orElseThrow());
+    }
+}

@@ -42,7 +42,7 @@ public final class MastApp extends Application {
                 folder -> getHostServices().showDocument(folder.toUri().toString()), Clock.systemDefaultZone(), KeyFiles.userHome());
         var model = new MainWindowModel(services, env, Platform::runLater);
         stage.setTitle("Mast");
-        stage.setScene(new Scene(new MainWindow(model, themes).root()));
+        stage.setScene(new Scene(new MainWindow(model, themes).root(), settings.windowWidth(), settings.windowHeight()));
         WindowSizes.restoreAndRemember(stage, settings);
         stage.setOnCloseRequest(e -> {
             if (model.run().runningProperty().get() && !env.dialogs().confirm("Quit while the run is in progress?",

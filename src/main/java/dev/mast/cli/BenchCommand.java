@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures parts of Mast itself.",
-        subcommands = {BenchCommand.Progress.class})
+        subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

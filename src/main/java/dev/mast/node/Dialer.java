@@ -122,6 +122,8 @@ final class Dialer implements AutoCloseable {
         ScheduledFuture<?> alarm = watchdog.schedule(sockets::expire, timeoutMillis, TimeUnit.MILLISECONDS);
         try {
             client.connect(node.host(), node.port());
+            // Many small commands over one connection: don't let Nagle hold each request back.
+            client.getSocket().setTcpNoDelay(true);
         } catch (IOException e) {
             throw sockets.expired() ? new SocketTimeoutException("handshake timed out") : e;
         } finally {

@@ -27,6 +27,8 @@ final class NodeSshServer implements AutoCloseable {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(spec.address());
         sshd.setPort(0);
+        // Small request/response exchanges: without TCP_NODELAY each command waits on delayed ACKs.
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setNioWorkers(2);
         sshd.setScheduledExecutorService(executors.sshTimers(), false);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));

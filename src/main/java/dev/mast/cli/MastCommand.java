@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 InstallCommand.class,
                 UpgradeCommand.class,
+                PodsCommand.class,
+                LogsCommand.class,
+                BenchCommand.class,
         })
 public final class MastCommand implements Runnable {
     public static final int OK = 0;

@@ -140,10 +140,9 @@ public final class Kubeconfigs {
     /** The fabric8 configuration of a context, as kubectl would connect with it. */
     public Config clientConfig(KubeContext context) throws KubeconfigException {
         try {
-            if (files.size() == 1) {
-                return Config.fromKubeconfig(context.name(), files.get(0).toFile());
-            }
-            return Config.fromKubeconfig(context.name(), new Yaml().dump(merged), null);
+            Config config = files.size() == 1 ? Config.fromKubeconfig(context.name(), files.get(0).toFile())
+                    : Config.fromKubeconfig(context.name(), new Yaml().dump(merged), null);
+            return ClientSettings.tune(config);
         } catch (RuntimeException e) {
             throw new KubeconfigException(context.file(), "Context \"" + context.name() + "\" of " + context.file()
                     + " cannot be used: " + ClusterException.rootMessage(e) + ".", e);

@@ -55,10 +55,10 @@ public final class ApiLogs {
      */
     public LogStream open(LogRequest request, LogSink sink) throws LogException {
         String where = "pod " + request.namespace() + "/" + request.pod();
-        LogRequest resolved = request;
-        if (request.container().isEmpty()) {
-            resolved = request.withContainer(defaultContainer(readPod(request, where)));
-        }
+        // Read first: it fails fast when the API server is gone, where fabric8's log call would first
+        // wait on an informer for the pod to become ready, retrying without end.
+        Pod pod = readPod(request);
+        LogRequest resolved = request.container().isEmpty() ? request.withContainer(defaultContainer(pod)) : request;
         Loggable loggable = loggable(resolved);
         String action = "reading the logs of " + where + (resolved.container().isEmpty() ? "" : " container "
                 + resolved.container()) + (resolved.previous() ? " (previous)" : "");
@@ -77,7 +77,7 @@ public final class ApiLogs {
         return new ApiStream(in, watch, sink, action);
     }
 
-    private Pod readPod(LogRequest request, String where) throws LogException {
+    private Pod readPod(LogRequest request) throws LogException {
         try {
             return api.pod(request.namespace(), request.pod())
                     .orElseThrow(() -> new LogException("Pod " + request.namespace() + "/" + request.pod()

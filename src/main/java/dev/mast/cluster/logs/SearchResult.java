@@ -11,6 +11,16 @@ import java.util.OptionalLong;
 public final class SearchResult {
     private long[] seqs = new long[16];
     private int size;
+    private long searchedTo;
+
+    /** One past the last line this result covers: lines from here on are still to be searched. */
+    public long searchedTo() {
+        return searchedTo;
+    }
+
+    void searchedTo(long seq) {
+        searchedTo = seq;
+    }
 
     void add(long seq) {
         if (size == seqs.length) {
@@ -22,6 +32,7 @@ public final class SearchResult {
     /** Appends the matches of a later search (of newer lines). */
     public void addAll(SearchResult later) {
         if (later.size == 0) {
+            searchedTo = Math.max(searchedTo, later.searchedTo);
             return;
         }
         if (size > 0 && later.seqs[0] <= seqs[size - 1]) {
@@ -32,6 +43,7 @@ public final class SearchResult {
         }
         System.arraycopy(later.seqs, 0, seqs, size, later.size);
         size += later.size;
+        searchedTo = Math.max(searchedTo, later.searchedTo);
     }
 
     /** How many matching lines are still kept. */

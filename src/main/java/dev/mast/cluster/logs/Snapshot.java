@@ -30,7 +30,9 @@ final class Snapshot {
     SearchResult search(LineMatcher matcher, long fromSeq) {
         long from = Math.max(fromSeq, firstSeq);
         if (matcher.isEmpty() || from >= endSeq) {
-            return new SearchResult();
+            var empty = new SearchResult();
+            empty.searchedTo(endSeq);
+            return empty;
         }
         // Pages are searched in parallel; their results are joined in page order, so seqs stay sorted.
         SearchResult[] parts = new SearchResult[pages.size()];
@@ -51,6 +53,7 @@ final class Snapshot {
                 result.addAll(part);
             }
         }
+        result.searchedTo(endSeq);
         return result;
     }
 

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code mast bench}: measurements of Mast itself. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measures parts of Mast itself.",
-        subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class})
+        description = "Measures parts of Mast itself; prints key: value lines.",
+        subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class, BenchLogsCommand.class, BenchPodsCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

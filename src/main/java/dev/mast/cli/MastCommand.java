@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 InstallCommand.class,
                 UpgradeCommand.class,
                 SimulateCommand.class,
+                PodsCommand.class,
+                LogsCommand.class,
                 BenchCommand.class,
         })
 public final class MastCommand implements Runnable {

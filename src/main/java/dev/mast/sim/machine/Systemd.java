@@ -167,6 +167,10 @@ public final class Systemd {
                 machine.processes().advance(machine.clock().now());
             }
         }
+        // systemctl start returns only once systemd has recorded the outcome: is-active right after it must agree.
+        synchronized (machine.lock()) {
+            tick(machine.clock().now());
+        }
     }
 
     public void stop(String name) {

@@ -236,7 +236,7 @@ storage:
 http:
   addr: $REGISTRY
 EOF
-    setsid docker-registry serve "$W/registry/config.yml" >"$W/registry/registry.log" 2>&1 </dev/null &
+    setsid docker-registry serve "$W/registry/config.yml" >"$W/registry/registry.log" 2>&1 </dev/null 9>&- &
     echo $! >"$pidfile"
     local i
     for i in $(seq 1 50); do
@@ -262,16 +262,16 @@ push_images() {
     if [ -f "$stamp" ] && curl -sf "http://$REGISTRY/v2/kube-apiserver/tags/list" >/dev/null; then return 0; fi
     local c t
     for c in kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
-        for t in $K8S_TAGS; do push "$dir/$c" "$c:$t"; done
+        for t in $K8S_TAGS; do push "$dir/layout:$c" "$c:$t"; done
     done
-    for t in $PAUSE_TAGS; do push "$dir/pause" "pause:$t"; done
-    push "$dir/broken" "e2e-broken:v1"
+    for t in $PAUSE_TAGS; do push "$dir/layout:pause" "pause:$t"; done
+    push "$dir/layout:broken" "e2e-broken:v1"
     rm -f "$W"/registry/pushed-*
     touch "$stamp"
 }
 
 push() {
-    skopeo copy -q --insecure-policy --dest-tls-verify=false "oci:$1:latest" "docker://$REGISTRY/$2" >/dev/null
+    skopeo copy -q --insecure-policy --dest-tls-verify=false "oci:$1" "docker://$REGISTRY/$2" >/dev/null
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -434,7 +434,7 @@ start_node() {
             [ $rc -eq 133 ] || [ -e "$dir/restart" ] || break
             rm -f "$dir/restart"
         done
-    ' supervise "$dir" "$name" "mast-$name" "${BASH_SOURCE[0]}" </dev/null >/dev/null 2>&1 &
+    ' supervise "$dir" "$name" "mast-$name" "${BASH_SOURCE[0]}" </dev/null >/dev/null 2>&1 9>&- &
     echo $! >"$dir/supervisor.pid"
 }
 

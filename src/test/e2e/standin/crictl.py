@@ -39,7 +39,7 @@ def images():
     out = []
     for line in ctr("images", "ls").splitlines()[1:]:
         fields = line.split()
-        if len(fields) >= 5:
+        if len(fields) >= 5 and not fields[0].startswith("sha256:"):
             out.append((fields[0], fields[2], " ".join(fields[3:5])))
     return out
 
@@ -112,7 +112,7 @@ def pod_id(c, containers):
 def cri_container(c, containers):
     labels = c["labels"]
     return {"id": c["id"], "podSandboxId": pod_id(c, containers),
-            "metadata": {"name": labels.get("io.kubernetes.container.name", ""), "attempt": int(c["id"].rsplit("_", 1)[1])},
+            "metadata": {"name": labels.get("io.kubernetes.container.name", ""), "attempt": int(labels.get("io.kubernetes.container.attempt", "0"))},
             "image": {"image": c["image"]}, "imageRef": c["image"], "state": state_of(c),
             "createdAt": created_ns(c["createdAt"]), "labels": labels, "annotations": {}}
 

@@ -87,6 +87,10 @@ def kill(cid, grace=10):
     ctr("containers", "rm", cid, check=False)
 
 
+def container_id(kubelet_name):
+    return hashlib.sha256(kubelet_name.encode()).hexdigest()
+
+
 class Pod:
     def __init__(self, path, text, node):
         self.path = path
@@ -114,11 +118,13 @@ class Pod:
                 "io.kubernetes.pod.uid": self.uid, "io.kubernetes.container.name": container,
                 "mast.e2e/manifest-hash": self.hash}
 
+    # containerd caps ids at 76 characters: like the CRI, use a digest of the kubelet's name.
     def sandbox_id(self):
-        return "k8s_POD_%s_%s_%s_0" % (self.name, self.namespace, self.uid[:8])
+        return container_id("k8s_POD_%s_%s_%s_0" % (self.name, self.namespace, self.uid))
 
-    def container_id(self, name):
-        return "k8s_%s_%s_%s_%s_%d" % (name, self.name, self.namespace, self.uid[:8], self.attempt[name])
+    def container_id(self, name, attempt=None):
+        return container_id("k8s_%s_%s_%s_%s_%d" % (name, self.name, self.namespace, self.uid,
+                                                   self.attempt[name] if attempt is None else attempt))
 
     def log_path(self, name):
         return "/var/log/pods/%s_%s_%s/%s/%d.log" % (self.namespace, self.name, self.uid, name, self.attempt[name])
@@ -197,6 +203,7 @@ class Kubelet:
         for key, value in pod.labels(name).items():
             args += ["--label", "%s=%s" % (key, value)]
         args += ["--label", "io.kubernetes.container.restartCount=%d" % pod.restarts[name],
+                 "--label", "io.kubernetes.container.attempt=%d" % pod.attempt[name],
                  "--label", "io.kubernetes.container.logpath=" + log_path]
         volumes = {v["name"]: v for v in pod.spec.get("volumes") or []}
         for mount in c.get("volumeMounts") or []:
@@ -277,7 +284,7 @@ class Kubelet:
                 continue
             name = labels.get("io.kubernetes.container.name")
             if name in pod.attempt:
-                attempt = int(cid.rsplit("_", 1)[1])
+                attempt = int(labels.get("io.kubernetes.container.attempt", "0"))
                 pod.attempt[name] = max(pod.attempt[name], attempt)
                 pod.restarts[name] = int(labels.get("io.kubernetes.container.restartCount", "0"))
                 if running.get(cid) == "RUNNING":
@@ -341,7 +348,7 @@ class Kubelet:
                     except Exception as e:
                         common.error("pod %s: container %s: %s" % (pod.name, name, e))
                         pod.next_start[name] = now + pod.backoff[name]
-                    prune = "k8s_%s_%s_%s_%s_%d" % (name, pod.name, pod.namespace, pod.uid[:8], pod.attempt[name] - 2)
+                    prune = pod.container_id(name, pod.attempt[name] - 2)
                     if pod.attempt[name] >= 2 and prune != old:
                         kill(prune, grace=0)
 

@@ -76,6 +76,9 @@ customize_base() {
     printf 'HostKey /etc/ssh/ssh_host_ed25519_key\nPasswordAuthentication no\nUseDNS no\n' >/etc/ssh/sshd_config.d/mast-e2e.conf
     mkdir -p /etc/systemd/journald.conf.d
     printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=16M\n' >/etc/systemd/journald.conf.d/mast-e2e.conf
+    # A reboot must not wait 90 s for a nested container's process that ignores SIGTERM.
+    mkdir -p /etc/systemd/system.conf.d
+    printf '[Manager]\nDefaultTimeoutStopSec=10s\n' >/etc/systemd/system.conf.d/mast-e2e.conf
     # Nothing may run apt behind the tests' back, and a node has no hardware to wait for.
     systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
         systemd-networkd-wait-online.service getty@tty1.service 2>/dev/null || true
@@ -636,10 +639,19 @@ cmd_reboot() {
         # SIGINT to systemd is ctrl-alt-del: a clean reboot; nspawn then exits 133.
         kill -INT "$init"
     fi
-    for i in $(seq 1 200); do
+    for i in $(seq 1 300); do
         [ "$(cat "$dir/nspawn.pid")" != "$pid" ] && break
         sleep 0.1
     done
+    if [ "$(cat "$dir/nspawn.pid")" = "$pid" ]; then
+        log "$name did not halt within 30 s: killing its PID 1"
+        touch "$dir/restart"
+        kill -KILL "$init" 2>/dev/null || true
+        for i in $(seq 1 100); do
+            [ "$(cat "$dir/nspawn.pid")" != "$pid" ] && break
+            sleep 0.1
+        done
+    fi
     [ "$(cat "$dir/nspawn.pid")" != "$pid" ] || die "$name did not go down"
     wait_ready "$name"
     log "$name rebooted"

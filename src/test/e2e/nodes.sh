@@ -142,6 +142,7 @@ build_base() {
     rm -rf "$dir"
     mv "$tmp" "$dir"
     touch "$dir/.done"
+    prune "$W/base" "$(basename "$dir")"
     log "base ready in $((SECONDS - t0)) s: $(du -sh "$dir/root" | cut -f1)"
 }
 
@@ -170,7 +171,7 @@ in_root() {
 # merged root as $1, unless a layer with the same key exists.
 build_layer() {
     local name=$1 key=$2 lowers=$3 func=$4
-    local dir="$W/layers/$name-$key"
+    local dir="$W/layers/$name-$key-$(declare -f "$func" | sha256sum | cut -c1-8)"
     if [ -f "$dir/.done" ]; then echo "$dir/upper"; return 0; fi
     rm -rf "$dir"
     mkdir -p "$dir"/{upper,work,merged}
@@ -201,7 +202,11 @@ fill_node_layer() {
 }
 
 fill_legacy_master_layer() {
-    in_root "$1" bash -c 'apt-get install -y -q kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet && apt-get clean && apt-cache gencaches'
+    in_root "$1" bash -c 'apt-get install -y -q etcd-server kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet && apt-get clean && apt-cache gencaches'
+    # The old cluster's etcd, as its installer configured it: a service Mast's upgrade leaves alone.
+    mkdir -p "$1/etc/systemd/system/etcd.service.d"
+    printf '%s\n' '[Service]' 'ExecStart=' 'ExecStart=/usr/bin/etcd --data-dir=/var/lib/etcd --listen-client-urls=http://127.0.0.1:2379 --advertise-client-urls=http://127.0.0.1:2379 --listen-metrics-urls=http://127.0.0.1:2381' \
+        >"$1/etc/systemd/system/etcd.service.d/10-cluster.conf"
 }
 
 fill_legacy_worker_layer() {
@@ -221,6 +226,15 @@ node_lowers() {
             echo "$legacy:$node:$base" ;;
         *) die "unknown node kind $kind" ;;
     esac
+}
+
+# Removes what an older version of this script cached under DIR: entries without KEY in their name.
+prune() {
+    local dir=$1 key=$2 entry
+    for entry in "$dir"/*; do
+        [ -e "$entry" ] || continue
+        case "$(basename "$entry")" in *"$key"*) ;; *) rm -rf "$entry" ;; esac
+    done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -255,7 +269,7 @@ push_images() {
     key=$(sources_hash)-$(base_hash)
     dir="$W/images/$key"
     if [ ! -f "$dir/.done" ]; then
-        rm -rf "$dir"
+        prune "$W/images" "$key"
         mkdir -p "$dir"
         python3 "$HERE/mkimage.py" --base "$(base_dir)/root" --standin "$HERE/standin" --out "$dir" \
             >"$dir/build.log" 2>&1 || { tail -30 "$dir/build.log" >&2; die "building the images failed"; }
@@ -530,6 +544,7 @@ cmd_up() {
     build_base
     local t0=$SECONDS fresh lm lw i
     fresh=$(node_lowers fresh)
+    prune "$W/layers" "$(base_hash)-$(sources_hash)"
     if [ $legacy = 1 ]; then
         lm=$(node_lowers legacy-master)
         lw=$(node_lowers legacy-worker)
@@ -678,9 +693,9 @@ cmd_status() {
 # name, as a corrupted image would: the next static pod of it never becomes healthy.
 cmd_break_image() {
     local name=$1 component=$2 tag
-    tag=$(ssh_node "$name" "sudo ctr -n k8s.io images ls -q | grep '^registry.k8s.io/$component:'" | head -1)
+    tag=$(ssh_node "$name" "sudo ctr -n k8s.io images ls -q | grep '^registry.k8s.io/$component:' || true" | head -1)
     [ -n "$tag" ] || tag="registry.k8s.io/$component:v${MAST_E2E_K8S_VERSION:-1.34.3}"
-    ssh_node "$name" "sudo ctr -n k8s.io images pull -q --hosts-dir /etc/containerd/certs.d registry.k8s.io/e2e-broken:v1 >/dev/null \
+    ssh_node "$name" "sudo ctr -n k8s.io images pull --hosts-dir /etc/containerd/certs.d registry.k8s.io/e2e-broken:v1 >/dev/null \
         && sudo ctr -n k8s.io images rm '$tag' >/dev/null 2>&1; sudo ctr -n k8s.io images tag registry.k8s.io/e2e-broken:v1 '$tag' >/dev/null"
     log "$name: $tag now exits at once"
 }

@@ -47,9 +47,10 @@ class InstallE2eTest {
             assertEquals(0, again.exit(), again.describe());
             for (String node : nodes.all()) {
                 Map<String, String> states = again.states(node);
-                // Only the final read-only check runs again; every step that changes a node is skipped.
+                // Only the read-only checks (preflight, verify) run again; every step that changes a node is skipped.
                 Map<String, String> ran = states.entrySet().stream()
-                        .filter(e -> !e.getValue().equals("SKIPPED") && !e.getKey().startsWith("verify/"))
+                        .filter(e -> !e.getValue().equals("SKIPPED") && !e.getKey().startsWith("verify/")
+                                && !e.getKey().startsWith("preflight/"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
                 assertEquals(Map.of(), ran, node + ": steps of the re-run that were not skipped");
                 assertTrue(states.size() > 5, node + ": the run log lists the steps: " + states);
@@ -109,6 +110,10 @@ class InstallE2eTest {
             Duration reboot = Duration.ofNanos(System.nanoTime() - rebootStart);
             MastCli.Run interrupted = mast.await(started, RUN_TIMEOUT);
             assertNotEquals(bootedAt, nodes.shell("node001").sudo("ps -o lstart= -p 1"), "node001 booted again");
+
+            String[] lines = interrupted.output().strip().split("\n");
+            System.out.println("[e2e] the install that met the reboot ended with exit " + interrupted.exit() + ": "
+                    + lines[lines.length - 1]);
 
             MastCli.Run rerun = install(mast, nodes);
 

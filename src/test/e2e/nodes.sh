@@ -381,12 +381,15 @@ enter_cgroups() {
 remove_cgroups() {
     local file="$W/run/cgroups.list" dir
     [ -f "$file" ] || return 0
-    # Deepest first: nested containers leave cgroups inside the node's.
+    # Deepest first: nested containers leave cgroups inside the node's. What cannot go yet
+    # (a process still in it) stays listed for the next clean-up.
     for dir in $(sort -u "$file"); do
-        [ -d "$dir" ] && find "$dir" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+        [ -d "$dir" ] && find "$dir" -depth -type d -exec rmdir {} \; 2>/dev/null
         rmdir "$(dirname "$dir")" 2>/dev/null || true
     done
-    rm -f "$file"
+    for dir in $(sort -u "$file"); do [ -d "$dir" ] && echo "$dir"; done >"$file.left" || true
+    mv "$file.left" "$file"
+    [ -s "$file" ] || rm -f "$file"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -540,6 +543,7 @@ cmd_up() {
     exec 9>"$W/.lock"
     flock 9
     cmd_down_locked
+    rm -rf "$W"/nodes/node*
     setup_host
     build_base
     local t0=$SECONDS fresh lm lw i
@@ -594,8 +598,24 @@ stop_node() {
     if [ -n "$init" ] && alive "$init"; then kill -KILL "$init" 2>/dev/null || true; fi
     pid=$(cat "$dir/supervisor.pid" 2>/dev/null || true)
     if [ -n "$pid" ] && alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+    # A node whose nspawn was SIGKILLed lives on without it: its processes are still in its cgroups.
+    local left
+    for i in 1 2 3 4 5; do
+        left=$(processes_in "$name")
+        [ -z "$left" ] && break
+        kill -KILL $left 2>/dev/null || true
+        sleep 0.3
+    done
     # Mounts the node's nested containers left behind (containerd's rootfs, shm).
     grep -o " $dir/[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+}
+
+processes_in() {
+    local name=$1 dir
+    [ -f "$W/run/cgroups.list" ] || return 0
+    for dir in $(grep "/mast-e2e/$name\$" "$W/run/cgroups.list" | sort -u); do
+        [ -d "$dir" ] && find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null
+    done | sort -un
 }
 
 cmd_down_locked() {

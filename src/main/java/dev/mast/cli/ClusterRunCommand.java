@@ -14,6 +14,7 @@ import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RunLog;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
 import java.io.IOException;
@@ -46,6 +47,10 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Non-interactive: ask nothing; unknown host keys and missing passwords then fail.")
     boolean yes;
 
+    @Option(names = "--health-timeout", paramLabel = "SECONDS", defaultValue = "240",
+            description = "How long to wait for a started component to become healthy before failing or rolling back (default: ${DEFAULT-VALUE}).")
+    int healthTimeout;
+
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
@@ -55,6 +60,10 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     /** The workflow for this plan; {@code rendered} holds every node's files. */
     abstract Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster);
 
+    Timeouts timeouts() {
+        return new Timeouts(java.time.Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll());
+    }
+
     /** Work before the files are rendered, e.g. taking the cluster's CA into the PKI folder. */
     void beforeRender(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
     }
@@ -63,6 +72,10 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (healthTimeout < 1) {
+            err.println("mast " + spec.name() + ": --health-timeout must be at least 1 second, got " + healthTimeout);
+            return MastCommand.BAD_INPUT;
+        }
         if (concurrency < 1) {
             err.println("mast " + spec.name() + ": --concurrency must be at least 1, got " + concurrency);
             return MastCommand.BAD_INPUT;

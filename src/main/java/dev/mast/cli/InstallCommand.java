@@ -4,7 +4,6 @@ import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.InstallWorkflow;
 import dev.mast.workflow.LazyCluster;
-import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -20,6 +19,6 @@ import picocli.CommandLine.Command;
 final class InstallCommand extends ClusterRunCommand {
     @Override
     Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster) {
-        return InstallWorkflow.create(rendered, cluster, Timeouts.DEFAULT, Clock.systemUTC());
+        return InstallWorkflow.create(rendered, cluster, timeouts(), Clock.systemUTC());
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.LazyCluster;
-import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.UpgradeWorkflow;
 import dev.mast.workflow.Workflow;
 import picocli.CommandLine.Command;
@@ -40,6 +39,6 @@ final class UpgradeCommand extends ClusterRunCommand {
 
     @Override
     Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster) {
-        return UpgradeWorkflow.create(rendered, ManifestSet::filesFor, cluster, Timeouts.DEFAULT);
+        return UpgradeWorkflow.create(rendered, ManifestSet::filesFor, cluster, timeouts());
     }
 }

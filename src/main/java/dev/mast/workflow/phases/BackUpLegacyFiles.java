@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.KubePaths;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
@@ -14,8 +15,7 @@ import java.util.List;
  * manifests already there. Rollback restores from here.
  */
 public final class BackUpLegacyFiles implements Phase {
-    static final List<String> KUBELET_FILES = List.of("/var/lib/kubelet/config.yaml", "/etc/systemd/system/kubelet.service",
-            "/etc/systemd/system/kubelet.service.d/10-mast.conf");
+    static final List<String> KUBELET_FILES = List.of(KubePaths.KUBELET_CONFIG, KubePaths.KUBELET_UNIT, KubePaths.KUBELET_DROP_IN);
 
     @Override
     public String id() {

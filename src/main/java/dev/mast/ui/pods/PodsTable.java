@@ -39,24 +39,26 @@ final class PodsTable {
         name.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         name.setComparator(Comparator.comparing(PodRow::name));
         name.setCellFactory(column -> new NameCell());
-        name.setPrefWidth(330);
+        name.setPrefWidth(400);
         TableColumn<PodRow, String> ready = text("READY", PodRow::ready);
+        ready.setPrefWidth(72);
         TableColumn<PodRow, PodRow> status = new TableColumn<>("STATUS");
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setComparator(Comparator.comparing(PodRow::status));
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(150);
+        status.setPrefWidth(160);
         TableColumn<PodRow, PodRow> restarts = new TableColumn<>("RESTARTS");
         restarts.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         restarts.setComparator(Comparator.comparingInt(PodRow::restarts));
         restarts.setCellFactory(column -> new TimedCell(row -> row.restartsText(now.get()), model));
-        restarts.setPrefWidth(110);
+        restarts.setPrefWidth(105);
         TableColumn<PodRow, PodRow> age = new TableColumn<>("AGE");
         age.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         age.setComparator(Comparator.comparing(PodRow::created, Comparator.nullsLast(Comparator.reverseOrder())));
         age.setCellFactory(column -> new TimedCell(row -> row.age(now.get()), model));
+        age.setPrefWidth(65);
         TableColumn<PodRow, String> node = text("NODE", row -> row.node().isEmpty() ? "<none>" : row.node());
-        node.setPrefWidth(120);
+        node.setPrefWidth(95);
         table.getColumns().addAll(java.util.List.of(namespace, name, ready, status, restarts, age, node));
 
         // The model keeps its rows in the table's order itself: a SortedList would re-index on every change.
@@ -106,6 +108,8 @@ final class PodsTable {
 
         NameCell() {
             badge.getStyleClass().add(PodStyles.BADGE);
+            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
 
         private void badge(String text, String styleClass, String tipText) {

@@ -39,15 +39,52 @@ public final class PodRows {
                 spec.getInitContainers().stream().map(Container::getName).toList(), "");
     }
 
+    /**
+     * An API timestamp ({@code 2024-06-10T12:00:00Z}) as an instant. The API's own form is read
+     * digit by digit: {@link Instant#parse} costs more than the rest of a row, and a 10,000-pod
+     * list has tens of thousands of timestamps.
+     */
     static Instant time(String timestamp) {
         if (timestamp == null || timestamp.isEmpty()) {
             return null;
+        }
+        if (timestamp.length() == 20 && timestamp.charAt(4) == '-' && timestamp.charAt(7) == '-'
+                && timestamp.charAt(10) == 'T' && timestamp.charAt(13) == ':' && timestamp.charAt(16) == ':'
+                && timestamp.charAt(19) == 'Z') {
+            int year = digits(timestamp, 0, 4);
+            int month = digits(timestamp, 5, 7);
+            int day = digits(timestamp, 8, 10);
+            int hour = digits(timestamp, 11, 13);
+            int minute = digits(timestamp, 14, 16);
+            int second = digits(timestamp, 17, 19);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+                    && minute >= 0 && minute < 60 && second >= 0 && second < 61) {
+                try {
+                    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
         }
         try {
             return Instant.parse(timestamp);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The number written in text[from, to), or -1 if a character there is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** kubectl's walk over the container statuses, kept in one place. */

@@ -156,4 +156,15 @@ class PodRowsTest {
         assertEquals("0/1", row.ready());
         assertEquals(StatusKind.NOT_READY, row.statusKind());
     }
+
+    @Test
+    void readsTheApisTimestampsAndLeavesOutWhatIsNotOne() {
+        assertEquals(Instant.parse("2024-06-10T12:34:56Z"), PodRows.time("2024-06-10T12:34:56Z"));
+        assertEquals(Instant.parse("2024-02-29T23:59:59Z"), PodRows.time("2024-02-29T23:59:59Z"));
+        assertEquals(Instant.parse("2024-06-10T12:34:56.789Z"), PodRows.time("2024-06-10T12:34:56.789Z"));
+        assertEquals(null, PodRows.time("2023-02-29T00:00:00Z"));
+        assertEquals(null, PodRows.time("2024-13-10T12:34:56Z"));
+        assertEquals(null, PodRows.time("yesterday"));
+        assertEquals(null, PodRows.time(""));
+    }
 }

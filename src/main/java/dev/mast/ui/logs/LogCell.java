@@ -31,7 +31,11 @@ final class LogCell extends ListCell<String> {
         super.updateItem(line, empty);
         boolean current = !empty && getIndex() == search.currentProperty().get();
         pseudoClassStateChanged(CURRENT_LINE, current);
-        setWrapText(model.wrapProperty().get());
+        boolean wrap = model.wrapProperty().get();
+        setWrapText(wrap);
+        // A wrapping row is as wide as the list; otherwise as wide as its line (the list scrolls sideways).
+        setPrefWidth(wrap && getListView() != null ? Math.max(100, getListView().getWidth() - 24)
+                : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         if (empty || line == null) {
             setText(null);
             setGraphic(null);

@@ -47,6 +47,7 @@ import javafx.stage.Window;
 public final class LogView {
     private final LogViewModel model;
     private final Function<Window, Optional<Path>> askSaveFile;
+    static final double LINE_HEIGHT = 19;
     private final BorderPane root = new BorderPane();
     private final ListView<String> list;
     private final TextField searchField = new TextField();
@@ -205,8 +206,12 @@ public final class LogView {
         notice.setId("log-notice");
         notice.getStyleClass().add("log-notice");
         notice.textProperty().bind(model.noticeProperty());
+        for (Label label : new Label[] {problem, notice}) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
         VBox box = new VBox(2, problem, notice);
-        box.setPadding(new Insets(4, 12, 6, 12));
+        box.setPadding(new Insets(2, 12, 2, 12));
         return box;
     }
 
@@ -286,9 +291,16 @@ public final class LogView {
                 list.getSelectionModel().clearAndSelect(line);
             }
         });
+        // One line per row has one height: the list then never measures a row to scroll (a million rows stay fast).
+        list.setFixedCellSize(model.wrapProperty().get() ? -1 : LINE_HEIGHT);
         model.wrapProperty().addListener((obs, was, wrap) -> {
-            list.setFixedCellSize(-1);
+            list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
             list.refresh();
+        });
+        list.widthProperty().addListener((obs, was, width) -> {
+            if (model.wrapProperty().get()) {
+                list.refresh();
+            }
         });
     }
 

@@ -101,7 +101,10 @@ final class PodDetailsPane {
             if (!"True".equals(c.status())) {
                 status.getStyleClass().add(PodStyles.ERROR_TEXT);
             }
-            grid.addRow(row++, new Label(c.type()), status, wrapped(join(c.reason(), c.message())));
+            Label type = new Label(c.type());
+            type.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.addRow(row++, type, status, wrapped(join(c.reason(), c.message())));
         }
         return grid;
     }

@@ -36,5 +36,4 @@ final class PodStyles {
         };
     }
 
-    static final String[] ALL_STATUS = {"status-ok", "status-not-ready", "status-progressing", "status-error", "status-done"};
 }

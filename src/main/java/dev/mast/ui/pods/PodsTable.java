@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -40,33 +39,36 @@ final class PodsTable {
         name.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         name.setComparator(Comparator.comparing(PodRow::name));
         name.setCellFactory(column -> new NameCell());
-        name.setPrefWidth(330);
+        name.setPrefWidth(400);
         TableColumn<PodRow, String> ready = text("READY", PodRow::ready);
+        ready.setPrefWidth(72);
         TableColumn<PodRow, PodRow> status = new TableColumn<>("STATUS");
         status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         status.setComparator(Comparator.comparing(PodRow::status));
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(150);
+        status.setPrefWidth(160);
         TableColumn<PodRow, PodRow> restarts = new TableColumn<>("RESTARTS");
         restarts.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         restarts.setComparator(Comparator.comparingInt(PodRow::restarts));
-        restarts.setCellFactory(column -> new TimedCell(row -> row.restartsText(now.get())));
-        restarts.setPrefWidth(110);
+        restarts.setCellFactory(column -> new TimedCell(row -> row.restartsText(now.get()), model));
+        restarts.setPrefWidth(105);
         TableColumn<PodRow, PodRow> age = new TableColumn<>("AGE");
         age.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         age.setComparator(Comparator.comparing(PodRow::created, Comparator.nullsLast(Comparator.reverseOrder())));
-        age.setCellFactory(column -> new TimedCell(row -> row.age(now.get())));
+        age.setCellFactory(column -> new TimedCell(row -> row.age(now.get()), model));
+        age.setPrefWidth(65);
         TableColumn<PodRow, String> node = text("NODE", row -> row.node().isEmpty() ? "<none>" : row.node());
-        node.setPrefWidth(120);
+        node.setPrefWidth(95);
         table.getColumns().addAll(java.util.List.of(namespace, name, ready, status, restarts, age, node));
 
-        SortedList<PodRow> sorted = new SortedList<>(model.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // The model keeps its rows in the table's order itself: a SortedList would re-index on every change.
+        table.setItems(model.rows());
+        table.setSortPolicy(view -> {
+            model.sortBy(view.getComparator());
+            return true;
+        });
         table.getSortOrder().add(name);
         table.setRowFactory(view -> row(model));
-        // Ages and "(5m ago)" move with the clock; only the rows on screen are drawn again.
-        model.nowProperty().addListener((obs, was, value) -> table.refresh());
         return table;
     }
 
@@ -101,9 +103,28 @@ final class PodsTable {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final HBox box = new HBox(6, name, badge);
+        private final Tooltip tip = new Tooltip();
+        private String badgeClass = "";
 
         NameCell() {
             badge.getStyleClass().add(PodStyles.BADGE);
+            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        private void badge(String text, String styleClass, String tipText) {
+            badge.setText(text);
+            if (!badgeClass.equals(styleClass)) {
+                badge.getStyleClass().remove(badgeClass);
+                if (!styleClass.isEmpty()) {
+                    badge.getStyleClass().add(styleClass);
+                }
+                badgeClass = styleClass;
+            }
+            badge.setVisible(!text.isEmpty());
+            badge.setManaged(!text.isEmpty());
+            tip.setText(tipText);
+            setTooltip(tipText.isEmpty() ? null : tip);
         }
 
         @Override
@@ -115,45 +136,52 @@ final class PodsTable {
                 return;
             }
             name.setText(row.name());
-            badge.getStyleClass().removeAll(PodStyles.BADGE_STATIC, PodStyles.BADGE_RUNTIME);
             if (row.fromRuntime()) {
-                badge.setText("from " + row.viaRuntime().replaceFirst(" on .*", ""));
-                badge.getStyleClass().add(PodStyles.BADGE_RUNTIME);
-                setTooltip(new Tooltip("Seen by " + row.viaRuntime() + " while the API server is unreachable."));
+                badge("from " + row.viaRuntime().replaceFirst(" on .*", ""), PodStyles.BADGE_RUNTIME,
+                        "Seen by " + row.viaRuntime() + " while the API server is unreachable.");
             } else if (row.staticPod()) {
-                badge.setText("static · " + row.node());
-                badge.getStyleClass().add(PodStyles.BADGE_STATIC);
-                setTooltip(new Tooltip("Static pod: its manifest is on " + row.node() + ", whose kubelet runs it."));
+                badge("static · " + row.node(), PodStyles.BADGE_STATIC,
+                        "Static pod: its manifest is on " + row.node() + ", whose kubelet runs it.");
             } else {
-                setTooltip(null);
+                badge("", "", "");
             }
-            badge.setVisible(row.fromRuntime() || row.staticPod());
-            badge.setManaged(badge.isVisible());
             setGraphic(box);
         }
     }
 
-    /** STATUS in the colour of its kind. */
+    /** STATUS in the colour of its kind; the style class changes only when the kind does (CSS is costly). */
     private static final class StatusCell extends TableCell<PodRow, PodRow> {
+        private String kindClass = "";
+
         @Override
         protected void updateItem(PodRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(PodStyles.ALL_STATUS);
-            if (empty || row == null) {
-                setText(null);
-                return;
+            String wanted = empty || row == null ? "" : PodStyles.status(row.statusKind());
+            if (!wanted.equals(kindClass)) {
+                getStyleClass().remove(kindClass);
+                if (!wanted.isEmpty()) {
+                    getStyleClass().add(wanted);
+                }
+                kindClass = wanted;
             }
-            setText(row.status());
-            getStyleClass().add(PodStyles.status(row.statusKind()));
+            setText(empty || row == null ? null : row.status());
         }
     }
 
-    /** A column whose text depends on the current time. */
+    /** A column whose text depends on the current time: it follows the model's clock itself. */
     private static final class TimedCell extends TableCell<PodRow, PodRow> {
         private final Function<PodRow, String> text;
+        // Held here, registered weakly: a cell the table drops is not kept alive by the clock.
+        private final javafx.beans.InvalidationListener tick;
 
-        TimedCell(Function<PodRow, String> text) {
+        TimedCell(Function<PodRow, String> text, PodsViewModel model) {
             this.text = text;
+            this.tick = obs -> {
+                if (!isEmpty() && getItem() != null) {
+                    setText(text.apply(getItem()));
+                }
+            };
+            model.nowProperty().addListener(new javafx.beans.WeakInvalidationListener(tick));
         }
 
         @Override

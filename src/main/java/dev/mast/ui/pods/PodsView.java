@@ -47,10 +47,17 @@ public final class PodsView {
         root.setId("pods-view");
         table = PodsTable.build(model);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((obs, was, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (!row.equals(table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(row);
+            }
+        });
         var details = new PodDetailsPane(model.details(), () -> model.nowProperty().get());
         SplitPane split = new SplitPane(table, details.root());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId("pods-summary");

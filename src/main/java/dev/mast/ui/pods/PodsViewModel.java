@@ -79,7 +79,13 @@ public final class PodsViewModel {
         this.details = new PodDetailsModel(threads);
         now.set(clock.instant());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> matcher(filter.get()), filter));
-        namespace.addListener((obs, was, value) -> restartWatch());
+        namespace.addListener((obs, was, value) -> {
+            // A namespace typed or set from outside joins the list, so the selector can show it.
+            if (value != null && !namespaces.contains(value)) {
+                namespaces.add(value);
+            }
+            restartWatch();
+        });
         selected.addListener((obs, was, row) -> details.show(row, api, apiDown()));
         model.rows().addListener((javafx.collections.ListChangeListener<PodRow>) change -> {
             updateSummary();
@@ -265,6 +271,10 @@ public final class PodsViewModel {
             }
             list.add(0, ALL_NAMESPACES);
             namespaces.setAll(list);
+            // A selector may move its value while its items change under it; the choice stays the user's.
+            if (chosen != null && !chosen.equals(namespace.get())) {
+                namespace.set(chosen);
+            }
         }, error -> { });
     }
 
@@ -298,6 +308,11 @@ public final class PodsViewModel {
             state = "API server unreachable";
         }
         summary.set(count + (count == 1 ? " pod" : " pods") + " in " + where + " · " + state);
+    }
+
+    /** Orders the rows, as the table's column sort asks (null: by namespace and name). */
+    public void sortBy(java.util.Comparator<PodRow> order) {
+        model.sortBy(order);
     }
 
     /** True when the API server is not answering now: logs then come from the nodes. */

@@ -62,7 +62,7 @@ final class Keys {
     /** True if the private key signs what the public key verifies. */
     static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
         Optional<String> algorithm = signatureAlgorithm(privateKey);
-        if (algorithm.isEmpty() || !privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+        if (algorithm.isEmpty() || !family(privateKey).equals(family(publicKey))) {
             return false;
         }
         try {
@@ -77,6 +77,15 @@ final class Keys {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /**
+     * The key's kind, whatever provider made it: BouncyCastle calls EC keys "ECDSA" where the JDK
+     * says "EC", and once BouncyCastle is registered as a provider (sshj does so on its first
+     * connection) PEM files are read into BouncyCastle keys while certificates keep JDK ones.
+     */
+    private static String family(java.security.Key key) {
+        return "ECDSA".equals(key.getAlgorithm()) ? "EC" : key.getAlgorithm();
     }
 
     /** The public half of an RSA private key, for rebuilding a lost {@code sa.pub}. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code mast bench logs}: fills the log viewer's buffer with component-style lines in batches as
  * the viewer receives them, then searches it, and weighs what it keeps against the raw bytes.
  */
-@Command(name = "logs", description = "Log buffer: ingest rate, search time and memory for N lines.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Log buffer: ingest rate, search time and memory for N lines.")
 final class BenchLogsCommand implements Callable<Integer> {
     private static final int BATCH = 2_000;
 

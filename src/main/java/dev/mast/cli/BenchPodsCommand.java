@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * {@code mast bench pods}: a simulated API with N pods, the pod list screen rendering them, and a
  * burst of changes; the screen runs headless when there is no display.
  */
-@Command(name = "pods", description = "Pod list: time from the first list to a rendered table, and change events per second.")
+@Command(name = "pods", mixinStandardHelpOptions = true, description = "Pod list: time from the first list to a rendered table, and change events per second.")
 final class BenchPodsCommand implements Callable<Integer> {
     @Option(names = "--pods", paramLabel = "N", defaultValue = "10000", description = "How many pods (default: ${DEFAULT-VALUE}).")
     int pods;

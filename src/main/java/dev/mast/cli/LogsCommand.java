@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * plan's control-plane pods from the node's container runtime over SSH ({@code --via-node}, or
  * by itself when the API server does not answer and a plan is given).
  */
-@Command(name = "logs", description = "Prints a container's logs like kubectl logs; --via-node reads them from the node's runtime.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Prints a container's logs like kubectl logs; --via-node reads them from the node's runtime.")
 final class LogsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POD", description = "The pod, e.g. kube-apiserver-node001.")
     String pod;

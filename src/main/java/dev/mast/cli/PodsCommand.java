@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mast pods}: the pod list as {@code kubectl get pods -o wide} prints it, once or live. */
-@Command(name = "pods", description = "Lists pods like kubectl get pods (NAME, READY, STATUS, RESTARTS, AGE, NODE).")
+@Command(name = "pods", mixinStandardHelpOptions = true, description = "Lists pods like kubectl get pods (NAME, READY, STATUS, RESTARTS, AGE, NODE).")
 final class PodsCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;

@@ -66,6 +66,17 @@ class PodsCommandTest {
     }
 
     @Test
+    void everyNewCommandHasHelp() {
+        for (String[] command : new String[][] {{"logs"}, {"pods"}, {"bench"}, {"bench", "logs"}, {"bench", "pods"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: mast " + String.join(" ", command)), run.out());
+        }
+    }
+
+    @Test
     void refusesBadInputWithExitTwo() {
         CliRun missing = CliRun.of("pods", "--kubeconfig", dir.resolve("nope.conf").toString());
         assertEquals(2, missing.exitCode());

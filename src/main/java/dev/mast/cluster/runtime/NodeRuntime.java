@@ -119,6 +119,11 @@ public final class NodeRuntime {
         } catch (NodeException e) {
             throw new NodeRuntimeException(node.hostName(), Character.toUpperCase(action.charAt(0)) + action.substring(1)
                     + " on " + node.hostName() + ": " + e.getMessage(), List.of(), e);
+        } catch (IllegalStateException e) {
+            // sshj says "Not connected" this way when the connection dropped between its check and the command.
+            throw new NodeRuntimeException(node.hostName(), Character.toUpperCase(action.charAt(0)) + action.substring(1)
+                    + " on " + node.hostName() + ": the SSH connection was lost (" + e.getMessage() + "); try again.",
+                    List.of(), e);
         }
     }
 

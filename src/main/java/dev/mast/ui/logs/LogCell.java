@@ -31,7 +31,7 @@ final class LogCell extends ListCell<String> {
         super.updateItem(line, empty);
         boolean current = !empty && getIndex() == search.currentProperty().get();
         pseudoClassStateChanged(CURRENT_LINE, current);
-        boolean wrap = model.wrapProperty().get();
+        boolean wrap = model.options().wrapProperty().get();
         setWrapText(wrap);
         // A wrapping row is as wide as the list; otherwise as wide as its line (the list scrolls sideways).
         setPrefWidth(wrap && getListView() != null ? Math.max(100, getListView().getWidth() - 24)
@@ -65,7 +65,7 @@ final class LogCell extends ListCell<String> {
         if (at < line.length()) {
             flow.getChildren().add(text(line.substring(at)));
         }
-        if (model.wrapProperty().get() && getListView() != null) {
+        if (model.options().wrapProperty().get() && getListView() != null) {
             flow.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
         }
         setText(null);

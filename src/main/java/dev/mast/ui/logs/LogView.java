@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,15 +18,12 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -51,7 +46,7 @@ public final class LogView {
     private final BorderPane root = new BorderPane();
     private final ListView<String> list;
     private final TextField searchField = new TextField();
-    private boolean atBottom = true;
+    private final ScrollLock scrollLock;
 
     /** @param askSaveFile asks where to save (a file chooser in the app); empty when the user cancels */
     public LogView(LogViewModel model, Function<Window, Optional<Path>> askSaveFile) {
@@ -69,7 +64,7 @@ public final class LogView {
         root.setTop(new VBox(header(), options(), searchBar()));
         root.setCenter(list);
         root.setBottom(footer());
-        followNewLines();
+        scrollLock = new ScrollLock(list, () -> model.options().followProperty().get());
         redrawOn();
         shortcuts();
     }
@@ -117,31 +112,31 @@ public final class LogView {
     private Node options() {
         ComboBox<String> container = new ComboBox<>(model.containers());
         container.setId("log-container");
-        container.valueProperty().bindBidirectional(model.containerProperty());
+        container.valueProperty().bindBidirectional(model.options().containerProperty());
         container.setTooltip(new Tooltip("The container whose log is shown"));
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("log-follow");
-        follow.selectedProperty().bindBidirectional(model.followProperty());
+        follow.selectedProperty().bindBidirectional(model.options().followProperty());
         follow.setTooltip(new Tooltip("Keep reading new lines as they are written"));
         ComboBox<Integer> tail = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(LogChoices.TAILS));
         tail.setId("log-tail");
         tail.setConverter(LogChoices.tailWords());
-        tail.valueProperty().bindBidirectional(model.tailProperty());
+        tail.valueProperty().bindBidirectional(model.options().tailProperty());
         tail.setTooltip(new Tooltip("How many of the last lines to read first"));
         var since = new ComboBox<java.time.Duration>(javafx.collections.FXCollections.observableArrayList(LogChoices.SINCE));
         since.setId("log-since");
         since.setConverter(LogChoices.sinceWords());
-        since.valueProperty().bindBidirectional(model.sinceProperty());
+        since.valueProperty().bindBidirectional(model.options().sinceProperty());
         since.setTooltip(new Tooltip("Only lines written since then"));
         CheckBox timestamps = check("Timestamps", "log-timestamps", "Put the time each line was written in front of it");
-        timestamps.selectedProperty().bindBidirectional(model.timestampsProperty());
+        timestamps.selectedProperty().bindBidirectional(model.options().timestampsProperty());
         CheckBox previous = check("Previous container", "log-previous", "The log of the container before its last restart");
-        previous.selectedProperty().bindBidirectional(model.previousProperty());
+        previous.selectedProperty().bindBidirectional(model.options().previousProperty());
         CheckBox wrap = check("Wrap", "log-wrap", "Wrap long lines instead of scrolling sideways");
-        wrap.selectedProperty().bindBidirectional(model.wrapProperty());
+        wrap.selectedProperty().bindBidirectional(model.options().wrapProperty());
         CheckBox fromNode = check("Read from the node's runtime", "log-from-node",
                 "Read the log with crictl or docker on the node over SSH, without the API server");
-        fromNode.selectedProperty().bindBidirectional(model.readFromNodeProperty());
+        fromNode.selectedProperty().bindBidirectional(model.options().readFromNodeProperty());
         fromNode.visibleProperty().bind(model.nodeReadableProperty());
         fromNode.managedProperty().bind(fromNode.visibleProperty());
         FlowPane box = new FlowPane(10, 6, new Label("Container"), container, follow, tail, since, timestamps, previous,
@@ -215,69 +210,9 @@ public final class LogView {
         return box;
     }
 
-    /**
-     * New lines scroll into view only while the user is at the bottom; lines dropped at the top
-     * (the line cap) do not move what the user is reading.
-     */
-    private void followNewLines() {
-        model.lines().addListener((ListChangeListener<String>) change -> {
-            int removed = 0;
-            boolean added = false;
-            while (change.next()) {
-                removed += change.getRemovedSize();
-                added |= change.wasAdded();
-            }
-            if (model.lines().isEmpty()) {
-                atBottom = true;
-                return;
-            }
-            if (atBottom && added && model.followProperty().get()) {
-                Platform.runLater(() -> list.scrollTo(model.lines().size() - 1));
-            } else if (!atBottom && removed > 0) {
-                int first = firstVisible();
-                int shift = removed;
-                Platform.runLater(() -> list.scrollTo(Math.max(0, first - shift)));
-            }
-        });
-        list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                atBottom = false;
-            } else {
-                Platform.runLater(this::checkBottom);
-            }
-        });
-        list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> atBottom = false);
-        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::checkBottom));
-        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.HOME) {
-                atBottom = false;
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.PAGE_DOWN) {
-                Platform.runLater(this::checkBottom);
-            }
-        });
-    }
-
-    private void checkBottom() {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || flow.getLastVisibleCell() == null) {
-            atBottom = true;
-            return;
-        }
-        atBottom = flow.getLastVisibleCell().getIndex() >= model.lines().size() - 1;
-    }
-
-    private int firstVisible() {
-        VirtualFlow<?> flow = flow();
-        return flow == null || flow.getFirstVisibleCell() == null ? 0 : flow.getFirstVisibleCell().getIndex();
-    }
-
-    private VirtualFlow<?> flow() {
-        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
-    }
-
     /** True while new lines scroll into view (the user is at the bottom). */
     public boolean following() {
-        return atBottom;
+        return scrollLock.atBottom();
     }
 
     private void redrawOn() {
@@ -286,19 +221,19 @@ public final class LogView {
         model.search().movesProperty().addListener((obs, was, value) -> {
             int line = model.search().currentProperty().get();
             if (line >= 0) {
-                atBottom = false;
+                scrollLock.release();
                 list.scrollTo(Math.max(0, line - 3));
                 list.getSelectionModel().clearAndSelect(line);
             }
         });
         // One line per row has one height: the list then never measures a row to scroll (a million rows stay fast).
-        list.setFixedCellSize(model.wrapProperty().get() ? -1 : LINE_HEIGHT);
-        model.wrapProperty().addListener((obs, was, wrap) -> {
+        list.setFixedCellSize(model.options().wrapProperty().get() ? -1 : LINE_HEIGHT);
+        model.options().wrapProperty().addListener((obs, was, wrap) -> {
             list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
             list.refresh();
         });
         list.widthProperty().addListener((obs, was, width) -> {
-            if (model.wrapProperty().get()) {
+            if (model.options().wrapProperty().get()) {
                 list.refresh();
             }
         });
@@ -313,10 +248,7 @@ public final class LogView {
     }
 
     void jumpToEnd() {
-        atBottom = true;
-        if (!model.lines().isEmpty()) {
-            list.scrollTo(model.lines().size() - 1);
-        }
+        scrollLock.jumpToEnd();
     }
 
     void copySelection() {

@@ -13,19 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -36,7 +28,6 @@ import javafx.collections.ObservableList;
  * stops on {@link #deactivate()}.
  */
 public final class LogViewModel {
-    public static final int DEFAULT_TAIL = 1000;
     static final Duration BATCH_INTERVAL = Duration.ofMillis(75);
 
     private final LogTarget target;
@@ -46,14 +37,7 @@ public final class LogViewModel {
     private final LogLines lines;
     private final LogSearchModel search;
     private final ObservableList<String> containers;
-    private final StringProperty container = new SimpleStringProperty(this, "container");
-    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
-    private final ObjectProperty<Integer> tail = new SimpleObjectProperty<>(this, "tail", DEFAULT_TAIL);
-    private final ObjectProperty<Duration> since = new SimpleObjectProperty<>(this, "since");
-    private final BooleanProperty timestamps = new SimpleBooleanProperty(this, "timestamps");
-    private final BooleanProperty previous = new SimpleBooleanProperty(this, "previous");
-    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap");
-    private final BooleanProperty readFromNode = new SimpleBooleanProperty(this, "readFromNode");
+    private final LogOptions options;
     private final ReadOnlyBooleanWrapper nodeReadable = new ReadOnlyBooleanWrapper(this, "nodeReadable");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -76,12 +60,13 @@ public final class LogViewModel {
         this.lines = new LogLines(new LogBuffer(lineCap));
         this.search = new LogSearchModel(threads, lines.buffer());
         this.containers = FXCollections.observableArrayList(target.containers());
-        container.set(target.container().isEmpty() && !containers.isEmpty() ? containers.get(0) : target.container());
+        this.options = new LogOptions(target.container().isEmpty() && !containers.isEmpty() ? containers.get(0)
+                : target.container());
         nodeReadable.set(sources.canReadFromNode(target.namespace(), target.pod()));
-        for (var option : List.of(container, tail, since, timestamps, previous, readFromNode)) {
-            option.addListener((obs, was, value) -> reloadSoon());
+        for (var option : options.rereadOn()) {
+            option.addListener(obs -> reloadSoon());
         }
-        follow.addListener((obs, was, on) -> {
+        options.followProperty().addListener((obs, was, on) -> {
             if (on) {
                 reloadSoon();
             } else {
@@ -135,8 +120,8 @@ public final class LogViewModel {
         notice.set("");
         streaming.set(true);
         setState("Reading…");
-        LogRequest request = request();
-        LogSources.Route route = readFromNode.get() ? LogSources.Route.NODE_RUNTIME : LogSources.Route.AUTO;
+        LogRequest request = options.request(target);
+        LogSources.Route route = options.readFromNodeProperty().get() ? LogSources.Route.NODE_RUNTIME : LogSources.Route.AUTO;
         boolean down = apiDown.getAsBoolean();
         Batcher<String> lineBatcher = new Batcher<>(BATCH_INTERVAL, lines.buffer().cap(), threads.fx(), batch -> {
             if (mine == generation) {
@@ -165,13 +150,6 @@ public final class LogViewModel {
 
     private static String describe(LogOrigin origin) {
         return origin.describeWithContainer();
-    }
-
-    LogRequest request() {
-        Integer tailLines = tail.get();
-        return new LogRequest(target.namespace(), target.pod(), container.get() == null ? "" : container.get(),
-                follow.get(), tailLines == null || tailLines < 0 ? OptionalInt.empty() : OptionalInt.of(tailLines),
-                Optional.ofNullable(since.get()), timestamps.get(), previous.get());
     }
 
     private void append(Batcher.Batch<String> batch) {
@@ -264,40 +242,17 @@ public final class LogViewModel {
         return containers;
     }
 
-    public StringProperty containerProperty() {
-        return container;
+    public LogOptions options() {
+        return options;
     }
 
-    public BooleanProperty followProperty() {
-        return follow;
-    }
 
-    /** How many of the last lines to read; null for all. */
-    public ObjectProperty<Integer> tailProperty() {
-        return tail;
-    }
 
-    /** Only lines newer than this; null for all. */
-    public ObjectProperty<Duration> sinceProperty() {
-        return since;
-    }
 
-    public BooleanProperty timestampsProperty() {
-        return timestamps;
-    }
 
-    public BooleanProperty previousProperty() {
-        return previous;
-    }
 
-    public BooleanProperty wrapProperty() {
-        return wrap;
-    }
 
-    /** "Read from the node's runtime": for control-plane pods, instead of the API. */
-    public BooleanProperty readFromNodeProperty() {
-        return readFromNode;
-    }
+
 
     /** True for the plan's control-plane pods: their logs can be read from the node. */
     public ReadOnlyBooleanProperty nodeReadableProperty() {

@@ -11,9 +11,7 @@ import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.RuntimePods;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +41,10 @@ import javafx.collections.transformation.FilteredList;
 public final class PodsViewModel {
     public static final String ALL_NAMESPACES = "All namespaces";
     public static final String DEFAULT_NAMESPACE = "kube-system";
-    private static final long RUNTIME_REFRESH_SECONDS = 15;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final UiThreads threads;
     private final Clock clock;
-    private final Optional<RuntimePods> nodes;
+    private final NodesView nodes;
     private final PodRowsModel model = new PodRowsModel();
     private final FilteredList<PodRow> filtered = new FilteredList<>(model.rows());
     private final ObservableList<String> namespaces = FXCollections.observableArrayList(DEFAULT_NAMESPACE, ALL_NAMESPACES);
@@ -57,7 +53,6 @@ public final class PodsViewModel {
     private final ReadOnlyObjectWrapper<ConnectionStatus> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final BooleanProperty stale = new SimpleBooleanProperty(this, "stale");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
-    private final ReadOnlyStringWrapper runtimeNote = new ReadOnlyStringWrapper(this, "runtimeNote", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ObjectProperty<PodRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -65,20 +60,18 @@ public final class PodsViewModel {
     private KubeApi api;
     private PodWatch watch;
     private boolean active;
-    private boolean runtimeLoading;
     private int generation;
     private ScheduledFuture<?> ticker;
-    private ScheduledFuture<?> runtimeRefresh;
     private Consumer<PodRow> logOpener = row -> { };
 
     /** @param nodes the plan's nodes, when known: their runtimes are asked while the API server is down */
     public PodsViewModel(UiThreads threads, Clock clock, Optional<NodeRuntime> nodes) {
         this.threads = threads;
         this.clock = clock;
-        this.nodes = nodes.map(RuntimePods::new);
+        this.nodes = new NodesView(threads, clock, nodes.map(RuntimePods::new), model, () -> active && apiDown());
         this.details = new PodDetailsModel(threads);
         now.set(clock.instant());
-        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> matcher(filter.get()), filter));
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> PodFilter.matching(filter.get()), filter));
         namespace.addListener((obs, was, value) -> {
             // A namespace typed or set from outside joins the list, so the selector can show it.
             if (value != null && !namespaces.contains(value)) {
@@ -95,17 +88,6 @@ public final class PodsViewModel {
             }
         });
         updateSummary();
-    }
-
-    private static java.util.function.Predicate<PodRow> matcher(String text) {
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (needle.isEmpty()) {
-            return row -> true;
-        }
-        return row -> row.name().toLowerCase(Locale.ROOT).contains(needle)
-                || row.status().toLowerCase(Locale.ROOT).contains(needle)
-                || row.node().toLowerCase(Locale.ROOT).contains(needle)
-                || row.namespace().toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Uses this cluster from now on (the previous one is closed); the list restarts if the screen is shown. */
@@ -141,7 +123,7 @@ public final class PodsViewModel {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        cancelRuntimeRefresh();
+        nodes.stop();
     }
 
     private void restartWatch() {
@@ -150,8 +132,7 @@ public final class PodsViewModel {
         selected.set(null);
         connection.set(null);
         stale.set(false);
-        runtimeNote.set("");
-        cancelRuntimeRefresh();
+        nodes.apiBack();
         updateBanner();
         updateSummary();
         if (!active || api == null) {
@@ -159,8 +140,8 @@ public final class PodsViewModel {
         }
         String chosen = namespace.get();
         PodScope scope = chosen == null || chosen.equals(ALL_NAMESPACES) ? PodScope.all() : PodScope.namespace(chosen);
-        generation++;
-        watch = api.watchPods(scope, threads.fx(), new WatchListener(generation));
+        int mine = ++generation;
+        watch = api.watchPods(scope, threads.fx(), events -> onBatch(mine, events));
     }
 
     private void stopWatch() {
@@ -170,24 +151,15 @@ public final class PodsViewModel {
         }
     }
 
-    /** Receives one watch's batches; ignores them once that watch was replaced. */
-    private final class WatchListener implements PodWatch.Listener {
-        private final int of;
-
-        WatchListener(int of) {
-            this.of = of;
+    /** One watch's batch; a batch of a watch replaced since (another namespace) is ignored. */
+    private void onBatch(int of, List<PodEvent> events) {
+        if (of != generation || watch == null) {
+            return;
         }
-
-        @Override
-        public void onBatch(List<PodEvent> events) {
-            if (of != generation || watch == null) {
-                return;
-            }
-            model.apply(events);
-            for (PodEvent event : events) {
-                if (event instanceof PodEvent.Connection change) {
-                    onConnection(change.status());
-                }
+        model.apply(events);
+        for (PodEvent event : events) {
+            if (event instanceof PodEvent.Connection change) {
+                onConnection(change.status());
             }
         }
     }
@@ -198,13 +170,10 @@ public final class PodsViewModel {
         stale.set(status.stale());
         if (status.state().apiDown()) {
             if (!wasDown) {
-                refreshFromNodes();
-                scheduleRuntimeRefresh();
+                nodes.apiLost();
             }
         } else if (status.state() == ConnectionState.CONNECTED) {
-            cancelRuntimeRefresh();
-            model.clearRuntime();
-            runtimeNote.set("");
+            nodes.apiBack();
             if (wasDown) {
                 loadNamespaces();
             }
@@ -215,42 +184,8 @@ public final class PodsViewModel {
 
     /** Asks the nodes' runtimes for the control plane now (shown over the last known rows). */
     public void refreshFromNodes() {
-        if (nodes.isEmpty() || runtimeLoading) {
-            return;
-        }
-        runtimeLoading = true;
-        runtimeNote.set("Asking the nodes' container runtimes…");
-        threads.submit(() -> nodes.get().list(), listing -> {
-            runtimeLoading = false;
-            if (!apiDown()) {
-                runtimeNote.set("");
-                return;
-            }
-            model.showRuntime(listing.rows());
-            String when = TIME.format(clock.instant().atZone(clock.getZone()));
-            runtimeNote.set("Control-plane pods as the nodes' container runtimes saw them at " + when + "."
-                    + (listing.problems().isEmpty() ? "" : " " + String.join(" ", listing.problems())));
-        }, error -> {
-            runtimeLoading = false;
-            runtimeNote.set("The nodes could not be asked: " + error.getMessage());
-        });
-    }
-
-    private void scheduleRuntimeRefresh() {
-        cancelRuntimeRefresh();
-        if (nodes.isPresent()) {
-            runtimeRefresh = threads.timer().scheduleWithFixedDelay(() -> threads.fx().execute(() -> {
-                if (active && apiDown()) {
-                    refreshFromNodes();
-                }
-            }), RUNTIME_REFRESH_SECONDS, RUNTIME_REFRESH_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private void cancelRuntimeRefresh() {
-        if (runtimeRefresh != null) {
-            runtimeRefresh.cancel(false);
-            runtimeRefresh = null;
+        if (apiDown()) {
+            nodes.ask();
         }
     }
 
@@ -279,35 +214,12 @@ public final class PodsViewModel {
     }
 
     private void updateBanner() {
-        ConnectionStatus status = connection.get();
-        if (status == null || !status.state().apiDown()) {
-            banner.set("");
-            return;
-        }
-        if (status.lastSynced() != null) {
-            banner.set("API server unreachable — reconnecting; showing the list from "
-                    + TIME.format(status.lastSynced().atZone(clock.getZone())));
-        } else {
-            banner.set("API server unreachable at " + status.server() + " — retrying"
-                    + (status.problem().isEmpty() ? "" : " (" + status.problem() + ")"));
-        }
+        banner.set(ConnectionTexts.banner(connection.get(), clock.getZone()));
     }
 
     private void updateSummary() {
-        int count = model.rows().size();
-        String where = ALL_NAMESPACES.equals(namespace.get()) ? "all namespaces" : namespace.get();
-        String state;
-        ConnectionStatus status = connection.get();
-        if (api == null) {
-            state = "not connected";
-        } else if (status == null || status.state() == ConnectionState.CONNECTING) {
-            state = "connecting to " + api.server();
-        } else if (status.state() == ConnectionState.CONNECTED) {
-            state = "live from " + api.server();
-        } else {
-            state = "API server unreachable";
-        }
-        summary.set(count + (count == 1 ? " pod" : " pods") + " in " + where + " · " + state);
+        summary.set(ConnectionTexts.summary(model.rows().size(), namespace.get(), api == null ? null : api.server(),
+                connection.get()));
     }
 
     /** Orders the rows, as the table's column sort asks (null: by namespace and name). */
@@ -370,7 +282,7 @@ public final class PodsViewModel {
     }
 
     public ReadOnlyStringProperty runtimeNoteProperty() {
-        return runtimeNote.getReadOnlyProperty();
+        return nodes.noteProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -386,6 +298,6 @@ public final class PodsViewModel {
     }
 
     public boolean nodesKnown() {
-        return nodes.isPresent();
+        return nodes.known();
     }
 }

@@ -95,10 +95,10 @@ class LogViewModelTest {
         open(1000);
         fx.await("the current log", () -> model.lines().size() == 1);
         fx.run(() -> {
-            model.followProperty().set(false);
-            model.tailProperty().set(100);
-            model.timestampsProperty().set(true);
-            model.previousProperty().set(true);
+            model.options().followProperty().set(false);
+            model.options().tailProperty().set(100);
+            model.options().timestampsProperty().set(true);
+            model.options().previousProperty().set(true);
         });
         fx.await("the previous log", () -> model.lines().size() == 1 && model.lines().get(0).contains("before the restart"));
     }
@@ -126,7 +126,7 @@ class LogViewModelTest {
         fx.run(() -> model.reload());
         fx.await("the API's line", () -> model.lines().size() == 1);
         assertEquals("from the API", fx.call(() -> model.sourceProperty().get()));
-        fx.run(() -> model.readFromNodeProperty().set(true));
+        fx.run(() -> model.options().readFromNodeProperty().set(true));
         fx.await("the node's lines again", () -> model.lines().size() == 2);
         assertEquals("from containerd on node001 (container " + container.id().substring(0, 12) + ")",
                 fx.call(() -> model.sourceProperty().get()));
@@ -197,7 +197,7 @@ class LogViewModelTest {
         apiDown.set(true);
         open(1000);
         fx.await("the node's lines", () -> model.lines().size() == 2);
-        fx.run(() -> model.followProperty().set(false));
+        fx.run(() -> model.options().followProperty().set(false));
         assertFalse(fx.call(() -> model.streamingProperty().get()));
         container.log("not read any more");
         Thread.sleep(500);

@@ -63,7 +63,7 @@ class LogViewTest {
         var sources = new LogSources(Optional.empty(), Optional.of(nodes.runtime()));
         var target = new LogTarget("kube-system", "kube-apiserver-node001", List.of("kube-apiserver"), "kube-apiserver");
         var model = new LogViewModel(target, sources, () -> false, UiThreads.forApp(Platform::runLater), 10_000);
-        model.tailProperty().set(null);
+        model.options().tailProperty().set(null);
         view = new LogView(model, window -> Optional.of(saveTo));
         stage.setScene(new Scene(view.root(), 1100, 600));
         stage.show();
@@ -175,7 +175,7 @@ class LogViewTest {
     @Test
     void savesTheLinesToAFile(FxRobot robot) throws Exception {
         until("500 lines", () -> list(robot).getItems().size() == 500);
-        runFx(() -> view.model().followProperty().set(false));
+        runFx(() -> view.model().options().followProperty().set(false));
         robot.clickOn("#log-save");
         until("saved", () -> !robot.lookup("#log-notice").queryAs(Label.class).getText().isEmpty());
         List<String> saved = Files.readAllLines(saveTo);

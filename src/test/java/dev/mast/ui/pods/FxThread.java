@@ -29,9 +29,16 @@ public final class FxThread implements Executor, AutoCloseable {
         return t;
     });
 
+    /** Work handed over after the test ended (a late background result) is dropped, as a closed window's would be. */
     @Override
     public void execute(Runnable command) {
-        thread.execute(command);
+        if (!thread.isShutdown()) {
+            try {
+                thread.execute(command);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                // the test is over
+            }
+        }
     }
 
     public UiThreads threads() {

@@ -113,8 +113,8 @@ public final class ScreenshotScenes {
                     var row = new PodRow("kube-system", "kube-apiserver-node002", "0/1", "CrashLoopBackOff", 7, null, now,
                             "node002", true, List.of("kube-apiserver"), List.of(), "");
                     var log = screens.logView(row);
-                    log.model().followProperty().set(false);
-                    log.model().wrapProperty().set(true);
+                    log.model().options().followProperty().set(false);
+                    log.model().options().wrapProperty().set(true);
                     shown.set(log);
                     stage.setScene(new Scene(log.root(), 1366, 768));
                     log.model().activate();

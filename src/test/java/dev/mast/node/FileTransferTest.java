@@ -14,31 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FileTransferTest {
-    @TempDir
-    Path dir;
-    MinaFixture node;
-    NodeConnection connection;
-
-    @BeforeEach
-    void connect() throws Exception {
-        node = MinaFixture.start(dir);
-        node.trustHostKey();
-        connection = node.connect(new RecordingPrompt());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        connection.close();
-        node.close();
-    }
-
+class FileTransferTest extends ConnectedToMinaNode {
     @Test
     void uploadsIntoNewDirectoriesWithTheGivenMode() throws Exception {
         Path target = dir.resolve("etc/kubernetes/manifests/kube-apiserver.yaml");

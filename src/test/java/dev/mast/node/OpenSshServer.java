@@ -75,6 +75,12 @@ final class OpenSshServer implements AutoCloseable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /** A known_hosts file that trusts this server, as a user who accepted its key would have it. */
+    Path trustedBy(Path knownHosts) throws IOException {
+        Files.writeString(knownHosts, "[127.0.0.1]:" + port + " " + TestKeys.publicLine(hostKey) + "\n");
+        return knownHosts;
+    }
+
     String log() throws IOException {
         return Files.readString(dir.resolve("sshd.log"));
     }

@@ -53,8 +53,7 @@ class OpenSshTest {
 
     @BeforeEach
     void trustSshd() throws Exception {
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.port + " " + TestKeys.publicLine(sshd.hostKey) + "\n");
+        knownHosts = sshd.trustedBy(dir.resolve("known_hosts"));
     }
 
     private SshSettings root() {

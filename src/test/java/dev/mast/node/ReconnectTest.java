@@ -14,30 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReconnectTest {
-    @TempDir
-    Path dir;
-    MinaFixture node;
-    NodeConnection connection;
-
-    @BeforeEach
-    void connect() throws Exception {
-        node = MinaFixture.start(dir);
-        node.trustHostKey();
-        connection = node.connect(new RecordingPrompt());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        connection.close();
-        node.close();
-    }
-
+class ReconnectTest extends ConnectedToMinaNode {
     /** Cuts the connection the first time the command says it started. */
     private LineSink dropOnFirstStart(List<String> lines) {
         AtomicBoolean dropped = new AtomicBoolean();

@@ -4,7 +4,8 @@
 #   2. jpackage: the app image target/dist/image/mast (bin/mast opens the GUI without arguments
 #      and runs the CLI with them: one launcher for both);
 #   3. AppCDS: a dynamic class-data-sharing archive recorded by the bundle's own runtime while it
-#      prints `mast --help` and opens the first window (under Xvfb when there is no display);
+#      prints `mast --help` and opens the first window (jpackage/mast-cds.sh; the .deb re-records it
+#      at install, since an archive only works at the path it was made at);
 #   4. the installer this system can build: .deb (dpkg-deb + fakeroot) or .rpm (rpmbuild) on Linux,
 #      .msi on Windows (WiX), .dmg on macOS. MAST_DIST_TYPES="app-image" stops after step 3.
 set -euo pipefail
@@ -41,22 +42,27 @@ rm -rf "$dist"
 mkdir -p "$dist/input/lib"
 cp target/mast.jar "$dist/input/"
 cp target/lib/*.jar "$dist/input/lib/"
+cp jpackage/mast-cds.sh "$dist/input/"
 
 echo "dist: jlink runtime"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
     --generate-cds-archive --output "$dist/runtime"
 
+cds_options=()
+if [ "$os" = linux ]; then
+    # AppCDS (Linux): the launcher maps the archive when it is there and was made at this path; otherwise it
+    # starts without it, silently (-Xlog:cds*=off keeps the JVM's notice off the CLI's stdout).
+    cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mast.jsa' --java-options '-Xlog:cds*=off')
+fi
 echo "dist: jpackage app image"
 jpackage --type app-image --name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description" \
     --input "$dist/input" --main-jar mast.jar --main-class dev.mast.Main \
+    ${cds_options[@]+"${cds_options[@]}"} \
     --runtime-image "$dist/runtime" --icon "$icon" --dest "$dist/image" ${image_extra[@]+"${image_extra[@]}"}
 
-case "$os" in
-    macos) app_dir="$dist/image/$name.app/Contents/app"; launcher="$dist/image/$name.app/Contents/MacOS/$name" ;;
-    windows) app_dir="$dist/image/$name/app"; launcher="$dist/image/$name/$name.exe" ;;
-    *) app_dir="$dist/image/$name/lib/app"; launcher="$dist/image/$name/bin/$name" ;;
-esac
-bash jpackage/cds-archive.sh "$launcher" "$app_dir"
+if [ "$os" = linux ]; then
+    MAST_CDS_LOG="$PWD/$dist/cds-training.log" "$dist/image/$name/lib/app/mast-cds.sh"
+fi
 
 types=${MAST_DIST_TYPES:-}
 if [ -z "$types" ]; then
@@ -77,12 +83,21 @@ for type in $types; do
         deb | rpm)
             # The desktop entry opens the GUI; postinst puts the launcher on PATH as /usr/bin/mast for the CLI.
             extra=(--resource-dir jpackage/linux --install-dir /opt --linux-shortcut --linux-menu-group "Development;System;"
-                --linux-app-category admin --linux-deb-maintainer "mast@users.noreply.github.com")
+                --linux-app-category admin --linux-deb-maintainer "mast@users.noreply.github.com"
+                # JavaFX's own libraries are inside its jars, where jpackage does not look for their needs.
+                --linux-package-deps "libgtk-3-0, libgl1, libxtst6")
             ;;
         msi) extra=(--win-menu --win-shortcut --win-dir-chooser --win-upgrade-uuid 9c1f4c1e-2b7d-4c55-9a4e-6d6f5b0e7a11) ;;
         dmg) extra=(--mac-package-name Mast) ;;
     esac
-    jpackage --type "$type" --app-image "$dist/image/$([ "$os" = macos ] && echo "$name.app" || echo "$name")" \
+    image="$dist/image/$([ "$os" = macos ] && echo "$name.app" || echo "$name")"
+    if [ -f "$image/lib/app/mast.jsa" ]; then
+        # Made for this folder, useless in /opt/mast: the package's postinst records its own.
+        rm -rf "$dist/package-image" && mkdir -p "$dist/package-image" && cp -a "$image" "$dist/package-image/"
+        image="$dist/package-image/$name"
+        rm "$image/lib/app/mast.jsa"
+    fi
+    jpackage --type "$type" --app-image "$image" \
         --name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description" \
         --icon "$icon" --dest "$dist" ${extra[@]+"${extra[@]}"}
 done

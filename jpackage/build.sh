@@ -85,7 +85,7 @@ for type in $types; do
             extra=(--resource-dir jpackage/linux --install-dir /opt --linux-shortcut --linux-menu-group "Development;System;"
                 --linux-app-category admin --linux-deb-maintainer "mast@users.noreply.github.com"
                 # JavaFX's own libraries are inside its jars, where jpackage does not look for their needs.
-                --linux-package-deps "libgtk-3-0, libgl1, libxtst6")
+                --linux-package-deps "libgtk-3-0, libgl1")
             ;;
         msi) extra=(--win-menu --win-shortcut --win-dir-chooser --win-upgrade-uuid 9c1f4c1e-2b7d-4c55-9a4e-6d6f5b0e7a11) ;;
         dmg) extra=(--mac-package-name Mast) ;;

@@ -56,9 +56,9 @@ class CrashDialogUiTest {
     }
 
     @Test
-    void theDialogSaysWhatFailedWhereTheLogIsAndOffersTheLogFolder(FxRobot robot) {
+    void theDialogSaysWhatFailedWhereTheLogIsAndOffersTheLogFolder() {
         CrashReport report = CrashReport.whileRunning(new IllegalStateException("boom"), LOG);
-        Alert alert = WaitForAsyncUtils.asyncFx(() -> CrashDialog.build(report)).join();
+        Alert alert = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> CrashDialog.build(report)));
 
         assertEquals("Mast hit an unexpected error", alert.getHeaderText());
         assertTrue(alert.getContentText().contains("The details are in the app log: /home/ana/.local/state/mast/logs/mast.0.log"));
@@ -67,9 +67,9 @@ class CrashDialogUiTest {
     }
 
     @Test
-    void aStartFailureClosesMastAndWithoutALogThereIsNoFolderToOpen(FxRobot robot) {
+    void aStartFailureClosesMastAndWithoutALogThereIsNoFolderToOpen() {
         CrashReport report = CrashReport.atStart(new IllegalStateException("boom"), Optional.empty());
-        Alert alert = WaitForAsyncUtils.asyncFx(() -> CrashDialog.build(report)).join();
+        Alert alert = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> CrashDialog.build(report)));
 
         assertEquals("Mast could not start", alert.getTitle());
         assertEquals(List.of("Close Mast"), alert.getButtonTypes().stream().map(ButtonType::getText).toList());

@@ -3,6 +3,7 @@ package dev.mast;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -16,6 +17,10 @@ import java.util.logging.SimpleFormatter;
 public final class AppLogging {
     private static final int FILE_LIMIT_BYTES = 5 * 1024 * 1024;
     private static final int FILE_COUNT = 5;
+    /** The file being written: FileHandler rotates by renaming, so generation 0 is always the newest. */
+    private static final String NEWEST_FILE = "mast.0.log";
+
+    private static volatile Path currentFile;
 
     private AppLogging() {
     }
@@ -25,6 +30,11 @@ public final class AppLogging {
         String xdg = System.getenv("XDG_STATE_HOME");
         Path state = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
         return state.resolve("mast").resolve("logs");
+    }
+
+    /** The log file being written, once {@link #start()} has succeeded. */
+    public static Optional<Path> currentFile() {
+        return Optional.ofNullable(currentFile);
     }
 
     /** Sends all logging to the rotating files; returns the folder, or null when it cannot be written. */
@@ -39,6 +49,7 @@ public final class AppLogging {
             Logger root = Logger.getLogger("");
             root.addHandler(handler);
             root.setLevel(Level.INFO);
+            currentFile = folder.resolve(NEWEST_FILE);
             return folder;
         } catch (IOException | SecurityException e) {
             System.err.println("mast: cannot write the app log in " + folder + ": " + e.getMessage());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures parts of Mast itself; prints key: value lines.",
-        subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class, BenchLogsCommand.class, BenchPodsCommand.class})
+        subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class, BenchLogsCommand.class, BenchPodsCommand.class,
+                BenchStartupCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -1,12 +1,16 @@
 package dev.mast.ui;
 
+import dev.mast.AppLogging;
 import dev.mast.plan.KeyFiles;
 import dev.mast.plan.PlanValidator;
 import dev.mast.ui.common.FxDialogService;
 import dev.mast.ui.common.PooledBackgroundExecutor;
 import dev.mast.ui.common.Themes;
 import dev.mast.ui.common.UiSettings;
+import dev.mast.ui.common.AppIcon;
 import dev.mast.ui.common.WindowSizes;
+import dev.mast.ui.crash.CrashDialog;
+import dev.mast.ui.crash.CrashHandler;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,6 +39,20 @@ public final class MastApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        CrashHandler crashes = new CrashHandler(AppLogging.currentFile(), Platform::runLater,
+                report -> CrashDialog.showAndWait(report, folder -> getHostServices().showDocument(folder.toUri().toString())));
+        // The FX thread hands what an event handler throws to its own handler; other threads use the default one.
+        Thread.currentThread().setUncaughtExceptionHandler(crashes);
+        Thread.setDefaultUncaughtExceptionHandler(crashes);
+        try {
+            openMainWindow(stage);
+        } catch (RuntimeException | Error e) {
+            crashes.startFailed(e);
+            Platform.exit();
+        }
+    }
+
+    private void openMainWindow(Stage stage) {
         UiSettings settings = UiSettings.forUser();
         Themes themes = new Themes(settings);
         background = new PooledBackgroundExecutor(Platform::runLater);
@@ -42,6 +60,7 @@ public final class MastApp extends Application {
                 folder -> getHostServices().showDocument(folder.toUri().toString()), Clock.systemDefaultZone(), KeyFiles.userHome());
         var model = new MainWindowModel(services, env, Platform::runLater);
         stage.setTitle("Mast");
+        stage.getIcons().addAll(AppIcon.images());
         stage.setScene(new Scene(new MainWindow(model, themes).root(), settings.windowWidth(), settings.windowHeight()));
         WindowSizes.restoreAndRemember(stage, settings);
         stage.setOnCloseRequest(e -> {
@@ -53,6 +72,7 @@ public final class MastApp extends Application {
                 model.run().handleProperty().get().ifPresent(RunHandle::cancel);
             }
         });
+        StartupSignal.watch(stage);
         stage.show();
     }
 

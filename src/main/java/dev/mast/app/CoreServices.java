@@ -25,7 +25,7 @@ public final class CoreServices {
      */
     static AppServices create(AppFolders folders, Path runsBase, CredentialPrompt prompt, InProcessSimulator simulator) {
         return AppServices.none()
-                .withRenderer(new CorePlanRenderer(folders))
+                .withRenderer(new CorePlanRenderer(folders, prompt))
                 .withConnectionTester(new SshConnectionTester(folders, prompt))
                 .withRunLauncher(new WorkflowRunLauncher(folders, runsBase, prompt))
                 .withSimulator(simulator)

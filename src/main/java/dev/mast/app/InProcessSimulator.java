@@ -54,7 +54,21 @@ final class InProcessSimulator implements SimulatedClusterStarter {
         ClientKeys.writeKnownHosts(running.nodes(), knownHosts);
         Plan plan = PlanFile.parse("simulated.yaml", SimPlanWriter.yaml(running, version, ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
         folders.useKnownHosts(plan, knownHosts);
+        // A new simulation has a new CA (a legacy one its own): a PKI folder of an earlier one would be refused.
+        Path cluster = dir.resolve("cluster");
+        deleteTree(cluster);
+        folders.useSimulatedClusterDir(plan, cluster);
         return plan;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** The running simulation, for tests that inject faults into its nodes. */

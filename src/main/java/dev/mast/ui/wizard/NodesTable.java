@@ -38,8 +38,10 @@ final class NodesTable {
         table.getColumns().add(role("ingress", NodeRow::ingressProperty, "Runs the ingress controller"));
         table.getColumns().add(text("SSH user", "user", 84, NodeRow::userProperty, "The user Mast logs in as; it needs sudo"));
         table.getColumns().add(text("Port", "port", 52, NodeRow::portProperty, "The SSH port, usually 22"));
-        table.getColumns().add(text("Key file", "key", 150, NodeRow::keyFileProperty,
-                "The SSH private key, e.g. ~/.ssh/id_ed25519; Choose key file… picks one"));
+        TableColumn<NodeRow, String> key = text("Key file", "key", 170, NodeRow::keyFileProperty,
+                "The SSH private key, e.g. ~/.ssh/id_ed25519; … picks the file of one node, Choose key file… that of the selected nodes");
+        key.setCellFactory(c -> new KeyFileCell(model));
+        table.getColumns().add(key);
         table.getColumns().add(connectionColumn());
         return table;
     }

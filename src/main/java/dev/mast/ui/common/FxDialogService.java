@@ -102,7 +102,11 @@ public final class FxDialogService implements DialogService {
         label.setWrapText(true);
         Label fieldName = new Label(fieldLabel + ":");
         fieldName.setLabelFor(field);
-        dialog.getDialogPane().setContent(new VBox(8, label, new HBox(8, fieldName, field)));
+        HBox row = new HBox(8, fieldName, field);
+        row.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox content = new VBox(12, label, row);
+        content.setPadding(new javafx.geometry.Insets(16, 16, 4, 16));
+        dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(act, ButtonType.CANCEL);
         // JavaFX keeps a PasswordField's text as a String; clearing it drops the field's reference at least.
         dialog.setResultConverter(button -> button == act ? field.getText().toCharArray() : null);

@@ -26,9 +26,11 @@ final class KeyFileCell extends TextFieldTableCell<NodeRow, String> {
         Button choose = Controls.button("…", "Choose the SSH private key file of this node", this::choose);
         choose.getStyleClass().addAll(BUTTON_STYLE, atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.FLAT);
         choose.setFocusTraversable(false);
+        // Narrow, so the path keeps the room.
+        choose.setStyle("-fx-padding: 0 4 0 4;");
         path.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(path, Priority.ALWAYS);
-        box = new HBox(2, path, choose);
+        box = new HBox(0, path, choose);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 

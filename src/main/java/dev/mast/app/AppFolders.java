@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AppFolders {
     private final Path base;
     private final Map<String, Path> knownHostsByAddress = new ConcurrentHashMap<>();
+    /** Simulated clusters by plan name: their PKI lives with the simulator, never with a real cluster's. */
+    private final Map<String, Path> simulatedByName = new ConcurrentHashMap<>();
 
     public AppFolders(Path base) {
         this.base = base;
@@ -26,11 +28,15 @@ public final class AppFolders {
     }
 
     public Path pkiDir(Plan plan) {
-        return base.resolve(plan.name()).resolve("pki");
+        return clusterDir(plan).resolve("pki");
     }
 
     public Path adminKubeconfig(Plan plan) {
-        return base.resolve(plan.name()).resolve("admin.conf");
+        return clusterDir(plan).resolve("admin.conf");
+    }
+
+    private Path clusterDir(Plan plan) {
+        return simulatedByName.getOrDefault(plan.name(), base.resolve(plan.name()));
     }
 
     /** The known_hosts file for a plan's nodes (all of a plan's nodes share one). */
@@ -45,6 +51,11 @@ public final class AppFolders {
     /** A simulated cluster's nodes: their keys are in the simulator's own file. */
     void useKnownHosts(Plan plan, Path file) {
         plan.nodes().forEach(node -> knownHostsByAddress.put(node.ip() + ":" + node.ssh().port(), file));
+    }
+
+    /** A simulated cluster's PKI and kubeconfig go to {@code dir}, which each new simulation starts empty. */
+    void useSimulatedClusterDir(Plan plan, Path dir) {
+        simulatedByName.put(plan.name(), dir);
     }
 
     Path simulatorDir() {

@@ -1,20 +1,43 @@
 package dev.mast.app;
 
+import dev.mast.node.CredentialPrompt;
+import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
+import dev.mast.ui.RunKind;
+import dev.mast.workflow.ClusterPkiAdoption;
+import dev.mast.workflow.SshRemote;
 
 /** The preview's files: exactly what a run writes, from the cluster's PKI folder. */
 final class CorePlanRenderer implements PlanRenderer {
     private final AppFolders folders;
+    private final CredentialPrompt prompt;
 
-    CorePlanRenderer(AppFolders folders) {
+    CorePlanRenderer(AppFolders folders, CredentialPrompt prompt) {
         this.folders = folders;
+        this.prompt = prompt;
     }
 
     @Override
     public RenderedCluster render(Plan plan) {
         return ClusterRenderer.render(plan, folders.pkiDir(plan));
+    }
+
+    /**
+     * Before an upgrade's files are rendered, the running cluster's CA is taken from its first
+     * master, as {@code mast upgrade} and the run do; rendering first would make a CA of its own
+     * that the cluster does not trust, and the run would then refuse the folder.
+     */
+    @Override
+    public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
+        if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
+            try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan));
+                 SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
+                ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
+            }
+        }
+        return render(plan);
     }
 }

@@ -1,19 +1,34 @@
 package dev.mast.app;
 
+import dev.mast.node.CredentialPrompt;
 import dev.mast.ui.AppServices;
+import dev.mast.ui.common.DialogsFromBackground;
+import dev.mast.ui.common.FxDialogService;
+import dev.mast.workflow.RunLog;
+import java.nio.file.Path;
 
 /** The real core behind every service the GUI uses. */
 public final class CoreServices {
     private CoreServices() {
     }
 
+    /** The app's: the user's folders, secrets asked in dialogs over the app's window. */
     public static AppServices create() {
         AppFolders folders = AppFolders.standard();
+        CredentialPrompt prompt = new DialogCredentialPrompt(DialogsFromBackground.onFxThread(FxDialogService.ownedByTheShowingWindow()));
+        return create(folders, RunLog.defaultBase(), prompt, new InProcessSimulator(folders));
+    }
+
+    /**
+     * @param runsBase where run logs go (tests point it at a temporary folder)
+     * @param prompt   asked for passphrases, passwords and new host keys, from background threads
+     */
+    static AppServices create(AppFolders folders, Path runsBase, CredentialPrompt prompt, InProcessSimulator simulator) {
         return AppServices.none()
-                .withRenderer(new CorePlanRenderer(folders))
-                .withConnectionTester(new SshConnectionTester(folders))
-                .withRunLauncher(new WorkflowRunLauncher(folders))
-                .withSimulator(new InProcessSimulator(folders))
-                .withUpgradeInspector(new CoreUpgradeInspector(folders));
+                .withRenderer(new CorePlanRenderer(folders, prompt))
+                .withConnectionTester(new SshConnectionTester(folders, prompt))
+                .withRunLauncher(new WorkflowRunLauncher(folders, runsBase, prompt))
+                .withSimulator(simulator)
+                .withUpgradeInspector(new CoreUpgradeInspector(folders, prompt));
     }
 }

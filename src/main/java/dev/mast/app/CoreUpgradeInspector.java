@@ -16,14 +16,16 @@ import java.util.Map;
 /** Reads a node for the upgrade preview with the same code the upgrade runs; changes nothing. */
 final class CoreUpgradeInspector implements UpgradeInspector {
     private final AppFolders folders;
+    private final CredentialPrompt prompt;
 
-    CoreUpgradeInspector(AppFolders folders) {
+    CoreUpgradeInspector(AppFolders folders, CredentialPrompt prompt) {
         this.folders = folders;
+        this.prompt = prompt;
     }
 
     @Override
     public NodeInspection inspect(Plan plan, Node node) throws Exception {
-        try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(node));
              SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
             var inspection = NodeInspector.inspect(remote, plan, node, ClusterRenderer.render(plan, folders.pkiDir(plan)),
                     ManifestSet::filesFor);

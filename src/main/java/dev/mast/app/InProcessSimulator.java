@@ -21,10 +21,17 @@ import java.security.KeyPair;
  */
 final class InProcessSimulator implements SimulatedClusterStarter {
     private final AppFolders folders;
+    private final SimTiming timing;
     private SimulatedCluster running;
 
     InProcessSimulator(AppFolders folders) {
+        this(folders, SimTiming.demo());
+    }
+
+    /** @param timing {@link SimTiming#demo()} in the app, slow enough to watch; tests run fast */
+    InProcessSimulator(AppFolders folders, SimTiming timing) {
         this.folders = folders;
+        this.timing = timing;
     }
 
     @Override
@@ -41,12 +48,34 @@ final class InProcessSimulator implements SimulatedClusterStarter {
         running = SimulatedCluster.builder().nodes(nodes)
                 .provisioning(legacy ? Provisioning.LEGACY_SYSTEMD : Provisioning.FRESH)
                 .runtime(ContainerRuntime.CONTAINERD).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword())
-                .authorizedKey(keys.getPublic()).timing(SimTiming.demo()).workDir(dir.resolve("nodes")).start();
+                .authorizedKey(keys.getPublic()).timing(timing).workDir(dir.resolve("nodes")).start();
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "mast-simulator-stop"));
         Path knownHosts = dir.resolve("known_hosts");
         ClientKeys.writeKnownHosts(running.nodes(), knownHosts);
         Plan plan = PlanFile.parse("simulated.yaml", SimPlanWriter.yaml(running, version, ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
         folders.useKnownHosts(plan, knownHosts);
+        // A new simulation has a new CA (a legacy one its own): a PKI folder of an earlier one would be refused.
+        Path cluster = dir.resolve("cluster");
+        deleteTree(cluster);
+        folders.useSimulatedClusterDir(plan, cluster);
         return plan;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** The running simulation, for tests that inject faults into its nodes. */
+    synchronized SimulatedCluster running() {
+        if (running == null) {
+            throw new IllegalStateException("no simulated cluster has been started");
+        }
+        return running;
     }
 }

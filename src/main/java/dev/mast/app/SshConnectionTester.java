@@ -15,19 +15,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tests a node the way a run will reach it: host key against known_hosts (an unknown key is
- * reported with its fingerprint, never accepted here), key login, sudo, and the OS name.
+ * reported with its fingerprint, never accepted here: the Nodes page asks about all of a batch's
+ * keys at once), key login (asking for a passphrase or password when needed), sudo, and the OS name.
  */
 final class SshConnectionTester implements ConnectionTester {
     private final AppFolders folders;
+    private final CredentialPrompt secrets;
 
-    SshConnectionTester(AppFolders folders) {
+    /** @param secrets asked for key passphrases and passwords; its host key answers are not used */
+    SshConnectionTester(AppFolders folders, CredentialPrompt secrets) {
         this.folders = folders;
+        this.secrets = secrets;
     }
 
     @Override
     public NodeCheck test(Node node) {
         AtomicReference<String> offered = new AtomicReference<>("");
-        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(offered, null), folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(offered, null, secrets), folders.knownHosts(node));
              NodeConnection connection = connector.connect(node)) {
             String fingerprint = offered.get();
             boolean sudo = true;
@@ -65,7 +69,7 @@ final class SshConnectionTester implements ConnectionTester {
 
     @Override
     public void trustHostKey(Node node, String fingerprint) throws Exception {
-        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(new AtomicReference<>(), fingerprint), folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(new AtomicReference<>(), fingerprint, CredentialPrompt.refusing()), folders.knownHosts(node));
              NodeConnection ignored = connector.connect(node)) {
             // Connecting with a prompt that accepts exactly this fingerprint records it in known_hosts.
         } catch (NodeAuthException afterTrust) {
@@ -73,21 +77,24 @@ final class SshConnectionTester implements ConnectionTester {
         }
     }
 
-    /** Remembers the fingerprint offered; accepts it only when it is the one the user confirmed. */
-    private record RecordingPrompt(AtomicReference<String> offered, String accepted) implements CredentialPrompt {
+    /**
+     * Remembers the fingerprint offered; accepts it only when it is the one the user confirmed.
+     * Secrets come from the user through {@code secrets}.
+     */
+    private record RecordingPrompt(AtomicReference<String> offered, String accepted, CredentialPrompt secrets) implements CredentialPrompt {
         @Override
         public char[] passphrase(String keyFile) {
-            return null;
+            return secrets.passphrase(keyFile);
         }
 
         @Override
         public char[] password(String userAtHost) {
-            return null;
+            return secrets.password(userAtHost);
         }
 
         @Override
         public char[] sudoPassword(String userAtHost) {
-            return null;
+            return secrets.sudoPassword(userAtHost);
         }
 
         @Override

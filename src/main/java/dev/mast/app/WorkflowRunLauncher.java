@@ -34,20 +34,26 @@ import java.util.logging.Logger;
 
 /**
  * Starts an install or upgrade on a thread of its own, exactly as {@code mast install} and
- * {@code mast upgrade} run it; host keys must already be trusted (the Nodes page does that).
+ * {@code mast upgrade} run it. Passphrases, passwords and host keys not trusted yet on the Nodes
+ * page are asked through the prompt, and forgotten when the run ends.
  */
 final class WorkflowRunLauncher implements RunLauncher {
     private static final Logger LOG = Logger.getLogger(WorkflowRunLauncher.class.getName());
     private final AppFolders folders;
+    private final Path runsBase;
+    private final CredentialPrompt prompt;
 
-    WorkflowRunLauncher(AppFolders folders) {
+    /** @param runsBase where each run's folder of logs is made ({@link RunLog#defaultBase()} in the app) */
+    WorkflowRunLauncher(AppFolders folders, Path runsBase, CredentialPrompt prompt) {
         this.folders = folders;
+        this.runsBase = runsBase;
+        this.prompt = prompt;
     }
 
     @Override
     public RunHandle start(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener) throws Exception {
         String name = kind == RunKind.INSTALL ? "install" : "upgrade";
-        RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), name);
+        RunLog log = RunLog.inNewFolder(runsBase, name);
         Handle handle = new Handle(log.folder());
         Thread thread = new Thread(() -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle),
                 "mast-" + name);
@@ -57,7 +63,7 @@ final class WorkflowRunLauncher implements RunLauncher {
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
-        try (log; NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), folders.knownHosts(plan))) {
+        try (log; NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
             Path pkiDir = folders.pkiDir(plan);
             if (kind == RunKind.UPGRADE) {
                 try (SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {

@@ -43,7 +43,7 @@ final class RunSecrets implements AutoCloseable {
     char[] passphrase(String keyFile) {
         synchronized (askLock) {
             char[] given = prompt.passphrase(keyFile);
-            return given == null ? null : given.clone();
+            return given == null ? null : copyAndZero(given);
         }
     }
 
@@ -68,11 +68,18 @@ final class RunSecrets implements AutoCloseable {
                 if (given == null) {
                     return null;
                 }
-                known = given.clone();
+                known = copyAndZero(given);
                 cache.put(key, known);
             }
             return known.clone();
         }
+    }
+
+    /** The prompt's own array is zeroed as soon as it is copied: only the run's copy stays in memory. */
+    private static char[] copyAndZero(char[] given) {
+        char[] copy = given.clone();
+        Arrays.fill(given, '\0');
+        return copy;
     }
 
     private void forget(Map<String, char[]> cache, String key) {

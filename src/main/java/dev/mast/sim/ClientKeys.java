@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
@@ -30,10 +31,27 @@ public final class ClientKeys {
 
     /** Writes {@code file} (private, mode 600, unencrypted OpenSSH format) and {@code file.pub}. */
     public static void write(KeyPair keys, Path file, String comment) throws IOException {
+        write(keys, file, comment, null);
+    }
+
+    /**
+     * Like {@link #write(KeyPair, Path, String)}, the private key encrypted with {@code passphrase}
+     * as {@code ssh-keygen -N} does (bcrypt key derivation, aes256-ctr), to try passphrase prompts.
+     */
+    public static void writeEncrypted(KeyPair keys, Path file, String comment, String passphrase) throws IOException {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setCipherName("AES");
+        encryption.setCipherMode("CTR");
+        encryption.setCipherType("256");
+        encryption.setPassword(passphrase);
+        write(keys, file, comment, encryption);
+    }
+
+    private static void write(KeyPair keys, Path file, String comment, OpenSSHKeyEncryptionContext encryption) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keys, comment, null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keys, comment, encryption, out);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the private key " + file, e);
         }

@@ -7,4 +7,12 @@ import dev.mast.render.RenderedCluster;
 @FunctionalInterface
 public interface PlanRenderer {
     RenderedCluster render(Plan plan) throws Exception;
+
+    /**
+     * The files of a run of this kind. An upgrade's certificates must come from the running
+     * cluster's CA, so a renderer that can reach the cluster takes it first.
+     */
+    default RenderedCluster render(Plan plan, RunKind kind) throws Exception {
+        return render(plan);
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.node.CredentialPrompt;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
@@ -44,7 +45,7 @@ class CoreServicesOnSimulatorTest {
                     ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
             AppFolders folders = new AppFolders(dir.resolve("app"));
             folders.useKnownHosts(plan, dir.resolve("known_hosts"));
-            var tester = new SshConnectionTester(folders);
+            var tester = new SshConnectionTester(folders, CredentialPrompt.refusing());
             Node node = plan.nodes().get(0);
 
             NodeCheck first = tester.test(node);
@@ -66,7 +67,7 @@ class CoreServicesOnSimulatorTest {
         var simulator = new InProcessSimulator(folders);
         Plan plan = simulator.start(2, false);
         var finished = new CompletableFuture<ProgressEvent.RunFinished>();
-        var handle = new WorkflowRunLauncher(folders).start(plan, RunKind.INSTALL, Set.of(), event -> {
+        var handle = new WorkflowRunLauncher(folders, dir.resolve("runs"), CredentialPrompt.refusing()).start(plan, RunKind.INSTALL, Set.of(), event -> {
             if (event instanceof ProgressEvent.RunFinished done) {
                 finished.complete(done);
             }

@@ -12,13 +12,13 @@ import java.util.logging.SimpleFormatter;
  * Captures every log record of the JVM at every level (Mast's and sshj's, through slf4j-jdk14),
  * formatted with parameters and stack traces, so a test can check what would reach a log.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final Level savedLevel = root.getLevel();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final List<String> records = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         root.setLevel(Level.ALL);
         // Console handlers keep their own level, so the build output stays as it was.
@@ -35,7 +35,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         records.add(formatter.format(record));
     }
 
-    List<String> records() {
+    public List<String> records() {
         return List.copyOf(records);
     }
 

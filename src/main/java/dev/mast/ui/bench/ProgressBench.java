@@ -160,6 +160,11 @@ public final class ProgressBench {
             }
 
             @Override
+            public Optional<char[]> askForSecret(String title, String message, String fieldLabel, String action) {
+                throw new IllegalStateException("the benchmark asked for a secret: " + title);
+            }
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, Optional<Path> initialFolder, String description, List<String> extensions) {
                 return Optional.empty();
             }

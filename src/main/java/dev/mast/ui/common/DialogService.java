@@ -26,6 +26,14 @@ public interface DialogService {
     /** Asks for multi-line text (pasting rows); empty when the user cancelled. */
     Optional<String> askForText(String title, String message, String action);
 
+    /**
+     * Asks for a secret (a key passphrase, a password) in a field that never shows what is typed.
+     * The caller owns the returned array and zeroes it after use; empty when the user cancelled.
+     *
+     * @param fieldLabel what the field holds ("Passphrase")
+     */
+    Optional<char[]> askForSecret(String title, String message, String fieldLabel, String action);
+
     /** @param extensions file name patterns such as {@code *.yaml}, shown under {@code description} */
     Optional<Path> chooseFileToOpen(String title, Optional<Path> initialFolder, String description, List<String> extensions);
 

@@ -11,7 +11,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -25,6 +27,12 @@ public final class FxDialogService implements DialogService {
 
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
+    }
+
+    /** Dialogs owned by whichever app window is showing (focused first): for services built before the window. */
+    public static FxDialogService ownedByTheShowingWindow() {
+        return new FxDialogService(() -> Window.getWindows().stream().filter(Window::isShowing)
+                .sorted(java.util.Comparator.comparing((Window w) -> !w.isFocused())).findFirst().orElse(null));
     }
 
     @Override
@@ -80,6 +88,31 @@ public final class FxDialogService implements DialogService {
         dialog.setResultConverter(button -> button == act ? text.getText() : null);
         prepare(dialog, title);
         dialog.setOnShown(e -> text.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<char[]> askForSecret(String title, String message, String fieldLabel, String action) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Dialog<char[]> dialog = new Dialog<>();
+        PasswordField field = new PasswordField();
+        field.setId("secret-field");
+        field.setPrefColumnCount(30);
+        Label label = new Label(message);
+        label.setWrapText(true);
+        Label fieldName = new Label(fieldLabel + ":");
+        fieldName.setLabelFor(field);
+        HBox row = new HBox(8, fieldName, field);
+        row.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox content = new VBox(12, label, row);
+        content.setPadding(new javafx.geometry.Insets(16, 16, 4, 16));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(act, ButtonType.CANCEL);
+        // JavaFX keeps a PasswordField's text as a String; clearing it drops the field's reference at least.
+        dialog.setResultConverter(button -> button == act ? field.getText().toCharArray() : null);
+        dialog.setOnHidden(e -> field.clear());
+        prepare(dialog, title);
+        dialog.setOnShown(e -> field.requestFocus());
         return dialog.showAndWait();
     }
 

@@ -34,6 +34,7 @@ public final class PreviewView {
         tree.setId("file-tree");
         tree.setShowRoot(false);
         tree.setMinWidth(220);
+        Controls.tip(tree, "Every node with the files Mast writes on it; select a file to read it");
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && item.getValue() instanceof PreviewFile file) {
                 model.select(file);
@@ -52,7 +53,7 @@ public final class PreviewView {
         showDiffTab(model.upgradeProperty().get());
 
         SplitPane split = new SplitPane(tree, new VBox(8, header(), search(), grow(tabs)));
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.3);
         VBox.setVgrow(split, Priority.ALWAYS);
         Label status = new Label();
         status.setId("preview-status");

@@ -60,6 +60,7 @@ public final class PreviewViewModel implements WizardStep {
     private final BooleanBinding upgrade;
     private RenderedCluster rendered;
     private Plan renderedPlan;
+    private RunKind renderedKind;
     private Object wanted;
 
     public PreviewViewModel(PlanDraft draft, AppServices services, BackgroundExecutor background, DialogService dialogs,
@@ -92,12 +93,12 @@ public final class PreviewViewModel implements WizardStep {
         Plan plan = draft.toPlan();
         if (renderer.isEmpty()) {
             status.set(AppServices.notAvailable("The preview") + ". You can still save the plan.");
-        } else if (!plan.equals(renderedPlan) || state.get() == State.FAILED) {
-            render(plan);
+        } else if (!plan.equals(renderedPlan) || draft.kindProperty().get() != renderedKind || state.get() == State.FAILED) {
+            render(plan, draft.kindProperty().get());
         }
     }
 
-    private void render(Plan plan) {
+    private void render(Plan plan, RunKind kind) {
         Object request = new Object();
         wanted = request;
         state.set(State.RENDERING);
@@ -105,8 +106,9 @@ public final class PreviewViewModel implements WizardStep {
         nodes.clear();
         select(null);
         comparison.reset();
-        background.submit(() -> renderer.orElseThrow().render(plan), cluster -> {
+        background.submit(() -> renderer.orElseThrow().render(plan, kind), cluster -> {
             if (wanted == request) {
+                renderedKind = kind;
                 showRendered(plan, cluster);
             }
         }, error -> {

@@ -19,6 +19,8 @@ final class RunTable {
     static TableView<NodeProgress> create(RunState state) {
         TableView<NodeProgress> table = new TableView<>(state.rows());
         table.setId("run-table");
+        // Dense rows: six nodes and the summary fit a 768-pixel screen above the log.
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("Nothing has run yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(statusColumn());

@@ -115,7 +115,18 @@ public final class RunView {
                 log.scrollTo(state.selectedLog().size() - 1);
             }
         };
-        state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> showNewest.run());
+        state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> {
+            showNewest.run();
+            boolean removed = false;
+            while (change.next()) {
+                removed |= change.wasRemoved();
+            }
+            if (removed) {
+                // Another node's log (or a full buffer's oldest lines) replaced the rows: scrolling before the new
+                // rows are laid out stops half a line short, so scroll once more after the layout.
+                javafx.application.Platform.runLater(showNewest);
+            }
+        });
         // The pane shrinks when the summary appears; the newest line stays in view.
         // After the pane's new height is laid out, else the list scrolls against the old one.
         log.heightProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(showNewest));

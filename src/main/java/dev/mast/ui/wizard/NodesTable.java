@@ -28,18 +28,20 @@ final class NodesTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No nodes yet. Add node, or paste rows: one node per line."));
         table.getColumns().add(problemColumn());
-        table.getColumns().add(text("Host name", "host", 100, NodeRow::hostNameProperty, "The node's name, a DNS label; pods are named after it"));
-        table.getColumns().add(text("IP address", "ip", 114, NodeRow::ipProperty, "The address Mast connects to over SSH"));
-        table.getColumns().add(text("Internal IP", "internal-ip", 104, NodeRow::internalIpProperty,
+        table.getColumns().add(text("Host name", "host", 106, NodeRow::hostNameProperty, "The node's name, a DNS label; pods are named after it"));
+        table.getColumns().add(text("IP address", "ip", 120, NodeRow::ipProperty, "The address Mast connects to over SSH"));
+        table.getColumns().add(text("Internal IP", "internal-ip", 100, NodeRow::internalIpProperty,
                 "The address the components use between them; empty means the same as the IP address"));
         table.getColumns().add(role("etcd", NodeRow::etcdProperty, "Runs an etcd member; use 1, 3 or 5 of them"));
         table.getColumns().add(role("master", NodeRow::masterProperty, "Runs kube-apiserver, kube-controller-manager and kube-scheduler"));
         table.getColumns().add(role("worker", NodeRow::workerProperty, "Runs the cluster's workloads"));
         table.getColumns().add(role("ingress", NodeRow::ingressProperty, "Runs the ingress controller"));
-        table.getColumns().add(text("SSH user", "user", 84, NodeRow::userProperty, "The user Mast logs in as; it needs sudo"));
-        table.getColumns().add(text("Port", "port", 52, NodeRow::portProperty, "The SSH port, usually 22"));
-        table.getColumns().add(text("Key file", "key", 150, NodeRow::keyFileProperty,
-                "The SSH private key, e.g. ~/.ssh/id_ed25519; Choose key file… picks one"));
+        table.getColumns().add(text("SSH user", "user", 88, NodeRow::userProperty, "The user Mast logs in as; it needs sudo"));
+        table.getColumns().add(text("Port", "port", 56, NodeRow::portProperty, "The SSH port, usually 22"));
+        TableColumn<NodeRow, String> key = text("Key file", "key", 184, NodeRow::keyFileProperty,
+                "The SSH private key, e.g. ~/.ssh/id_ed25519; … picks the file of one node, Choose key file… that of the selected nodes");
+        key.setCellFactory(c -> new KeyFileCell(model));
+        table.getColumns().add(key);
         table.getColumns().add(connectionColumn());
         return table;
     }
@@ -49,6 +51,8 @@ final class NodesTable {
         TableColumn<NodeRow, String> column = new TableColumn<>(title);
         column.setId("column-" + id);
         column.setPrefWidth(width);
+        // Short values keep their width; when the table is narrow, the key file and connection columns give way.
+        column.setMinWidth(id.equals("key") ? 140 : width);
         column.setCellValueFactory(data -> property.apply(data.getValue()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setGraphic(null);
@@ -59,6 +63,7 @@ final class NodesTable {
     private static TableColumn<NodeRow, Boolean> role(String role, Function<NodeRow, BooleanProperty> property, String help) {
         TableColumn<NodeRow, Boolean> column = new TableColumn<>(role);
         column.setId("column-" + role);
+        // The header's width: the check box is narrower.
         column.setPrefWidth(role.length() * 8 + 26);
         column.setMinWidth(role.length() * 8 + 22);
         column.setCellValueFactory(data -> property.apply(data.getValue()));

@@ -157,9 +157,17 @@ public final class NodesViewModel implements WizardStep {
         if (selected.isEmpty()) {
             return;
         }
-        dialogs.chooseFileToOpen("Choose the SSH private key", Optional.of(home.resolve(".ssh")), "Private key files", List.of("*"))
+        dialogs.chooseFileToOpen("Choose the SSH private key", startFolder(selected.get(0)), "Private key files", List.of("*"))
                 .map(this::abbreviate)
                 .ifPresent(key -> List.copyOf(selected).forEach(row -> row.keyFileProperty().set(key)));
+    }
+
+    /** Where the row's key file is, when it is a folder that exists; else ~/.ssh. */
+    private Optional<Path> startFolder(NodeRow row) {
+        String key = row.keyFileProperty().get() == null ? "" : row.keyFileProperty().get().strip();
+        Path file = key.equals("~") || key.startsWith("~/") ? home.resolve(key.substring(Math.min(2, key.length()))) : Path.of(key);
+        Path folder = key.isEmpty() ? null : file.toAbsolutePath().getParent();
+        return Optional.of(folder != null && java.nio.file.Files.isDirectory(folder) ? folder : home.resolve(".ssh"));
     }
 
     private String abbreviate(Path key) {

@@ -67,6 +67,30 @@ class PreviewViewModelTest {
     }
 
     @Test
+    void rendersForTheRunKindAndAgainWhenTheKindChanges() {
+        java.util.List<RunKind> kinds = new java.util.ArrayList<>();
+        dev.mast.ui.PlanRenderer byKind = new dev.mast.ui.PlanRenderer() {
+            @Override
+            public dev.mast.render.RenderedCluster render(dev.mast.plan.Plan plan) throws Exception {
+                return renderer.render(plan);
+            }
+
+            @Override
+            public dev.mast.render.RenderedCluster render(dev.mast.plan.Plan plan, RunKind kind) throws Exception {
+                kinds.add(kind);
+                return render(plan);
+            }
+        };
+        model = preview(AppServices.none().withRenderer(byKind).withUpgradeInspector(new LegacyInspector()));
+        model.activate();
+        draft.kindProperty().set(RunKind.UPGRADE);
+        model.activate();
+        model.activate();
+
+        assertEquals(java.util.List.of(RunKind.INSTALL, RunKind.UPGRADE), kinds);
+    }
+
+    @Test
     void opensOnTheFirstManifestAndNamesItsPod() {
         model.activate();
 

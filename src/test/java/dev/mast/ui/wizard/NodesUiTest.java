@@ -99,6 +99,21 @@ class NodesUiTest {
     }
 
     @Test
+    void theKeyFileButtonOfARowSetsThatNodesKeyOnly(FxRobot robot) {
+        app.dialogs.choosePath(home.resolve(".ssh").resolve("cluster_ed25519"));
+        TableRow<?> row = (TableRow<?>) cell(robot, "worker002").getTableRow();
+        robot.clickOn(robot.from(row).lookup("." + KeyFileCell.BUTTON_STYLE).queryButton());
+
+        var asked = app.dialogs.asked("open").get(0);
+        assertEquals("Choose the SSH private key", asked.title());
+        assertEquals(home.resolve(".ssh").toString(), asked.message(), "starts where the row's key file is");
+        assertEquals("~/.ssh/cluster_ed25519", app.model.draft().toPlan().nodes().get(4).ssh().keyFile());
+        assertEquals("~/.ssh/workers_ed25519", app.model.draft().toPlan().nodes().get(3).ssh().keyFile());
+        Label shown = robot.from(row).lookup("#column-key").lookup(".label").queryAs(Label.class);
+        assertEquals("~/.ssh/cluster_ed25519", shown.getText());
+    }
+
+    @Test
     void anInvalidCellMarksItsRowAndBlocksNext(FxRobot robot) {
         robot.doubleClickOn(cell(robot, "192.168.10.22"));
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("192.168.10.999").type(KeyCode.ENTER);

@@ -1,5 +1,7 @@
 package dev.mast.app;
 
+import dev.mast.node.CredentialPrompt;
+import dev.mast.node.NodeConnector;
 import dev.mast.ui.AppServices;
 
 /** The real core behind every service the GUI uses. */
@@ -14,6 +16,8 @@ public final class CoreServices {
                 .withConnectionTester(new SshConnectionTester(folders))
                 .withRunLauncher(new WorkflowRunLauncher(folders))
                 .withSimulator(new InProcessSimulator(folders))
-                .withUpgradeInspector(new CoreUpgradeInspector(folders));
+                .withUpgradeInspector(new CoreUpgradeInspector(folders))
+                // The operate screens trust the host keys recorded for the plan (the Nodes page or a run did that).
+                .withNodeAccess(plan -> new NodeConnector(CredentialPrompt.refusing(), folders.knownHosts(plan)));
     }
 }

@@ -91,7 +91,8 @@ public final class PodsView {
         files.textProperty().bind(cluster.filesProperty());
         files.setMaxWidth(420);
         files.setTooltip(new Tooltip("The kubeconfig files the contexts come from"));
-        Button choose = new Button("Choose kubeconfig…");
+        Button choose = new Button("Choose _kubeconfig…");
+        choose.setMnemonicParsing(true);
         choose.setTooltip(new Tooltip("Use another kubeconfig, such as the cluster's admin kubeconfig"));
         choose.setOnAction(e -> askFile.apply(root.getScene().getWindow()).ifPresent(path -> cluster.load(List.of(path))));
         ComboBox<String> contexts = new ComboBox<>(cluster.contexts());
@@ -124,14 +125,16 @@ public final class PodsView {
         filter.setPrefWidth(300);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button fromNodes = new Button("Ask the nodes");
+        Button fromNodes = new Button("_Ask the nodes");
+        fromNodes.setMnemonicParsing(true);
         fromNodes.setId("refresh-from-nodes");
         fromNodes.setTooltip(new Tooltip("Read the control-plane containers from each node's runtime now (F5)"));
         fromNodes.setOnAction(e -> model.refreshFromNodes());
         fromNodes.visibleProperty().bind(model.bannerProperty().isNotEmpty().and(
                 javafx.beans.binding.Bindings.createBooleanBinding(model::nodesKnown)));
         fromNodes.managedProperty().bind(fromNodes.visibleProperty());
-        Button logs = new Button("Logs");
+        Button logs = new Button("_Logs");
+        logs.setMnemonicParsing(true);
         logs.setId("open-logs");
         logs.setDefaultButton(false);
         logs.setTooltip(new Tooltip("Open the selected pod's logs (Enter, or double-click the pod)"));

@@ -86,8 +86,8 @@ class RuntimeFallbackViewTest {
                 Instant.now())).create();
         Path kubeconfig = mock.writeKubeconfig(Files.createTempFile("mast-test", ".conf"));
         runFx(() -> {
-            screens = new OperateScreens(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                    Optional.of(nodes.connector()));
+            screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
+                    Optional.of(nodes.connector())));
             view = screens.podsView(List.of(kubeconfig));
             stage.setScene(new Scene(view.root(), 1280, 720));
             stage.show();

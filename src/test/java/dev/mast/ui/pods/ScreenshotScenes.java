@@ -95,8 +95,8 @@ public final class ScreenshotScenes {
         apiServerLog(broken);
         broken.exit(1);
 
-        var screens = new OperateScreens(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                Optional.of(nodes.connector()));
+        var screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
+                Optional.of(nodes.connector())));
         Path kubeconfig = mock.writeKubeconfig(dir.resolve("admin.conf"));
         PodsView view = screens.podsView(List.of(kubeconfig));
         stage.setTitle("Mast");

@@ -122,6 +122,12 @@ final class PodRowsModel {
             return;
         }
         insert.sort(comparator);
+        if (rows.isEmpty()) {
+            // The first list: sorted once and added as one change, no search for each row's place.
+            rows.setAll(insert);
+            reindex();
+            return;
+        }
         rows.batch(() -> {
             if (!gone.isEmpty()) {
                 rows.removeIf(row -> gone.contains(row.key()));

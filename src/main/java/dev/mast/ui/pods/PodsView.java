@@ -46,7 +46,12 @@ public final class PodsView {
         root.getStylesheets().add(PodsView.class.getResource(PodStyles.STYLESHEET).toExternalForm());
         root.setId("pods-view");
         table = PodsTable.build(model);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.selectedProperty().set(row));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
+            // A table drops its selection when the selected row is replaced; the model moves it to the new row.
+            if (row != null || !model.rowsChanging()) {
+                model.selectedProperty().set(row);
+            }
+        });
         model.selectedProperty().addListener((obs, was, row) -> {
             if (row == null) {
                 table.getSelectionModel().clearSelection();

@@ -89,7 +89,13 @@ public final class PodsViewModel {
             updateSummary();
             PodRow current = selected.get();
             if (current != null) {
-                model.row(current.key()).filter(row -> !row.equals(current)).ifPresent(selected::set);
+                // The selection follows the pod: its newest row, or none once it is gone.
+                Optional<PodRow> now = model.row(current.key());
+                if (now.isEmpty()) {
+                    selected.set(null);
+                } else if (!now.get().equals(current)) {
+                    selected.set(now.get());
+                }
             }
         });
         updateSummary();
@@ -239,6 +245,11 @@ public final class PodsViewModel {
     /** Orders the rows, as the table's column sort asks (null: by namespace and name). */
     public void sortBy(java.util.Comparator<PodRow> order) {
         model.sortBy(order);
+    }
+
+    /** True while the rows are being changed by a batch, a sort or the nodes' view (not by the user). */
+    public boolean rowsChanging() {
+        return model.changing();
     }
 
     /** True when the API server is not answering now: logs then come from the nodes. */

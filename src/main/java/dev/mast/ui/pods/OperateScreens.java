@@ -25,6 +25,8 @@ import javafx.stage.Window;
  * }</pre>
  */
 public final class OperateScreens implements AutoCloseable {
+    private static final double LOG_WIDTH = 1280;
+    private static final double LOG_HEIGHT = 720;
     private final OperateSession session;
     private final List<Stage> logWindows = new ArrayList<>();
     private BiConsumer<LogView, Window> logPresenter = this::showInWindow;
@@ -79,7 +81,9 @@ public final class OperateScreens implements AutoCloseable {
             stage.initOwner(owner);
         }
         stage.setTitle("Logs of " + view.model().target().pod());
-        stage.setScene(new Scene(view.root(), 1100, 700));
+        // Wide enough for the viewer's option and search bars on one line each, and never wider than the screen.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view.root(), Math.min(LOG_WIDTH, screen.getWidth()), Math.min(LOG_HEIGHT, screen.getHeight())));
         stage.setOnShown(e -> view.model().activate());
         stage.setOnHidden(e -> {
             view.model().deactivate();

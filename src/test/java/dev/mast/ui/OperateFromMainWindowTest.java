@@ -114,6 +114,8 @@ class OperateFromMainWindowTest {
         AppHarness.waitUntil(() -> logWindow().isPresent());
         assertEquals(app.stage, ((Stage) logWindow().get()).getOwner(), "the log viewer belongs to the main window");
 
+        // The log window lies over the main window, as a new window does; the user brings the main one up first.
+        app.onFx(app.stage::toFront);
         robot.clickOn("#back-to-wizard");
         AppHarness.waitUntil(() -> logWindow().isEmpty());
         assertEquals(WizardPage.RUN, app.model.wizard().pageProperty().get());

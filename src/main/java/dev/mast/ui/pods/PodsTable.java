@@ -129,7 +129,8 @@ final class PodsTable {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final HBox box = new HBox(6, name, badge);
-        private final Tooltip tip = new Tooltip();
+        // Made when a badge first needs it: a tooltip is a popup window of its own, and every visible row has a NameCell.
+        private Tooltip tip;
         private String badgeClass = "";
 
         NameCell() {
@@ -149,8 +150,15 @@ final class PodsTable {
             }
             badge.setVisible(!text.isEmpty());
             badge.setManaged(!text.isEmpty());
+            if (tipText.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            if (tip == null) {
+                tip = new Tooltip();
+            }
             tip.setText(tipText);
-            setTooltip(tipText.isEmpty() ? null : tip);
+            setTooltip(tip);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.mast.app;
 
 import dev.mast.node.CredentialPrompt;
+import dev.mast.node.NodeConnector;
 import dev.mast.ui.AppServices;
 import dev.mast.ui.common.DialogsFromBackground;
 import dev.mast.ui.common.FxDialogService;
@@ -29,6 +30,9 @@ public final class CoreServices {
                 .withConnectionTester(new SshConnectionTester(folders, prompt))
                 .withRunLauncher(new WorkflowRunLauncher(folders, runsBase, prompt))
                 .withSimulator(simulator)
-                .withUpgradeInspector(new CoreUpgradeInspector(folders, prompt));
+                .withUpgradeInspector(new CoreUpgradeInspector(folders, prompt))
+                // The operate screens trust the host keys recorded for the plan (the Nodes page or a run did that)
+                // and ask nothing: their node view refreshes on its own, and must not raise dialogs each time.
+                .withNodeAccess(plan -> new NodeConnector(CredentialPrompt.refusing(), folders.knownHosts(plan)));
     }
 }

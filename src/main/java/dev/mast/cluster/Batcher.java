@@ -79,6 +79,29 @@ public final class Batcher<T> implements AutoCloseable {
         }
     }
 
+    /** Queues the items and delivers them as soon as the consumer is free, without waiting out the interval. */
+    public void addAllNow(Collection<? extends T> items) {
+        synchronized (this) {
+            if (items.isEmpty()) {
+                return;
+            }
+            addAll(items);
+            if (!closed && whenFinished == null && !inFlight) {
+                // The interval's timer may be set already; a second, immediate flush finds the queue empty or takes it.
+                TIMER.execute(this::flushIfPending);
+            }
+        }
+    }
+
+    private void flushIfPending() {
+        synchronized (this) {
+            if (pending.isEmpty() || inFlight || closed) {
+                return;
+            }
+        }
+        flush();
+    }
+
     /**
      * Delivers what is queued as soon as possible, then runs {@code after} on the same executor,
      * after the last batch; later items are ignored. For the end of a stream.
@@ -112,7 +135,8 @@ public final class Batcher<T> implements AutoCloseable {
         long droppedNow;
         synchronized (this) {
             scheduled = false;
-            if (closed) {
+            // In flight already (an immediate flush went first): its delivery schedules what is left.
+            if (closed || inFlight) {
                 return;
             }
             items = new ArrayList<>(pending);

@@ -34,6 +34,7 @@ public final class PodWatch implements AutoCloseable {
 
     private final SharedIndexInformer<Pod> informer;
     private final Batcher<PodEvent> batcher;
+    private final FirstList<PodEvent> firstList;
     private final Clock clock;
     private final String server;
     private final PodScope scope;
@@ -51,6 +52,7 @@ public final class PodWatch implements AutoCloseable {
         this.server = client.getMasterUrl().toString();
         this.startedAt = clock.instant();
         this.batcher = Batcher.uncapped(interval, deliverOn, batch -> listener.onBatch(batch.items()));
+        this.firstList = new FirstList<>(batcher::addAllNow);
         this.informer = scope.namespace()
                 .map(ns -> client.pods().inNamespace(ns).runnableInformer(0))
                 .orElseGet(() -> client.pods().inAnyNamespace().runnableInformer(0));
@@ -61,22 +63,23 @@ public final class PodWatch implements AutoCloseable {
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
-                batcher.add(new PodEvent.Upsert(PodRows.of(pod)));
+                send(new PodEvent.Upsert(PodRows.of(pod)), true);
             }
 
             @Override
             public void onUpdate(Pod before, Pod after) {
-                batcher.add(new PodEvent.Upsert(PodRows.of(after)));
+                send(new PodEvent.Upsert(PodRows.of(after)), false);
             }
 
             @Override
             public void onDelete(Pod pod, boolean finalStateUnknown) {
-                batcher.add(new PodEvent.Removed(new PodKey(pod.getMetadata().getNamespace(), pod.getMetadata().getName())));
+                send(new PodEvent.Removed(new PodKey(pod.getMetadata().getNamespace(), pod.getMetadata().getName())), false);
             }
         });
         this.status = new ConnectionStatus(ConnectionState.CONNECTING, null, server, "");
         batcher.add(new PodEvent.Connection(status));
-        informer.start();
+        // The handler hears of the listed pods after the store has them: the store's size says how many to wait for.
+        informer.start().thenRun(() -> firstList.listed(informer.getStore().list().size()));
         this.checker = Timers.SHARED.scheduleWithFixedDelay(this::checkConnection, CHECK_MILLIS, CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -99,10 +102,17 @@ public final class PodWatch implements AutoCloseable {
         return status;
     }
 
+    private void send(PodEvent event, boolean add) {
+        if (!firstList.offer(event, add)) {
+            batcher.add(event);
+        }
+    }
+
     private synchronized void checkConnection() {
         if (closed) {
             return;
         }
+        firstList.check(System.nanoTime());
         Instant now = clock.instant();
         boolean current = informer.hasSynced() && informer.isWatching();
         ConnectionStatus next;

@@ -10,7 +10,8 @@ public record AppServices(Optional<PlanRenderer> renderer,
                           Optional<ConnectionTester> connectionTester,
                           Optional<RunLauncher> runLauncher,
                           Optional<SimulatedClusterStarter> simulator,
-                          Optional<UpgradeInspector> upgradeInspector) {
+                          Optional<UpgradeInspector> upgradeInspector,
+                          Optional<NodeAccess> nodeAccess) {
 
     /** Why a button that needs an absent service is disabled. */
     public static final String NOT_AVAILABLE = "Not available yet in this build of Mast";
@@ -21,26 +22,30 @@ public record AppServices(Optional<PlanRenderer> renderer,
     }
 
     public static AppServices none() {
-        return new AppServices(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new AppServices(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public AppServices withRenderer(PlanRenderer value) {
-        return new AppServices(Optional.of(value), connectionTester, runLauncher, simulator, upgradeInspector);
+        return new AppServices(Optional.of(value), connectionTester, runLauncher, simulator, upgradeInspector, nodeAccess);
     }
 
     public AppServices withConnectionTester(ConnectionTester value) {
-        return new AppServices(renderer, Optional.of(value), runLauncher, simulator, upgradeInspector);
+        return new AppServices(renderer, Optional.of(value), runLauncher, simulator, upgradeInspector, nodeAccess);
     }
 
     public AppServices withRunLauncher(RunLauncher value) {
-        return new AppServices(renderer, connectionTester, Optional.of(value), simulator, upgradeInspector);
+        return new AppServices(renderer, connectionTester, Optional.of(value), simulator, upgradeInspector, nodeAccess);
     }
 
     public AppServices withSimulator(SimulatedClusterStarter value) {
-        return new AppServices(renderer, connectionTester, runLauncher, Optional.of(value), upgradeInspector);
+        return new AppServices(renderer, connectionTester, runLauncher, Optional.of(value), upgradeInspector, nodeAccess);
     }
 
     public AppServices withUpgradeInspector(UpgradeInspector value) {
-        return new AppServices(renderer, connectionTester, runLauncher, simulator, Optional.of(value));
+        return new AppServices(renderer, connectionTester, runLauncher, simulator, Optional.of(value), nodeAccess);
+    }
+
+    public AppServices withNodeAccess(NodeAccess value) {
+        return new AppServices(renderer, connectionTester, runLauncher, simulator, upgradeInspector, Optional.of(value));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mast.ui;
 
+import dev.mast.ui.pods.UiThreads;
 import dev.mast.ui.preview.PreviewViewModel;
 import dev.mast.ui.run.RunViewModel;
 import dev.mast.ui.wizard.ClusterViewModel;
@@ -27,8 +28,9 @@ public final class MainWindowModel {
     private final PreviewViewModel preview;
     private final RunViewModel run;
     private final WizardViewModel wizard;
+    private final OperateNavigation operate;
 
-    /** @param uiThread where batches of run events are applied: {@code Platform::runLater} */
+    /** @param uiThread where batches of run events and of pod and log changes are applied: {@code Platform::runLater} */
     public MainWindowModel(AppServices services, UiEnvironment env, Executor uiThread) {
         this.environment = env;
         draft = new PlanDraft(env.validator());
@@ -45,6 +47,9 @@ public final class MainWindowModel {
         pages.put(WizardPage.PREVIEW, preview);
         pages.put(WizardPage.RUN, run);
         wizard = new WizardViewModel(draft, pages, run::confirmAndStart, run.runningProperty());
+        operate = new OperateNavigation(UiThreads.forApp(uiThread), services.nodeAccess(), env.dialogs(), draft, env.clock(),
+                env.home());
+        run.setPodListOpener(operate::openAfterRun);
     }
 
     public UiEnvironment environment() {
@@ -77,5 +82,10 @@ public final class MainWindowModel {
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** The pod list and log viewers, shown instead of the wizard while a session is open. */
+    public OperateNavigation operate() {
+        return operate;
     }
 }

@@ -47,6 +47,18 @@ class BatcherTest {
     }
 
     @Test
+    void addAllNowDeliversWithoutWaitingOutTheInterval() throws Exception {
+        var batcher = Batcher.<Integer>uncapped(Duration.ofSeconds(30), ui, batches::add);
+        batcher.addAllNow(List.of(1, 2, 3));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (batches.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of(1, 2, 3), delivered(), "delivered long before the 30 s interval");
+        assertEquals(1, batches.size());
+    }
+
+    @Test
     void neverHandsOverASecondBatchWhileTheFirstIsBeingHandled() throws Exception {
         var inside = new java.util.concurrent.atomic.AtomicInteger();
         var overlaps = new java.util.concurrent.atomic.AtomicInteger();

@@ -89,6 +89,25 @@ class PodWatchTest {
     }
 
     @Test
+    void deliversTheFirstListInOneBatch() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            create(TestPods.running("big", String.format("pod-%03d", i), "node001", CREATED));
+        }
+        List<Integer> upsertsPerBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
+        watch = PodWatch.start(client, PodScope.namespace("big"), Runnable::run, events -> {
+            int upserts = (int) events.stream().filter(e -> e instanceof PodEvent.Upsert).count();
+            if (upserts > 0) {
+                upsertsPerBatch.add(upserts);
+            }
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (upsertsPerBatch.stream().mapToInt(Integer::intValue).sum() < 500 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(500), upsertsPerBatch, "the first list, batch by batch");
+    }
+
+    @Test
     void deliversManyChangesInFewBatches() throws Exception {
         watch(PodScope.namespace("load"));
         probe.await("connected", p -> p.state() == ConnectionState.CONNECTED);

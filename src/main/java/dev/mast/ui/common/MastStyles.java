@@ -13,6 +13,8 @@ public final class MastStyles {
     public static final String PAGE_TITLE = "page-title";
     public static final String PAGE_INTRO = "page-intro";
     public static final String NAV_BAR = "nav-bar";
+    /** The bar above the operate screens: the way back to the wizard and what is shown. */
+    public static final String OPERATE_BAR = "operate-bar";
     public static final String BLOCKED_REASON = "blocked-reason";
 
     public static final String STEPS = "steps";

@@ -28,6 +28,7 @@ final class PodRowsModel {
     private final Map<PodKey, Integer> index = new HashMap<>();
     private static final Comparator<PodRow> BY_KEY = Comparator.comparing(PodRow::key);
     private Comparator<PodRow> comparator = BY_KEY;
+    private boolean changing;
 
     ObservableList<PodRow> rows() {
         return rows;
@@ -43,6 +44,14 @@ final class PodRowsModel {
 
     int runtimeCount() {
         return runtime.size();
+    }
+
+    /**
+     * True while the rows change for a batch, a sort or the nodes' view: a table may drop its
+     * selection meanwhile, which is not the user's doing (the pod is still there, as a new row).
+     */
+    boolean changing() {
+        return changing;
     }
 
     /** Applies a watch batch's pod changes (connection events are not this model's business). */
@@ -85,7 +94,12 @@ final class PodRowsModel {
     /** Orders the rows (the table's sort); rows with equal keys stay ordered by namespace and name. */
     void sortBy(Comparator<PodRow> order) {
         comparator = order == null ? BY_KEY : order.thenComparing(BY_KEY);
-        rows.sortWith(comparator);
+        changing = true;
+        try {
+            rows.sortWith(comparator);
+        } finally {
+            changing = false;
+        }
         reindex();
     }
 
@@ -96,6 +110,15 @@ final class PodRowsModel {
      * instead shift its index for every row).
      */
     private void sync(Set<PodKey> keys) {
+        changing = true;
+        try {
+            syncRows(keys);
+        } finally {
+            changing = false;
+        }
+    }
+
+    private void syncRows(Set<PodKey> keys) {
         Set<PodKey> gone = new HashSet<>();
         List<PodRow> insert = new ArrayList<>();
         rows.batch(() -> {
@@ -122,6 +145,12 @@ final class PodRowsModel {
             return;
         }
         insert.sort(comparator);
+        if (rows.isEmpty()) {
+            // The first list: sorted once and added as one change, no search for each row's place.
+            rows.setAll(insert);
+            reindex();
+            return;
+        }
         rows.batch(() -> {
             if (!gone.isEmpty()) {
                 rows.removeIf(row -> gone.contains(row.key()));

@@ -16,6 +16,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The pod table: kubectl's columns, status colours, static-pod badges, greyed rows while stale. */
 final class PodsTable {
@@ -62,14 +64,38 @@ final class PodsTable {
         table.getColumns().addAll(java.util.List.of(namespace, name, ready, status, restarts, age, node));
 
         // The model keeps its rows in the table's order itself: a SortedList would re-index on every change.
+        // It gets plain row comparators: the table's own asks each column's cell value factory for both rows
+        // of every comparison, and a 10,000-pod list takes some 300,000 comparisons to sort and merge.
+        Map<TableColumn<PodRow, ?>, Comparator<PodRow>> orders = new HashMap<>();
+        orders.put(namespace, Comparator.comparing(PodRow::namespace));
+        orders.put(name, Comparator.comparing(PodRow::name));
+        orders.put(ready, Comparator.comparing(PodRow::ready));
+        orders.put(status, Comparator.comparing(PodRow::status));
+        orders.put(restarts, Comparator.comparingInt(PodRow::restarts));
+        orders.put(age, Comparator.comparing(PodRow::created, Comparator.nullsLast(Comparator.reverseOrder())));
+        orders.put(node, Comparator.comparing(PodRow::node));
         table.setItems(model.rows());
         table.setSortPolicy(view -> {
-            model.sortBy(view.getComparator());
+            model.sortBy(rowOrder(view, orders));
             return true;
         });
         table.getSortOrder().add(name);
         table.setRowFactory(view -> row(model));
         return table;
+    }
+
+    /** The table's sort order as one comparator of rows; null when no column is sorted. */
+    static Comparator<PodRow> rowOrder(TableView<PodRow> view, Map<TableColumn<PodRow, ?>, Comparator<PodRow>> orders) {
+        Comparator<PodRow> order = null;
+        for (TableColumn<PodRow, ?> column : view.getSortOrder()) {
+            Comparator<PodRow> one = orders.get(column);
+            if (one == null) {
+                continue;
+            }
+            one = column.getSortType() == TableColumn.SortType.DESCENDING ? one.reversed() : one;
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return order;
     }
 
     private static TableColumn<PodRow, String> text(String title, Function<PodRow, String> value) {
@@ -103,7 +129,8 @@ final class PodsTable {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final HBox box = new HBox(6, name, badge);
-        private final Tooltip tip = new Tooltip();
+        // Made when a badge first needs it: a tooltip is a popup window of its own, and every visible row has a NameCell.
+        private Tooltip tip;
         private String badgeClass = "";
 
         NameCell() {
@@ -123,8 +150,15 @@ final class PodsTable {
             }
             badge.setVisible(!text.isEmpty());
             badge.setManaged(!text.isEmpty());
+            if (tipText.isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            if (tip == null) {
+                tip = new Tooltip();
+            }
             tip.setText(tipText);
-            setTooltip(tipText.isEmpty() ? null : tip);
+            setTooltip(tip);
         }
 
         @Override

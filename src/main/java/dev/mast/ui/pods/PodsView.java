@@ -46,7 +46,12 @@ public final class PodsView {
         root.getStylesheets().add(PodsView.class.getResource(PodStyles.STYLESHEET).toExternalForm());
         root.setId("pods-view");
         table = PodsTable.build(model);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> model.selectedProperty().set(row));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
+            // A table drops its selection when the selected row is replaced; the model moves it to the new row.
+            if (row != null || !model.rowsChanging()) {
+                model.selectedProperty().set(row);
+            }
+        });
         model.selectedProperty().addListener((obs, was, row) -> {
             if (row == null) {
                 table.getSelectionModel().clearSelection();
@@ -91,7 +96,8 @@ public final class PodsView {
         files.textProperty().bind(cluster.filesProperty());
         files.setMaxWidth(420);
         files.setTooltip(new Tooltip("The kubeconfig files the contexts come from"));
-        Button choose = new Button("Choose kubeconfig…");
+        Button choose = new Button("Choose _kubeconfig…");
+        choose.setMnemonicParsing(true);
         choose.setTooltip(new Tooltip("Use another kubeconfig, such as the cluster's admin kubeconfig"));
         choose.setOnAction(e -> askFile.apply(root.getScene().getWindow()).ifPresent(path -> cluster.load(List.of(path))));
         ComboBox<String> contexts = new ComboBox<>(cluster.contexts());
@@ -124,14 +130,16 @@ public final class PodsView {
         filter.setPrefWidth(300);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button fromNodes = new Button("Ask the nodes");
+        Button fromNodes = new Button("_Ask the nodes");
+        fromNodes.setMnemonicParsing(true);
         fromNodes.setId("refresh-from-nodes");
         fromNodes.setTooltip(new Tooltip("Read the control-plane containers from each node's runtime now (F5)"));
         fromNodes.setOnAction(e -> model.refreshFromNodes());
         fromNodes.visibleProperty().bind(model.bannerProperty().isNotEmpty().and(
                 javafx.beans.binding.Bindings.createBooleanBinding(model::nodesKnown)));
         fromNodes.managedProperty().bind(fromNodes.visibleProperty());
-        Button logs = new Button("Logs");
+        Button logs = new Button("_Logs");
+        logs.setMnemonicParsing(true);
         logs.setId("open-logs");
         logs.setDefaultButton(false);
         logs.setTooltip(new Tooltip("Open the selected pod's logs (Enter, or double-click the pod)"));

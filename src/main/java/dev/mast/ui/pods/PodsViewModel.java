@@ -60,6 +60,8 @@ public final class PodsViewModel {
     private KubeApi api;
     private PodWatch watch;
     private boolean active;
+    /** True while the namespaces are replaced: the selector's passing moves are not the user's choice. */
+    private boolean listingNamespaces;
     private int generation;
     private ScheduledFuture<?> ticker;
     private Consumer<PodRow> logOpener = row -> { };
@@ -73,6 +75,9 @@ public final class PodsViewModel {
         now.set(clock.instant());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> PodFilter.matching(filter.get()), filter));
         namespace.addListener((obs, was, value) -> {
+            if (listingNamespaces) {
+                return;
+            }
             // A namespace typed or set from outside joins the list, so the selector can show it.
             if (value != null && !namespaces.contains(value)) {
                 namespaces.add(value);
@@ -84,7 +89,13 @@ public final class PodsViewModel {
             updateSummary();
             PodRow current = selected.get();
             if (current != null) {
-                model.row(current.key()).filter(row -> !row.equals(current)).ifPresent(selected::set);
+                // The selection follows the pod: its newest row, or none once it is gone.
+                Optional<PodRow> now = model.row(current.key());
+                if (now.isEmpty()) {
+                    selected.set(null);
+                } else if (!now.get().equals(current)) {
+                    selected.set(now.get());
+                }
             }
         });
         updateSummary();
@@ -205,10 +216,19 @@ public final class PodsViewModel {
                 list.sort(null);
             }
             list.add(0, ALL_NAMESPACES);
-            namespaces.setAll(list);
-            // A selector may move its value while its items change under it; the choice stays the user's.
-            if (chosen != null && !chosen.equals(namespace.get())) {
-                namespace.set(chosen);
+            // A selector may move its value while its items change under it; the choice stays the user's, and
+            // the watch goes on (restarting it twice would throw away a list that may be half-way in).
+            listingNamespaces = true;
+            try {
+                namespaces.setAll(list);
+                if (chosen != null && !chosen.equals(namespace.get())) {
+                    namespace.set(chosen);
+                }
+            } finally {
+                listingNamespaces = false;
+            }
+            if (!java.util.Objects.equals(chosen, namespace.get())) {
+                restartWatch();
             }
         }, error -> { });
     }
@@ -225,6 +245,11 @@ public final class PodsViewModel {
     /** Orders the rows, as the table's column sort asks (null: by namespace and name). */
     public void sortBy(java.util.Comparator<PodRow> order) {
         model.sortBy(order);
+    }
+
+    /** True while the rows are being changed by a batch, a sort or the nodes' view (not by the user). */
+    public boolean rowsChanging() {
+        return model.changing();
     }
 
     /** True when the API server is not answering now: logs then come from the nodes. */

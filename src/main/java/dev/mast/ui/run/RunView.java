@@ -66,9 +66,11 @@ public final class RunView {
         Button folder = Controls.button("_Open run folder", "Open the folder with every node's full log", model::openRunFolder);
         folder.setId("open-run-folder");
         folder.disableProperty().bind(Bindings.createBooleanBinding(() -> model.handleProperty().get().isEmpty(), model.handleProperty()));
-        Button pods = new Button("Open _pod list");
+        Button pods = Controls.button("Open _pod list", "", model::openPodList);
         pods.setId("open-pods");
-        Node podsNode = Controls.disabledWithReason(pods, model.podListUnavailableReason());
+        pods.disableProperty().bind(model.canOpenPodsProperty().not());
+        Node podsNode = Controls.withReason(pods, Bindings.when(model.canOpenPodsProperty()).then("")
+                .otherwise(model.podListUnavailableReason()), "Show the cluster's pods and their logs, with the admin kubeconfig of this run");
         Label cancelling = new Label("Cancelling: waiting for running steps to finish…");
         cancelling.visibleProperty().bind(model.cancellingProperty());
         return new ToolBar(cancel, retry, folder, podsNode, cancelling);

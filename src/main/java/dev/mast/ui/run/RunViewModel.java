@@ -62,9 +62,11 @@ public final class RunViewModel implements WizardStep {
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
     private final BooleanBinding canRetry;
+    private final BooleanBinding canOpenPods;
     private final StringBinding summaryText;
     private Plan plan;
     private RunKind kind = RunKind.INSTALL;
+    private java.util.function.BiConsumer<Path, Plan> podListOpener = (kubeconfig, ran) -> { };
 
     /** @param uiThread where event batches are applied: {@code Platform::runLater} in the app */
     public RunViewModel(Optional<RunLauncher> launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
@@ -77,6 +79,9 @@ public final class RunViewModel implements WizardStep {
         canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
                 && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
         summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);
+        canOpenPods = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && handle.get().isPresent()
+                && state.summaryProperty().get().map(RunSummary::succeeded).orElse(false), state.runningProperty(),
+                state.summaryProperty(), handle);
         state.runningProperty().addListener((obs, was, now) -> cancelling.set(cancelling.get() && now));
     }
 
@@ -219,8 +224,34 @@ public final class RunViewModel implements WizardStep {
         return launcher.isPresent();
     }
 
+    /** Where "Open pod list" goes: the main window's operate screens. */
+    public void setPodListOpener(java.util.function.BiConsumer<Path, Plan> opener) {
+        this.podListOpener = opener;
+    }
+
+    /** Opens the pod list of the cluster just installed or upgraded, with the admin kubeconfig the run saved. */
+    public void openPodList() {
+        if (!canOpenPods.get() || plan == null) {
+            return;
+        }
+        Optional<Path> kubeconfig = handle.get().flatMap(RunHandle::adminKubeconfig);
+        if (kubeconfig.isEmpty()) {
+            dialogs.showError("No admin kubeconfig", "The " + kind.verb() + " did not save an admin kubeconfig, so Mast cannot "
+                    + "reach the cluster's API server. Use \"Pods and logs of a running cluster\" on the Start page with a "
+                    + "kubeconfig of your own.", "");
+            return;
+        }
+        podListOpener.accept(kubeconfig.get(), plan);
+    }
+
+    /** True once a run finished well: its admin kubeconfig reaches the cluster. */
+    public BooleanBinding canOpenPodsProperty() {
+        return canOpenPods;
+    }
+
     public String podListUnavailableReason() {
-        return "The pod list comes in a later version of Mast";
+        return "The pod list opens once a run has finished well, with the admin kubeconfig it saved. "
+                + "For another cluster, use \"Pods and logs of a running cluster\" on the Start page.";
     }
 
     public String launcherUnavailableReason() {

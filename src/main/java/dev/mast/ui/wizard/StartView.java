@@ -2,6 +2,7 @@ package dev.mast.ui.wizard;
 
 import atlantafx.base.controls.Tile;
 import dev.mast.ui.AppServices;
+import dev.mast.ui.OperateNavigation;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.common.Controls;
 import javafx.beans.binding.Bindings;
@@ -23,11 +24,13 @@ public final class StartView {
     private final StartViewModel model;
     private final Parent root;
 
-    public StartView(StartViewModel model) {
+    /** @param operate opens the pod list of a running cluster instead of the wizard */
+    public StartView(StartViewModel model, OperateNavigation operate) {
         this.model = model;
         VBox page = Pages.page("Start", "Choose what Mast should do, then where the plan comes from. You can change "
                 + "everything on the next pages.", Pages.section("What do you want to do?"), kind(),
-                Pages.section("Where does the plan come from?"), sources(), current(), warnings());
+                Pages.section("Where does the plan come from?"), sources(), current(), warnings(),
+                Pages.section("Or look at a running cluster"), operate(operate));
         page.disableProperty().bind(model.busyProperty());
         this.root = Pages.scrolling(page);
     }
@@ -111,6 +114,19 @@ public final class StartView {
         HBox box = new HBox(8, actions);
         box.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         tile.setAction(box);
+        return tile;
+    }
+
+    private Tile operate(OperateNavigation operate) {
+        Button pods = Controls.button("_Pods and logs", "Connect with kubectl's kubeconfig: KUBECONFIG, else ~/.kube/config",
+                operate::openWithKubectlConfig);
+        pods.setId("operate-kubectl");
+        Button choose = Controls.button("_Choose a kubeconfig…", "Connect with another kubeconfig, such as a cluster's admin.conf",
+                operate::chooseKubeconfig);
+        choose.setId("operate-choose");
+        Tile tile = tile("Pods and logs of a running cluster", "Like kubectl get pods and kubectl logs. With a plan loaded "
+                + "above, Mast also reads its nodes' containers and logs over SSH while the API server is down.", pods, choose);
+        tile.setId("operate-entry");
         return tile;
     }
 

@@ -4,6 +4,7 @@ import static dev.mast.ui.pods.FxWait.onFx;
 import static dev.mast.ui.pods.FxWait.runFx;
 import static dev.mast.ui.pods.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -86,8 +87,8 @@ class RuntimeFallbackViewTest {
                 Instant.now())).create();
         Path kubeconfig = mock.writeKubeconfig(Files.createTempFile("mast-test", ".conf"));
         runFx(() -> {
-            screens = new OperateScreens(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                    Optional.of(nodes.connector()));
+            screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
+                    Optional.of(nodes.connector())));
             view = screens.podsView(List.of(kubeconfig));
             stage.setScene(new Scene(view.root(), 1280, 720));
             stage.show();
@@ -117,8 +118,15 @@ class RuntimeFallbackViewTest {
         until("a live list", () -> view.model().summaryProperty().get().contains("live from")
                 && table(robot).getItems().size() == 3);
 
+        robot.clickOn(row(robot, "kube-apiserver-node001"));
         mock.stop();
         until("rows from the runtime", () -> table(robot).getItems().stream().filter(PodRow::fromRuntime).count() == 2);
+        until("the selection on the pod's row from the runtime", () -> {
+            PodRow chosen = view.model().selectedProperty().get();
+            return chosen != null && chosen.fromRuntime() && chosen.name().equals("kube-apiserver-node001")
+                    && chosen.equals(table(robot).getSelectionModel().getSelectedItem());
+        });
+        assertFalse(onFx(() -> robot.lookup("#open-logs").queryButton().isDisabled()), "Logs stays open to the selected pod");
         until("the runtime badge", () -> robot.lookup(".badge-runtime").tryQuery().isPresent());
         assertEquals("from " + name, onFx(() -> robot.lookup(".badge-runtime").queryAs(Label.class).getText()));
         PodRow apiServer = onFx(() -> table(robot).getItems().stream().filter(r -> r.name().equals("kube-apiserver-node001"))

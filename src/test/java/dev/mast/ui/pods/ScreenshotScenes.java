@@ -21,7 +21,8 @@ import javafx.stage.Stage;
 
 /**
  * The operate screens with a realistic cluster, for looking at them and for the README's
- * screenshots: {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp ... dev.mast.ui.pods.ScreenshotScenes pods|logs|down}.
+ * screenshots: {@code xvfb-run -a -s "-screen 0 1366x768x24" java -cp ... dev.mast.ui.pods.ScreenshotScenes pods|logs|down|main|main-logs}
+ * ({@code main}: the main window after "Open pod list"; {@code main-logs}: then the API server goes and a log window opens).
  * Not a test: it stays open until killed.
  */
 public final class ScreenshotScenes {
@@ -95,9 +96,14 @@ public final class ScreenshotScenes {
         apiServerLog(broken);
         broken.exit(1);
 
-        var screens = new OperateScreens(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                Optional.of(nodes.connector()));
-        Path kubeconfig = mock.writeKubeconfig(dir.resolve("admin.conf"));
+        Path kubeconfigFile = mock.writeKubeconfig(dir.resolve("admin.conf"));
+        if (scene.startsWith("main")) {
+            inMainWindow(stage, mock, nodes, kubeconfigFile, dir);
+            return;
+        }
+        var screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
+                Optional.of(nodes.connector())));
+        Path kubeconfig = kubeconfigFile;
         PodsView view = screens.podsView(List.of(kubeconfig));
         stage.setTitle("Mast");
         stage.setScene(new Scene(view.root(), 1366, 768));
@@ -139,6 +145,47 @@ public final class ScreenshotScenes {
                         .filter(r -> r.name().equals("kube-apiserver-node002")).findFirst().orElse(null)));
             }).start();
         }
+    }
+
+    /**
+     * The main window after an install: the run's "Open pod list" shows the cluster with its plan's
+     * nodes; {@code main-logs} then loses the API server and opens kube-apiserver-node002's logs.
+     */
+    private static void inMainWindow(Stage stage, MockApi mock, FakeNodes nodes, Path kubeconfig, Path dir) {
+        var settings = new dev.mast.ui.common.UiSettings(new dev.mast.ui.fixtures.MemoryPreferences());
+        var env = dev.mast.ui.fixtures.UiFixtures.environment(dev.mast.ui.fixtures.UiFixtures.homeWithKeys(dir.resolve("home")),
+                new dev.mast.ui.fixtures.ScriptedDialogs());
+        var model = new dev.mast.ui.MainWindowModel(dev.mast.ui.AppServices.none().withNodeAccess(plan -> nodes.connector()),
+                new dev.mast.ui.UiEnvironment(settings, env.background(), env.dialogs(), env.validator(), env.folders(), env.clock(),
+                        env.home()), Platform::runLater);
+        stage.setTitle("Mast");
+        stage.setScene(new Scene(new dev.mast.ui.MainWindow(model, new dev.mast.ui.common.Themes(settings)).root(), 1366, 768));
+        stage.show();
+        model.draft().load(nodes.plan());
+        model.operate().openAfterRun(kubeconfig, nodes.plan());
+        PodsViewModel pods = model.operate().sessionProperty().get().orElseThrow().pods();
+        new Thread(() -> {
+            sleep(4000);
+            Platform.runLater(() -> pods.selectedProperty().set(pods.rows().stream()
+                    .filter(r -> r.name().equals("kube-apiserver-node002")).findFirst().orElse(null)));
+            if (!scene.equals("main-logs")) {
+                return;
+            }
+            sleep(1000);
+            mock.stop();
+            sleep(4000);
+            Platform.runLater(pods::openLogs);
+            sleep(3000);
+            Platform.runLater(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage)
+                    .forEach(w -> {
+                        var search = (javafx.scene.control.TextField) w.getScene().lookup("#log-search");
+                        search.setText("connection refused");
+                        var wrap = (javafx.scene.control.CheckBox) w.getScene().lookup("#log-wrap");
+                        if (wrap != null) {
+                            wrap.setSelected(true);
+                        }
+                    }));
+        }).start();
     }
 
     private static void apiServerLog(FakeContainer container) {

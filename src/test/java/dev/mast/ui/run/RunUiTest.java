@@ -71,7 +71,7 @@ class RunUiTest {
         assertTrue(summary.getText().startsWith("install finished on all 6 nodes"), summary.getText());
         assertTrue(summary.getText().contains(home.resolve("runs").resolve("admin.conf").toString()));
         assertTrue(robot.lookup("#retry-failed").queryButton().isDisabled());
-        assertTrue(robot.lookup("#open-pods").queryButton().isDisabled());
+        assertFalse(robot.lookup("#open-pods").queryButton().isDisabled(), "the pod list opens after a run that finished well");
         robot.clickOn("#open-run-folder");
         assertEquals(home.resolve("runs"), app.openedFolders.get(0));
     }
@@ -91,6 +91,7 @@ class RunUiTest {
         String last = ((LogEntry) log.getItems().get(log.getItems().size() - 1)).text();
         assertTrue(last.startsWith("Start the kubelet failed: exit code 1"), last);
         assertTrue(robot.lookup("#run-summary").queryAs(Label.class).getText().contains("failed on 1 of 6 nodes: worker002"));
+        assertTrue(robot.lookup("#open-pods").queryButton().isDisabled(), "a failed run saved no admin kubeconfig");
 
         robot.clickOn("#retry-failed");
         AppHarness.waitUntil(() -> launcher.starts().size() == 2 && app.model.run().state().summaryProperty().get().isPresent());

@@ -68,6 +68,37 @@ class RunViewModelTest {
     }
 
     @Test
+    void openPodListHandsOnTheAdminKubeconfigAndThePlanOfARunThatFinishedWell() {
+        var launcher = new ReplayingRunLauncher(Duration.ZERO, runs, Runnable::run);
+        RunViewModel model = model(launcher);
+        List<String> openedWith = new ArrayList<>();
+        model.setPodListOpener((kubeconfig, ran) -> openedWith.add(kubeconfig + " " + ran.name()));
+        assertFalse(model.canOpenPodsProperty().get(), "nothing to open before a run");
+
+        assertTrue(model.confirmAndStart(plan, RunKind.INSTALL));
+        model.flushEvents();
+        assertTrue(model.canOpenPodsProperty().get());
+        model.openPodList();
+
+        assertEquals(List.of(runs.resolve("admin.conf") + " " + plan.name()), openedWith);
+    }
+
+    @Test
+    void openPodListStaysShutAfterAFailedRun() {
+        var launcher = new ReplayingRunLauncher(Duration.ZERO, runs, Runnable::run).failOnce("worker002", "kubelet/start");
+        RunViewModel model = model(launcher);
+        List<Path> openedWith = new ArrayList<>();
+        model.setPodListOpener((kubeconfig, ran) -> openedWith.add(kubeconfig));
+
+        assertTrue(model.confirmAndStart(plan, RunKind.INSTALL));
+        model.flushEvents();
+        model.openPodList();
+
+        assertFalse(model.canOpenPodsProperty().get());
+        assertTrue(openedWith.isEmpty());
+    }
+
+    @Test
     void aNewRunOfAChangedPlanShowsOnlyItsNodes() {
         RunViewModel model = model(new ReplayingRunLauncher(Duration.ZERO, runs, Runnable::run));
         model.start(plan, RunKind.INSTALL, Set.of());

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs Mast's install on 1 and then N simulated nodes (concurrency N), after a warm-up install. The"
                 + " simulated nodes run in a JVM of their own (mast simulate); each package install, image pull and component"
                 + " start on a node takes --step-delay-ms, and each command --command-delay-ms more.",
-                "Prints key: value lines: scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
+                "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
+                + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
                 + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
                 + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time); ssh_round_trips_per_s"
                 + " (sequential commands over one SSH connection, no delays; aim for >= 500); peak_heap_mb (Mast's JVM,"
@@ -66,7 +67,13 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One install's figures. */
-    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases) { }
+    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu) {
+        /** CPU that other programs on the machine took during the run (unknown off Linux: zero). */
+        Duration otherCpu() {
+            Duration other = machineCpu.minus(clientCpu).minus(simulatorCpu);
+            return machineCpu.isZero() || other.isNegative() ? Duration.ZERO : other;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -85,6 +92,8 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             Run many = install(dir.resolve("many"), nodes, stepDelayMs, commandDelayMs);
             double roundTrips = roundTripsPerSecond(dir.resolve("rtt"));
             out.printf("nodes: %d%n", nodes);
+            out.printf("cpus: %d%n", Runtime.getRuntime().availableProcessors());
+            out.printf("other_programs_cpu_s: %.2f%n", seconds(many.otherCpu()));
             out.printf("step_delay_ms: %d%n", stepDelayMs);
             out.printf("command_delay_ms: %d%n", commandDelayMs);
             out.printf("wall_1_node_s: %.2f%n", seconds(one.wall()));
@@ -122,6 +131,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                 var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), phases,
                         new WorkflowRunner.Options(count, Clock.systemUTC()));
                 Duration simulatorBefore = simulator.cpu();
+                Duration machineBefore = machineCpu();
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 RunSummary summary = runner.run();
@@ -131,8 +141,23 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                 if (!summary.succeeded()) {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
                 }
-                return new Run(wall, clientCpu, simulatorCpu, phases.walls());
+                Duration machineCpu = machineCpu().minus(machineBefore);
+                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu);
             }
+        }
+    }
+
+    /** CPU time all programs on the machine used since boot, from /proc/stat; zero where there is none. */
+    private static Duration machineCpu() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal; not idle or iowait
+                busy += Long.parseLong(fields[i]);
+            }
+            return Duration.ofMillis(busy * 10); // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return Duration.ZERO;
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.function.Function;
  * add-on Deployment's replicas (the cluster DNS). All nodes watch through one shared informer.
  */
 public final class WaitForMirrorPods implements Phase {
+    private final ClusterAccess cluster;
     private final Timeouts timeouts;
     private final Function<Plan, List<HasMetadata>> addons;
     private final PodCache pods;
@@ -36,6 +37,7 @@ public final class WaitForMirrorPods implements Phase {
 
     /** Static pods and the pods of the add-ons' DaemonSets and Deployments that {@code addons} gives for a plan. */
     public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts, Function<Plan, List<HasMetadata>> addons) {
+        this.cluster = cluster;
         this.timeouts = timeouts;
         this.addons = addons;
         this.pods = new PodCache(cluster);
@@ -78,6 +80,7 @@ public final class WaitForMirrorPods implements Phase {
     @Override
     public void run(NodeContext context) throws Exception {
         ExpectedPods expected = expected(context.plan(), context.node());
+        requireWorkloads(expected);
         Instant deadline = Instant.now().plus(timeouts.health());
         pods.acquire();
         try {
@@ -102,6 +105,29 @@ public final class WaitForMirrorPods implements Phase {
             }
         } finally {
             pods.release();
+        }
+    }
+
+    /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */
+    private void requireWorkloads(ExpectedPods expected) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (ExpectedPods.Workload w : java.util.stream.Stream.concat(expected.daemonSets().stream(), expected.deployments().stream()).toList()) {
+            boolean present;
+            try {
+                var apps = cluster.client().apps();
+                present = w.kind().equals("DaemonSet")
+                        ? apps.daemonSets().inNamespace(w.namespace()).withName(w.name()).get() != null
+                        : apps.deployments().inNamespace(w.namespace()).withName(w.name()).get() != null;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                return; // The API is away for now; the wait below rides that out until the timeout.
+            }
+            if (!present) {
+                missing.add(w.kind() + " " + w.label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PodsNotReadyException("the API has no " + String.join(", ", missing)
+                    + ": the add-ons were not applied (see the first master's addons/apply step)");
         }
     }
 

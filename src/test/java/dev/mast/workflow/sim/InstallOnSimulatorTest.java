@@ -112,6 +112,20 @@ class InstallOnSimulatorTest {
     }
 
     @Test
+    void whenTheAddonsWereNeverAppliedTheOtherNodesSaySoRatherThanWaitForTheirPods() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node001").faults().failImagePull("kube-proxy");
+            RunSummary summary = sim.install();
+
+            var node002 = summary.outcomes().get(1);
+            assertEquals(StepState.FAILED, node002.state(), summary.describe());
+            assertEquals("verify/mirror-pods", node002.phase());
+            assertTrue(node002.message().contains("the API has no DaemonSet kube-flannel/kube-flannel-ds"), node002.message());
+            assertTrue(node002.message().contains("the add-ons were not applied"), node002.message());
+        }
+    }
+
+    @Test
     void aFailingCommandShowsItsExitStatusAndOutputAndARerunCompletes() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
             sim.node("node002").faults().failCommand("apt-get install -y 'containerd'", 100, "E: Unable to locate package containerd", 1);

@@ -4,7 +4,11 @@ replace, merge-patch and delete of any resource, as the fabric8 client and kubec
 It keeps what Mast's install applies (RBAC, flannel, CoreDNS objects) and the mirror pods the
 stand-in kubelets post, so Mast's "applied" and "Running and Ready" checks talk to an HTTP API
 of the real shape. No admission, no validation beyond names, no persistence.
+
+Controllers are emulated as little as those checks need (see Controllers): each DaemonSet gets a
+pod on every registered Node, each Deployment its replicas spread over them, all Running and Ready.
 """
+import hashlib
 import json
 import threading
 import time
@@ -125,9 +129,86 @@ def parse_path(path):
     return group, version, namespace, resource, name, sub
 
 
+class Controllers:
+    """The DaemonSet and Deployment controllers, scheduler and kubelets of a real cluster, reduced to
+    what a final check sees: the pods they would make, on the Nodes the kubelets registered, Running
+    and Ready. Pods of workloads that are gone are deleted again."""
+
+    INTERVAL = 0.5
+
+    def __init__(self, store):
+        self.store = store
+        self.made = set()  # keys of the pods made here
+
+    def start(self):
+        threading.Thread(target=self.loop, name="controllers", daemon=True).start()
+
+    def loop(self):
+        while True:
+            time.sleep(self.INTERVAL)
+            try:
+                self.reconcile()
+            except Exception as e:  # a bad object must not end the emulation
+                common.error("controllers: %s" % e)
+
+    @staticmethod
+    def suffix(seed, length):
+        digest = hashlib.sha256(seed.encode()).digest()
+        alphabet = "bcdfghjklmnpqrstvwxz2456789"
+        return "".join(alphabet[b % len(alphabet)] for b in digest[:length])
+
+    def reconcile(self):
+        with self.store.lock:
+            objects = dict(self.store.objects)
+        nodes = sorted(name for (g, r, ns, name) in objects if g == "" and r == "nodes")
+        desired = {}
+        for (g, r, ns, name), obj in sorted(objects.items()):
+            template = (obj.get("spec") or {}).get("template") or {}
+            if g == "apps" and r == "daemonsets":
+                for node in nodes:
+                    self.want(desired, obj, template, "%s-%s" % (name, self.suffix(node, 5)), node)
+            elif g == "apps" and r == "deployments" and nodes:
+                replica_set = "%s-%s" % (name, self.suffix(json.dumps(template, sort_keys=True), 10))
+                for i in range(int(obj["spec"].get("replicas", 1))):
+                    self.want(desired, obj, template, "%s-%s" % (replica_set, self.suffix(replica_set + str(i), 5)),
+                              nodes[i % len(nodes)])
+        for key, pod in desired.items():
+            if key not in objects:
+                pod["metadata"].update(uid=str(uuid.uuid4()), creationTimestamp=now())
+                self.store.put(key, pod, "ADDED")
+                self.made.add(key)
+                common.info("controllers: created Pod %s/%s on %s" % (key[2], key[3], pod["spec"]["nodeName"]))
+        for key in sorted(self.made - set(desired)):
+            with self.store.lock:
+                present = key in self.store.objects
+            if present:
+                self.store.delete(key)
+            self.made.discard(key)
+
+    @staticmethod
+    def want(desired, owner, template, name, node):
+        namespace = owner["metadata"].get("namespace", "default")
+        spec = dict(template.get("spec") or {}, nodeName=node)
+        started = now()
+        containers = [{"name": c["name"], "image": c.get("image", ""), "ready": True, "started": True, "restartCount": 0,
+                       "state": {"running": {"startedAt": started}}} for c in spec.get("containers", [])]
+        desired[("", "pods", namespace, name)] = {
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": name, "namespace": namespace,
+                         "labels": dict((template.get("metadata") or {}).get("labels") or {}),
+                         "ownerReferences": [{"apiVersion": owner.get("apiVersion", "apps/v1"), "kind": owner.get("kind"),
+                                              "name": owner["metadata"]["name"], "uid": owner["metadata"].get("uid"),
+                                              "controller": True}]},
+            "spec": spec,
+            "status": {"phase": "Running", "startTime": started, "containerStatuses": containers,
+                       "conditions": [{"type": t, "status": "True", "lastTransitionTime": started}
+                                      for t in ("PodScheduled", "Initialized", "ContainersReady", "Ready")]}}
+
+
 class Api:
     def __init__(self):
         self.store = Store()
+        Controllers(self.store).start()
 
     def handle(self, method, raw_path, body, content_type):
         """Returns (code, json-able body) or (code, generator) for watches."""

@@ -1,23 +1,14 @@
 package dev.mast.cli;
 
-
+import dev.mast.node.Command;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.LineSink;
 import dev.mast.node.NodeConnection;
 import dev.mast.node.NodeConnector;
-import dev.mast.plan.ContainerRuntime;
-import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
-import dev.mast.sim.ClientKeys;
-import dev.mast.sim.Provisioning;
-import dev.mast.sim.SimPlanWriter;
-import dev.mast.sim.SimulatedCluster;
-import dev.mast.sim.SimulatedNode;
-import dev.mast.sim.machine.SimTiming;
-import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.workflow.InstallWorkflow;
 import dev.mast.workflow.LazyCluster;
 import dev.mast.workflow.RunSummary;
@@ -29,54 +20,91 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code mast bench workflow --nodes 200}: the real install over SSH against simulated nodes
- * whose every command takes a fixed time, first on one node, then on N at once; prints how
- * the wall time scales, how many commands one SSH connection carries per second, and the
- * peak heap.
+ * (run by {@code mast simulate} in a JVM of its own), first on one node, then on N at once.
+ * Every package install, image pull and component start on a node takes a fixed time, as a
+ * real step takes seconds, and every command a fixed latency. Prints how the wall time
+ * scales, the CPU both sides used, how many commands one SSH connection carries per second,
+ * and the peak heap of Mast's own JVM.
  */
-@Command(name = "workflow", mixinStandardHelpOptions = true,
-        description = {"Runs Mast's install on 1 and then N simulated nodes (concurrency N), each command with a fixed delay,",
-                "and prints key: value lines: scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3),",
-                "ssh_round_trips_per_s (commands over one SSH connection; aim for >= 500), peak_heap_mb (aim for < 1024)."})
+@CommandLine.Command(name = "workflow", mixinStandardHelpOptions = true,
+        description = {"Runs Mast's install on 1 and then N simulated nodes (concurrency N), after a warm-up install. The"
+                + " simulated nodes run in a JVM of their own (mast simulate); each package install, image pull and component"
+                + " start on a node takes --step-delay-ms, and each command --command-delay-ms more.",
+                "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
+                + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
+                + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
+                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time); ssh_round_trips_per_s"
+                + " (sequential commands over one SSH connection, no delays; aim for >= 500); peak_heap_mb (Mast's JVM,"
+                + " simulator excluded; aim for < 1024)."})
 final class BenchWorkflowCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "200", description = "How many nodes in the large run (default ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--delay-ms", defaultValue = "20", description = "Simulated time every command takes (default ${DEFAULT-VALUE}).")
-    int delayMs;
+    @Option(names = "--step-delay-ms", defaultValue = "2000", description = "Time each package install, image pull and component"
+            + " start takes on a node (default ${DEFAULT-VALUE}).")
+    int stepDelayMs;
+
+    @Option(names = {"--command-delay-ms", "--delay-ms"}, defaultValue = "20", description = "Latency every command adds"
+            + " (default ${DEFAULT-VALUE}).")
+    int commandDelayMs;
+
+    @Option(names = "--tick-ms", defaultValue = "200", description = "How often each simulated kubelet and systemd look at"
+            + " their work (default ${DEFAULT-VALUE}).")
+    int tickMs;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** One install's figures. */
+    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu) {
+        /** CPU that other programs on the machine took during the run (unknown off Linux: zero). */
+        Duration otherCpu() {
+            Duration other = machineCpu.minus(clientCpu).minus(simulatorCpu);
+            return machineCpu.isZero() || other.isNegative() ? Duration.ZERO : other;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || delayMs < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be at least 1 and --delay-ms not negative");
+        if (nodes < 1 || nodes > 1000 || stepDelayMs < 0 || commandDelayMs < 0 || tickMs < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be 1 to 1000, --step-delay-ms and"
+                    + " --command-delay-ms not negative, --tick-ms at least 10");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("mast-bench-workflow");
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = heapSampler(peakHeap);
         try {
-            Duration one = install(dir.resolve("one"), 1);
-            Duration many = install(dir.resolve("many"), nodes);
+            // A first install without delays warms this JVM up (class loading, JIT), so the 1-node run is not its cold start.
+            install(dir.resolve("warm-up"), 1, 0, 0);
+            Run one = install(dir.resolve("one"), 1, stepDelayMs, commandDelayMs);
+            Run many = install(dir.resolve("many"), nodes, stepDelayMs, commandDelayMs);
             double roundTrips = roundTripsPerSecond(dir.resolve("rtt"));
             out.printf("nodes: %d%n", nodes);
-            out.printf("delay_per_command_ms: %d%n", delayMs);
-            out.printf("wall_1_node_s: %.2f%n", one.toMillis() / 1000.0);
-            out.printf("wall_%d_nodes_s: %.2f%n", nodes, many.toMillis() / 1000.0);
-            out.printf("scale_ratio: %.2f%n", (double) many.toMillis() / one.toMillis());
+            out.printf("cpus: %d%n", Runtime.getRuntime().availableProcessors());
+            out.printf("other_programs_cpu_s: %.2f%n", seconds(many.otherCpu()));
+            out.printf("step_delay_ms: %d%n", stepDelayMs);
+            out.printf("command_delay_ms: %d%n", commandDelayMs);
+            out.printf("wall_1_node_s: %.2f%n", seconds(one.wall()));
+            out.printf("wall_%d_nodes_s: %.2f%n", nodes, seconds(many.wall()));
+            out.printf("scale_ratio: %.2f%n", (double) many.wall().toMillis() / one.wall().toMillis());
+            out.printf("client_cpu_s: %.2f%n", seconds(many.clientCpu()));
+            out.printf("client_cpu_ms_per_node: %.0f%n", many.clientCpu().toMillis() / (double) nodes);
+            out.printf("simulator_cpu_s: %.2f%n", seconds(many.simulatorCpu()));
+            out.printf("client_cpu_1_node_s: %.2f%n", seconds(one.clientCpu()));
+            many.phases().forEach((phase, wall) -> out.printf("phase_s.%s: %.2f%n", phase, seconds(wall)));
+            one.phases().forEach((phase, wall) -> out.printf("phase_1_node_s.%s: %.2f%n", phase, seconds(wall)));
             out.printf("ssh_round_trips_per_s: %.0f%n", roundTrips);
             out.printf("peak_heap_mb: %d%n", peakHeap.get() / (1024 * 1024));
             out.flush();
@@ -86,57 +114,71 @@ final class BenchWorkflowCommand implements Callable<Integer> {
         }
     }
 
-    private Duration install(Path dir, int count) throws Exception {
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private Run install(Path dir, int count, int stepDelay, int commandDelay) throws Exception {
         Files.createDirectories(dir);
-        KeyPair keys = ClientKeys.generate();
-        Path keyFile = dir.resolve("id_ed25519");
-        ClientKeys.write(keys, keyFile, "bench");
-        String version = KubernetesVersion.DEFAULT.toString();
-        try (SimulatedCluster cluster = SimulatedCluster.builder().nodes(count).provisioning(Provisioning.FRESH_WITH_RUNTIME)
-                .sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.fast())
-                .kubernetesVersion(version).workDir(dir.resolve("nodes")).start()) {
-            cluster.nodes().forEach(node -> node.faults().fixedDelay(Duration.ofMillis(delayMs)));
-            ClientKeys.writeKnownHosts(cluster.nodes(), dir.resolve("known_hosts"));
-            Plan plan = PlanFile.parse("bench.yaml", SimPlanWriter.yaml(cluster, version, ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
+        try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs)) {
+            Plan plan = PlanFile.read(simulator.plan()).plan();
             RenderedCluster rendered = ClusterRenderer.render(plan, dir.resolve("pki"));
-            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), dir.resolve("known_hosts"));
+            PhaseClock phases = new PhaseClock();
+            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
                  LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-                var workflow = InstallWorkflow.create(rendered, api, new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(200)),
+                var workflow = InstallWorkflow.create(rendered, api, new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500)),
                         Clock.systemUTC());
-                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), event -> { },
+                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), phases,
                         new WorkflowRunner.Options(count, Clock.systemUTC()));
+                Duration simulatorBefore = simulator.cpu();
+                Duration machineBefore = machineCpu();
+                long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 RunSummary summary = runner.run();
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
+                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+                Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
                 if (!summary.succeeded()) {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
                 }
-                return wall;
+                Duration machineCpu = machineCpu().minus(machineBefore);
+                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu);
             }
         }
     }
 
+    /** CPU time all programs on the machine used since boot, from /proc/stat; zero where there is none. */
+    private static Duration machineCpu() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal; not idle or iowait
+                busy += Long.parseLong(fields[i]);
+            }
+            return Duration.ofMillis(busy * 10); // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Sequential commands over one connection, without simulated delay: the cost of a round trip itself. */
-    private static double roundTripsPerSecond(Path dir) throws Exception {
+    private double roundTripsPerSecond(Path dir) throws Exception {
         Files.createDirectories(dir);
-        KeyPair keys = ClientKeys.generate();
-        Path keyFile = dir.resolve("id_ed25519");
-        ClientKeys.write(keys, keyFile, "bench");
-        try (SimulatedCluster cluster = SimulatedCluster.builder().nodes(1).provisioning(Provisioning.FRESH)
-                .sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.fast())
-                .workDir(dir.resolve("nodes")).start()) {
-            ClientKeys.writeKnownHosts(cluster.nodes(), dir.resolve("known_hosts"));
-            SimulatedNode node = cluster.nodes().get(0);
-            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), dir.resolve("known_hosts"));
-                 NodeConnection connection = connector.connect(node.address(),
-                         new dev.mast.plan.SshSettings("root", node.port(), keyFile.toString()))) {
+        try (BenchSimulator simulator = BenchSimulator.start(dir, 1, null, 0, tickMs)) {
+            Plan plan = PlanFile.read(simulator.plan()).plan();
+            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
+                 NodeConnection connection = connector.connect(plan.nodes().get(0))) {
                 for (int i = 0; i < 50; i++) {
-                    connection.run(dev.mast.node.Command.idempotent("true"), LineSink.DISCARD);
+                    connection.run(Command.idempotent("true"), LineSink.DISCARD);
                 }
                 int count = 1000;
                 long start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
-                    connection.run(dev.mast.node.Command.idempotent("true"), LineSink.DISCARD);
+                    connection.run(Command.idempotent("true"), LineSink.DISCARD);
                 }
                 return count / ((System.nanoTime() - start) / 1e9);
             }

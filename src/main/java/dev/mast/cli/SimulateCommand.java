@@ -60,6 +60,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--api-port", defaultValue = "0", description = "Port of the API endpoint on 127.0.0.1 (default: a free one).")
     int apiPort;
 
+    @Option(names = "--step-delay-ms", description = "How long each package install, image pull and component start takes"
+            + " (default: 400 ms for installs and pulls, 1500 ms for starts).")
+    Integer stepDelayMs;
+
+    @Option(names = "--command-delay-ms", defaultValue = "0", description = "Extra time every command takes, as network latency"
+            + " would add (default ${DEFAULT-VALUE}).")
+    int commandDelayMs;
+
+    @Option(names = "--tick-ms", defaultValue = "200", description = "How often each node's kubelet and systemd look at their"
+            + " work (default ${DEFAULT-VALUE}).")
+    int tickMs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulatedCluster.Builder builder = SimulatedCluster.builder()
                 .nodes(nodes).runtime(containerRuntime).kubernetesVersion(kubernetesVersion)
                 .provisioning(legacy ? Provisioning.LEGACY_SYSTEMD : runtimeInstalled ? Provisioning.FRESH_WITH_RUNTIME : Provisioning.FRESH)
-                .sshUser(sshUser, SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.demo())
+                .sshUser(sshUser, SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(timing())
                 .workDir(state.resolve("nodes")).apiPort(apiPort);
         if (masters != null) {
             builder.masters(masters);
@@ -90,6 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
         out.println("Starting " + nodes + " simulated node" + (nodes == 1 ? "" : "s") + "...");
         out.flush();
         try (SimulatedCluster cluster = builder.start()) {
+            cluster.nodes().forEach(node -> node.faults().fixedDelay(java.time.Duration.ofMillis(commandDelayMs)));
             Thread hook = new Thread(cluster::close, "mast-simulate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -113,7 +126,21 @@ public final class SimulateCommand implements Callable<Integer> {
         return MastCommand.OK;
     }
 
+    private SimTiming timing() {
+        SimTiming demo = SimTiming.demo();
+        java.time.Duration tick = java.time.Duration.ofMillis(tickMs);
+        if (stepDelayMs == null) {
+            return new SimTiming(tick, demo.startup(), demo.restartBackoff(), demo.transfer());
+        }
+        java.time.Duration step = java.time.Duration.ofMillis(stepDelayMs);
+        return new SimTiming(tick, step, demo.restartBackoff(), step);
+    }
+
     private ContainerRuntime validate() {
+        if ((stepDelayMs != null && stepDelayMs < 0) || commandDelayMs < 0 || tickMs < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--step-delay-ms and --command-delay-ms must not be negative, and --tick-ms must be at least 10");
+        }
         if (nodes < 1 || nodes > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be between 1 and 1000, not " + nodes);
         }

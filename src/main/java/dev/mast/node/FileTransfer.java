@@ -3,13 +3,14 @@ package dev.mast.node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?");
 
     private final Link link;
     private final Sudo sudo;
@@ -38,32 +38,39 @@ final class FileTransfer {
     }
 
     void upload(String remotePath, byte[] content, int mode, String owner) throws NodeException {
-        checkPath(remotePath);
-        if (mode < 0 || mode > 07777) {
-            throw new IllegalArgumentException("file mode must be between 0000 and 7777 (octal), not "
-                    + Integer.toOctalString(mode));
+        uploadAll(List.of(new Upload(remotePath, content, mode, owner)));
+    }
+
+    /**
+     * Uploads files together: one private temp directory, one SFTP session for all of them, one
+     * root step that places each file atomically, one clean-up. A handful of round trips for the
+     * set instead of for every file; each file is still replaced by a rename, never half-written.
+     */
+    void uploadAll(List<Upload> uploads) throws NodeException {
+        if (uploads.isEmpty()) {
+            return;
         }
-        if (owner != null && !OWNER.matcher(owner).matches()) {
-            throw new IllegalArgumentException("file owner must be user or user:group, not \"" + owner + "\"");
-        }
-        byte[] bytes = content.clone();
         sudo.prepare(link);
-        String action = "uploading " + remotePath;
-        // Safe to repeat as a whole: every attempt writes the same bytes through a fresh temp file.
+        String action = uploads.size() == 1 ? "uploading " + uploads.get(0).path() : "uploading " + uploads.size() + " files";
+        // Safe to repeat as a whole: every attempt writes the same bytes through fresh temp files.
         link.call(action, true, STEP_TIMEOUT, client -> {
             OutputCapture mktemp = new OutputCapture();
             // mktemp -d makes the directory private (0700) to the SSH user.
             run(client, action, "mktemp -d", "mktemp -d /tmp/mast-upload.XXXXXXXX", false, mktemp);
             String stage = mktemp.stdout().strip();
-            String temp = besideTarget(remotePath);
+            List<String> temps = uploads.stream().map(u -> besideTarget(u.path())).toList();
             try {
-                String staged = stage + "/content";
-                write(client, action, staged, bytes);
-                refuseDirectory(client, action, remotePath);
-                run(client, action, "install " + remotePath, placeScript(staged, remotePath, temp, mode, owner), true,
-                        LineSink.DISCARD);
+                write(client, action, stage, uploads);
+                refuseDirectories(client, action, uploads);
+                List<String> steps = new ArrayList<>();
+                for (int i = 0; i < uploads.size(); i++) {
+                    Upload u = uploads.get(i);
+                    steps.add(placeScript(stage + "/" + i, u.path(), temps.get(i), u.mode(), u.owner()));
+                }
+                String name = uploads.size() == 1 ? "install " + uploads.get(0).path() : "install " + uploads.size() + " files";
+                run(client, action, name, String.join(" && ", steps), true, LineSink.DISCARD);
             } finally {
-                removeQuietly(client, stage, temp);
+                removeQuietly(client, stage, temps);
             }
             return null;
         });
@@ -101,11 +108,18 @@ final class FileTransfer {
         }
     }
 
-    private void refuseDirectory(SSHClient client, String action, String target)
+    /** One check for all targets; only when one of them is a directory, a look at each to name it. */
+    private void refuseDirectories(SSHClient client, String action, List<Upload> uploads)
             throws NodeException, IOException, TimeoutException, InterruptedException {
-        if (status(client, "test -d " + Shell.quote(target)) == 0) {
-            throw new CommandFailedException(link.node(), action, "install " + target, 1,
-                    List.of(target + " is a directory"));
+        String none = uploads.stream().map(u -> "test ! -d " + Shell.quote(u.path())).collect(Collectors.joining(" && "));
+        if (status(client, none) == 0) {
+            return;
+        }
+        for (Upload u : uploads) {
+            if (status(client, "test -d " + Shell.quote(u.path())) == 0) {
+                throw new CommandFailedException(link.node(), action, "install " + u.path(), 1,
+                        List.of(u.path() + " is a directory"));
+            }
         }
     }
 
@@ -142,25 +156,32 @@ final class FileTransfer {
     }
 
     /** Best effort: the staged copy is in a private directory, and a failure here must not hide the real one. */
-    private void removeQuietly(SSHClient client, String stage, String temp) throws InterruptedException {
+    private void removeQuietly(SSHClient client, String stage, List<String> temps) throws InterruptedException {
         try {
             run(client, "removing " + stage, "rm -rf " + stage, "rm -rf -- " + Shell.quote(stage), false, LineSink.DISCARD);
-            run(client, "removing " + temp, "rm -f " + temp, "rm -f -- " + Shell.quote(temp), true, LineSink.DISCARD);
+            String quoted = temps.stream().map(Shell::quote).collect(Collectors.joining(" "));
+            run(client, "removing temp files", "rm -f temp files", "rm -f -- " + quoted, true, LineSink.DISCARD);
         } catch (NodeException | IOException | TimeoutException e) {
             LOG.debug("{}: could not remove temp dir {}: {}", link.node(), stage, e.getMessage());
         }
     }
 
-    private void write(SSHClient client, String action, String path, byte[] bytes)
+    /** Writes each upload's bytes to {@code stage/<index>} over one SFTP session. */
+    private void write(SSHClient client, String action, String stage, List<Upload> uploads)
             throws NodeException, IOException, InterruptedException {
+        String[] current = {stage};
         try {
             link.withSftp(client, sftp -> {
                 FileAttributes privateFile = new FileAttributes.Builder().withPermissions(0600).build();
-                try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
-                        privateFile)) {
-                    int chunk = 32 * 1024;
-                    for (int offset = 0; offset < bytes.length; offset += chunk) {
-                        file.write(offset, bytes, offset, Math.min(chunk, bytes.length - offset));
+                for (int i = 0; i < uploads.size(); i++) {
+                    byte[] bytes = uploads.get(i).content();
+                    current[0] = stage + "/" + i;
+                    try (RemoteFile file = sftp.open(current[0], EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
+                            privateFile)) {
+                        int chunk = 32 * 1024;
+                        for (int offset = 0; offset < bytes.length; offset += chunk) {
+                            file.write(offset, bytes, offset, Math.min(chunk, bytes.length - offset));
+                        }
                     }
                 }
                 return null;
@@ -169,12 +190,12 @@ final class FileTransfer {
             if (!client.isConnected()) {
                 throw e;
             }
-            throw new CommandFailedException(link.node(), action, "sftp put " + path, -1,
+            throw new CommandFailedException(link.node(), action, "sftp put " + current[0], -1,
                     List.of(String.valueOf(e.getMessage())));
         }
     }
 
-    private static void checkPath(String remotePath) {
+    static void checkPath(String remotePath) {
         if (remotePath == null || !remotePath.startsWith("/") || remotePath.endsWith("/")
                 || remotePath.contains("\n") || remotePath.contains("\0")) {
             throw new IllegalArgumentException("remote path must be an absolute file path, not \"" + remotePath + "\"");

@@ -37,6 +37,9 @@ public final class KnownHosts {
     private record Entry(String marker, String hosts, String type, byte[] blob) { }
 
     private final Path file;
+    /** The entries as last read, and the file's size and modification time then: 200 connections read it once. */
+    private List<Entry> cached;
+    private String cachedStamp;
 
     public KnownHosts(Path file) {
         this.file = file.toAbsolutePath();
@@ -120,6 +123,11 @@ public final class KnownHosts {
         if (!Files.exists(file)) {
             return List.of();
         }
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        String stamp = attributes.size() + "/" + attributes.lastModifiedTime().toMillis() + "/" + attributes.fileKey();
+        if (cached != null && stamp.equals(cachedStamp)) {
+            return cached;
+        }
         List<Entry> entries = new ArrayList<>();
         for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Entry entry = parse(raw.strip());
@@ -127,7 +135,9 @@ public final class KnownHosts {
                 entries.add(entry);
             }
         }
-        return entries;
+        cached = List.copyOf(entries);
+        cachedStamp = stamp;
+        return cached;
     }
 
     /** A line Mast cannot use (comment, old RSA1 format, bad base64) is skipped, as ssh does. */

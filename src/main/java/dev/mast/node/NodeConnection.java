@@ -81,6 +81,12 @@ public final class NodeConnection implements AutoCloseable {
         files.upload(remotePath, content, mode, owner);
     }
 
+    /** Uploads files together in a few round trips; each is placed atomically as {@link #upload} does. */
+    public void uploadAll(java.util.List<Upload> uploads) throws NodeException {
+        LOG.debug("{}: uploading {} files", link.node(), uploads.size());
+        files.uploadAll(uploads);
+    }
+
     /** The file's bytes read as root, or empty when it does not exist: for diffs and backups. */
     public Optional<byte[]> read(String remotePath) throws NodeException {
         return files.read(remotePath);

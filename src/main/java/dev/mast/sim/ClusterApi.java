@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
  */
 final class ClusterApi implements ClusterView, AutoCloseable {
     private final Map<String, SimulatedNode> byAddress = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<String, SimulatedNode> byName = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Masters by host name: the API server's lookup walks only these (200 nodes tick several times a second). */
     private final java.util.concurrent.ConcurrentSkipListMap<String, SimulatedNode> masters = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final KubernetesMockServer server;
@@ -40,6 +41,7 @@ final class ClusterApi implements ClusterView, AutoCloseable {
 
     void add(SimulatedNode node) {
         byAddress.put(node.address(), node);
+        byName.put(node.hostName(), node);
         if (node.spec().has(Role.MASTER)) {
             masters.put(node.hostName(), node);
         }
@@ -52,6 +54,11 @@ final class ClusterApi implements ClusterView, AutoCloseable {
     /** The client for tests: it reaches the API whether or not an API server runs. */
     KubernetesClient client() {
         return client;
+    }
+
+    /** Every node, by host name. */
+    java.util.Collection<SimulatedNode> nodes() {
+        return byName.values();
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * {@link #close()} stops every node and releases every port and thread.
  */
 public final class SimulatedCluster implements AutoCloseable {
+    private static final int WORKLOAD_TICKS = 5;
     private final String name;
     private final List<SimulatedNode> nodes;
     private final ClusterApi api;
@@ -273,10 +274,16 @@ public final class SimulatedCluster implements AutoCloseable {
         // Watches (long-lived connections) end when the last API server goes away, as they would with a real one.
         java.util.concurrent.atomic.AtomicBoolean wasServing = new java.util.concurrent.atomic.AtomicBoolean();
         long tick = builder.timing().tick().toMillis();
+        // The controllers' emulation lists workloads through the API: every few ticks is as often as a real one reacts.
+        Workloads workloads = new Workloads(api);
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
         ScheduledFuture<?> watcher = executors.ticks().scheduleWithFixedDelay(() -> {
             boolean serving = api.runningApiServer().isPresent();
             if (wasServing.getAndSet(serving) && !serving) {
                 proxy.closeConnections();
+            }
+            if (serving && ticks.incrementAndGet() % WORKLOAD_TICKS == 0) {
+                workloads.sync();
             }
         }, tick, tick, TimeUnit.MILLISECONDS);
         return new SimulatedCluster(builder.name(), nodes, api, proxy, executors, workDir, ownsWorkDir, watcher, adminKubeconfig);

@@ -24,6 +24,13 @@ public interface Remote extends AutoCloseable {
     /** Writes a file atomically (temporary file, then rename) with its mode, owned by root. */
     void write(NodeFile file) throws Exception;
 
+    /** Writes files, each atomically as {@link #write} does; a remote may do it in fewer round trips. */
+    default void writeAll(List<NodeFile> files) throws Exception {
+        for (NodeFile file : files) {
+            write(file);
+        }
+    }
+
     /** The file's bytes, or empty when it does not exist. */
     Optional<byte[]> read(String path) throws Exception;
 

@@ -43,9 +43,7 @@ public final class RemoteFiles {
     }
 
     public static void writeAll(Remote remote, List<NodeFile> files) throws Exception {
-        for (NodeFile file : files) {
-            remote.write(file);
-        }
+        remote.writeAll(files);
     }
 
     /** Copies the paths that exist into the backup folder, keeping their layout; returns those copied. */

@@ -48,6 +48,16 @@ public final class SshRemote implements Remote {
     }
 
     @Override
+    public void writeAll(java.util.List<NodeFile> files) throws Exception {
+        if (files.size() == 1) {
+            write(files.get(0));
+            return;
+        }
+        connection.uploadAll(files.stream().map(f -> new dev.mast.node.Upload(f.path(), f.content(), f.mode(), null)).toList());
+        files.forEach(f -> log.line(LogLevel.INFO, "wrote " + f.path() + " (" + Integer.toOctalString(f.mode()) + ")"));
+    }
+
+    @Override
     public Optional<byte[]> read(String path) throws Exception {
         return connection.read(path);
     }

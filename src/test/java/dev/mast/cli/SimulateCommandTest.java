@@ -98,6 +98,11 @@ class SimulateCommandTest {
         assertEquals(MastCommand.BAD_INPUT, cli.execute("simulate", "--nodes", "2", "--masters", "3", "--plan-out",
                 tmp.resolve("p.yaml").toString()));
         assertEquals(MastCommand.BAD_INPUT, cli.execute("simulate", "--nodes", "0", "--plan-out", tmp.resolve("p.yaml").toString()));
+        assertEquals(MastCommand.BAD_INPUT, cli.execute("simulate", "--nodes", "1", "--step-delay-ms", "-1", "--plan-out",
+                tmp.resolve("p.yaml").toString()));
+        assertEquals(MastCommand.BAD_INPUT, cli.execute("simulate", "--nodes", "1", "--tick-ms", "0", "--plan-out",
+                tmp.resolve("p.yaml").toString()));
+        assertTrue(err.toString().contains("--tick-ms must be at least 10"), err.toString());
         assertFalse(Files.exists(tmp.resolve("p.yaml-sim")), "nothing is written for bad input");
     }
 }

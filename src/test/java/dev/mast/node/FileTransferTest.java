@@ -45,6 +45,45 @@ class FileTransferTest extends ConnectedToMinaNode {
     }
 
     @Test
+    void uploadsSeveralFilesTogetherEachWithItsModeAndLeavesNoTempFiles() throws Exception {
+        Path a = dir.resolve("etc/kubernetes/pki/ca.crt");
+        Path b = dir.resolve("etc/kubernetes/pki/ca.key");
+        Path c = dir.resolve("var/lib/kubelet/config.yaml");
+        Files.createDirectories(b.getParent());
+        Files.writeString(b, "old key");
+        connection.uploadAll(List.of(new Upload(a.toString(), "cert".getBytes(StandardCharsets.UTF_8), 0644, null),
+                new Upload(b.toString(), "key".getBytes(StandardCharsets.UTF_8), 0600, null),
+                new Upload(c.toString(), "kind: KubeletConfiguration\n".getBytes(StandardCharsets.UTF_8), 0640, null)));
+        assertEquals("cert", Files.readString(a));
+        assertEquals("key", Files.readString(b));
+        assertEquals("kind: KubeletConfiguration\n", Files.readString(c));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(b)));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(c)));
+        try (Stream<Path> files = Files.list(a.getParent())) {
+            assertEquals(List.of(a, b), files.sorted().toList(), "no temp file beside the targets");
+        }
+    }
+
+    @Test
+    void aDirectoryAmongSeveralTargetsIsNamedAndNothingIsReplaced() throws Exception {
+        Path file = dir.resolve("conf/one");
+        Path directory = dir.resolve("conf/two");
+        Files.createDirectories(directory);
+        CommandFailedException error = assertThrows(CommandFailedException.class, () -> connection.uploadAll(List.of(
+                new Upload(file.toString(), new byte[] {1}, 0644, null), new Upload(directory.toString(), new byte[] {2}, 0644, null))));
+        assertTrue(error.getMessage().contains("install " + directory), error.getMessage());
+        assertEquals(List.of(directory + " is a directory"), error.lastLines());
+        assertTrue(Files.notExists(file), "no file of the set was placed");
+        assertTrue(Files.isDirectory(directory));
+    }
+
+    @Test
+    void anUploadNeverShowsItsContent() {
+        Upload upload = new Upload("/etc/kubernetes/pki/ca.key", "PRIVATE KEY".getBytes(StandardCharsets.UTF_8), 0600, null);
+        assertTrue(!upload.toString().contains("PRIVATE"), upload.toString());
+    }
+
+    @Test
     void setsTheOwner() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root here");
         Path target = dir.resolve("owned");

@@ -24,6 +24,7 @@ public final class Faults {
     private final Map<CommandFailure, Integer> remaining = new ConcurrentHashMap<>();
     private final Map<String, Set<Process.Form>> neverHealthy = new ConcurrentHashMap<>();
     private final List<Pattern> pullFailures = new ArrayList<>();
+    private final Set<String> podsNeverReady = ConcurrentHashMap.newKeySet();
     private int dropAfter = -1;
     private int commandsSinceDropSet;
     private volatile Duration slowness = Duration.ZERO;
@@ -96,6 +97,24 @@ public final class Faults {
         return neverHealthy.getOrDefault(component, Set.of()).contains(form);
     }
 
+    /**
+     * The pods of a Deployment or DaemonSet (by its name, e.g. {@code coredns}) that this node runs
+     * never become Ready: their container crash-loops, as with a broken configuration.
+     */
+    public Faults podNeverReady(String workload) {
+        podsNeverReady.add(workload);
+        return this;
+    }
+
+    public Faults podReady(String workload) {
+        podsNeverReady.remove(workload);
+        return this;
+    }
+
+    public boolean isPodNeverReady(String workload) {
+        return podsNeverReady.contains(workload);
+    }
+
     /** Pulling an image whose reference matches {@code regex} fails. */
     public synchronized Faults failImagePull(String regex) {
         pullFailures.add(Pattern.compile(regex));
@@ -135,6 +154,7 @@ public final class Faults {
         commandFailures.clear();
         remaining.clear();
         neverHealthy.clear();
+        podsNeverReady.clear();
         pullFailures.clear();
         dropAfter = -1;
         slowness = Duration.ZERO;

@@ -154,6 +154,11 @@ public final class Kubelet {
         });
     }
 
+    /** Whether a kubelet process runs, so the node can run the pods the cluster schedules on it. */
+    public boolean running() {
+        return process != null;
+    }
+
     /** Names ({@code namespace/name}) of the static pods the kubelet runs now. */
     public List<String> podNames() {
         synchronized (machine.lock()) {

@@ -23,6 +23,8 @@ final class MirrorSync {
     private Node desiredNode;
     private String desiredNodeJson;
     private final Map<String, String> posted = new HashMap<>();
+    /** The {@code kubernetes.io/config.mirror} hash of each pod as posted: which pod it is, apart from its status. */
+    private final Map<String, String> postedMirrors = new HashMap<>();
     private String postedNode;
 
     synchronized void setDesired(Map<String, Pod> pods, Node node) {
@@ -56,8 +58,9 @@ final class MirrorSync {
             for (Map.Entry<String, Pod> entry : desired.entrySet()) {
                 String fingerprint = fingerprints.get(entry.getKey());
                 if (!fingerprint.equals(posted.get(entry.getKey()))) {
-                    post(client, entry.getValue());
+                    post(client, entry.getKey(), entry.getValue());
                     posted.put(entry.getKey(), fingerprint);
+                    postedMirrors.put(entry.getKey(), entry.getValue().getMetadata().getAnnotations().get("kubernetes.io/config.mirror"));
                 }
             }
             for (String name : List.copyOf(posted.keySet())) {
@@ -65,6 +68,7 @@ final class MirrorSync {
                     String namespace = name.substring(0, name.indexOf('/'));
                     client.pods().inNamespace(namespace).withName(name.substring(name.indexOf('/') + 1)).delete();
                     posted.remove(name);
+                    postedMirrors.remove(name);
                 }
             }
         } catch (KubernetesClientException e) {
@@ -90,11 +94,22 @@ final class MirrorSync {
         postedNode = json;
     }
 
-    private static void post(KubernetesClient client, Pod pod) {
+    private void post(KubernetesClient client, String key, Pod pod) {
         String namespace = pod.getMetadata().getNamespace();
+        String mirror = pod.getMetadata().getAnnotations().get("kubernetes.io/config.mirror");
+        if (posted.containsKey(key) && mirror.equals(postedMirrors.get(key))) {
+            // The same pod as posted before: its status changed, nothing else. No need to read it back first.
+            try {
+                client.pods().inNamespace(namespace).resource(pod).updateStatus();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    throw e;
+                }
+            }
+        }
         Pod existing = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
-        if (existing != null && !pod.getMetadata().getAnnotations().get("kubernetes.io/config.mirror")
-                .equals(existing.getMetadata().getAnnotations() == null ? null
+        if (existing != null && !mirror.equals(existing.getMetadata().getAnnotations() == null ? null
                         : existing.getMetadata().getAnnotations().get("kubernetes.io/config.mirror"))) {
             // A new manifest is a new pod: the kubelet deletes the old mirror pod and creates another.
             client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();

@@ -1,30 +1,46 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.plan.Component;
 import dev.mast.manifest.StaticPodManifests;
+import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import dev.mast.workflow.ClusterAccess;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
+import dev.mast.workflow.PodCache;
 import dev.mast.workflow.Timeouts;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Waits until the API server lists the node's static pods as mirror pods, Running and Ready,
- * under the names the kubelet gives them ({@code kube-apiserver-node001}).
+ * The final check: waits until the API lists the node's pods Running and Ready — its static
+ * pods as mirror pods under the names the kubelet gives them ({@code kube-apiserver-node001}),
+ * the pod each add-on DaemonSet runs on it (the pod network), and on the first master also every
+ * add-on Deployment's replicas (the cluster DNS). All nodes watch through one shared informer.
  */
 public final class WaitForMirrorPods implements Phase {
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
+    private final Function<Plan, List<HasMetadata>> addons;
+    private final PodCache pods;
 
+    /** Static pods only (the upgrade: it applies no add-ons). */
     public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts) {
+        this(cluster, timeouts, plan -> List.of());
+    }
+
+    /** Static pods and the pods of the add-ons' DaemonSets and Deployments that {@code addons} gives for a plan. */
+    public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts, Function<Plan, List<HasMetadata>> addons) {
         this.cluster = cluster;
         this.timeouts = timeouts;
+        this.addons = addons;
+        this.pods = new PodCache(cluster);
     }
 
     static List<String> expectedPods(Node node) {
@@ -36,6 +52,14 @@ public final class WaitForMirrorPods implements Phase {
         }
         pods.add(Component.KUBE_PROXY.key() + "-" + node.hostName());
         return pods;
+    }
+
+    ExpectedPods expected(Plan plan, Node node) {
+        List<ExpectedPods.Workload> workloads = addons.apply(plan).stream().flatMap(ExpectedPods.Workload::of).toList();
+        boolean checksCluster = !plan.masters().isEmpty() && plan.masters().get(0).hostName().equals(node.hostName());
+        return new ExpectedPods(node.hostName(), expectedPods(node),
+                workloads.stream().filter(w -> w.kind().equals("DaemonSet")).toList(),
+                checksCluster ? workloads.stream().filter(w -> w.kind().equals("Deployment")).toList() : List.of());
     }
 
     @Override
@@ -55,10 +79,59 @@ public final class WaitForMirrorPods implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        await(context, cluster, timeouts, expectedPods(context.node()));
+        ExpectedPods expected = expected(context.plan(), context.node());
+        requireWorkloads(expected);
+        Instant deadline = Instant.now().plus(timeouts.health());
+        pods.acquire();
+        try {
+            List<String> waiting = List.of("the pod list (not listed yet)");
+            while (true) {
+                context.cancellation().check();
+                long seen = pods.version();
+                if (pods.synced()) {
+                    waiting = expected.notReady(pods.pods());
+                    if (waiting.isEmpty()) {
+                        context.log("Running and Ready: " + String.join(", ", expected.describe()));
+                        return;
+                    }
+                }
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative()) {
+                    throw new PodsNotReadyException("not Running and Ready after " + timeouts.health().toSeconds() + " s: "
+                            + String.join("; ", waiting));
+                }
+                // A change wakes the wait at once; the poll interval bounds it so cancellation is seen.
+                pods.awaitChange(seen, left.compareTo(timeouts.poll()) < 0 ? left : timeouts.poll());
+            }
+        } finally {
+            pods.release();
+        }
     }
 
-    /** Waits until every named kube-system pod is Running and Ready, within the health timeout. */
+    /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */
+    private void requireWorkloads(ExpectedPods expected) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (ExpectedPods.Workload w : java.util.stream.Stream.concat(expected.daemonSets().stream(), expected.deployments().stream()).toList()) {
+            boolean present;
+            try {
+                var apps = cluster.client().apps();
+                present = w.kind().equals("DaemonSet")
+                        ? apps.daemonSets().inNamespace(w.namespace()).withName(w.name()).get() != null
+                        : apps.deployments().inNamespace(w.namespace()).withName(w.name()).get() != null;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                return; // The API is away for now; the wait below rides that out until the timeout.
+            }
+            if (!present) {
+                missing.add(w.kind() + " " + w.label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PodsNotReadyException("the API has no " + String.join(", ", missing)
+                    + ": the add-ons were not applied (see the first master's addons/apply step)");
+        }
+    }
+
+    /** Waits until every named kube-system pod is Running and Ready, within the health timeout (one node's upgrade). */
     static void await(NodeContext context, ClusterAccess cluster, Timeouts timeouts, List<String> names) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
         List<String> waiting = names;
@@ -70,7 +143,7 @@ public final class WaitForMirrorPods implements Phase {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not Running and Ready in kube-system after " + timeouts.health().toSeconds()
+                throw new PodsNotReadyException("not Running and Ready in kube-system after " + timeouts.health().toSeconds()
                         + " s: " + String.join(", ", waiting));
             }
             Thread.sleep(timeouts.poll().toMillis());
@@ -89,13 +162,18 @@ public final class WaitForMirrorPods implements Phase {
     }
 
     static boolean isRunningAndReady(Pod pod) {
-        return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
-                && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return ExpectedPods.isRunningAndReady(pod);
     }
 
     @Override
     public List<String> describe(Plan plan, Node node) {
-        return List.of("wait until kube-system lists " + String.join(", ", expectedPods(node)) + " Running and Ready");
+        return List.of("wait until the API lists " + String.join(", ", expected(plan, node).describe()) + " Running and Ready");
+    }
+
+    /** The pods a run waited for did not all become Running and Ready in time. */
+    public static final class PodsNotReadyException extends Exception {
+        public PodsNotReadyException(String message) {
+            super(message);
+        }
     }
 }

@@ -43,6 +43,12 @@ class InstallOnSimulatorTest {
                 assertEquals("Running", mirror.getStatus().getPhase(), pod);
             }
             assertTrue(sim.cluster.client().apps().deployments().inNamespace("kube-system").withName("coredns").get() != null);
+            List<Pod> dns = sim.cluster.client().pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list().getItems();
+            assertEquals(2, dns.stream().filter(SimulatedRun::isReady).count(), "both CoreDNS replicas Ready");
+            List<Pod> flannel = sim.cluster.client().pods().inNamespace("kube-flannel").withLabel("app", "flannel").list().getItems();
+            assertEquals(Set.of("node001", "node002", "node003"), flannel.stream().filter(SimulatedRun::isReady)
+                    .map(p -> p.getSpec().getNodeName()).collect(java.util.stream.Collectors.toSet()), "a Ready flannel pod on every node");
+            assertTrue(sim.log("node001").contains("kube-system/coredns (2 replicas)"), sim.log("node001"));
 
             RunSummary again = sim.install();
             assertTrue(again.succeeded(), again.describe());
@@ -69,6 +75,53 @@ class InstallOnSimulatorTest {
                     new dev.mast.workflow.LazyCluster(rendered.superAdminKubeconfig()), SimulatedRun.TIMEOUTS,
                     java.time.Clock.systemUTC()), Set.of("node003"));
             assertTrue(retry.succeeded(), retry.describe());
+        }
+    }
+
+    @Test
+    void coreDnsThatNeverBecomesReadyFailsTheFinalCheckByNameAndARerunAfterTheFixCompletes() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.cluster.nodes().forEach(n -> n.faults().podNeverReady("coredns"));
+            RunSummary summary = sim.install();
+
+            assertEquals(List.of("node001"), summary.failed().stream().map(o -> o.node()).toList(), summary.describe());
+            var failure = summary.failed().get(0);
+            assertEquals("verify/mirror-pods", failure.phase());
+            assertTrue(failure.message().contains("kube-system/coredns: 0 of 2 pods Ready"), failure.message());
+            assertTrue(failure.message().matches("(?s).*coredns-[a-z0-9]{10}-[a-z0-9]{5} on node00[12] \\(Running, not Ready: coredns CrashLoopBackOff\\).*"),
+                    failure.message());
+            assertEquals(StepState.DONE, summary.outcomes().get(1).state(), "node002's own pods are Ready");
+
+            sim.cluster.nodes().forEach(n -> n.faults().podReady("coredns"));
+            RunSummary again = sim.install();
+            assertTrue(again.succeeded(), again.describe());
+        }
+    }
+
+    @Test
+    void aNodeWithoutItsNetworkPodFailsTheFinalCheckSayingSo() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node002").faults().podNeverReady("kube-flannel-ds");
+            RunSummary summary = sim.install();
+
+            assertEquals(List.of("node002"), summary.failed().stream().map(o -> o.node()).toList(), summary.describe());
+            assertTrue(summary.failed().get(0).message().matches(
+                    "(?s).*kube-flannel-ds-[a-z0-9]{5} \\(Running, not Ready: kube-flannel CrashLoopBackOff\\).*"),
+                    summary.failed().get(0).message());
+        }
+    }
+
+    @Test
+    void whenTheAddonsWereNeverAppliedTheOtherNodesSaySoRatherThanWaitForTheirPods() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.node("node001").faults().failImagePull("kube-proxy");
+            RunSummary summary = sim.install();
+
+            var node002 = summary.outcomes().get(1);
+            assertEquals(StepState.FAILED, node002.state(), summary.describe());
+            assertEquals("verify/mirror-pods", node002.phase());
+            assertTrue(node002.message().contains("the API has no DaemonSet kube-flannel/kube-flannel-ds"), node002.message());
+            assertTrue(node002.message().contains("the add-ons were not applied"), node002.message());
         }
     }
 

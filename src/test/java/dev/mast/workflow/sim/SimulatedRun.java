@@ -73,6 +73,11 @@ final class SimulatedRun implements AutoCloseable {
         return new SimulatedRun(cluster, plan, dir.resolve("pki"), knownHosts);
     }
 
+    static boolean isReady(io.fabric8.kubernetes.api.model.Pod pod) {
+        return "Running".equals(pod.getStatus().getPhase())
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
     RenderedCluster render() {
         return ClusterRenderer.render(plan, pkiDir);
     }

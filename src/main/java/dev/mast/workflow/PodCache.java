@@ -1,0 +1,113 @@
+package dev.mast.workflow;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The cluster's pods as one informer sees them (a list, then a watch), shared by every node's
+ * step that waits on pods: 200 nodes waiting for their pods cost one watch, not 200 pollers.
+ * Each waiter {@link #acquire}s it and {@link #release}s it; the informer starts with the first
+ * and stops with the last. {@link #awaitChange} wakes a waiter as soon as a pod changes.
+ */
+public final class PodCache {
+    private static final Duration WATCH_GRACE = Duration.ofSeconds(2);
+    private final ClusterAccess cluster;
+    private SharedIndexInformer<Pod> informer;
+    private int users;
+    private long version;
+
+    public PodCache(ClusterAccess cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts the informer if no one uses it yet. */
+    public synchronized void acquire() throws Exception {
+        if (users == 0) {
+            informer = cluster.client().pods().inAnyNamespace().runnableInformer(0);
+            informer.addEventHandler(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(Pod pod) {
+                    changed();
+                }
+
+                @Override
+                public void onUpdate(Pod before, Pod after) {
+                    changed();
+                }
+
+                @Override
+                public void onDelete(Pod pod, boolean finalStateUnknown) {
+                    changed();
+                }
+            });
+            // The informer retries a failed list or watch by itself; the waiters' deadline bounds the wait.
+            informer.exceptionHandler((started, error) -> true);
+            informer.start();
+        }
+        users++;
+    }
+
+    /** Stops the informer when its last user is done. */
+    public void release() {
+        SharedIndexInformer<Pod> done = null;
+        synchronized (this) {
+            if (users > 0 && --users == 0) {
+                done = informer;
+                informer = null;
+            }
+        }
+        if (done != null) {
+            // Outside the lock: the informer's own thread may be waiting for it to report a change. A watch still
+            // being opened would fail noisily once the run closes the client, so give it a moment to open first.
+            long end = System.nanoTime() + WATCH_GRACE.toNanos();
+            while (!done.isWatching() && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            done.close();
+        }
+    }
+
+    private synchronized void changed() {
+        version++;
+        notifyAll();
+    }
+
+    /** Whether the informer has listed the pods at least once, so {@link #pods} means something. */
+    public synchronized boolean synced() {
+        return informer != null && informer.hasSynced();
+    }
+
+    /** The pods as last seen, in every namespace. */
+    public List<Pod> pods() {
+        SharedIndexInformer<Pod> current;
+        synchronized (this) {
+            current = informer;
+        }
+        return current == null ? List.of() : current.getStore().list();
+    }
+
+    /** A number that grows with every change seen; pass it to {@link #awaitChange}. */
+    public synchronized long version() {
+        return version;
+    }
+
+    /** Waits until something changed after {@code seen}, or {@code max} passed. */
+    public synchronized void awaitChange(long seen, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (version == seen) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+}

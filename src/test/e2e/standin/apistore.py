@@ -97,7 +97,7 @@ class Store:
             meta["resourceVersion"] = str(self.version)
             self.objects[key] = obj
             self.events.append((self.version, kind, key, obj))
-            del self.events[:-2000]
+            del self.events[:-20000]
             self.lock.notify_all()
             return obj
 
@@ -107,6 +107,7 @@ class Store:
             self.version += 1
             obj = dict(obj, metadata=dict(obj["metadata"], resourceVersion=str(self.version)))
             self.events.append((self.version, "DELETED", key, obj))
+            del self.events[:-20000]
             self.lock.notify_all()
             return obj
 
@@ -343,14 +344,25 @@ class Api:
             while time.time() < deadline:
                 batch = []
                 with self.store.lock:
-                    fresh = [e for e in self.store.events if e[0] > seen]
-                    if not fresh:
+                    if self.store.events and seen < self.store.events[0][0] - 1:
+                        # Events since `seen` are no longer kept: like a real API server, say 410 Gone so
+                        # the client lists again, instead of silently skipping what it missed.
+                        gone = True
+                    else:
+                        gone = False
+                        fresh = [e for e in self.store.events if e[0] > seen]
+                    if not gone and not fresh:
                         self.store.lock.wait(min(5.0, max(0.1, deadline - time.time())))
                         fresh = [e for e in self.store.events if e[0] > seen]
-                    for rv, kind, (g, r, ns, name), obj in fresh:
+                    for rv, kind, (g, r, ns, name), obj in ([] if gone else fresh):
                         seen = rv
                         if g == group and r == resource and (not namespace or ns == namespace):
                             batch.append({"type": kind, "object": obj})
+                if gone:
+                    yield {"type": "ERROR", "object": {"kind": "Status", "apiVersion": "v1", "metadata": {},
+                                                       "status": "Failure", "reason": "Expired", "code": 410,
+                                                       "message": "too old resource version: %d" % seen}}
+                    return
                 for event in batch:
                     yield event
                 if not batch:

@@ -1,6 +1,11 @@
 package dev.mast.cluster;
 
+import dev.mast.pki.ClientKeyAlgorithm;
 import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * How Mast's clients give up on an API server that does not answer. fabric8 retries a refused
@@ -16,8 +21,20 @@ public final class ClientSettings {
     private ClientSettings() {
     }
 
-    /** Applies Mast's retry and timeout settings to a client configuration; returns it. */
+    /**
+     * Applies Mast's retry and timeout settings to a client configuration, and names its client
+     * key's algorithm: fabric8 takes a PKCS#8 key for RSA, and Mast's admin.conf holds an ECDSA key.
+     */
     public static Config tune(Config config) {
+        if (config.getClientKeyData() != null) {
+            config.setClientKeyAlgo(ClientKeyAlgorithm.ofKeyData(config.getClientKeyData()));
+        } else if (config.getClientKeyFile() != null) {
+            try {
+                config.setClientKeyAlgo(ClientKeyAlgorithm.ofPem(Files.readString(Path.of(config.getClientKeyFile()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the client key " + config.getClientKeyFile(), e);
+            }
+        }
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);

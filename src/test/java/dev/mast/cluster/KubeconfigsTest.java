@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.pki.PkiStore;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +89,25 @@ class KubeconfigsTest {
         Config viewer = configs.clientConfig(configs.context("viewer@prod"));
         assertEquals("https://10.0.0.11:6443/", viewer.getMasterUrl());
         assertEquals("viewer-token", viewer.getAutoOAuthToken());
+    }
+
+    @Test
+    void connectsWithTheEcdsaClientKeyOfMastsAdminKubeconfig() throws Exception {
+        // fabric8 takes a PKCS#8 key for RSA unless told: without naming the algorithm, building the
+        // client fails with "Invalid DER: object is not integer".
+        Plan plan = PlanFile.parse("prod.yaml", """
+                cluster: {name: prod, kubernetesVersion: "1.34", containerRuntime: containerd, podCidr: 10.244.0.0/16,
+                          serviceCidr: 10.96.0.0/12, dnsDomain: cluster.local, apiServerPort: 6443}
+                nodes:
+                  - {hostName: node001, ip: 10.0.0.11, roles: [etcd, master, worker]}
+                """).plan();
+        Path file = write("prod-admin.conf", new PkiStore().loadOrCreate(dir.resolve("pki"), plan).adminKubeconfig());
+        Kubeconfigs configs = Kubeconfigs.load(file);
+        KubeContext current = configs.context(configs.currentContext().orElseThrow());
+        assertEquals("EC", configs.clientConfig(current).getClientKeyAlgo());
+        try (KubernetesClient client = configs.connect(current)) {
+            assertTrue(client.getMasterUrl().toString().startsWith("https://"), client.getMasterUrl().toString());
+        }
     }
 
     @Test

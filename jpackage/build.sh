@@ -3,8 +3,8 @@
 #   1. jlink: a trimmed Java runtime with the JDK modules Mast needs, and its base CDS archive;
 #   2. jpackage: the app image target/dist/image/mast (bin/mast opens the GUI without arguments
 #      and runs the CLI with them: one launcher for both);
-#   3. AppCDS: a dynamic class-data-sharing archive recorded by the bundle's own runtime while it
-#      prints `mast --help` and opens the first window (jpackage/mast-cds.sh; the .deb re-records it
+#   3. AppCDS: a static class-data-sharing archive dumped by the bundle's own runtime from the classes it
+#      loads to print `mast --help` and open the first window (jpackage/mast-cds.sh; the .deb re-records it
 #      at install, since an archive only works at the path it was made at);
 #   4. the installer this system can build: .deb (dpkg-deb + fakeroot) or .rpm (rpmbuild) on Linux,
 #      .msi on Windows (WiX), .dmg on macOS. MAST_DIST_TYPES="app-image" stops after step 3.

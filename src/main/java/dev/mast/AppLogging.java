@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -21,6 +23,8 @@ public final class AppLogging {
     private static final String NEWEST_FILE = "mast.0.log";
 
     private static volatile Path currentFile;
+    /** Counted down when a {@link #startInBackground()} has finished, so readers of the file name can wait for it. */
+    private static volatile CountDownLatch started = new CountDownLatch(0);
 
     private AppLogging() {
     }
@@ -32,9 +36,32 @@ public final class AppLogging {
         return state.resolve("mast").resolve("logs");
     }
 
-    /** The log file being written, once {@link #start()} has succeeded. */
+    /** The log file being written, once {@link #start()} has succeeded (waiting a moment for one in the background). */
     public static Optional<Path> currentFile() {
+        try {
+            started.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return Optional.ofNullable(currentFile);
+    }
+
+    /**
+     * {@link #start()} on a thread of its own: setting up java.util.logging and the file takes a
+     * noticeable part of the first window's time, and can run while the toolkit starts.
+     */
+    public static void startInBackground() {
+        CountDownLatch latch = new CountDownLatch(1);
+        started = latch;
+        Thread thread = new Thread(() -> {
+            try {
+                start();
+            } finally {
+                latch.countDown();
+            }
+        }, "mast-logging-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Sends all logging to the rotating files; returns the folder, or null when it cannot be written. */

@@ -25,12 +25,12 @@ public final class Main {
             return;
         }
         // The console shows Mast's own output; libraries' chatter stays out of it.
-        Logger.getLogger("").setLevel(Level.WARNING);
+        QuietConsoleLogging.install();
         System.exit(MastCommand.execute(args));
     }
 
     private static void openDesktopApp(String[] args) {
-        AppLogging.start();
+        AppLogging.startInBackground();
         if (Boolean.getBoolean(CDS_TRAINING)) {
             // One archive serves both ways in: load the command line's classes too, output discarded.
             MastCommand.commandLine().setOut(new PrintWriter(Writer.nullWriter())).execute("--help");

@@ -4,6 +4,7 @@ import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -22,12 +23,14 @@ import javafx.scene.layout.VBox;
 public final class WizardView {
     private final WizardViewModel model;
     private final BorderPane root = new BorderPane();
-    private final Map<WizardPage, Parent> pages;
+    private final Map<WizardPage, Supplier<Parent>> pageBuilders;
+    /** Pages are built the first time they are shown: the first window only pays for the Start page. */
+    private final Map<WizardPage, Parent> pages = new EnumMap<>(WizardPage.class);
     private final Map<WizardPage, Label> stepLabels = new EnumMap<>(WizardPage.class);
 
-    public WizardView(WizardViewModel model, Map<WizardPage, Parent> pages) {
+    public WizardView(WizardViewModel model, Map<WizardPage, Supplier<Parent>> pageBuilders) {
         this.model = model;
-        this.pages = new EnumMap<>(pages);
+        this.pageBuilders = new EnumMap<>(pageBuilders);
         root.setLeft(steps());
         root.setBottom(navigation());
         model.pageProperty().addListener((obs, old, now) -> show(now));
@@ -86,7 +89,7 @@ public final class WizardView {
     }
 
     private void show(WizardPage page) {
-        root.setCenter(pages.get(page));
+        root.setCenter(pages.computeIfAbsent(page, p -> pageBuilders.get(p).get()));
         stepLabels.forEach((p, label) -> {
             label.getStyleClass().removeAll(MastStyles.STEP_CURRENT, MastStyles.STEP_DONE, MastStyles.STEP_LATER);
             label.getStyleClass().add(p == page ? MastStyles.STEP_CURRENT : p.ordinal() < page.ordinal() ? MastStyles.STEP_DONE : MastStyles.STEP_LATER);

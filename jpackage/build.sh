@@ -42,17 +42,17 @@ rm -rf "$dist"
 mkdir -p "$dist/input/lib"
 cp target/mast.jar "$dist/input/"
 cp target/lib/*.jar "$dist/input/lib/"
-cp jpackage/mast-cds.sh "$dist/input/"
+cp jpackage/mast-cds.sh jpackage/logging.properties "$dist/input/"
 
 echo "dist: jlink runtime"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
     --generate-cds-archive --output "$dist/runtime"
 
-cds_options=()
+cds_options=(--java-options '-Djava.util.logging.config.file=$APPDIR/logging.properties')
 if [ "$os" = linux ]; then
     # AppCDS (Linux): the launcher maps the archive when it is there and was made at this path; otherwise it
     # starts without it, silently (-Xlog:cds*=off keeps the JVM's notice off the CLI's stdout).
-    cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/mast.jsa' --java-options '-Xlog:cds*=off')
+    cds_options+=(--java-options '-XX:SharedArchiveFile=$APPDIR/mast.jsa' --java-options '-Xlog:cds*=off')
 fi
 echo "dist: jpackage app image"
 jpackage --type app-image --name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description" \

@@ -24,8 +24,11 @@ public final class Main {
             openDesktopApp(args);
             return;
         }
-        // The console shows Mast's own output; libraries' chatter stays out of it.
-        QuietConsoleLogging.install();
+        // The console shows Mast's own output; libraries' chatter stays out of it. The bundle's launcher names a
+        // logging.properties that says the same, read only when something logs (a faster --help).
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            Logger.getLogger("").setLevel(Level.WARNING);
+        }
         System.exit(MastCommand.execute(args));
     }
 

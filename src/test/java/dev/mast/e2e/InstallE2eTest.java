@@ -28,12 +28,30 @@ class InstallE2eTest {
                 "--known-hosts", nodes.knownHosts().toString());
     }
 
+    /**
+     * The run's output and, when it failed, what the first master's container runtime says of the stand-in API
+     * server: it keeps the cluster's objects in memory, so a restart of it explains missing add-on pods.
+     */
+    static String describe(MastCli.Run run, TestNodes nodes) {
+        if (run.exit() == 0) {
+            return run.describe();
+        }
+        String master = nodes.all().get(0);
+        try {
+            return run.describe() + "\n[e2e] containers and API server log on " + master + ":\n" + nodes.shell(master).sudo(
+                    "crictl ps -a; id=$(crictl ps -a -q --name '^kube-apiserver$' | head -n 1);"
+                    + " crictl logs $id 2>&1 | grep -E '^E|controllers' | tail -n 30; crictl logs --tail 30 $id 2>&1");
+        } catch (IOException | RuntimeException e) {
+            return run.describe() + "\n[e2e] no API server log from " + master + ": " + e;
+        }
+    }
+
     @Test
     void installsOneMasterAndTwoWorkersAndARerunChangesNothing() throws Exception {
         try (TestNodes nodes = TestNodes.up(dir, 3, 1, false)) {
             MastCli mast = new MastCli(dir);
             MastCli.Run first = install(mast, nodes);
-            assertEquals(0, first.exit(), first.describe());
+            assertEquals(0, first.exit(), describe(first, nodes));
             for (String node : nodes.all()) {
                 NodeChecks.assertInstalled(nodes, node);
             }
@@ -44,7 +62,7 @@ class InstallE2eTest {
 
             MastCli.Run again = install(mast, nodes);
 
-            assertEquals(0, again.exit(), again.describe());
+            assertEquals(0, again.exit(), describe(again, nodes));
             for (String node : nodes.all()) {
                 Map<String, String> states = again.states(node);
                 // Only the read-only checks (preflight, verify) run again; every step that changes a node is skipped.
@@ -66,7 +84,7 @@ class InstallE2eTest {
         try (TestNodes nodes = TestNodes.up(dir, 6, 3, false)) {
             MastCli mast = new MastCli(dir);
             MastCli.Run run = install(mast, nodes);
-            assertEquals(0, run.exit(), run.describe());
+            assertEquals(0, run.exit(), describe(run, nodes));
             for (String node : nodes.all()) {
                 NodeChecks.assertInstalled(nodes, node);
             }

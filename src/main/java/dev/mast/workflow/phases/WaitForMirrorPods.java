@@ -12,11 +12,16 @@ import dev.mast.workflow.PodCache;
 import dev.mast.workflow.Timeouts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The final check: waits until the API lists the node's pods Running and Ready — its static
@@ -25,6 +30,12 @@ import java.util.function.Function;
  * add-on Deployment's replicas (the cluster DNS). All nodes watch through one shared informer.
  */
 public final class WaitForMirrorPods implements Phase {
+    /**
+     * How long a node waits on the shared informer alone before it also asks the API directly. The informer
+     * has been seen to miss pods another node's wait was not waiting for (the e2e CoreDNS replicas), and a
+     * wait must end once the pods are Ready, whatever the watch did.
+     */
+    private static final Duration DIRECT_LOOK = Duration.ofSeconds(10);
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
     private final Function<Plan, List<HasMetadata>> addons;
@@ -85,15 +96,20 @@ public final class WaitForMirrorPods implements Phase {
         pods.acquire();
         try {
             List<String> waiting = List.of("the pod list (not listed yet)");
+            Instant directLook = Instant.now().plus(DIRECT_LOOK);
             while (true) {
                 context.cancellation().check();
                 long seen = pods.version();
                 if (pods.synced()) {
                     waiting = expected.notReady(pods.pods());
-                    if (waiting.isEmpty()) {
-                        context.log("Running and Ready: " + String.join(", ", expected.describe()));
-                        return;
-                    }
+                }
+                if (!waiting.isEmpty() && Instant.now().isAfter(directLook)) {
+                    waiting = listDirectly(expected).map(expected::notReady).orElse(waiting);
+                    directLook = Instant.now().plus(DIRECT_LOOK);
+                }
+                if (waiting.isEmpty()) {
+                    context.log("Running and Ready: " + String.join(", ", expected.describe()));
+                    return;
                 }
                 Duration left = Duration.between(Instant.now(), deadline);
                 if (left.isNegative()) {
@@ -106,6 +122,21 @@ public final class WaitForMirrorPods implements Phase {
         } finally {
             pods.release();
         }
+    }
+
+    /** The pods of the namespaces the node waits on, straight from the API; empty while the API is away. */
+    private Optional<List<Pod>> listDirectly(ExpectedPods expected) throws Exception {
+        Set<String> namespaces = new TreeSet<>(Set.of("kube-system"));
+        Stream.concat(expected.daemonSets().stream(), expected.deployments().stream()).forEach(w -> namespaces.add(w.namespace()));
+        List<Pod> found = new ArrayList<>();
+        try {
+            for (String namespace : namespaces) {
+                found.addAll(cluster.client().pods().inNamespace(namespace).list().getItems());
+            }
+        } catch (KubernetesClientException e) {
+            return Optional.empty();
+        }
+        return Optional.of(found);
     }
 
     /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  */
 record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonSets, List<Workload> deployments) {
 
+    /** The DaemonSets, then the Deployments. */
+    List<Workload> workloads() {
+        return Stream.concat(daemonSets.stream(), deployments.stream()).toList();
+    }
+
+
     /** A DaemonSet or Deployment, as far as the check needs it: where its pods are, how to know them, how many. */
     record Workload(String kind, String namespace, String name, Map<String, String> selector, int replicas) {
         static Stream<Workload> of(HasMetadata object) {

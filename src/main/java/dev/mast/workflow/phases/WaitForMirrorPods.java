@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The final check: waits until the API lists the node's pods Running and Ready — its static
@@ -127,7 +126,7 @@ public final class WaitForMirrorPods implements Phase {
     /** The pods of the namespaces the node waits on, straight from the API; empty while the API is away. */
     private Optional<List<Pod>> listDirectly(ExpectedPods expected) throws Exception {
         Set<String> namespaces = new TreeSet<>(Set.of("kube-system"));
-        Stream.concat(expected.daemonSets().stream(), expected.deployments().stream()).forEach(w -> namespaces.add(w.namespace()));
+        expected.workloads().forEach(w -> namespaces.add(w.namespace()));
         List<Pod> found = new ArrayList<>();
         try {
             for (String namespace : namespaces) {
@@ -142,14 +141,14 @@ public final class WaitForMirrorPods implements Phase {
     /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */
     private void requireWorkloads(ExpectedPods expected) throws Exception {
         List<String> missing = new ArrayList<>();
-        for (ExpectedPods.Workload w : java.util.stream.Stream.concat(expected.daemonSets().stream(), expected.deployments().stream()).toList()) {
+        for (ExpectedPods.Workload w : expected.workloads()) {
             boolean present;
             try {
                 var apps = cluster.client().apps();
                 present = w.kind().equals("DaemonSet")
                         ? apps.daemonSets().inNamespace(w.namespace()).withName(w.name()).get() != null
                         : apps.deployments().inNamespace(w.namespace()).withName(w.name()).get() != null;
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            } catch (KubernetesClientException e) {
                 return; // The API is away for now; the wait below rides that out until the timeout.
             }
             if (!present) {
@@ -185,15 +184,11 @@ public final class WaitForMirrorPods implements Phase {
         List<String> waiting = new ArrayList<>();
         for (String name : names) {
             Pod pod = cluster.client().pods().inNamespace("kube-system").withName(name).get();
-            if (!isRunningAndReady(pod)) {
+            if (!ExpectedPods.isRunningAndReady(pod)) {
                 waiting.add(name);
             }
         }
         return waiting;
-    }
-
-    static boolean isRunningAndReady(Pod pod) {
-        return ExpectedPods.isRunningAndReady(pod);
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class WaitForMirrorPods implements Phase {
      */
     private static final Duration DIRECT_LOOK = Duration.ofSeconds(10);
     private final ClusterAccess cluster;
+    private final Duration directLookAfter;
     private final Timeouts timeouts;
     private final Function<Plan, List<HasMetadata>> addons;
     private final PodCache pods;
@@ -47,7 +48,12 @@ public final class WaitForMirrorPods implements Phase {
 
     /** Static pods and the pods of the add-ons' DaemonSets and Deployments that {@code addons} gives for a plan. */
     public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts, Function<Plan, List<HasMetadata>> addons) {
+        this(cluster, timeouts, addons, DIRECT_LOOK);
+    }
+
+    WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts, Function<Plan, List<HasMetadata>> addons, Duration directLookAfter) {
         this.cluster = cluster;
+        this.directLookAfter = directLookAfter;
         this.timeouts = timeouts;
         this.addons = addons;
         this.pods = new PodCache(cluster);
@@ -95,22 +101,23 @@ public final class WaitForMirrorPods implements Phase {
         pods.acquire();
         try {
             List<String> waiting = List.of("the pod list (not listed yet)");
-            Instant directLook = Instant.now().plus(DIRECT_LOOK);
+            Instant directLook = Instant.now().plus(directLookAfter);
             while (true) {
                 context.cancellation().check();
                 long seen = pods.version();
                 if (pods.synced()) {
                     waiting = expected.notReady(pods.pods());
                 }
-                if (!waiting.isEmpty() && Instant.now().isAfter(directLook)) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                // The last look before giving up is a direct one too, so the failure names what the API lists.
+                if (!waiting.isEmpty() && (left.isNegative() || Instant.now().isAfter(directLook))) {
                     waiting = listDirectly(expected).map(expected::notReady).orElse(waiting);
-                    directLook = Instant.now().plus(DIRECT_LOOK);
+                    directLook = Instant.now().plus(directLookAfter);
                 }
                 if (waiting.isEmpty()) {
                     context.log("Running and Ready: " + String.join(", ", expected.describe()));
                     return;
                 }
-                Duration left = Duration.between(Instant.now(), deadline);
                 if (left.isNegative()) {
                     throw new PodsNotReadyException("not Running and Ready after " + timeouts.health().toSeconds() + " s: "
                             + String.join("; ", waiting));

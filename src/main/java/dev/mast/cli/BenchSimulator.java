@@ -32,7 +32,7 @@ final class BenchSimulator implements AutoCloseable {
     /** Starts {@code count} nodes with the given timing in {@code dir} and waits until they all listen. */
     static BenchSimulator start(Path dir, int count, Integer stepDelayMs, int commandDelayMs, int tickMs) throws IOException {
         Path plan = dir.resolve("cluster.yaml");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.mast.Main", "simulate", "--nodes", Integer.toString(count), "--runtime-installed",
                 "--plan-out", plan.toString(), "--command-delay-ms", Integer.toString(commandDelayMs), "--tick-ms", Integer.toString(tickMs)));
         if (stepDelayMs != null) {

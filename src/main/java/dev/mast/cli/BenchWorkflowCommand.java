@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
                 "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
                 + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
                 + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
-                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time); ssh_round_trips_per_s"
+                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time); phase_client_cpu_s.<phase> and"
+                + " phase_simulator_cpu_s.<phase> (the CPU each side used in that phase of the N-node run); ssh_round_trips_per_s"
                 + " (sequential commands over one SSH connection, no delays; aim for >= 500); peak_heap_mb (Mast's JVM,"
                 + " simulator excluded; aim for < 1024)."})
 final class BenchWorkflowCommand implements Callable<Integer> {
@@ -67,7 +69,8 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One install's figures. */
-    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu) {
+    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu,
+            Map<String, Duration> phaseClientCpu, Map<String, Duration> phaseSimulatorCpu) {
         /** CPU that other programs on the machine took during the run (unknown off Linux: zero). */
         Duration otherCpu() {
             Duration other = machineCpu.minus(clientCpu).minus(simulatorCpu);
@@ -105,6 +108,8 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             out.printf("client_cpu_1_node_s: %.2f%n", seconds(one.clientCpu()));
             many.phases().forEach((phase, wall) -> out.printf("phase_s.%s: %.2f%n", phase, seconds(wall)));
             one.phases().forEach((phase, wall) -> out.printf("phase_1_node_s.%s: %.2f%n", phase, seconds(wall)));
+            many.phaseClientCpu().forEach((phase, cpu) -> out.printf("phase_client_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
+            many.phaseSimulatorCpu().forEach((phase, cpu) -> out.printf("phase_simulator_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
             out.printf("ssh_round_trips_per_s: %.0f%n", roundTrips);
             out.printf("peak_heap_mb: %d%n", peakHeap.get() / (1024 * 1024));
             out.flush();
@@ -123,7 +128,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
         try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs)) {
             Plan plan = PlanFile.read(simulator.plan()).plan();
             RenderedCluster rendered = ClusterRenderer.render(plan, dir.resolve("pki"));
-            PhaseClock phases = new PhaseClock();
+            PhaseClock phases = new PhaseClock(List.of(() -> Duration.ofNanos(processCpuNanos()), simulator::cpu));
             try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
                  LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
                 var workflow = InstallWorkflow.create(rendered, api, new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500)),
@@ -142,7 +147,8 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
                 }
                 Duration machineCpu = machineCpu().minus(machineBefore);
-                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu);
+                List<Duration> end = phases.now();
+                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.cpu(0, end), phases.cpu(1, end));
             }
         }
     }

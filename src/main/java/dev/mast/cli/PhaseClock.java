@@ -5,17 +5,31 @@ import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.StepState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Each phase's wall time in a run, from its first step started to its last step finished, read from the run's events. */
+/**
+ * Each phase's wall time in a run, from its first step started to its last step finished, read from the run's events;
+ * and the CPU a counter (Mast's, the simulator's) used from the start of a phase to the start of the next one, as the
+ * runner starts a phase only when the one before it has finished.
+ */
 final class PhaseClock implements ProgressListener {
     private final Map<String, Instant[]> spans = new LinkedHashMap<>();
+    private final List<Supplier<Duration>> counters;
+    private final Map<String, List<Duration>> cpuAtStart = new LinkedHashMap<>();
+
+    PhaseClock(List<Supplier<Duration>> counters) {
+        this.counters = List.copyOf(counters);
+    }
 
     @Override
     public synchronized void onEvent(ProgressEvent event) {
         if (event instanceof ProgressEvent.StepChanged step) {
             Instant[] span = spans.computeIfAbsent(step.phase(), p -> new Instant[] {step.time(), step.time()});
+            cpuAtStart.computeIfAbsent(step.phase(), p -> read());
             if (step.state() == StepState.RUNNING && step.time().isBefore(span[0])) {
                 span[0] = step.time();
             } else if (step.state() != StepState.RUNNING && step.time().isAfter(span[1])) {
@@ -24,10 +38,32 @@ final class PhaseClock implements ProgressListener {
         }
     }
 
+    private List<Duration> read() {
+        List<Duration> values = new ArrayList<>();
+        counters.forEach(c -> values.add(c.get()));
+        return values;
+    }
+
     /** Phase id to wall time, in the order the phases started. */
     synchronized Map<String, Duration> walls() {
         Map<String, Duration> walls = new LinkedHashMap<>();
         spans.forEach((phase, span) -> walls.put(phase, Duration.between(span[0], span[1])));
         return walls;
+    }
+
+    /** Phase id to the CPU of counter {@code index} from the phase's start to the next one's (the last: to now). */
+    synchronized Map<String, Duration> cpu(int index, List<Duration> atEnd) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        List<String> phases = List.copyOf(cpuAtStart.keySet());
+        for (int i = 0; i < phases.size(); i++) {
+            Duration end = i + 1 < phases.size() ? cpuAtStart.get(phases.get(i + 1)).get(index) : atEnd.get(index);
+            cpu.put(phases.get(i), end.minus(cpuAtStart.get(phases.get(i)).get(index)));
+        }
+        return cpu;
+    }
+
+    /** The counters now, to close the last phase's CPU. */
+    List<Duration> now() {
+        return read();
     }
 }

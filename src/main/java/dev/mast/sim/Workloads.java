@@ -32,7 +32,11 @@ final class Workloads {
     private static final System.Logger LOG = System.getLogger(Workloads.class.getName());
 
     private final ClusterApi api;
-    /** {@code namespace/name} of each pod this emulation posted, and the JSON it posted last. */
+    /**
+     * {@code namespace/name} of each pod this emulation posted, and what it was made from (owner version, node,
+     * readiness, start): a pod is built and posted again only when that changes, as 200 nodes' pods rebuilt on every
+     * tick would take a core of their own.
+     */
     private final Map<String, String> posted = new HashMap<>();
     /** When each pod was first made, so its status stays the same from one round to the next. */
     private final Map<String, Instant> created = new HashMap<>();
@@ -59,7 +63,7 @@ final class Workloads {
 
     private void reconcile(KubernetesClient client) {
         List<SimulatedNode> nodes = api.nodes().stream().filter(n -> n.machine().kubelet().running()).toList();
-        Map<String, Pod> desired = new LinkedHashMap<>();
+        Map<String, Made> desired = new LinkedHashMap<>();
         for (DaemonSet set : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
             for (SimulatedNode node : nodes) {
                 add(desired, set, set.getSpec().getTemplate(), set.getMetadata().getName() + "-" + suffix(node.hostName(), 5), node);
@@ -73,11 +77,11 @@ final class Workloads {
                 add(desired, deployment, deployment.getSpec().getTemplate(), replicaSet + "-" + suffix(replicaSet + i, 5), node);
             }
         }
-        for (Map.Entry<String, Pod> entry : desired.entrySet()) {
-            String json = Serialization.asJson(entry.getValue());
-            if (!json.equals(posted.get(entry.getKey()))) {
-                post(client, entry.getValue(), posted.containsKey(entry.getKey()));
-                posted.put(entry.getKey(), json);
+        for (Map.Entry<String, Made> entry : desired.entrySet()) {
+            Made made = entry.getValue();
+            if (!made.source().equals(posted.get(entry.getKey()))) {
+                post(client, made.pod(), posted.containsKey(entry.getKey()));
+                posted.put(entry.getKey(), made.source());
             }
         }
         for (String key : List.copyOf(posted.keySet())) {
@@ -89,10 +93,21 @@ final class Workloads {
         }
     }
 
-    private void add(Map<String, Pod> pods, HasMetadata owner, PodTemplateSpec template, String name, SimulatedNode node) {
+    /** A pod to be, built only when asked for, and what it is made from. */
+    private record Made(String source, java.util.function.Supplier<Pod> builder) {
+        Pod pod() {
+            return builder.get();
+        }
+    }
+
+    private void add(Map<String, Made> pods, HasMetadata owner, PodTemplateSpec template, String name, SimulatedNode node) {
         String key = owner.getMetadata().getNamespace() + "/" + name;
         Instant started = created.computeIfAbsent(key, k -> node.machine().clock().now());
-        pods.put(key, pod(owner, template, name, node, started.truncatedTo(ChronoUnit.SECONDS).toString()));
+        String start = started.truncatedTo(ChronoUnit.SECONDS).toString();
+        boolean ready = !node.faults().isPodNeverReady(owner.getMetadata().getName());
+        String source = String.join("|", owner.getMetadata().getUid(), owner.getMetadata().getResourceVersion(), node.hostName(),
+                Boolean.toString(ready), start);
+        pods.put(key, new Made(source, () -> pod(owner, template, name, node, ready, start)));
     }
 
     private static void post(KubernetesClient client, Pod pod, boolean known) {
@@ -105,8 +120,7 @@ final class Workloads {
     }
 
     /** The pod a controller would make from {@code template} and the kubelet of {@code node} would run. */
-    private static Pod pod(HasMetadata owner, PodTemplateSpec template, String name, SimulatedNode node, String started) {
-        boolean ready = !node.faults().isPodNeverReady(owner.getMetadata().getName());
+    private static Pod pod(HasMetadata owner, PodTemplateSpec template, String name, SimulatedNode node, boolean ready, String started) {
         List<ContainerStatus> statuses = new ArrayList<>();
         template.getSpec().getContainers().forEach(c -> statuses.add(status(c.getName(), c.getImage(), ready, name, started)));
         boolean hostNetwork = Boolean.TRUE.equals(template.getSpec().getHostNetwork());

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cluster's pods as one informer sees them (a list, then a watch), shared by every node's
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public final class PodCache {
     private static final Duration WATCH_GRACE = Duration.ofSeconds(2);
+    private static final String BY_NODE = "node";
     private final ClusterAccess cluster;
     private SharedIndexInformer<Pod> informer;
     private int users;
@@ -27,6 +29,9 @@ public final class PodCache {
     public synchronized void acquire() throws Exception {
         if (users == 0) {
             informer = cluster.client().pods().inAnyNamespace().runnableInformer(0);
+            // Each node's wait looks at its own pods: an index keeps that from scanning the whole cluster's on every change.
+            informer.addIndexers(Map.of(BY_NODE, pod -> pod.getSpec() == null || pod.getSpec().getNodeName() == null
+                    ? List.of() : List.of(pod.getSpec().getNodeName())));
             informer.addEventHandler(new ResourceEventHandler<>() {
                 @Override
                 public void onAdd(Pod pod) {
@@ -92,6 +97,15 @@ public final class PodCache {
             current = informer;
         }
         return current == null ? List.of() : current.getStore().list();
+    }
+
+    /** The pods as last seen that run on {@code node}. */
+    public List<Pod> podsOn(String node) {
+        SharedIndexInformer<Pod> current;
+        synchronized (this) {
+            current = informer;
+        }
+        return current == null ? List.of() : current.getIndexer().byIndex(BY_NODE, node);
     }
 
     /** A number that grows with every change seen; pass it to {@link #awaitChange}. */

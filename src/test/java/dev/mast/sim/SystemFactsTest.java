@@ -80,6 +80,9 @@ class SystemFactsTest {
         String second = sim.run("node002", "cat /sys/class/net/eth0/address").trim();
         assertTrue(first.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}"), first);
         assertNotEquals(first, second);
+        assertEquals(first + "\n00:00:00:00:00:00\n", sim.run("node001", "cat /sys/class/net/*/address"),
+                "a pattern in a folder of the path expands as in sh");
+        assertEquals("/sys/class/net/eth0\n/sys/class/net/lo\n", sim.run("node001", "echo /sys/class/*/e* && echo /sys/class/*/l?"));
     }
 
     @Test

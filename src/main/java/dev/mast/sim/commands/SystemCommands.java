@@ -32,16 +32,19 @@ final class SystemCommands {
                 .add("free", "/usr/bin/free", CommandTable.Gate.ALWAYS, SystemCommands::free);
     }
 
+    private static final String KERNEL_HOST_NAME = "/proc/sys/kernel/hostname";
+
     private static int hostname(Invocation inv) throws Exception {
         Identity identity = inv.machine().identity();
         Args args = Args.parse(inv.args(), "", Set.of());
         if (args.has("I", "i", "all-ip-addresses", "ip-address")) {
             inv.outLine(identity.address() + (args.has("I") ? " " : ""));
         } else if (!args.operands().isEmpty()) {
+            // Like the real one, the kernel's name changes until reboot; the kubelet keeps the node's name.
             inv.requireRoot("hostname: you must be root to change the host name");
-            throw inv.fail(1, "the simulated node keeps its host name " + identity.hostName());
+            inv.machine().fs().writeString(KERNEL_HOST_NAME, args.operands().get(0) + "\n", 0644);
         } else {
-            inv.outLine(identity.hostName());
+            inv.outLine(inv.machine().fs().readString(KERNEL_HOST_NAME).trim());
         }
         return 0;
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The expansions the simulator's shell does: {@code ~} to the home directory, and unquoted
  * glob patterns against the node's files (a pattern that matches nothing stays as written,
- * as in sh). Only the last path component may hold a pattern.
+ * as in sh), in any path component.
  */
 final class Expansion {
     private Expansion() {
@@ -40,27 +40,43 @@ final class Expansion {
     }
 
     private static List<String> glob(String pattern, VirtualFs fs, Session session) {
-        int slash = pattern.lastIndexOf('/');
-        String dirPart = slash < 0 ? "" : pattern.substring(0, slash + 1);
-        String namePattern = pattern.substring(slash + 1);
-        if (dirPart.contains("*") || dirPart.contains("?")) {
-            return List.of(pattern);
-        }
-        String dir = VirtualFs.normalize(session.cwd(), dirPart.isEmpty() ? "." : dirPart);
-        Pattern regex = Pattern.compile(toRegex(namePattern));
-        List<String> matches = new ArrayList<>();
-        try {
-            if (fs.isDirectory(dir)) {
-                for (String name : fs.list(dir)) {
-                    if ((!name.startsWith(".") || namePattern.startsWith(".")) && regex.matcher(name).matches()) {
-                        matches.add(dirPart + name);
+        // Expand one path component at a time, as sh does: /sys/class/net/*/address.
+        List<String> paths = List.of(pattern.startsWith("/") ? "/" : "");
+        String[] components = pattern.split("/");
+        for (int i = 0; i < components.length; i++) {
+            String component = components[i];
+            if (component.isEmpty()) {
+                continue;
+            }
+            boolean last = i == components.length - 1;
+            List<String> next = new ArrayList<>();
+            for (String prefix : paths) {
+                if (!hasPattern(component)) {
+                    next.add(prefix + component + (last ? "" : "/"));
+                    continue;
+                }
+                String dir = VirtualFs.normalize(session.cwd(), prefix.isEmpty() ? "." : prefix);
+                Pattern regex = Pattern.compile(toRegex(component));
+                try {
+                    if (fs.isDirectory(dir)) {
+                        for (String name : fs.list(dir)) {
+                            if ((!name.startsWith(".") || component.startsWith(".")) && regex.matcher(name).matches()) {
+                                next.add(prefix + name + (last ? "" : "/"));
+                            }
+                        }
                     }
+                } catch (IOException e) {
+                    return List.of(pattern);
                 }
             }
-        } catch (IOException e) {
-            return List.of(pattern);
+            paths = next;
         }
+        List<String> matches = paths.stream().filter(p -> fs.exists(VirtualFs.normalize(session.cwd(), p))).toList();
         return matches.isEmpty() ? List.of(pattern) : matches;
+    }
+
+    private static boolean hasPattern(String component) {
+        return component.contains("*") || component.contains("?") || component.contains("[");
     }
 
     private static String toRegex(String glob) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,9 @@ public final class WaitForMirrorPods implements Phase {
     private final Timeouts timeouts;
     private final Function<Plan, List<HasMetadata>> addons;
     private final PodCache pods;
+    /** Workloads seen in the API: every node waits on the same DaemonSets, and one look is enough for all of them. */
+    private final Set<ExpectedPods.Workload> workloadsFound = new HashSet<>();
+    private PlanWorkloads workloadsOf;
 
     /** Static pods only (the upgrade: it applies no add-ons). */
     public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts) {
@@ -71,12 +75,22 @@ public final class WaitForMirrorPods implements Phase {
     }
 
     ExpectedPods expected(Plan plan, Node node) {
-        List<ExpectedPods.Workload> workloads = addons.apply(plan).stream().flatMap(ExpectedPods.Workload::of).toList();
+        List<ExpectedPods.Workload> workloads = workloads(plan);
         boolean checksCluster = !plan.masters().isEmpty() && plan.masters().get(0).hostName().equals(node.hostName());
         return new ExpectedPods(node.hostName(), expectedPods(node),
                 workloads.stream().filter(w -> w.kind().equals("DaemonSet")).toList(),
                 checksCluster ? workloads.stream().filter(w -> w.kind().equals("Deployment")).toList() : List.of());
     }
+
+    /** The add-ons' workloads, made once per plan rather than once per node. */
+    private synchronized List<ExpectedPods.Workload> workloads(Plan plan) {
+        if (workloadsOf == null || workloadsOf.plan() != plan) {
+            workloadsOf = new PlanWorkloads(plan, addons.apply(plan).stream().flatMap(ExpectedPods.Workload::of).toList());
+        }
+        return workloadsOf.workloads();
+    }
+
+    private record PlanWorkloads(Plan plan, List<ExpectedPods.Workload> workloads) { }
 
     @Override
     public String id() {
@@ -106,7 +120,8 @@ public final class WaitForMirrorPods implements Phase {
                 context.cancellation().check();
                 long seen = pods.version();
                 if (pods.synced()) {
-                    waiting = expected.notReady(pods.pods());
+                    // Only the node that checks the Deployments needs pods of other nodes.
+                    waiting = expected.notReady(expected.deployments().isEmpty() ? pods.podsOn(expected.node()) : pods.pods());
                 }
                 Duration left = Duration.between(Instant.now(), deadline);
                 // The last look before giving up is a direct one too, so the failure names what the API lists.
@@ -146,9 +161,12 @@ public final class WaitForMirrorPods implements Phase {
     }
 
     /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */
-    private void requireWorkloads(ExpectedPods expected) throws Exception {
+    private synchronized void requireWorkloads(ExpectedPods expected) throws Exception {
         List<String> missing = new ArrayList<>();
         for (ExpectedPods.Workload w : expected.workloads()) {
+            if (workloadsFound.contains(w)) {
+                continue;
+            }
             boolean present;
             try {
                 var apps = cluster.client().apps();
@@ -158,7 +176,9 @@ public final class WaitForMirrorPods implements Phase {
             } catch (KubernetesClientException e) {
                 return; // The API is away for now; the wait below rides that out until the timeout.
             }
-            if (!present) {
+            if (present) {
+                workloadsFound.add(w);
+            } else {
                 missing.add(w.kind() + " " + w.label());
             }
         }

@@ -60,13 +60,19 @@ final class SimulatedRun implements AutoCloseable {
     }
 
     static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime) throws Exception {
+        return start(dir, nodes, masters, provisioning, runtime, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, with each node's set-up changed by {@code customize} (swap on, a skewed clock, ...). */
+    static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime,
+                              java.util.function.UnaryOperator<dev.mast.sim.NodeSpec> customize) throws Exception {
         KeyPair keys = ClientKeys.generate();
         Path keyFile = dir.resolve("id_ed25519");
         ClientKeys.write(keys, keyFile, "test");
         String version = KubernetesVersion.DEFAULT.toString();
         SimulatedCluster cluster = SimulatedCluster.builder().nodes(nodes).masters(masters).provisioning(provisioning)
                 .runtime(runtime).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword())
-                .authorizedKey(keys.getPublic()).timing(SimTiming.fast()).workDir(dir.resolve("nodes")).start();
+                .authorizedKey(keys.getPublic()).timing(SimTiming.fast()).workDir(dir.resolve("nodes")).customize(customize).start();
         Path knownHosts = dir.resolve("known_hosts");
         ClientKeys.writeKnownHosts(cluster.nodes(), knownHosts);
         Plan plan = PlanFile.parse("sim.yaml", SimPlanWriter.yaml(cluster, version, runtime, "root", keyFile)).plan();

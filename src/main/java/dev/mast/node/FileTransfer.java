@@ -2,6 +2,7 @@ package dev.mast.node;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes and reads files on a node as root. An upload goes by SFTP into a private temp
- * directory of the SSH user, then one root shell step copies it next to the target, sets mode
- * and owner, and renames it over the target: readers never see a half-written file, and a
- * failure leaves the old file as it was.
+ * Writes and reads files on a node as root. An upload goes by SFTP into a private folder of the
+ * SSH user that SFTP makes, then one root shell step copies each file next to its target, sets
+ * mode and owner, renames it over the target and removes the folder: readers never see a
+ * half-written file, and a failure leaves the old file as it was.
  */
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Link link;
     private final Sudo sudo;
@@ -42,9 +44,9 @@ final class FileTransfer {
     }
 
     /**
-     * Uploads files together: one private temp directory, one SFTP session for all of them, one
-     * root step that places each file atomically, one clean-up. A handful of round trips for the
-     * set instead of for every file; each file is still replaced by a rename, never half-written.
+     * Uploads files together: one SFTP session that makes a private folder and writes them all, then
+     * one root step that places each file atomically and cleans up. Two round trips for the set
+     * instead of several for every file; each file is still replaced by a rename, never half-written.
      */
     void uploadAll(List<Upload> uploads) throws NodeException {
         if (uploads.isEmpty()) {
@@ -54,26 +56,44 @@ final class FileTransfer {
         String action = uploads.size() == 1 ? "uploading " + uploads.get(0).path() : "uploading " + uploads.size() + " files";
         // Safe to repeat as a whole: every attempt writes the same bytes through fresh temp files.
         link.call(action, true, STEP_TIMEOUT, client -> {
-            OutputCapture mktemp = new OutputCapture();
-            // mktemp -d makes the directory private (0700) to the SSH user.
-            run(client, action, "mktemp -d", "mktemp -d /tmp/mast-upload.XXXXXXXX", false, mktemp);
-            String stage = mktemp.stdout().strip();
+            String stage = "/tmp/mast-upload." + randomName();
             List<String> temps = uploads.stream().map(u -> besideTarget(u.path())).toList();
+            boolean placed = false;
             try {
                 write(client, action, stage, uploads);
-                refuseDirectories(client, action, uploads);
+                // One root step for the whole set: no target may be a directory (mv would move the file into it),
+                // then each file is placed, then the staging folder goes.
                 List<String> steps = new ArrayList<>();
+                uploads.forEach(u -> steps.add("test ! -d " + Shell.quote(u.path())));
                 for (int i = 0; i < uploads.size(); i++) {
                     Upload u = uploads.get(i);
                     steps.add(placeScript(stage + "/" + i, u.path(), temps.get(i), u.mode(), u.owner()));
                 }
+                steps.add("rm -rf -- " + Shell.quote(stage));
                 String name = uploads.size() == 1 ? "install " + uploads.get(0).path() : "install " + uploads.size() + " files";
-                run(client, action, name, String.join(" && ", steps), true, LineSink.DISCARD);
+                Exec.Outcome outcome = exec(client, String.join(" && ", steps), true);
+                if (outcome.status() != 0) {
+                    refuseDirectories(client, action, uploads);
+                    throw new CommandFailedException(link.node(), action, name, outcome.status(), outcome.lastLines());
+                }
+                placed = true;
             } finally {
-                removeQuietly(client, stage, temps);
+                if (!placed) {
+                    removeQuietly(client, stage, temps);
+                }
             }
             return null;
         });
+    }
+
+    /** A name no one can guess, so no one can put a folder or link in the staging folder's place beforehand. */
+    private static String randomName() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            name.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return name.toString();
     }
 
     Optional<byte[]> read(String remotePath) throws NodeException {
@@ -99,10 +119,14 @@ final class FileTransfer {
     }
 
     private int status(SSHClient client, String script) throws NodeException, IOException, TimeoutException, InterruptedException {
-        byte[] stdin = sudo.stdin(new byte[0], true);
+        return exec(client, script, true).status();
+    }
+
+    private Exec.Outcome exec(SSHClient client, String script, boolean asRoot)
+            throws NodeException, IOException, TimeoutException, InterruptedException {
+        byte[] stdin = sudo.stdin(new byte[0], asRoot);
         try {
-            return link.exec(client, new Exec.Spec(sudo.commandLine(script, true), stdin, STEP_TIMEOUT, LineSink.DISCARD, null))
-                    .status();
+            return link.exec(client, new Exec.Spec(sudo.commandLine(script, asRoot), stdin, STEP_TIMEOUT, LineSink.DISCARD, null));
         } finally {
             Arrays.fill(stdin, (byte) 0);
         }
@@ -141,26 +165,19 @@ final class FileTransfer {
                 + " && mv -f -- " + Shell.quote(temp) + " " + Shell.quote(target);
     }
 
-    private void run(SSHClient client, String action, String name, String script, boolean asRoot, LineSink sink)
+    private void run(SSHClient client, String action, String name, String script, boolean asRoot)
             throws NodeException, IOException, TimeoutException, InterruptedException {
-        byte[] stdin = sudo.stdin(new byte[0], asRoot);
-        try {
-            Exec.Outcome outcome = link.exec(client, new Exec.Spec(sudo.commandLine(script, asRoot), stdin,
-                    STEP_TIMEOUT, sink, null));
-            if (outcome.status() != 0) {
-                throw new CommandFailedException(link.node(), action, name, outcome.status(), outcome.lastLines());
-            }
-        } finally {
-            Arrays.fill(stdin, (byte) 0);
+        Exec.Outcome outcome = exec(client, script, asRoot);
+        if (outcome.status() != 0) {
+            throw new CommandFailedException(link.node(), action, name, outcome.status(), outcome.lastLines());
         }
     }
 
     /** Best effort: the staged copy is in a private directory, and a failure here must not hide the real one. */
     private void removeQuietly(SSHClient client, String stage, List<String> temps) throws InterruptedException {
         try {
-            run(client, "removing " + stage, "rm -rf " + stage, "rm -rf -- " + Shell.quote(stage), false, LineSink.DISCARD);
             String quoted = temps.stream().map(Shell::quote).collect(Collectors.joining(" "));
-            run(client, "removing temp files", "rm -f temp files", "rm -f -- " + quoted, true, LineSink.DISCARD);
+            run(client, "removing temp files", "rm -rf " + stage, "rm -rf -- " + Shell.quote(stage) + " && rm -f -- " + quoted, true);
         } catch (NodeException | IOException | TimeoutException e) {
             LOG.debug("{}: could not remove temp dir {}: {}", link.node(), stage, e.getMessage());
         }
@@ -172,6 +189,8 @@ final class FileTransfer {
         String[] current = {stage};
         try {
             link.withSftp(client, sftp -> {
+                // mkdir fails if the name exists, link or not: the folder is the SSH user's own, private (0700).
+                sftp.getSFTPEngine().makeDir(stage, new FileAttributes.Builder().withPermissions(0700).build());
                 FileAttributes privateFile = new FileAttributes.Builder().withPermissions(0600).build();
                 for (int i = 0; i < uploads.size(); i++) {
                     byte[] bytes = uploads.get(i).content();

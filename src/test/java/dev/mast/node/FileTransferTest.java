@@ -51,6 +51,7 @@ class FileTransferTest extends ConnectedToMinaNode {
         Path c = dir.resolve("var/lib/kubelet/config.yaml");
         Files.createDirectories(b.getParent());
         Files.writeString(b, "old key");
+        List<Path> stagingBefore = stagingFolders();
         connection.uploadAll(List.of(new Upload(a.toString(), "cert".getBytes(StandardCharsets.UTF_8), 0644, null),
                 new Upload(b.toString(), "key".getBytes(StandardCharsets.UTF_8), 0600, null),
                 new Upload(c.toString(), "kind: KubeletConfiguration\n".getBytes(StandardCharsets.UTF_8), 0640, null)));
@@ -62,6 +63,13 @@ class FileTransferTest extends ConnectedToMinaNode {
         try (Stream<Path> files = Files.list(a.getParent())) {
             assertEquals(List.of(a, b), files.sorted().toList(), "no temp file beside the targets");
         }
+        assertEquals(stagingBefore, stagingFolders(), "no staging folder left in /tmp");
+    }
+
+    private static List<Path> stagingFolders() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(Path.of("/tmp"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("mast-upload.")).sorted().toList();
+        }
     }
 
     @Test
@@ -69,12 +77,17 @@ class FileTransferTest extends ConnectedToMinaNode {
         Path file = dir.resolve("conf/one");
         Path directory = dir.resolve("conf/two");
         Files.createDirectories(directory);
+        List<Path> stagingBefore = stagingFolders();
         CommandFailedException error = assertThrows(CommandFailedException.class, () -> connection.uploadAll(List.of(
                 new Upload(file.toString(), new byte[] {1}, 0644, null), new Upload(directory.toString(), new byte[] {2}, 0644, null))));
         assertTrue(error.getMessage().contains("install " + directory), error.getMessage());
         assertEquals(List.of(directory + " is a directory"), error.lastLines());
         assertTrue(Files.notExists(file), "no file of the set was placed");
         assertTrue(Files.isDirectory(directory));
+        assertEquals(stagingBefore, stagingFolders(), "the staging folder is removed after a failure too");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(directory), files.toList(), "no temp file beside the targets");
+        }
     }
 
     @Test

@@ -134,8 +134,13 @@ class SystemdTest {
         assertEquals("activating\n", sim.exec("systemctl is-active kubelet").out());
         assertTrue(sim.run("journalctl -u kubelet --no-pager").contains("failed to load kubelet config file"));
         assertFalse(sim.run("ss -ltnH").contains(":10248"));
+        assertEquals(7, sim.exec("curl -s --retry 2 --retry-delay 0.05 --retry-connrefused http://127.0.0.1:10248/healthz").status(),
+                "refused on every try");
         sim.run("mkdir -p /var/lib/kubelet && printf 'apiVersion: kubelet.config.k8s.io/v1beta1\\nkind: KubeletConfiguration\\n'"
                 + " > /var/lib/kubelet/config.yaml");
+        SshTestClient.Result waited = sim.exec("curl -s --retry 100 --retry-delay 0.1 --retry-connrefused http://127.0.0.1:10248/healthz");
+        assertEquals(0, waited.status(), "one curl that retries waits for the kubelet to come up: " + waited.err());
+        assertEquals("ok", waited.out());
         SimFixture.await("the kubelet answers its health check", () -> {
             try {
                 return sim.exec("curl -s http://127.0.0.1:10248/healthz").out().equals("ok");

@@ -14,11 +14,12 @@ import java.util.Set;
  * curl against the simulated network: a URL reaches the component listening at that address
  * and port (on this node, or on another node by its address). Health paths answer
  * {@code ok}; nothing listening is curl's exit 7; TLS is not verified but must be asked for
- * ({@code -k} or {@code --cacert}), as with the real tool against a self-signed server.
+ * ({@code -k} or {@code --cacert}), as with the real tool against a self-signed server; with
+ * {@code --retry N --retry-connrefused} a refused connection is tried again, {@code --retry-delay} apart.
  */
 final class CurlCommand {
     private static final Set<String> VALUED = Set.of("max-time", "connect-timeout", "output", "write-out", "cacert", "cert", "key",
-            "header", "request", "data", "retry", "user", "resolve");
+            "header", "request", "data", "retry", "retry-delay", "user", "resolve");
 
     private record Response(int status, String body) { }
 
@@ -48,7 +49,14 @@ final class CurlCommand {
         if (!host.equals("localhost") && !host.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !host.equals("::1")) {
             return error(inv, showErrors, 6, "Could not resolve host: " + host);
         }
+        // --retry N with --retry-connrefused: a refused connection is tried again N times, --retry-delay seconds apart.
+        int retries = args.has("retry-connrefused") ? Integer.parseInt(args.value("retry").orElse("0")) : 0;
+        long delayMillis = Math.round(Double.parseDouble(args.value("retry-delay").orElse("1")) * 1000);
         Optional<Process> listener = inv.machine().listenerAt(host, port);
+        for (int attempt = 0; listener.isEmpty() && attempt < retries; attempt++) {
+            Thread.sleep(delayMillis);
+            listener = inv.machine().listenerAt(host, port);
+        }
         if (listener.isEmpty()) {
             return error(inv, showErrors, 7, "Failed to connect to " + host + " port " + port + " after 0 ms: Couldn't connect to server");
         }

@@ -74,7 +74,7 @@ public final class Kubelet {
         signatures.putAll(seen);
         if (changed) {
             node = node == null ? node() : node;
-            mirrors.setDesired(mirrorPods, node);
+            mirrors.setDesired(mirrorPods, seen, node);
         }
     }
 

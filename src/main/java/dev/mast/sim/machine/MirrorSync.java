@@ -27,11 +27,13 @@ final class MirrorSync {
     private final Map<String, String> postedMirrors = new HashMap<>();
     private String postedNode;
 
-    synchronized void setDesired(Map<String, Pod> pods, Node node) {
+    /**
+     * @param signatures for each pod, a text that changes whenever the pod does (the kubelet's own view of its
+     *                   state), so telling what to post again needs no serialising of every pod
+     */
+    synchronized void setDesired(Map<String, Pod> pods, Map<String, String> signatures, Node node) {
         desired = new LinkedHashMap<>(pods);
-        Map<String, String> prints = new HashMap<>();
-        desired.forEach((name, pod) -> prints.put(name, fingerprint(pod)));
-        fingerprints = prints;
+        fingerprints = new HashMap<>(signatures);
         desiredNode = node;
         desiredNodeJson = node == null ? null : Serialization.asJson(node);
     }
@@ -108,6 +110,17 @@ final class MirrorSync {
                 }
             }
         }
+        if (!posted.containsKey(key)) {
+            // A pod this kubelet never posted is usually new to the API too: create it, and look only on a conflict.
+            try {
+                client.pods().inNamespace(namespace).resource(pod).create();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+            }
+        }
         Pod existing = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
         if (existing != null && !mirror.equals(existing.getMetadata().getAnnotations() == null ? null
                         : existing.getMetadata().getAnnotations().get("kubernetes.io/config.mirror"))) {
@@ -122,7 +135,4 @@ final class MirrorSync {
         }
     }
 
-    private static String fingerprint(Pod pod) {
-        return Serialization.asJson(pod);
-    }
 }

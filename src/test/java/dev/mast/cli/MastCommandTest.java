@@ -24,4 +24,35 @@ class MastCommandTest {
         assertEquals(MastCommand.OK, cli.execute("--help"));
         assertTrue(out.toString().contains("Usage: mast"), out.toString());
     }
+
+    private record Outcome(int exitCode, String out, String err) { }
+
+    private static Outcome run(picocli.CommandLine cli, String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--help", "help", "help install", "install --help", "bench --help",
+            "bench workflow --help", "logs --help", "--version", "no-such-command", "instal --plan x.yaml", "validate"})
+    void buildingOnlyTheNamedCommandAnswersAsTheWholeCommandLineDoes(String line) {
+        String[] args = line.split(" ");
+        Outcome whole = run(MastCommand.commandLine(), args);
+        Outcome lazy = run(MastCommand.forArguments(args), args);
+        assertEquals(whole, lazy);
+        assertTrue(!(whole.out() + whole.err()).isBlank(), "something is printed for " + line);
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommandWithItsDescription() {
+        String help = run(MastCommand.forArguments("--help"), "--help").out();
+        for (String command : java.util.List.of("validate", "import-kismatic", "render", "install", "upgrade", "simulate", "pods",
+                "logs", "bench")) {
+            assertTrue(help.matches("(?s).*\\n  " + command + " +\\S.*"), command + " with a description in:\n" + help);
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads: the nodes' background ticks, SSH timers, and the commands being run.
  */
 final class SimExecutors implements AutoCloseable {
-    private final ScheduledExecutorService ticks = new ScheduledThreadPoolExecutor(2, daemon("sim-tick"));
+    private final ScheduledExecutorService ticks = new ScheduledThreadPoolExecutor(8, daemon("sim-tick"));
     private final ScheduledExecutorService sshTimers = new ScheduledThreadPoolExecutor(1, daemon("sim-ssh-timer"));
     private final ExecutorService commands = Executors.newCachedThreadPool(daemon("sim-exec"));
 

@@ -6,6 +6,7 @@ import dev.mast.workflow.phases.DistributeCertificates;
 import dev.mast.workflow.phases.InstallContainerRuntime;
 import dev.mast.workflow.phases.NodeFacts;
 import dev.mast.workflow.phases.Preflight;
+import dev.mast.workflow.phases.PullImages;
 import dev.mast.workflow.phases.StartControlPlane;
 import dev.mast.workflow.phases.StartEtcd;
 import dev.mast.workflow.phases.StartKubeProxy;
@@ -29,6 +30,8 @@ public final class InstallWorkflow {
                 new InstallContainerRuntime(),
                 new StartEtcd(rendered, timeouts),
                 new StartKubelet(rendered, timeouts),
+                // With crictl now there (it comes with the kubelet), all nodes pull together: workers while masters do.
+                new PullImages("images/pull"),
                 new StartControlPlane(rendered, timeouts),
                 new StartKubeProxy(rendered, timeouts),
                 new ApplyAddons(cluster),

@@ -6,12 +6,14 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cluster's pods as one informer sees them (a list, then a watch), shared by every node's
  * step that waits on pods: 200 nodes waiting for their pods cost one watch, not 200 pollers.
  * Each waiter {@link #acquire}s it and {@link #release}s it; the informer starts with the first
- * and stops with the last. {@link #awaitChange} wakes a waiter as soon as a pod changes.
+ * and stops with the last. {@link #awaitChange} wakes a waiter as soon as a pod changes, {@link #awaitChangeOn}
+ * as soon as one on its node does.
  */
 public final class PodCache {
     private static final Duration WATCH_GRACE = Duration.ofSeconds(2);
@@ -19,7 +21,8 @@ public final class PodCache {
     private final ClusterAccess cluster;
     private SharedIndexInformer<Pod> informer;
     private int users;
-    private long version;
+    private final Signal anyPod = new Signal();
+    private final Map<String, Signal> podsOn = new ConcurrentHashMap<>();
 
     public PodCache(ClusterAccess cluster) {
         this.cluster = cluster;
@@ -35,17 +38,18 @@ public final class PodCache {
             informer.addEventHandler(new ResourceEventHandler<>() {
                 @Override
                 public void onAdd(Pod pod) {
-                    changed();
+                    changed(pod);
                 }
 
                 @Override
                 public void onUpdate(Pod before, Pod after) {
-                    changed();
+                    changed(before);
+                    changed(after);
                 }
 
                 @Override
                 public void onDelete(Pod pod, boolean finalStateUnknown) {
-                    changed();
+                    changed(pod);
                 }
             });
             // The informer retries a failed list or watch by itself; the waiters' deadline bounds the wait.
@@ -80,9 +84,16 @@ public final class PodCache {
         }
     }
 
-    private synchronized void changed() {
-        version++;
-        notifyAll();
+    private void changed(Pod pod) {
+        anyPod.bump();
+        String node = nodeOf(pod);
+        if (node != null) {
+            podsOn.computeIfAbsent(node, n -> new Signal()).bump();
+        }
+    }
+
+    private static String nodeOf(Pod pod) {
+        return pod == null || pod.getSpec() == null ? null : pod.getSpec().getNodeName();
     }
 
     /** Whether the informer has listed the pods at least once, so {@link #pods} means something. */
@@ -109,19 +120,50 @@ public final class PodCache {
     }
 
     /** A number that grows with every change seen; pass it to {@link #awaitChange}. */
-    public synchronized long version() {
-        return version;
+    public long version() {
+        return anyPod.version();
     }
 
-    /** Waits until something changed after {@code seen}, or {@code max} passed. */
-    public synchronized void awaitChange(long seen, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (version == seen) {
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
+    /** A number that grows with every change seen to a pod on {@code node}; pass it to {@link #awaitChangeOn}. */
+    public long versionOn(String node) {
+        return podsOn.computeIfAbsent(node, n -> new Signal()).version();
+    }
+
+    /** Waits until any pod changed after {@code seen}, or {@code max} passed. */
+    public void awaitChange(long seen, Duration max) throws InterruptedException {
+        anyPod.await(seen, max);
+    }
+
+    /**
+     * Waits until a pod on {@code node} changed after {@code seen}, or {@code max} passed. 200 nodes waiting each on
+     * their own pods are not all woken by every change in the cluster.
+     */
+    public void awaitChangeOn(String node, long seen, Duration max) throws InterruptedException {
+        podsOn.computeIfAbsent(node, n -> new Signal()).await(seen, max);
+    }
+
+    /** A counter to wait on. */
+    private static final class Signal {
+        private long version;
+
+        synchronized void bump() {
+            version++;
+            notifyAll();
+        }
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized void await(long seen, Duration max) throws InterruptedException {
+            long end = System.nanoTime() + max.toNanos();
+            while (version == seen) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
-            wait(Math.max(1, left / 1_000_000));
         }
     }
 }

@@ -26,6 +26,8 @@ final class MirrorSync {
     /** The {@code kubernetes.io/config.mirror} hash of each pod as posted: which pod it is, apart from its status. */
     private final Map<String, String> postedMirrors = new HashMap<>();
     private String postedNode;
+    /** The resourceVersion the API gave each pod at its last post. */
+    private final Map<String, String> versions = new HashMap<>();
 
     /**
      * @param signatures for each pod, a text that changes whenever the pod does (the kubelet's own view of its
@@ -71,6 +73,7 @@ final class MirrorSync {
                     client.pods().inNamespace(namespace).withName(name.substring(name.indexOf('/') + 1)).delete();
                     posted.remove(name);
                     postedMirrors.remove(name);
+                    versions.remove(name);
                 }
             }
         } catch (KubernetesClientException e) {
@@ -100,20 +103,29 @@ final class MirrorSync {
         String namespace = pod.getMetadata().getNamespace();
         String mirror = pod.getMetadata().getAnnotations().get("kubernetes.io/config.mirror");
         if (posted.containsKey(key) && mirror.equals(postedMirrors.get(key))) {
-            // The same pod as posted before: its status changed, nothing else. No need to read it back first.
+            // The same pod as posted before: its status changed, nothing else. With the version the API gave last
+            // time, the client need not read the pod back first; a stale version (409) falls back to reading it.
+            pod.getMetadata().setResourceVersion(versions.get(key));
             try {
-                client.pods().inNamespace(namespace).resource(pod).updateStatus();
+                remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
                 return;
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 409) {
+                    pod.getMetadata().setResourceVersion(null);
+                    remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
+                    return;
+                }
                 if (e.getCode() != 404) {
                     throw e;
                 }
+            } finally {
+                pod.getMetadata().setResourceVersion(null);
             }
         }
         if (!posted.containsKey(key)) {
             // A pod this kubelet never posted is usually new to the API too: create it, and look only on a conflict.
             try {
-                client.pods().inNamespace(namespace).resource(pod).create();
+                remember(key, client.pods().inNamespace(namespace).resource(pod).create());
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
@@ -129,10 +141,14 @@ final class MirrorSync {
             existing = null;
         }
         if (existing == null) {
-            client.pods().inNamespace(namespace).resource(pod).create();
+            remember(key, client.pods().inNamespace(namespace).resource(pod).create());
         } else {
-            client.pods().inNamespace(namespace).resource(pod).updateStatus();
+            remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
         }
+    }
+
+    private void remember(String key, Pod stored) {
+        versions.put(key, stored == null ? null : stored.getMetadata().getResourceVersion());
     }
 
 }

@@ -9,8 +9,21 @@ import dev.mast.workflow.Phase;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pulls every image the node's static pods need before anything is stopped, to keep downtime short. */
+/**
+ * Pulls every image the node's static pods need, up front: on an upgrade before anything is stopped, to keep
+ * downtime short; on an install on all nodes at once, so workers pull while the masters do, not after them.
+ */
 public final class PullImages implements Phase {
+    private final String id;
+
+    /** The upgrade's phase. */
+    public PullImages() {
+        this("upgrade/pull-images");
+    }
+
+    public PullImages(String id) {
+        this.id = id;
+    }
 
     static List<String> images(Plan plan, Node node) {
         List<String> images = new ArrayList<>();
@@ -23,7 +36,7 @@ public final class PullImages implements Phase {
 
     @Override
     public String id() {
-        return "upgrade/pull-images";
+        return id;
     }
 
     @Override

@@ -118,10 +118,11 @@ public final class WaitForMirrorPods implements Phase {
             Instant directLook = Instant.now().plus(directLookAfter);
             while (true) {
                 context.cancellation().check();
-                long seen = pods.version();
+                // Only the node that checks the Deployments needs pods of other nodes; the others look at their own.
+                boolean ownPods = expected.deployments().isEmpty();
+                long seen = ownPods ? pods.versionOn(expected.node()) : pods.version();
                 if (pods.synced()) {
-                    // Only the node that checks the Deployments needs pods of other nodes.
-                    waiting = expected.notReady(expected.deployments().isEmpty() ? pods.podsOn(expected.node()) : pods.pods());
+                    waiting = expected.notReady(ownPods ? pods.podsOn(expected.node()) : pods.pods());
                 }
                 Duration left = Duration.between(Instant.now(), deadline);
                 // The last look before giving up is a direct one too, so the failure names what the API lists.
@@ -138,7 +139,12 @@ public final class WaitForMirrorPods implements Phase {
                             + String.join("; ", waiting));
                 }
                 // A change wakes the wait at once; the poll interval bounds it so cancellation is seen.
-                pods.awaitChange(seen, left.compareTo(timeouts.poll()) < 0 ? left : timeouts.poll());
+                Duration pause = left.compareTo(timeouts.poll()) < 0 ? left : timeouts.poll();
+                if (ownPods) {
+                    pods.awaitChangeOn(expected.node(), seen, pause);
+                } else {
+                    pods.awaitChange(seen, pause);
+                }
             }
         } finally {
             pods.release();

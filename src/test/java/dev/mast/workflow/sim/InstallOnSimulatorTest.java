@@ -66,7 +66,7 @@ class InstallOnSimulatorTest {
             RunSummary summary = sim.install();
 
             assertEquals(List.of("node003"), summary.failed().stream().map(o -> o.node()).toList(), summary.describe());
-            assertEquals("kube-proxy/static-pod", summary.failed().get(0).phase());
+            assertEquals("images/pull", summary.failed().get(0).phase());
             assertTrue(sim.log("node003").contains("crictl pull"), sim.log("node003"));
             assertEquals(StepState.DONE, summary.outcomes().get(1).state());
 
@@ -114,7 +114,7 @@ class InstallOnSimulatorTest {
     @Test
     void whenTheAddonsWereNeverAppliedTheOtherNodesSaySoRatherThanWaitForTheirPods() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
-            sim.node("node001").faults().failImagePull("kube-proxy");
+            sim.node("node001").faults().neverHealthy("kube-proxy");
             RunSummary summary = sim.install();
 
             var node002 = summary.outcomes().get(1);

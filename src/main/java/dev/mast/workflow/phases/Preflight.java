@@ -6,7 +6,6 @@ import dev.mast.plan.Role;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.RemoteCommandException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +132,8 @@ public final class Preflight implements Phase {
             List<String> lines = facts.get(command.getKey());
             boolean optional = command.getKey().equals(RUNTIME) || command.getKey().equals(MACS);
             if (lines == null || (!optional && lines.contains(FAILED))) {
-                throw new RemoteCommandException(remote.target(), command.getValue(), output);
+                throw new PreflightException("could not check the node: '" + command.getValue() + "' failed on " + remote.target()
+                        + (output.lastLines().isEmpty() ? "" : ": " + String.join(" | ", output.lastLines())));
             }
         }
         return facts;

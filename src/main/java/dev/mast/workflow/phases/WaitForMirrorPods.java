@@ -116,10 +116,10 @@ public final class WaitForMirrorPods implements Phase {
         try {
             List<String> waiting = List.of("the pod list (not listed yet)");
             Instant directLook = Instant.now().plus(directLookAfter);
+            // Only the node that checks the Deployments needs pods of other nodes; the others look at their own.
+            boolean ownPods = expected.deployments().isEmpty();
             while (true) {
                 context.cancellation().check();
-                // Only the node that checks the Deployments needs pods of other nodes; the others look at their own.
-                boolean ownPods = expected.deployments().isEmpty();
                 long seen = ownPods ? pods.versionOn(expected.node()) : pods.version();
                 if (pods.synced()) {
                     waiting = expected.notReady(ownPods ? pods.podsOn(expected.node()) : pods.pods());

@@ -53,7 +53,7 @@ public final class PodsBench {
      */
     public static Map<String, String> run(int pods, int events) throws Exception {
         FxToolkit.start();
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheetBSS());
         List<Pod> list = new ArrayList<>(pods);
         for (int i = 0; i < pods; i++) {
             list.add(pod(i, 0, 1));

@@ -36,15 +36,15 @@ class ThemeAndWindowUiTest {
 
     @Test
     void theThemeToggleSwitchesToDarkAndBackAndIsRemembered(FxRobot robot) {
-        assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(new PrimerLight().getUserAgentStylesheetBSS(), Application.getUserAgentStylesheet());
         robot.clickOn("#theme-toggle");
 
         assertTrue(robot.lookup("#theme-toggle").queryAs(ToggleButton.class).isSelected());
-        assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(new PrimerDark().getUserAgentStylesheetBSS(), Application.getUserAgentStylesheet());
         assertTrue(app.settings.darkTheme());
 
         robot.clickOn("#theme-toggle");
-        assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(new PrimerLight().getUserAgentStylesheetBSS(), Application.getUserAgentStylesheet());
         assertFalse(app.settings.darkTheme());
     }
 
@@ -54,7 +54,7 @@ class ThemeAndWindowUiTest {
         settings.setDarkTheme(true);
         robot.interact(() -> new Themes(settings));
 
-        assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(new PrimerDark().getUserAgentStylesheetBSS(), Application.getUserAgentStylesheet());
         robot.interact(() -> Themes.apply(false));
     }
 

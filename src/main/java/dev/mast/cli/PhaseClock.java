@@ -5,7 +5,6 @@ import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.StepState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class PhaseClock implements ProgressListener {
     public synchronized void onEvent(ProgressEvent event) {
         if (event instanceof ProgressEvent.StepChanged step) {
             Instant[] span = spans.computeIfAbsent(step.phase(), p -> new Instant[] {step.time(), step.time()});
-            cpuAtStart.computeIfAbsent(step.phase(), p -> read());
+            cpuAtStart.computeIfAbsent(step.phase(), p -> now());
             if (step.state() == StepState.RUNNING && step.time().isBefore(span[0])) {
                 span[0] = step.time();
             } else if (step.state() != StepState.RUNNING && step.time().isAfter(span[1])) {
@@ -38,11 +37,6 @@ final class PhaseClock implements ProgressListener {
         }
     }
 
-    private List<Duration> read() {
-        List<Duration> values = new ArrayList<>();
-        counters.forEach(c -> values.add(c.get()));
-        return values;
-    }
 
     /** Phase id to wall time, in the order the phases started. */
     synchronized Map<String, Duration> walls() {
@@ -64,6 +58,6 @@ final class PhaseClock implements ProgressListener {
 
     /** The counters now, to close the last phase's CPU. */
     List<Duration> now() {
-        return read();
+        return counters.stream().map(Supplier::get).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.mast.node;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Link link;
     private final Sudo sudo;
@@ -56,7 +54,8 @@ final class FileTransfer {
         String action = uploads.size() == 1 ? "uploading " + uploads.get(0).path() : "uploading " + uploads.size() + " files";
         // Safe to repeat as a whole: every attempt writes the same bytes through fresh temp files.
         link.call(action, true, STEP_TIMEOUT, client -> {
-            String stage = "/tmp/mast-upload." + randomName();
+            // A name no one can guess, so no one can put a folder or link in the staging folder's place beforehand.
+            String stage = "/tmp/mast-upload." + UUID.randomUUID();
             List<String> temps = uploads.stream().map(u -> besideTarget(u.path())).toList();
             boolean placed = false;
             try {
@@ -84,16 +83,6 @@ final class FileTransfer {
             }
             return null;
         });
-    }
-
-    /** A name no one can guess, so no one can put a folder or link in the staging folder's place beforehand. */
-    private static String randomName() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            name.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return name.toString();
     }
 
     Optional<byte[]> read(String remotePath) throws NodeException {
@@ -165,19 +154,14 @@ final class FileTransfer {
                 + " && mv -f -- " + Shell.quote(temp) + " " + Shell.quote(target);
     }
 
-    private void run(SSHClient client, String action, String name, String script, boolean asRoot)
-            throws NodeException, IOException, TimeoutException, InterruptedException {
-        Exec.Outcome outcome = exec(client, script, asRoot);
-        if (outcome.status() != 0) {
-            throw new CommandFailedException(link.node(), action, name, outcome.status(), outcome.lastLines());
-        }
-    }
-
     /** Best effort: the staged copy is in a private directory, and a failure here must not hide the real one. */
     private void removeQuietly(SSHClient client, String stage, List<String> temps) throws InterruptedException {
         try {
             String quoted = temps.stream().map(Shell::quote).collect(Collectors.joining(" "));
-            run(client, "removing temp files", "rm -rf " + stage, "rm -rf -- " + Shell.quote(stage) + " && rm -f -- " + quoted, true);
+            Exec.Outcome outcome = exec(client, "rm -rf -- " + Shell.quote(stage) + " && rm -f -- " + quoted, true);
+            if (outcome.status() != 0) {
+                LOG.debug("{}: could not remove temp files in {}: {}", link.node(), stage, outcome.lastLines());
+            }
         } catch (NodeException | IOException | TimeoutException e) {
             LOG.debug("{}: could not remove temp dir {}: {}", link.node(), stage, e.getMessage());
         }

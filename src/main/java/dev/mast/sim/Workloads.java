@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The controllers and kubelets of a real cluster, as little as Mast's checks need: for each
@@ -94,7 +95,7 @@ final class Workloads {
     }
 
     /** A pod to be, built only when asked for, and what it is made from. */
-    private record Made(String source, java.util.function.Supplier<Pod> builder) {
+    private record Made(String source, Supplier<Pod> builder) {
         Pod pod() {
             return builder.get();
         }

@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,8 +35,7 @@ public final class PodCache {
         if (users == 0) {
             informer = cluster.client().pods().inAnyNamespace().runnableInformer(0);
             // Each node's wait looks at its own pods: an index keeps that from scanning the whole cluster's on every change.
-            informer.addIndexers(Map.of(BY_NODE, pod -> pod.getSpec() == null || pod.getSpec().getNodeName() == null
-                    ? List.of() : List.of(pod.getSpec().getNodeName())));
+            informer.addIndexers(Map.of(BY_NODE, pod -> nodeOf(pod) == null ? List.of() : List.of(nodeOf(pod))));
             informer.addEventHandler(new ResourceEventHandler<>() {
                 @Override
                 public void onAdd(Pod pod) {
@@ -43,8 +44,7 @@ public final class PodCache {
 
                 @Override
                 public void onUpdate(Pod before, Pod after) {
-                    changed(before);
-                    changed(after);
+                    changed(before, after);
                 }
 
                 @Override
@@ -84,12 +84,13 @@ public final class PodCache {
         }
     }
 
-    private void changed(Pod pod) {
+    private void changed(Pod... pods) {
         anyPod.bump();
-        String node = nodeOf(pod);
-        if (node != null) {
-            podsOn.computeIfAbsent(node, n -> new Signal()).bump();
-        }
+        Arrays.stream(pods).map(PodCache::nodeOf).filter(Objects::nonNull).distinct().forEach(node -> signalOn(node).bump());
+    }
+
+    private Signal signalOn(String node) {
+        return podsOn.computeIfAbsent(node, n -> new Signal());
     }
 
     private static String nodeOf(Pod pod) {
@@ -103,20 +104,18 @@ public final class PodCache {
 
     /** The pods as last seen, in every namespace. */
     public List<Pod> pods() {
-        SharedIndexInformer<Pod> current;
-        synchronized (this) {
-            current = informer;
-        }
+        SharedIndexInformer<Pod> current = current();
         return current == null ? List.of() : current.getStore().list();
     }
 
     /** The pods as last seen that run on {@code node}. */
     public List<Pod> podsOn(String node) {
-        SharedIndexInformer<Pod> current;
-        synchronized (this) {
-            current = informer;
-        }
+        SharedIndexInformer<Pod> current = current();
         return current == null ? List.of() : current.getIndexer().byIndex(BY_NODE, node);
+    }
+
+    private synchronized SharedIndexInformer<Pod> current() {
+        return informer;
     }
 
     /** A number that grows with every change seen; pass it to {@link #awaitChange}. */
@@ -126,7 +125,7 @@ public final class PodCache {
 
     /** A number that grows with every change seen to a pod on {@code node}; pass it to {@link #awaitChangeOn}. */
     public long versionOn(String node) {
-        return podsOn.computeIfAbsent(node, n -> new Signal()).version();
+        return signalOn(node).version();
     }
 
     /** Waits until any pod changed after {@code seen}, or {@code max} passed. */
@@ -139,7 +138,7 @@ public final class PodCache {
      * their own pods are not all woken by every change in the cluster.
      */
     public void awaitChangeOn(String node, long seen, Duration max) throws InterruptedException {
-        podsOn.computeIfAbsent(node, n -> new Signal()).await(seen, max);
+        signalOn(node).await(seen, max);
     }
 
     /** A counter to wait on. */

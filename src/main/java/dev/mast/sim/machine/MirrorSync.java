@@ -100,19 +100,19 @@ final class MirrorSync {
     }
 
     private void post(KubernetesClient client, String key, Pod pod) {
-        String namespace = pod.getMetadata().getNamespace();
+        var pods = client.pods().inNamespace(pod.getMetadata().getNamespace());
         String mirror = pod.getMetadata().getAnnotations().get("kubernetes.io/config.mirror");
         if (posted.containsKey(key) && mirror.equals(postedMirrors.get(key))) {
             // The same pod as posted before: its status changed, nothing else. With the version the API gave last
             // time, the client need not read the pod back first; a stale version (409) falls back to reading it.
             pod.getMetadata().setResourceVersion(versions.get(key));
             try {
-                remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
+                remember(key, pods.resource(pod).updateStatus());
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 409) {
                     pod.getMetadata().setResourceVersion(null);
-                    remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
+                    remember(key, pods.resource(pod).updateStatus());
                     return;
                 }
                 if (e.getCode() != 404) {
@@ -125,7 +125,7 @@ final class MirrorSync {
         if (!posted.containsKey(key)) {
             // A pod this kubelet never posted is usually new to the API too: create it, and look only on a conflict.
             try {
-                remember(key, client.pods().inNamespace(namespace).resource(pod).create());
+                remember(key, pods.resource(pod).create());
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
@@ -133,17 +133,17 @@ final class MirrorSync {
                 }
             }
         }
-        Pod existing = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).get();
+        Pod existing = pods.withName(pod.getMetadata().getName()).get();
         if (existing != null && !mirror.equals(existing.getMetadata().getAnnotations() == null ? null
                         : existing.getMetadata().getAnnotations().get("kubernetes.io/config.mirror"))) {
             // A new manifest is a new pod: the kubelet deletes the old mirror pod and creates another.
-            client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).delete();
+            pods.withName(pod.getMetadata().getName()).delete();
             existing = null;
         }
         if (existing == null) {
-            remember(key, client.pods().inNamespace(namespace).resource(pod).create());
+            remember(key, pods.resource(pod).create());
         } else {
-            remember(key, client.pods().inNamespace(namespace).resource(pod).updateStatus());
+            remember(key, pods.resource(pod).updateStatus());
         }
     }
 

@@ -50,29 +50,33 @@ final class Expansion {
             }
             boolean last = i == components.length - 1;
             List<String> next = new ArrayList<>();
-            for (String prefix : paths) {
-                if (!hasPattern(component)) {
-                    next.add(prefix + component + (last ? "" : "/"));
-                    continue;
+            try {
+                for (String prefix : paths) {
+                    next.addAll(expand(prefix, component, last ? "" : "/", fs, session));
                 }
-                String dir = VirtualFs.normalize(session.cwd(), prefix.isEmpty() ? "." : prefix);
-                Pattern regex = Pattern.compile(toRegex(component));
-                try {
-                    if (fs.isDirectory(dir)) {
-                        for (String name : fs.list(dir)) {
-                            if ((!name.startsWith(".") || component.startsWith(".")) && regex.matcher(name).matches()) {
-                                next.add(prefix + name + (last ? "" : "/"));
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    return List.of(pattern);
-                }
+            } catch (IOException e) {
+                return List.of(pattern);
             }
             paths = next;
         }
         List<String> matches = paths.stream().filter(p -> fs.exists(VirtualFs.normalize(session.cwd(), p))).toList();
         return matches.isEmpty() ? List.of(pattern) : matches;
+    }
+
+    /** {@code prefix} followed by each name in it that {@code component} matches (or by the component itself). */
+    private static List<String> expand(String prefix, String component, String separator, VirtualFs fs, Session session)
+            throws IOException {
+        if (!hasPattern(component)) {
+            return List.of(prefix + component + separator);
+        }
+        String dir = VirtualFs.normalize(session.cwd(), prefix.isEmpty() ? "." : prefix);
+        if (!fs.isDirectory(dir)) {
+            return List.of();
+        }
+        Pattern regex = Pattern.compile(toRegex(component));
+        return fs.list(dir).stream()
+                .filter(name -> (!name.startsWith(".") || component.startsWith(".")) && regex.matcher(name).matches())
+                .map(name -> prefix + name + separator).toList();
     }
 
     private static boolean hasPattern(String component) {

@@ -25,6 +25,7 @@ public final class Preflight implements Phase {
     private static final String MARKER = "::mast-preflight:: ";
     private static final String FAILED = "::mast-preflight-failed::";
     private static final String LOOPBACK_MAC = "00:00:00:00:00:00";
+    private static final String MAC = "([0-9a-f]{2}:){5}[0-9a-f]{2}";
     private static final String UID = "uid";
     private static final String OS = "os-release";
     private static final String SWAPS = "swaps";
@@ -91,7 +92,7 @@ public final class Preflight implements Phase {
             context.warn("net.ipv4.ip_forward is off; Mast turns it on with the container runtime");
         }
         List<String> macs = facts.get(MACS).stream().map(String::trim)
-                .filter(m -> !m.isEmpty() && !m.equals(FAILED) && !m.equals(LOOPBACK_MAC)).toList();
+                .filter(m -> m.matches(MAC) && !m.equals(LOOPBACK_MAC)).toList();
         this.facts.record(context.node().hostName(), facts.get(HOST_NAME).get(0).trim(), macs);
         if (!problems.isEmpty()) {
             throw new PreflightException(String.join("; ", problems));
@@ -101,7 +102,8 @@ public final class Preflight implements Phase {
 
     /**
      * Everything preflight reads, in one command rather than one per fact: on 200 nodes (or over a slow link) every
-     * round trip counts. Each fact's output follows a marker line; a command that fails adds {@link #FAILED}.
+     * round trip counts. Each fact's output follows a marker line; a command's errors go with its output, and a
+     * command that fails adds {@link #FAILED}, so a failure is reported with its own message.
      */
     private static Map<String, List<String>> read(Remote remote, String runtime) throws Exception {
         Map<String, String> commands = new LinkedHashMap<>();
@@ -116,7 +118,7 @@ public final class Preflight implements Phase {
         commands.put(MACS, "cat /sys/class/net/*/address");
         StringBuilder script = new StringBuilder();
         commands.forEach((fact, command) -> script.append("echo '").append(MARKER).append(fact).append("'; ")
-                .append(command).append(" || echo '").append(FAILED).append("'; "));
+                .append(command).append(" 2>&1 || echo '").append(FAILED).append("'; "));
         Remote.Output output = remote.exec(script.toString());
         Map<String, List<String>> facts = new LinkedHashMap<>();
         List<String> current = null;
@@ -132,8 +134,9 @@ public final class Preflight implements Phase {
             List<String> lines = facts.get(command.getKey());
             boolean optional = command.getKey().equals(RUNTIME) || command.getKey().equals(MACS);
             if (lines == null || (!optional && lines.contains(FAILED))) {
+                List<String> said = lines == null ? output.lastLines() : lines.stream().filter(l -> !l.equals(FAILED)).toList();
                 throw new PreflightException("could not check the node: '" + command.getValue() + "' failed on " + remote.target()
-                        + (output.lastLines().isEmpty() ? "" : ": " + String.join(" | ", output.lastLines())));
+                        + (said.isEmpty() ? "" : ": " + String.join(" | ", said)));
             }
         }
         return facts;

@@ -45,11 +45,14 @@ final class BenchCommand implements Runnable {
         private CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (nodes < 1 || seconds < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--nodes and --seconds must be at least 1");
+            }
+            if (!ProductJvm.isCurrent()) {
+                return ProductJvm.rerun(spec);
             }
             try {
                 BenchReport report = ProgressBench.run(nodes, Duration.ofSeconds(seconds));

@@ -3,6 +3,7 @@ package dev.mast.cli;
 import dev.mast.cluster.logs.LineMatcher;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.logs.SearchResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,15 @@ final class BenchLogsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (lines < 1 || lines > LogBuffer.MAX_CAP) {
             spec.commandLine().getErr().println("mast bench logs: --lines must be between 1 and " + LogBuffer.MAX_CAP
                     + ", got " + lines);
             return MastCommand.BAD_INPUT;
+        }
+        if (!ProductJvm.isCurrent()) {
+            return ProductJvm.rerun(spec);
         }
         List<String> generated = generate(lines, new Random(seed));
         long raw = generated.stream().mapToLong(line -> line.getBytes(StandardCharsets.UTF_8).length + 1L).sum();
@@ -61,6 +65,7 @@ final class BenchLogsCommand implements Callable<Integer> {
         SearchResult regexMatches = buffer.search(regex);
         long regexNanos = median(() -> buffer.search(regex));
 
+        out.println("jvm_options: " + ProductJvm.tuning());
         out.println("lines: " + buffer.size());
         out.println("raw_bytes: " + raw);
         out.println("ingest_lines_per_s: " + Math.round(lines / (ingestNanos / 1e9)));

@@ -27,6 +27,9 @@ final class BenchPodsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("mast bench pods: --pods and --events must be at least 1");
             return MastCommand.BAD_INPUT;
         }
+        if (!ProductJvm.isCurrent()) {
+            return ProductJvm.rerun(spec);
+        }
         // The driver lives with the UI; it is called through a plain static method so this package stays free of JavaFX.
         var results = dev.mast.ui.bench.PodsBench.run(pods, events);
         results.forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));

@@ -34,8 +34,15 @@ final class BenchSimulator implements AutoCloseable {
         Path plan = dir.resolve("cluster.yaml");
         // The simulated nodes are the harness, not what is measured: a JVM that compiles with C1 only spends far less
         // CPU on compiling in a run of a minute (measured: its idle nodes cost ~0.6 core with C2 compiling, ~0.07 without).
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.mast.Main", "simulate", "--nodes", Integer.toString(count), "--runtime-installed",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1"));
+        // For profiling the harness itself; {nodes} names each run's recording apart, e.g.
+        // MAST_BENCH_SIMULATOR_JAVA_OPTIONS=-XX:StartFlightRecording=filename=sim-{nodes}.jfr
+        String extraOptions = System.getenv().getOrDefault("MAST_BENCH_SIMULATOR_JAVA_OPTIONS", "").strip()
+                .replace("{nodes}", Integer.toString(count));
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mast.Main", "simulate", "--nodes", Integer.toString(count), "--runtime-installed",
                 "--plan-out", plan.toString(), "--command-delay-ms", Integer.toString(commandDelayMs), "--tick-ms", Integer.toString(tickMs)));
         if (stepDelayMs != null) {
             command.addAll(List.of("--step-delay-ms", Integer.toString(stepDelayMs)));

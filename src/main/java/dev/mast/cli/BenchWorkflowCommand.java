@@ -84,6 +84,9 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be 1 to 1000, --step-delay-ms and"
                     + " --command-delay-ms not negative, --tick-ms at least 10");
         }
+        if (!ProductJvm.isCurrent()) {
+            return ProductJvm.rerun(spec);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("mast-bench-workflow");
         AtomicLong peakHeap = new AtomicLong();
@@ -96,6 +99,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             double roundTrips = roundTripsPerSecond(dir.resolve("rtt"));
             out.printf("nodes: %d%n", nodes);
             out.printf("cpus: %d%n", Runtime.getRuntime().availableProcessors());
+            out.println("jvm_options: " + ProductJvm.tuning());
             out.printf("other_programs_cpu_s: %.2f%n", seconds(many.otherCpu()));
             out.printf("step_delay_ms: %d%n", stepDelayMs);
             out.printf("command_delay_ms: %d%n", commandDelayMs);

@@ -1,10 +1,13 @@
 package dev.mast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,20 @@ class BenchCommandTest {
                 "regex_search_ms", "memory_to_raw_ratio"));
         assertTrue(run.out().contains("lines: 20000\n"), run.out());
         assertEquals(2, CliRun.of("bench", "logs", "--lines", "0").exitCode());
+    }
+
+    /** This JVM lacks the options Mast ships with, so the benchmark ran again in one that has them. */
+    @Test
+    void benchmarksMeasureMastWithTheJvmOptionsItShipsWith() throws Exception {
+        assertFalse(ProductJvm.isCurrent());
+        CliRun run = CliRun.of("bench", "logs", "--lines", "1000");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("jvm_options: -XX:TieredStopAtLevel=1\n"), run.out());
+
+        String build = Files.readString(Path.of("jpackage/build.sh"));
+        for (String option : ProductJvm.OPTIONS) {
+            assertTrue(build.contains("--java-options '" + option + "'"), "the bundle's launcher lacks " + option);
+        }
     }
 
     /** Runs in a JVM of its own: the benchmark starts the JavaFX toolkit, which the GUI tests own here. */

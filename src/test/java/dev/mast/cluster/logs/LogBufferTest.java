@@ -91,6 +91,37 @@ class LogBufferTest {
         assertEquals(List.of(2L), seqs(buffer.search(LineMatcher.of("connection refused", false, true))));
     }
 
+    /**
+     * The byte scan skips ahead by what the needle allows; on lines of few letters (many near misses, hits at
+     * line starts, ends and across lines) it must find exactly the lines a regular expression finds.
+     */
+    @Test
+    void plainSearchFindsTheSameLinesAsARegularExpression() {
+        var random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            var buffer = new LogBuffer(1000);
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(60); i++) {
+                lines.add(randomText(random, random.nextInt(12), "abAB"));
+            }
+            buffer.appendAll(lines);
+            String needle = randomText(random, 1 + random.nextInt(4), "abAB");
+            boolean caseSensitive = random.nextBoolean();
+            String quoted = java.util.regex.Pattern.quote(needle);
+            assertEquals(seqs(buffer.search(LineMatcher.of(quoted, true, caseSensitive))),
+                    seqs(buffer.search(LineMatcher.of(needle, false, caseSensitive))),
+                    "\"" + needle + "\" (case " + (caseSensitive ? "" : "in") + "sensitive) in " + lines);
+        }
+    }
+
+    private static String randomText(java.util.Random random, int length, String letters) {
+        var text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return text.toString();
+    }
+
     @Test
     void neverMatchesTextThatRunsAcrossTwoLines() {
         var buffer = new LogBuffer(100);

@@ -59,6 +59,17 @@ final class SimSftpAccessor implements SftpFileSystemAccessor {
         return channel;
     }
 
+    /** Counts the change once the file is complete, so the kubelet looks at it then. */
+    @Override
+    public void closeFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file, String handleId, java.nio.channels.Channel channel,
+                          Set<? extends OpenOption> options) throws IOException {
+        try {
+            SftpFileSystemAccessor.super.closeFile(subsystem, handle, file, handleId, channel, options);
+        } finally {
+            fs.changed();
+        }
+    }
+
     @Override
     public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
         checkWritable(subsystem, path);
@@ -89,5 +100,6 @@ final class SimSftpAccessor implements SftpFileSystemAccessor {
             throw new AccessDeniedException(virtual(path), null, "Operation not permitted");
         }
         SftpFileSystemAccessor.super.setFilePermissions(subsystem, path, perms, options);
+        fs.changed();
     }
 }

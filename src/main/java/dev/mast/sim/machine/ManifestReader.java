@@ -5,13 +5,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the static pod folder cheaply: a file is parsed again only when its size,
- * modification time or inode changed. Unparseable or invalid manifests are logged once and skipped,
+ * Reads the static pod folder cheaply: not at all while the node's files did not change, and a
+ * file is parsed again only when its size, modification time or inode changed. Unparseable or invalid manifests are logged once and skipped,
  * as the kubelet does; hidden files are ignored.
  */
 final class ManifestReader {
@@ -20,6 +21,10 @@ final class ManifestReader {
     private final Machine machine;
     private final Map<String, Cached> cache = new HashMap<>();
     private boolean missingLogged;
+    /** The last look at the folder, and the file system's change count just before it: nothing changed, nothing to read. */
+    private Map<String, Manifest> lastRead = Map.of();
+    private String readDir;
+    private long readAtChanges = -1;
 
     ManifestReader(Machine machine) {
         this.machine = machine;
@@ -28,9 +33,22 @@ final class ManifestReader {
     void reset() {
         cache.clear();
         missingLogged = false;
+        readAtChanges = -1;
     }
 
     Map<String, Manifest> read(String dir, Instant now) {
+        VirtualFs fs = machine.fs();
+        long changes = fs.changes();
+        if (changes == readAtChanges && dir.equals(readDir)) {
+            return lastRead;
+        }
+        lastRead = Collections.unmodifiableMap(readFolder(dir, now));
+        readDir = dir;
+        readAtChanges = changes;
+        return lastRead;
+    }
+
+    private Map<String, Manifest> readFolder(String dir, Instant now) {
         Map<String, Manifest> manifests = new LinkedHashMap<>();
         VirtualFs fs = machine.fs();
         if (!fs.isDirectory(dir)) {

@@ -32,6 +32,8 @@ public final class VirtualFs {
 
     private final Path root;
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+    /** Counts finished changes, so a reader polling a folder (the kubelet) can tell that nothing changed without a look. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public VirtualFs(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
@@ -39,6 +41,20 @@ public final class VirtualFs {
 
     public Path hostRoot() {
         return root;
+    }
+
+    /**
+     * A number that grows after every change to the files: through this class, a shell command
+     * (counted when it ends) or SFTP. Read it before looking at files: a change that ends while they
+     * are read makes it differ from the number read.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Counts a change that was made to the files directly on the host (a shell command, SFTP). */
+    public void changed() {
+        changes.incrementAndGet();
     }
 
     /** Resolves {@code path} against {@code cwd} and removes {@code .}, {@code ..} and repeated slashes. */
@@ -121,6 +137,7 @@ public final class VirtualFs {
         if (!existed) {
             setMode(path, mode);
         }
+        changed();
     }
 
     public void writeString(String path, String content, int mode) throws IOException {
@@ -134,6 +151,7 @@ public final class VirtualFs {
         if (!existed) {
             setMode(path, mode);
         }
+        changed();
     }
 
     /** Creates the directory and its missing parents with {@code mode}. */
@@ -144,7 +162,7 @@ public final class VirtualFs {
         }
         mkdirs(parent(normalized), 0755);
         Files.createDirectory(host(normalized));
-        setMode(normalized, mode);
+        setMode(normalized, mode); // counts the change
     }
 
     public List<String> list(String dir) throws IOException {
@@ -163,6 +181,7 @@ public final class VirtualFs {
         }
         Files.delete(file);
         owners.remove(normalized);
+        changed();
     }
 
     public int mode(String path) throws IOException {
@@ -173,6 +192,7 @@ public final class VirtualFs {
         if (!isSymlink(path)) {
             Files.setPosixFilePermissions(host(path), toPermissions(mode));
         }
+        changed();
     }
 
     public Owner owner(String path) {
@@ -186,6 +206,7 @@ public final class VirtualFs {
         } else {
             owners.put(normalized, owner);
         }
+        changed();
     }
 
     /** Moves the owner entries of a tree along with it. */
@@ -197,6 +218,7 @@ public final class VirtualFs {
                 owners.put(target + key.substring(prefix.length()), owners.remove(key));
             }
         }
+        changed();
     }
 
     /** Changes whenever the file is rewritten or replaced: size, modification time (ns) and inode. */
@@ -213,6 +235,7 @@ public final class VirtualFs {
     public void symlink(String target, String link) throws IOException {
         String absoluteTarget = normalize(parent(normalize("/", link)), target);
         Files.createSymbolicLink(host(link), host(absoluteTarget));
+        changed();
     }
 
     /** The virtual path a link points at. */

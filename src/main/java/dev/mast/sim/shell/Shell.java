@@ -115,6 +115,7 @@ public final class Shell {
             return runCommand(argv, streams, session);
         } finally {
             redirections.close();
+            machine.fs().changed();
         }
     }
 

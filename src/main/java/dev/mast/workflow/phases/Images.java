@@ -6,10 +6,14 @@ import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The component images a node needs, and pulling them through the node's container runtime. */
 final class Images {
+    private static final String MARK = "::mast-image:: ";
+
     private Images() {
     }
 
@@ -21,32 +25,38 @@ final class Images {
         return "registry.k8s.io/pause:" + plan.version().pauseTag();
     }
 
-    static boolean isPresent(Remote remote, ContainerRuntime runtime, String image) throws Exception {
+    /** The images the node's runtime does not have, asked in one round trip for all of them. */
+    static List<String> missing(Remote remote, ContainerRuntime runtime, List<String> images) throws Exception {
         if (runtime == ContainerRuntime.DOCKER) {
-            return !remote.exec("docker images -q " + Sh.quote(image)).stdout().stream().allMatch(String::isBlank);
+            // docker images -q prints the image's ID, or nothing when it is missing: a line naming each image goes first.
+            String script = images.stream().map(image -> "echo " + Sh.quote(MARK + image) + "; docker images -q " + Sh.quote(image))
+                    .collect(Collectors.joining("; "));
+            List<String> lines = remote.exec(script).stdout().stream().filter(line -> !line.isBlank()).toList();
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(MARK) && (i + 1 == lines.size() || lines.get(i + 1).startsWith(MARK))) {
+                    missing.add(lines.get(i).substring(MARK.length()));
+                }
+            }
+            return missing;
         }
-        return remote.probe("crictl inspecti " + Sh.quote(image) + " >/dev/null 2>&1") == 0;
+        String script = images.stream().map(Sh::quote).map(image -> "crictl inspecti " + image + " >/dev/null 2>&1 || echo " + image)
+                .collect(Collectors.joining("; "));
+        return remote.exec(script).stdout().stream().map(String::strip).filter(images::contains).toList();
     }
 
     /** Pulls each image the node does not have yet. */
     static void pull(NodeContext context, List<String> images) throws Exception {
         ContainerRuntime runtime = context.plan().runtime();
         Remote remote = context.remote();
-        for (String image : images) {
+        for (String image : missing(remote, runtime, images)) {
             context.cancellation().check();
-            if (!isPresent(remote, runtime, image)) {
-                context.log("pulling " + image);
-                remote.run((runtime == ContainerRuntime.DOCKER ? "docker pull " : "crictl pull ") + Sh.quote(image));
-            }
+            context.log("pulling " + image);
+            remote.run((runtime == ContainerRuntime.DOCKER ? "docker pull " : "crictl pull ") + Sh.quote(image));
         }
     }
 
     static boolean allPresent(NodeContext context, List<String> images) throws Exception {
-        for (String image : images) {
-            if (!isPresent(context.remote(), context.plan().runtime(), image)) {
-                return false;
-            }
-        }
-        return true;
+        return missing(context.remote(), context.plan().runtime(), images).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.RemoteFiles;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Installs and starts the container runtime (containerd, or Docker with cri-dockerd) and turns
@@ -42,30 +43,18 @@ public final class InstallContainerRuntime implements Phase {
 
     @Override
     public boolean isDone(NodeContext context) throws Exception {
-        for (String pkg : packages(context.plan())) {
-            if (!Packages.isInstalled(context.remote(), pkg)) {
-                return false;
-            }
-        }
-        for (String service : services(context.plan())) {
-            if (!Systemd.isActive(context.remote(), service)) {
-                return false;
-            }
-        }
-        return RemoteFiles.allPresent(context.remote(), List.of(SYSCTL));
+        Plan plan = context.plan();
+        return Packages.missing(context.remote(), packages(plan)).isEmpty() && Systemd.areActive(context.remote(), services(plan))
+                && RemoteFiles.allPresent(context.remote(), List.of(SYSCTL));
     }
 
     @Override
     public void run(NodeContext context) throws Exception {
         var remote = context.remote();
-        for (String pkg : packages(context.plan())) {
-            Packages.ensureInstalled(remote, pkg);
-        }
+        Packages.ensureInstalled(remote, packages(context.plan()));
         remote.write(SYSCTL);
-        remote.run("sysctl -w net.ipv4.ip_forward=1");
-        for (String service : services(context.plan())) {
-            remote.run("systemctl enable " + service + " && systemctl start " + service);
-        }
+        remote.run("sysctl -w net.ipv4.ip_forward=1" + services(context.plan()).stream()
+                .map(service -> " && systemctl enable " + service + " && systemctl start " + service).collect(Collectors.joining()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.mast.workflow.phases;
 
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Installs and removes distribution packages with whichever of apt-get or yum the node has. */
 final class Packages {
@@ -16,9 +18,20 @@ final class Packages {
         return remote.probe((hasApt(remote) ? "dpkg -s " : "rpm -q ") + Sh.quote(pkg) + " >/dev/null 2>&1") == 0;
     }
 
-    static void ensureInstalled(Remote remote, String pkg) throws Exception {
-        if (!isInstalled(remote, pkg)) {
-            remote.run((hasApt(remote) ? "apt-get install -y " : "yum install -y ") + Sh.quote(pkg));
+    /** The packages neither dpkg nor rpm knows as installed, asked in one round trip for all of them. */
+    static List<String> missing(Remote remote, List<String> pkgs) throws Exception {
+        String script = pkgs.stream().map(Sh::quote)
+                .map(pkg -> "dpkg -s " + pkg + " >/dev/null 2>&1 || rpm -q " + pkg + " >/dev/null 2>&1 || echo " + pkg)
+                .collect(Collectors.joining("; "));
+        return remote.exec(script).stdout().stream().map(String::strip).filter(pkgs::contains).toList();
+    }
+
+    /** Installs those of the packages that are missing, all in one go. */
+    static void ensureInstalled(Remote remote, List<String> pkgs) throws Exception {
+        List<String> missing = missing(remote, pkgs);
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Sh::quote).collect(Collectors.joining(" "));
+            remote.run((hasApt(remote) ? "apt-get install -y " : "yum install -y ") + names);
         }
     }
 

@@ -47,7 +47,7 @@ public final class StartEtcd extends FilePhase {
     protected void prepare(NodeContext context) throws Exception {
         var remote = context.remote();
         if (remote.probe("test -x /usr/local/bin/etcd") != 0) {
-            Packages.ensureInstalled(remote, "etcd-server");
+            Packages.ensureInstalled(remote, List.of("etcd-server"));
             remote.run("ln -sf /usr/bin/etcd /usr/local/bin/etcd");
         }
     }

@@ -36,7 +36,7 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        Packages.ensureInstalled(context.remote(), "kubelet");
+        Packages.ensureInstalled(context.remote(), List.of("kubelet"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.mast.workflow.phases;
 
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The systemctl calls phases make. */
 final class Systemd {
@@ -10,6 +12,16 @@ final class Systemd {
 
     static boolean isActive(Remote remote, String unit) throws Exception {
         return remote.probe("systemctl is-active " + Sh.quote(unit) + " >/dev/null") == 0;
+    }
+
+    /**
+     * Whether every one of the units is active, asked in one round trip. systemctl's exit status says
+     * whether any is; the state it prints for each says whether all are.
+     */
+    static boolean areActive(Remote remote, List<String> units) throws Exception {
+        List<String> states = remote.exec("systemctl is-active " + units.stream().map(Sh::quote).collect(Collectors.joining(" ")))
+                .stdout().stream().map(String::strip).toList();
+        return states.size() == units.size() && states.stream().allMatch("active"::equals);
     }
 
     static boolean isEnabled(Remote remote, String unit) throws Exception {

@@ -9,12 +9,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
-import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.PacketType;
+import net.schmizz.sshj.sftp.Response;
+import net.schmizz.sshj.sftp.SFTPEngine;
 import net.schmizz.sshj.sftp.SFTPException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    /** The bytes one SFTP write request carries (what OpenSSH's sftp client sends too). */
+    private static final int CHUNK = 32 * 1024;
 
     private final Link link;
     private final Sudo sudo;
@@ -167,25 +173,54 @@ final class FileTransfer {
         }
     }
 
-    /** Writes each upload's bytes to {@code stage/<index>} over one SFTP session. */
+    /**
+     * Writes each upload's bytes to {@code stage/<index>} over one SFTP session. Every request of a
+     * kind goes out before any answer is read: a set of files costs three round trips (open all,
+     * write all, close all), not three per file, which over a link of 50 ms is 0.15 s instead of 4 s
+     * for a node's 26 certificates and kubeconfigs.
+     */
     private void write(SSHClient client, String action, String stage, List<Upload> uploads)
             throws NodeException, IOException, InterruptedException {
         String[] current = {stage};
         try {
             link.withSftp(client, sftp -> {
+                SFTPEngine engine = sftp.getSFTPEngine();
                 // mkdir fails if the name exists, link or not: the folder is the SSH user's own, private (0700).
-                sftp.getSFTPEngine().makeDir(stage, new FileAttributes.Builder().withPermissions(0700).build());
+                engine.makeDir(stage, new FileAttributes.Builder().withPermissions(0700).build());
                 FileAttributes privateFile = new FileAttributes.Builder().withPermissions(0600).build();
+                int create = OpenMode.toMask(EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL));
+                List<Promise<Response, SFTPException>> opens = new ArrayList<>();
+                for (int i = 0; i < uploads.size(); i++) {
+                    opens.add(engine.request(engine.newRequest(PacketType.OPEN)
+                            .putString(stage + "/" + i, engine.getSubsystem().getRemoteCharset()).putUInt32(create)
+                            .putFileAttributes(privateFile)));
+                }
+                List<byte[]> handles = new ArrayList<>();
+                for (int i = 0; i < uploads.size(); i++) {
+                    current[0] = stage + "/" + i;
+                    handles.add(answer(engine, opens.get(i)).ensurePacketTypeIs(PacketType.HANDLE).readBytes());
+                }
+                List<Promise<Response, SFTPException>> writes = new ArrayList<>();
+                List<String> written = new ArrayList<>();
                 for (int i = 0; i < uploads.size(); i++) {
                     byte[] bytes = uploads.get(i).content();
-                    current[0] = stage + "/" + i;
-                    try (RemoteFile file = sftp.open(current[0], EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
-                            privateFile)) {
-                        int chunk = 32 * 1024;
-                        for (int offset = 0; offset < bytes.length; offset += chunk) {
-                            file.write(offset, bytes, offset, Math.min(chunk, bytes.length - offset));
-                        }
+                    for (int offset = 0; offset < bytes.length; offset += CHUNK) {
+                        writes.add(engine.request(engine.newRequest(PacketType.WRITE).putString(handles.get(i)).putUInt64(offset)
+                                .putString(bytes, offset, Math.min(CHUNK, bytes.length - offset))));
+                        written.add(stage + "/" + i);
                     }
+                }
+                for (int i = 0; i < writes.size(); i++) {
+                    current[0] = written.get(i);
+                    answer(engine, writes.get(i)).ensureStatusPacketIsOK();
+                }
+                List<Promise<Response, SFTPException>> closes = new ArrayList<>();
+                for (byte[] handle : handles) {
+                    closes.add(engine.request(engine.newRequest(PacketType.CLOSE).putString(handle)));
+                }
+                for (int i = 0; i < closes.size(); i++) {
+                    current[0] = stage + "/" + i;
+                    answer(engine, closes.get(i)).ensureStatusPacketIsOK();
                 }
                 return null;
             });
@@ -203,5 +238,9 @@ final class FileTransfer {
                 || remotePath.contains("\n") || remotePath.contains("\0")) {
             throw new IllegalArgumentException("remote path must be an absolute file path, not \"" + remotePath + "\"");
         }
+    }
+
+    private static Response answer(SFTPEngine engine, Promise<Response, SFTPException> request) throws SFTPException {
+        return request.retrieve(engine.getTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 }

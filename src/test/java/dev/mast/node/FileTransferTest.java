@@ -66,6 +66,24 @@ class FileTransferTest extends ConnectedToMinaNode {
         assertEquals(stagingBefore, stagingFolders(), "no staging folder left in /tmp");
     }
 
+    /** The writes of all files go out before any answer: large files in many chunks and empty ones arrive byte for byte. */
+    @Test
+    void uploadsLargeAndEmptyFilesOfOneSetExactly() throws Exception {
+        Random random = new Random(11);
+        byte[] large = new byte[3 * 32 * 1024 + 123];
+        byte[] exactChunk = new byte[32 * 1024];
+        random.nextBytes(large);
+        random.nextBytes(exactChunk);
+        Path a = dir.resolve("images/large.bin");
+        Path b = dir.resolve("images/empty");
+        Path c = dir.resolve("images/chunk.bin");
+        connection.uploadAll(List.of(new Upload(a.toString(), large, 0644, null), new Upload(b.toString(), new byte[0], 0600, null),
+                new Upload(c.toString(), exactChunk, 0644, null)));
+        assertArrayEquals(large, Files.readAllBytes(a));
+        assertEquals(0, Files.size(b));
+        assertArrayEquals(exactChunk, Files.readAllBytes(c));
+    }
+
     private static List<Path> stagingFolders() throws java.io.IOException {
         try (Stream<Path> files = Files.list(Path.of("/tmp"))) {
             return files.filter(p -> p.getFileName().toString().startsWith("mast-upload.")).sorted().toList();

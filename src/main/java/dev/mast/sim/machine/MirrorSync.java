@@ -89,13 +89,20 @@ final class MirrorSync {
         if (json.equals(postedNode)) {
             return;
         }
-        Node existing = client.nodes().withName(desiredNode.getMetadata().getName()).get();
-        if (existing == null) {
-            client.nodes().resource(desiredNode).create();
-        } else {
-            desiredNode.getMetadata().setResourceVersion(null);
-            client.nodes().resource(desiredNode).updateStatus();
+        desiredNode.getMetadata().setResourceVersion(null);
+        if (postedNode == null) {
+            // A kubelet that never posted its Node registers it; one that is already there (a restart) is updated.
+            try {
+                client.nodes().resource(desiredNode).create();
+                postedNode = json;
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+            }
         }
+        client.nodes().resource(desiredNode).updateStatus();
         postedNode = json;
     }
 

@@ -42,8 +42,8 @@ final class BenchSimulator implements AutoCloseable {
         if (!extraOptions.isEmpty()) {
             command.addAll(List.of(extraOptions.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mast.Main", "simulate", "--nodes", Integer.toString(count), "--runtime-installed",
-                "--plan-out", plan.toString(), "--command-delay-ms", Integer.toString(commandDelayMs), "--tick-ms", Integer.toString(tickMs)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mast.Main", "simulate",
+                "--nodes", Integer.toString(count), "--runtime-installed", "--plan-out", plan.toString(), "--command-delay-ms", Integer.toString(commandDelayMs), "--tick-ms", Integer.toString(tickMs)));
         if (stepDelayMs != null) {
             command.addAll(List.of("--step-delay-ms", Integer.toString(stepDelayMs)));
         }

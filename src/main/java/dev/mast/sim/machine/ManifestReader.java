@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Reads the static pod folder cheaply: not at all while the node's files did not change, and a
- * file is parsed again only when its size, modification time or inode changed. Unparseable or invalid manifests are logged once and skipped,
- * as the kubelet does; hidden files are ignored.
+ * file is parsed again only when its size, modification time or inode changed. Unparseable or
+ * invalid manifests are logged once and skipped, as the kubelet does; hidden files are ignored.
  */
 final class ManifestReader {
     private record Cached(String stamp, Manifest manifest) { }

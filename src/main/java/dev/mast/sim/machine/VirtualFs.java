@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,7 @@ public final class VirtualFs {
     private final Path root;
     private final Map<String, Owner> owners = new ConcurrentHashMap<>();
     /** Counts finished changes, so a reader polling a folder (the kubelet) can tell that nothing changed without a look. */
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     public VirtualFs(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
                 "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
                 + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
                 + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
-                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time); phase_client_cpu_s.<phase> and"
+                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without waiting"
+                + " for the others overlap); phase_client_cpu_s.<phase> and"
                 + " phase_simulator_cpu_s.<phase> (the CPU each side used in that phase of the N-node run); ssh_round_trips_per_s"
                 + " (sequential commands over one SSH connection, no delays; aim for >= 500); peak_heap_mb (Mast's JVM,"
                 + " simulator excluded; aim for < 1024)."})

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Each phase's wall time in a run, from its first step started to its last step finished, read from the run's events;
- * and the CPU a counter (Mast's, the simulator's) used from the start of a phase to the start of the next one, as the
- * runner starts a phase only when the one before it has finished.
+ * and the CPU a counter (Mast's, the simulator's) used from the start of a phase to the start of the next one. Phases
+ * that nodes go through without waiting for each other overlap: their times then overlap too, and the CPU of the
+ * overlap counts for the phase that started last.
  */
 final class PhaseClock implements ProgressListener {
     private final Map<String, Instant[]> spans = new LinkedHashMap<>();

@@ -35,6 +35,16 @@ public interface Phase {
         return false;
     }
 
+    /**
+     * Whether this phase starts only once every node has finished the phases before it. A parallel
+     * phase that needs nothing but its own node's earlier phases says false: each node then goes on
+     * to it as soon as it is ready, and nodes that wait (for a package, a component starting) leave
+     * the machine to nodes that work, instead of all of them waiting for the slowest.
+     */
+    default boolean waitsForAllNodes() {
+        return true;
+    }
+
     /** True when the node already has what this phase would do; the phase is then skipped. */
     default boolean isDone(NodeContext context) throws Exception {
         return false;

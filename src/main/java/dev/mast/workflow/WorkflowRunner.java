@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,38 +97,81 @@ public final class WorkflowRunner {
     }
 
     private void runPhases(List<Node> nodes, Map<String, NodeContext> contexts, ExecutorService pool) {
-        for (Phase phase : workflow.phases()) {
-            if (cancellation.isCancelled()) {
+        List<Phase> phases = workflow.phases();
+        int first = 0;
+        while (first < phases.size() && !cancellation.isCancelled()) {
+            Phase phase = phases.get(first);
+            int end = stageEnd(phases, first);
+            boolean stop;
+            if (phase.mode() == Phase.Mode.ONE_AT_A_TIME) {
+                List<NodeContext> targets = nodes.stream()
+                        .filter(n -> phase.appliesTo(plan, n) && !failures.containsKey(n.hostName()))
+                        .map(n -> contexts.get(n.hostName()))
+                        .toList();
+                stop = runInTurn(phase, targets);
+            } else {
+                stop = runStage(phases.subList(first, end), nodes, contexts, pool);
+            }
+            if (stop) {
                 return;
             }
-            List<NodeContext> targets = nodes.stream()
-                    .filter(n -> phase.appliesTo(plan, n) && !failures.containsKey(n.hostName()))
-                    .map(n -> contexts.get(n.hostName()))
-                    .toList();
-            if (targets.isEmpty()) {
-                continue;
-            }
-            boolean anyFailed = phase.mode() == Phase.Mode.PARALLEL ? runParallel(phase, targets, pool) : runInTurn(phase, targets);
-            if (anyFailed && (phase.needsAllNodes() || phase.mode() == Phase.Mode.ONE_AT_A_TIME)) {
-                return;
-            }
+            first = end;
         }
     }
 
-    private boolean runParallel(Phase phase, List<NodeContext> targets, ExecutorService pool) {
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (NodeContext context : targets) {
-            results.add(pool.submit(() -> new StepRun(phase, context).run()));
-        }
-        boolean anyFailed = false;
-        for (Future<Boolean> result : results) {
-            try {
-                anyFailed |= !result.get();
-            } catch (Exception e) {
-                anyFailed = true;
+    /** Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node. */
+    private static int stageEnd(List<Phase> phases, int first) {
+        int end = first + 1;
+        if (phases.get(first).mode() == Phase.Mode.PARALLEL) {
+            while (end < phases.size() && phases.get(end).mode() == Phase.Mode.PARALLEL && !phases.get(end).waitsForAllNodes()) {
+                end++;
             }
         }
-        return anyFailed;
+        return end;
+    }
+
+    /**
+     * Runs parallel phases: each node goes through those that apply to it, one after the other, side
+     * by side with the other nodes; a node that fails takes no further part. A failure in a phase
+     * that needs all nodes lets the nodes finish that phase and stops the run before the next.
+     *
+     * @return whether the run must stop
+     */
+    private boolean runStage(List<Phase> stage, List<Node> nodes, Map<String, NodeContext> contexts, ExecutorService pool) {
+        AtomicInteger stopAfter = new AtomicInteger(Integer.MAX_VALUE);
+        List<Future<?>> chains = new ArrayList<>();
+        for (Node node : nodes) {
+            NodeContext context = contexts.get(node.hostName());
+            if (failures.containsKey(node.hostName()) || stage.stream().noneMatch(phase -> phase.appliesTo(plan, node))) {
+                continue;
+            }
+            chains.add(pool.submit(() -> {
+                for (int i = 0; i < stage.size(); i++) {
+                    Phase phase = stage.get(i);
+                    if (i > stopAfter.get() || cancellation.isCancelled()) {
+                        return;
+                    }
+                    if (phase.appliesTo(plan, node) && !new StepRun(phase, context).run()) {
+                        if (phase.needsAllNodes()) {
+                            stopAfter.accumulateAndGet(i, Math::min);
+                        }
+                        return;
+                    }
+                }
+            }));
+        }
+        boolean broken = false;
+        for (Future<?> chain : chains) {
+            try {
+                chain.get();
+            } catch (ExecutionException e) {
+                broken = true; // an Error escaped a step: the node's state is unknown, so nothing more runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancellation.cancel();
+            }
+        }
+        return broken || stopAfter.get() != Integer.MAX_VALUE;
     }
 
     private boolean runInTurn(Phase phase, List<NodeContext> targets) {

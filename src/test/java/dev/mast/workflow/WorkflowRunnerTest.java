@@ -44,6 +44,7 @@ class WorkflowRunnerTest {
         Predicate<String> fails = n -> false;
         Mode mode = Mode.PARALLEL;
         boolean needsAll;
+        boolean waitsForAll = true;
         boolean rollback;
 
         Recorded(String id) {
@@ -55,6 +56,7 @@ class WorkflowRunnerTest {
         @Override public boolean appliesTo(Plan plan, Node node) { return appliesTo.test(node); }
         @Override public Mode mode() { return mode; }
         @Override public boolean needsAllNodes() { return needsAll; }
+        @Override public boolean waitsForAllNodes() { return waitsForAll; }
         @Override public boolean isDone(NodeContext c) { return done.test(c.node().hostName()); }
         @Override public boolean canRollBack() { return rollback; }
         @Override public List<String> describe(Plan plan, Node node) { return List.of(id); }
@@ -141,6 +143,57 @@ class WorkflowRunnerTest {
         assertTrue(journal.stream().noneMatch(j -> j.startsWith("after@")), journal.toString());
         assertEquals(StepState.PENDING, summary.outcomes().get(2).state());
         assertEquals("stopped because another node failed", summary.outcomes().get(2).message());
+    }
+
+    @Test
+    void aNodeGoesOnToPhasesThatNeedOnlyItsOwnWorkWithoutWaitingForItsPeers() {
+        CountDownLatch fastNodeWentOn = new CountDownLatch(1);
+        var first = new Recorded("a") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                super.run(c);
+                if (c.node().hostName().equals("node001") && !fastNodeWentOn.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("node002 waited for node001 to finish a");
+                }
+            }
+        };
+        var second = new Recorded("b") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                super.run(c);
+                if (c.node().hostName().equals("node002")) {
+                    fastNodeWentOn.countDown();
+                }
+            }
+        };
+        second.waitsForAll = false;
+        var third = new Recorded("c");
+        var summary = run(plan(1, 1), 2, first, second, third);
+
+        assertTrue(summary.succeeded(), summary.describe());
+        int lastB = Math.max(journal.indexOf("b@node001"), journal.indexOf("b@node002"));
+        int firstC = Math.min(journal.indexOf("c@node001"), journal.indexOf("c@node002"));
+        assertTrue(lastB < firstC, "c waits for all nodes, so it starts after every node finished b: " + journal);
+    }
+
+    /** One node at a time, so the order is fixed: node001 fails etcd before the others get there. */
+    @Test
+    void aFailureInAPhaseThatNeedsAllNodesStopsEveryNodeAfterThatPhaseWithinAStage() {
+        var prepare = new Recorded("prepare");
+        var etcd = new Recorded("etcd");
+        etcd.waitsForAll = false;
+        etcd.needsAll = true;
+        etcd.appliesTo = n -> n.has(Role.ETCD);
+        etcd.fails = "node001"::equals;
+        var kubelet = new Recorded("kubelet");
+        kubelet.waitsForAll = false;
+        var later = new Recorded("later");
+        var summary = run(plan(2, 1), 1, prepare, etcd, kubelet, later);
+
+        assertEquals(List.of("prepare@node001", "etcd@node001", "prepare@node002", "etcd@node002", "prepare@node003"), journal,
+                "its peers finish etcd, no node goes past it");
+        assertEquals(List.of(StepState.FAILED, StepState.PENDING, StepState.PENDING),
+                summary.outcomes().stream().map(NodeOutcome::state).toList());
     }
 
     @Test

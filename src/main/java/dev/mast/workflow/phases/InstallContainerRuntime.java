@@ -28,6 +28,12 @@ public final class InstallContainerRuntime implements Phase {
         return "Install the container runtime";
     }
 
+    /** The runtime needs nothing from other nodes. */
+    @Override
+    public boolean waitsForAllNodes() {
+        return false;
+    }
+
     @Override
     public boolean appliesTo(Plan plan, Node node) {
         return StaticPodManifests.isKubernetesNode(node);

@@ -44,6 +44,12 @@ public final class PullImages implements Phase {
         return "Pull the images";
     }
 
+    /** Pulling needs only the node's own runtime. */
+    @Override
+    public boolean waitsForAllNodes() {
+        return false;
+    }
+
     @Override
     public boolean appliesTo(Plan plan, Node node) {
         return StaticPodManifests.isKubernetesNode(node);

@@ -33,6 +33,12 @@ public final class StartEtcd extends FilePhase {
         return "Start etcd";
     }
 
+    /** A member needs only its own files to start; it waits for its peers through its health check. */
+    @Override
+    public boolean waitsForAllNodes() {
+        return false;
+    }
+
     @Override
     public boolean appliesTo(Plan plan, Node node) {
         return node.has(Role.ETCD);

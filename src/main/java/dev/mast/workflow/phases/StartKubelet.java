@@ -29,6 +29,12 @@ public final class StartKubelet extends FilePhase {
         return "Start the kubelet";
     }
 
+    /** The kubelet needs only its node's files and runtime. */
+    @Override
+    public boolean waitsForAllNodes() {
+        return false;
+    }
+
     @Override
     public boolean appliesTo(Plan plan, Node node) {
         return StaticPodManifests.isKubernetesNode(node);

@@ -27,8 +27,10 @@ public final class InstallWorkflow {
                 new Preflight(facts, clock),
                 new UniqueNodes(facts),
                 new DistributeCertificates(rendered),
-                new InstallContainerRuntime(),
+                // etcd is a systemd service and needs no container runtime: the etcd nodes start it first, and their
+                // wait for it overlaps with the other nodes installing theirs.
                 new StartEtcd(rendered, timeouts),
+                new InstallContainerRuntime(),
                 new StartKubelet(rendered, timeouts),
                 // With crictl now there (it comes with the kubelet), all nodes pull together: workers while masters do.
                 new PullImages("images/pull"),

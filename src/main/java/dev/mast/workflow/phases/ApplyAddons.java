@@ -39,6 +39,15 @@ public final class ApplyAddons implements Phase {
         return "Apply the pod network and DNS";
     }
 
+    /**
+     * The add-ons need the API, which the control plane phase before brought up, not kube-proxy on
+     * every node: the first master applies them as soon as its own kube-proxy runs.
+     */
+    @Override
+    public boolean waitsForAllNodes() {
+        return false;
+    }
+
     @Override
     public boolean appliesTo(Plan plan, Node node) {
         return !plan.masters().isEmpty() && plan.masters().get(0).hostName().equals(node.hostName());

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a workflow's phases in order over the plan's nodes: a parallel phase on up to
- * {@code concurrency} nodes at once, a one-at-a-time phase node after node. A node that
- * fails takes no further part; its peers go on unless the phase needs all nodes.
+ * {@code concurrency} nodes at once, a one-at-a-time phase node after node. A phase that
+ * waits only for its own node's earlier phases starts on a node as soon as that node is ready.
+ * A node that fails takes no further part; its peers go on unless the phase needs all nodes.
  */
 public final class WorkflowRunner {
     public static final int DEFAULT_CONCURRENCY = 50;
@@ -133,7 +134,8 @@ public final class WorkflowRunner {
     /**
      * Runs parallel phases: each node goes through those that apply to it, one after the other, side
      * by side with the other nodes; a node that fails takes no further part. A failure in a phase
-     * that needs all nodes lets the nodes finish that phase and stops the run before the next.
+     * that needs all nodes stops the run: nodes finish the step they are in, and none starts a phase
+     * after that one.
      *
      * @return whether the run must stop
      */

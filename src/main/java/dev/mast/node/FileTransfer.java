@@ -49,7 +49,7 @@ final class FileTransfer {
 
     /**
      * Uploads files together: one SFTP session that makes a private folder and writes them all, then
-     * one root step that places each file atomically and cleans up. Two round trips for the set
+     * one root step that places each file atomically and cleans up. A few round trips for the set
      * instead of several for every file; each file is still replaced by a rename, never half-written.
      */
     void uploadAll(List<Upload> uploads) throws NodeException {

@@ -32,7 +32,7 @@ public final class InstallWorkflow {
                 new StartEtcd(rendered, timeouts),
                 new InstallContainerRuntime(),
                 new StartKubelet(rendered, timeouts),
-                // With crictl now there (it comes with the kubelet), all nodes pull together: workers while masters do.
+                // crictl comes with the kubelet: each node pulls as soon as its kubelet runs, workers while masters do.
                 new PullImages("images/pull"),
                 new StartControlPlane(rendered, timeouts),
                 new StartKubeProxy(rendered, timeouts),

@@ -15,7 +15,7 @@ final class Packages {
     }
 
     static boolean isInstalled(Remote remote, String pkg) throws Exception {
-        return remote.probe((hasApt(remote) ? "dpkg -s " : "rpm -q ") + Sh.quote(pkg) + " >/dev/null 2>&1") == 0;
+        return missing(remote, List.of(pkg)).isEmpty();
     }
 
     /** The packages neither dpkg nor rpm knows as installed, asked in one round trip for all of them. */

@@ -110,10 +110,39 @@ public final class FieldChecks {
                     + " such as audit-log-maxage");
         }
         if (ManagedFlags.isManaged(component, name)) {
+            String instead = component == Component.KUBELET && name.equals("cluster-dns") ? "; set cluster.clusterDns.serviceIp instead"
+                    : component == Component.KUBELET && name.equals("cluster-domain") ? "; set cluster.dnsDomain instead" : "";
             return Optional.of("--" + name + " is set by Mast on " + component.key() + " from the plan;"
-                    + " remove it from extraFlags");
+                    + " remove it from extraFlags" + instead);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value of an extra flag: any text but a NUL, which no command line can carry, and the
+     * Unicode line separators U+0085, U+2028 and U+2029, which YAML readers take for line breaks.
+     */
+    public static Optional<String> flagValue(String value) {
+        for (char c : new char[] {'\0', '\u0085', '\u2028', '\u2029'}) {
+            if (value.indexOf(c) >= 0) {
+                return Optional.of(c == 0 ? "the value contains a NUL character, which no command line can carry"
+                        : String.format("the value contains the line separator U+%04X, which YAML readers take for a line"
+                        + " break; remove it", (int) c));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An extra name of the API server's certificate: a DNS name, a {@code *.} wildcard name or an IPv4 address. */
+    public static Optional<String> subjectAltName(String value) {
+        if (value.isBlank()) {
+            return Optional.of("is empty; enter a DNS name or an IPv4 address, or remove the entry");
+        }
+        String name = value.startsWith("*.") ? value.substring(2) : value;
+        if (Cidr.parseIpv4(value).isPresent() || (dnsName(name).isEmpty() && !name.matches("[0-9.]+"))) {
+            return Optional.empty();
+        }
+        return Optional.of(quote(value) + " is neither a DNS name (such as kube.example.com or *.example.com) nor an IPv4 address");
     }
 
     static String quote(String value) {

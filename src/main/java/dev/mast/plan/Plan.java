@@ -14,6 +14,9 @@ import java.util.Map;
  *
  * @param controlPlaneEndpoint optional load-balanced {@code host[:port]}; empty when there is none
  * @param extraFlags           per component, flags the user adds ({@code name -> value}, without {@code --})
+ * @param clusterDns           the DNS service address and whether Mast applies CoreDNS there
+ * @param podNetwork           the pod network an install applies
+ * @param apiServerCert        extra names of the API server's certificate
  */
 public record Plan(
         String name,
@@ -25,11 +28,17 @@ public record Plan(
         int apiServerPort,
         String controlPlaneEndpoint,
         List<Node> nodes,
-        Map<Component, Map<String, String>> extraFlags) {
+        Map<Component, Map<String, String>> extraFlags,
+        ClusterDns clusterDns,
+        PodNetwork podNetwork,
+        ApiServerCert apiServerCert) {
 
     public Plan {
         nodes = List.copyOf(nodes);
         controlPlaneEndpoint = controlPlaneEndpoint == null ? "" : controlPlaneEndpoint;
+        clusterDns = clusterDns == null ? ClusterDns.DEFAULT : clusterDns;
+        podNetwork = podNetwork == null ? PodNetwork.FLANNEL : podNetwork;
+        apiServerCert = apiServerCert == null ? ApiServerCert.NONE : apiServerCert;
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
         extraFlags.forEach((component, values) -> {
             if (!values.isEmpty()) {
@@ -37,6 +46,14 @@ public record Plan(
             }
         });
         extraFlags = Collections.unmodifiableMap(flags);
+    }
+
+    /** A plan with the default DNS, pod network and API server certificate. */
+    public Plan(String name, String kubernetesVersion, ContainerRuntime runtime, String podCidr, String serviceCidr,
+                String dnsDomain, int apiServerPort, String controlPlaneEndpoint, List<Node> nodes,
+                Map<Component, Map<String, String>> extraFlags) {
+        this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, nodes,
+                extraFlags, ClusterDns.DEFAULT, PodNetwork.FLANNEL, ApiServerCert.NONE);
     }
 
     /** A new plan with kubeadm's defaults and no nodes. */
@@ -71,8 +88,12 @@ public record Plan(
         return parsedServiceCidr().address(1);
     }
 
-    /** The ClusterIP of the cluster DNS service, as kubeadm picks it: the tenth address. */
+    /** The ClusterIP of the cluster DNS service: the plan's, else the tenth address, as kubeadm picks it. */
     public String clusterDnsIp() {
+        return clusterDns.serviceIp().isBlank() ? defaultClusterDnsIp() : clusterDns.serviceIp().trim();
+    }
+
+    public String defaultClusterDnsIp() {
         return parsedServiceCidr().address(10);
     }
 
@@ -101,11 +122,26 @@ public record Plan(
 
     public Plan withNodes(List<Node> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, value, extraFlags);
+                controlPlaneEndpoint, value, extraFlags, clusterDns, podNetwork, apiServerCert);
     }
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, value);
+                controlPlaneEndpoint, nodes, value, clusterDns, podNetwork, apiServerCert);
+    }
+
+    public Plan withClusterDns(ClusterDns value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, value, podNetwork, apiServerCert);
+    }
+
+    public Plan withPodNetwork(PodNetwork value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, clusterDns, value, apiServerCert);
+    }
+
+    public Plan withApiServerCert(ApiServerCert value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, clusterDns, podNetwork, value);
     }
 }

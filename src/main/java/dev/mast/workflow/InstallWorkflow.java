@@ -37,6 +37,6 @@ public final class InstallWorkflow {
                 new StartControlPlane(rendered, timeouts),
                 new StartKubeProxy(rendered, timeouts),
                 new ApplyAddons(cluster),
-                new WaitForMirrorPods(cluster, timeouts, ApplyAddons::objects)));
+                new WaitForMirrorPods(cluster, timeouts, ApplyAddons::awaited)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mast.node;
 
 import dev.mast.plan.JumpHosts;
+import dev.mast.plan.KeyFiles;
 import dev.mast.plan.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class SshRoutes {
         NodeAddress target = new NodeAddress(user, address, port);
         List<IdentityFile> keys = new ArrayList<>();
         if (!plan.keyFile().isEmpty()) {
-            keys.add(new IdentityFile(KeyLoader.expand(plan.keyFile()), plan.keyFile(), true));
+            keys.add(new IdentityFile(KeyFiles.resolve(plan.keyFile(), env.home()), plan.keyFile(), true));
             origins.add(new SshRoute.Origin("IdentityFile", plan.keyFile(), PLAN));
         }
         SshHop hop = hop(target, config, names.get(0), keys, origins);
@@ -97,7 +98,7 @@ public final class SshRoutes {
         SshHop hop = hop(address, config, spec.host(), keys, own);
         if (!plan.keyFile().isEmpty()) {
             List<IdentityFile> withNodeKey = new ArrayList<>(hop.identityFiles());
-            withNodeKey.add(new IdentityFile(KeyLoader.expand(plan.keyFile()), plan.keyFile(), false));
+            withNodeKey.add(new IdentityFile(KeyFiles.resolve(plan.keyFile(), env.home()), plan.keyFile(), false));
             hop = new SshHop(hop.address(), withNodeKey, hop.identitiesOnly(), hop.knownHosts(), hop.hostKeys(),
                     hop.connectTimeout(), hop.keepAlive());
         }

@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -33,7 +34,7 @@ final class CorePlanRenderer implements PlanRenderer {
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
         if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
-            try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan));
+            try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
                  SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
                 ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
             }

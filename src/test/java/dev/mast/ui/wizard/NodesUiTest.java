@@ -94,7 +94,7 @@ class NodesUiTest {
         var asked = app.dialogs.asked("confirm").get(0);
         assertEquals("Trust the host key of worker001?", asked.title());
         assertTrue(asked.message().contains(KnownHostsTester.fingerprintOf(app.model.draft().toPlan().nodes().get(3))));
-        assertEquals("OK · Ubuntu 24.04.1 LTS", cell(robot, "OK · Ubuntu 24.04.1 LTS").getText());
+        assertEquals("OK · agent ED25519 · Ubuntu 24.04.1 LTS", cell(robot, "OK · agent ED25519 · Ubuntu 24.04.1 LTS").getText());
         assertEquals("Not tested", app.model.draft().nodes().get(0).connectionProperty().get().summary());
     }
 

@@ -147,7 +147,7 @@ class CredentialDialogUiTest {
         assertEquals(ConnectionStatus.State.FAILED, state(row));
         assertEquals("Login failed", row.connectionProperty().get().summary());
         String details = row.connectionProperty().get().details();
-        assertTrue(details.contains("the key file " + dir.resolve("id_encrypted") + " does not exist or its passphrase was not given"
+        assertTrue(details.contains("the passphrase of " + dir.resolve("id_encrypted") + " was not given"
                 + " and no password was given"), details);
     }
 }

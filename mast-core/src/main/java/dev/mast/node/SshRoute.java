@@ -16,6 +16,22 @@ public record SshRoute(List<SshHop> jumps, SshHop target, List<Origin> origins, 
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The route as the preview shows it: one line per setting with where it came from, then
+     * what the configuration asked for that Mast does not do.
+     */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("# How Mast connects to ").append(target.address()).append(jumps.isEmpty() ? "" : " through "
+                + jumps.size() + (jumps.size() == 1 ? " jump host" : " jump hosts")).append(".\n")
+                .append("# Nothing here is written on the node. A value in the plan wins over ~/.ssh/config.\n\n");
+        for (Origin origin : origins) {
+            text.append(String.format("%-22s %-36s %s%n", origin.setting(), origin.value(), origin.from()));
+        }
+        notes.forEach(note -> text.append("\n# ").append(note));
+        return text.toString();
+    }
+
     /** One setting as used, and where it came from: {@code plan}, {@code ~/.ssh/config:12}, {@code default}. */
     public record Origin(String setting, String value, String from) {
         @Override

@@ -114,6 +114,24 @@ class NodesUiTest {
     }
 
     @Test
+    void aJumpHostTypedInTheTableIsTheNodesAndABadOneIsNamed(FxRobot robot) {
+        TableRow<?> row = (TableRow<?>) cell(robot, "worker001").getTableRow();
+        robot.doubleClickOn(robot.from(row).lookup("#column-jump").queryAs(TableCell.class));
+        robot.write("ops@bastion.example.com:2222").type(KeyCode.ENTER);
+
+        assertEquals("ops@bastion.example.com:2222", app.model.draft().toPlan().nodes().get(3).ssh().jump());
+        assertEquals("", app.model.draft().toPlan().nodes().get(4).ssh().jump());
+        assertEquals("ops@bastion.example.com:2222", cell(robot, "ops@bastion.example.com:2222").getText());
+
+        robot.doubleClickOn(cell(robot, "ops@bastion.example.com:2222"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("ops@bastion:99999").type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#node-problems").queryAs(ListView.class).getItems().contains(
+                "worker001, jump host: \"ops@bastion:99999\" has the port \"99999\"; write a number from 1 to 65535"),
+                robot.lookup("#node-problems").queryAs(ListView.class).getItems().toString());
+        assertTrue(robot.lookup("#next").queryButton().isDisabled());
+    }
+
+    @Test
     void anInvalidCellMarksItsRowAndBlocksNext(FxRobot robot) {
         robot.doubleClickOn(cell(robot, "192.168.10.22"));
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("192.168.10.999").type(KeyCode.ENTER);

@@ -7,6 +7,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanValidator;
 import dev.mast.plan.PodNetwork;
+import dev.mast.plan.SshSettings;
 import dev.mast.plan.ValidationReport;
 import dev.mast.ui.RunKind;
 import java.nio.file.Path;
@@ -53,8 +54,9 @@ public final class PlanDraft {
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
-    /** Extra flags are not edited in the wizard; a loaded plan keeps them. */
+    /** Extra flags and the plan-wide SSH settings are not edited here; a loaded plan keeps them. */
     private Map<Component, Map<String, String>> extraFlags = Map.of();
+    private SshSettings ssh = SshSettings.UNSET;
 
     public PlanDraft(PlanValidator validator) {
         load(Plan.defaults("my-cluster"));
@@ -77,6 +79,7 @@ public final class PlanDraft {
         podNetwork.set(plan.podNetwork());
         certSans.set(String.join(", ", plan.apiServerCert().extraSans()));
         extraFlags = plan.extraFlags();
+        ssh = plan.ssh();
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
         nodes.setAll(rows);
@@ -86,7 +89,7 @@ public final class PlanDraft {
     public Plan toPlan() {
         return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
-                nodes.stream().map(NodeRow::toNode).toList(), extraFlags,
+                nodes.stream().map(NodeRow::toNode).toList(), extraFlags, ssh,
                 new ClusterDns(dnsServiceIp.get().trim(), coreDns.get(), dnsReplicasNumber().orElse(0)), podNetwork.get(),
                 new ApiServerCert(certSanList()));
     }

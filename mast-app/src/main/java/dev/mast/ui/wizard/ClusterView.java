@@ -2,9 +2,11 @@ package dev.mast.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.PodNetwork;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -43,6 +45,23 @@ public final class ClusterView {
                 "The port kube-apiserver listens on, on every master");
         field("Control plane _endpoint", text("endpoint", model.endpointProperty(), "optional, e.g. lb.example.com:6443"),
                 model.endpointValidation(), "Optional: a load balancer in front of the masters, host[:port]; kubeconfigs point at it");
+        field("Extra API server na_mes", text("cert-sans", model.certSansProperty(), "optional, e.g. kube, 10.0.0.100"),
+                model.certSansValidation(), "Optional: more DNS names and addresses clients reach the API server by, separated by"
+                        + " commas; they go into its certificate besides each master and the endpoint");
+        TextField dnsIp = text("dns-service-ip", model.dnsServiceIpProperty(), "");
+        dnsIp.promptTextProperty().bind(model.dnsServiceIpPrompt());
+        field("DNS service _IP", dnsIp, model.dnsServiceIpValidation(),
+                "The address every pod asks for names; leave it empty for the tenth address of the service CIDR (kubeadm's)."
+                        + " A cluster taken over from Kismatic keeps its own, the second address");
+        CheckBox coreDns = new CheckBox("_Apply CoreDNS at that address");
+        coreDns.setId("core-dns");
+        coreDns.selectedProperty().bindBidirectional(model.coreDnsProperty());
+        field("Cluster DNS", coreDns, null, "Clear it when your own DNS answers at the DNS service address");
+        TextField replicas = text("dns-replicas", model.dnsReplicasProperty(), "2");
+        replicas.disableProperty().bind(model.coreDnsProperty().not());
+        field("CoreDNS rep_licas", replicas, model.dnsReplicasValidation(), "How many CoreDNS pods run");
+        field("Pod ne_twork", podNetworks(), null,
+                "flannel, which an install applies; or none when you install your own CNI plugin after the install");
         Label other = new Label();
         other.setId("cluster-other-problems");
         other.getStyleClass().add(MastStyles.FIELD_ERROR);
@@ -72,6 +91,25 @@ public final class ClusterView {
         ComboBox<String> box = new ComboBox<>(model.versions());
         box.setId("version");
         box.valueProperty().bindBidirectional(model.versionProperty());
+        return box;
+    }
+
+    private ComboBox<PodNetwork> podNetworks() {
+        ComboBox<PodNetwork> box = new ComboBox<>();
+        box.getItems().setAll(model.podNetworks());
+        box.setId("pod-network");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PodNetwork network) {
+                return network == null ? "" : network == PodNetwork.NONE ? "none: bring your own CNI plugin" : network.key();
+            }
+
+            @Override
+            public PodNetwork fromString(String text) {
+                return PodNetwork.fromKey(text);
+            }
+        });
+        box.valueProperty().bindBidirectional(model.podNetworkProperty());
         return box;
     }
 

@@ -25,7 +25,7 @@ final class NodeRules {
             findings.error(path + ".hostName", "is empty; enter the node's name, e.g. node001");
         } else {
             FieldChecks.dnsLabel(node.hostName()).ifPresent(problem -> findings.error(path + ".hostName", problem
-                    + ". The kubelet uses the host name in pod names (kube-apiserver-" + node.hostName() + ")"));
+                    + ". The kubelet uses the host name in pod names (kube-apiserver-" + SafeText.brief(node.hostName()) + ")"));
         }
         findings.check(path + ".ip", FieldChecks.ipv4(node.ip()));
         // Most nodes use one address for both; a bad one is then reported once, on ip.
@@ -41,6 +41,9 @@ final class NodeRules {
     private void checkSsh(SshSettings ssh, String path, Findings findings) {
         if (ssh.user().isBlank()) {
             findings.error(path + ".user", "is empty; enter the user Mast logs in as (it needs sudo), e.g. root");
+        } else if (ssh.user().codePoints().anyMatch(c -> SafeText.isControl(c) || Character.isWhitespace(c))) {
+            findings.error(path + ".user", FieldChecks.quote(ssh.user()) + " is not a user name: it holds a space, a line break"
+                    + " or another control character");
         }
         findings.check(path + ".port", FieldChecks.port(ssh.port()));
         if (ssh.keyFile().isBlank()) {

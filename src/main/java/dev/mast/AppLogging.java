@@ -68,19 +68,26 @@ public final class AppLogging {
     public static Path start() {
         Path folder = folder();
         try {
-            Files.createDirectories(folder);
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
-            FileHandler handler = new FileHandler(folder.resolve("mast.%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
-            handler.setFormatter(new SimpleFormatter());
+            FileHandler handler = openFile();
             LogManager.getLogManager().reset();
             Logger root = Logger.getLogger("");
             root.addHandler(handler);
             root.setLevel(Level.INFO);
-            currentFile = folder.resolve(NEWEST_FILE);
             return folder;
         } catch (IOException | SecurityException e) {
             System.err.println("mast: cannot write the app log in " + folder + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** A handler that appends to the rotating files; the app and the command line both log through one. */
+    static FileHandler openFile() throws IOException {
+        Path folder = folder();
+        Files.createDirectories(folder);
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        FileHandler handler = new FileHandler(folder.resolve("mast.%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
+        handler.setFormatter(new SimpleFormatter());
+        currentFile = folder.resolve(NEWEST_FILE);
+        return handler;
     }
 }

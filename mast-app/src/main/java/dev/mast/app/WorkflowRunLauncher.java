@@ -1,6 +1,7 @@
 package dev.mast.app;
 
 import dev.mast.manifest.ManifestSet;
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -63,7 +64,7 @@ final class WorkflowRunLauncher implements RunLauncher {
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
-        try (log; NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
+        try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
             Path pkiDir = folders.pkiDir(plan);
             if (kind == RunKind.UPGRADE) {
                 try (SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {

@@ -1,7 +1,8 @@
 package dev.mast.cli;
 
-import dev.mast.node.KnownHosts;
 import dev.mast.node.NodeConnector;
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshOptions;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.plan.Node;
@@ -51,7 +52,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             description = "How long to wait for a started component to become healthy before failing or rolling back (default: ${DEFAULT-VALUE}).")
     int healthTimeout;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Spec
@@ -86,8 +87,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
         Plan cluster = loaded.get().plan();
         Path pkiDir = pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file);
-        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
-        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
+        // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
+        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
+                SshOptions.DEFAULT)) {
             if (!dryRun) {
                 beforeRender(cluster, pkiDir, connector, out);
             }

@@ -128,7 +128,7 @@ class HostilePlanFileTest {
         }
         Plan plan = PlanFile.parse("cluster.yaml", yaml.toString()).plan();
         assertEquals(300, plan.nodes().size());
-        assertEquals(new SshSettings("admin", 2222, SshSettings.DEFAULT.keyFile()), plan.nodes().get(299).ssh());
+        assertEquals(new SshSettings("admin", 2222, "", ""), plan.nodes().get(299).ssh());
     }
 
     @Test
@@ -195,9 +195,9 @@ class HostilePlanFileTest {
 
     @Test
     void anSshUserWithAControlCharacterIsRefusedByValidation() throws IOException {
-        LoadedPlan loaded = PlanFile.parse("cluster.yaml", PLAN + "    ssh: {user: \"root\\r\\n\"}\n");
+        LoadedPlan loaded = PlanFile.parse("cluster.yaml", PLAN + "    ssh: {user: \"ro\\not\"}\n");
         ValidationReport report = new PlanValidator(dir, path -> true).validate(loaded);
-        assertEquals("cluster.yaml:13:17: nodes[0].ssh.user: \"root\\r\\n\" is not a user name: it holds a space, a line"
-                + " break or another control character", report.problems().get(0).toString());
+        assertEquals("cluster.yaml:13:17: nodes[0].ssh.user: \"ro\\not\" is not a user name: it holds a line break or"
+                + " another control character", report.problems().get(0).toString());
     }
 }

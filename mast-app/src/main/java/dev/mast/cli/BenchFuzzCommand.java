@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Feeds mast validate and mast import-kismatic generated hostile files (20 kinds of mutation) and prints"
                 + " key: value lines: cases, uncaught (exceptions no command caught), unlocated (cases with a problem"
                 + " printed without file:line:column), bad_exit, control_characters, slowest_ms, max_cpu_ms, max_alloc_mb"
-                + " and peak_heap_mb.",
+                + " peak_heap_mb (the most heap in use) and peak_live_mb (the most in use after a collection).",
                 "Runs in a JVM with a " + BenchFuzzCommand.HEAP_MB + " MB heap; exit code 1 if any case failed."})
 final class BenchFuzzCommand implements Callable<Integer> {
     static final int HEAP_MB = 256;
@@ -48,11 +48,11 @@ final class BenchFuzzCommand implements Callable<Integer> {
             return ProductJvm.rerun(spec, List.of("-Xmx" + HEAP_MB + "m"));
         }
         Path dir = Files.createTempDirectory("mast-fuzz");
-        try {
+        try (var heap = new HeapPeak()) {
             FuzzTally tally = run(dir, seed, cases, kismaticCases < 0 ? cases / 4 : kismaticCases);
             out.println("jvm_options: " + ProductJvm.tuning() + " -Xmx" + HEAP_MB + "m");
             out.println("seed: " + seed);
-            tally.lines().forEach(out::println);
+            tally.lines(heap.bytes(), heap.liveBytes()).forEach(out::println);
             tally.failures().forEach(failure -> out.println("failed: " + failure));
             out.flush();
             return tally.failed() == 0 ? MastCommand.OK : MastCommand.FAILED;

@@ -37,17 +37,7 @@ final class ConsoleWriter extends PrintWriter {
 
         @Override
         public void write(char[] chars, int offset, int length) {
-            var text = new StringBuilder(length);
-            for (int i = offset; i < offset + length; i++) {
-                char c = chars[i];
-                boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < offset + length && chars[i + 1] == '\n');
-                if (lineEnd || c == '\t') {
-                    text.append(c);
-                } else {
-                    SafeText.appendEscaped(text, c);
-                }
-            }
-            target.write(text.toString());
+            target.write(SafeText.escapeKeepingLines(new String(chars, offset, length)));
         }
 
         @Override

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +18,13 @@ import picocli.CommandLine;
  * Feeds one hostile file to the command line exactly as {@code mast validate --plan FILE} (or
  * {@code mast import-kismatic FILE}) runs, and measures the answer: its exit code, any exception
  * no command caught, every printed problem without a {@code file:line:column} location, raw
- * control characters in what was printed, and the CPU time, allocation and heap it took. CPU time
- * and allocation are the calling thread's own, so a busy machine does not change them.
+ * control characters in what was printed, and the CPU time and allocation it took: the calling
+ * thread's own, so a busy machine does not change them.
  */
 final class FuzzRunner {
     /** What one case did. */
     record Result(FuzzInputs.Case input, int exitCode, Throwable uncaught, List<String> unlocated, boolean controlCharacters,
-                  long wallNanos, long cpuNanos, long allocatedBytes, long peakHeapBytes) {
+                  long wallNanos, long cpuNanos, long allocatedBytes) {
         boolean answeredAsBadInputOrValid() {
             return uncaught == null && (exitCode == MastCommand.OK || exitCode == MastCommand.BAD_INPUT);
         }
@@ -69,8 +67,6 @@ final class FuzzRunner {
             uncaught[0] = e;
             return MastCommand.FAILED;
         });
-        List<MemoryPoolMXBean> heap = heapPools();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long allocated = THREADS.getCurrentThreadAllocatedBytes();
         long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
@@ -84,12 +80,11 @@ final class FuzzRunner {
         long wall = System.nanoTime() - start;
         cpu = THREADS.getCurrentThreadCpuTime() - cpu;
         allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         var unlocated = new ArrayList<String>();
         unlocated.addAll(unlocated(out.toString()));
         unlocated.addAll(unlocated(err.toString()));
         boolean controls = (out.toString() + err).chars().anyMatch(c -> c != '\n' && c != '\t' && SafeText.isControl(c));
-        return new Result(input, exitCode, uncaught[0], unlocated, controls, wall, cpu, allocated, peak);
+        return new Result(input, exitCode, uncaught[0], unlocated, controls, wall, cpu, allocated);
     }
 
     /** Every line but the last (the summary) is a problem, and must say where it is. */
@@ -102,9 +97,5 @@ final class FuzzRunner {
             }
         }
         return missing;
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     }
 }

@@ -18,7 +18,6 @@ final class FuzzTally {
     private String slowestCase = "";
     private long maxCpuNanos;
     private long maxAllocatedBytes;
-    private long peakHeapBytes;
     private final List<String> failures = new ArrayList<>();
 
     void add(FuzzRunner.Result result) {
@@ -48,7 +47,6 @@ final class FuzzTally {
         }
         maxCpuNanos = Math.max(maxCpuNanos, result.cpuNanos());
         maxAllocatedBytes = Math.max(maxAllocatedBytes, result.allocatedBytes());
-        peakHeapBytes = Math.max(peakHeapBytes, result.peakHeapBytes());
     }
 
     private void fail(FuzzRunner.Result result, String what) {
@@ -63,6 +61,10 @@ final class FuzzTally {
         return uncaught + badExit + unlocated + controlCharacters;
     }
 
+    int cases() {
+        return plans + kismaticFiles;
+    }
+
     List<String> failures() {
         return failures;
     }
@@ -75,9 +77,10 @@ final class FuzzTally {
         return maxAllocatedBytes;
     }
 
-    List<String> lines() {
+    /** The figures, with the most heap the run used and kept alive, which only the whole run can tell. */
+    List<String> lines(long peakHeapBytes, long peakLiveBytes) {
         return List.of(
-                "cases: " + (plans + kismaticFiles),
+                "cases: " + cases(),
                 "plan_cases: " + plans,
                 "kismatic_cases: " + kismaticFiles,
                 "uncaught: " + uncaught,
@@ -88,7 +91,8 @@ final class FuzzTally {
                 "slowest_case: " + slowestCase,
                 "max_cpu_ms: " + millis(maxCpuNanos),
                 "max_alloc_mb: " + megabytes(maxAllocatedBytes),
-                "peak_heap_mb: " + megabytes(peakHeapBytes));
+                "peak_heap_mb: " + megabytes(peakHeapBytes),
+                "peak_live_mb: " + megabytes(peakLiveBytes));
     }
 
     private static String millis(long nanos) {

@@ -66,16 +66,23 @@ final class BoundedParser implements Parser {
 
     @Override
     public Event peekEvent() {
-        Event event = parser.peekEvent();
-        lastMark = event.getStartMark();
-        return event;
+        return seen(parser.peekEvent());
     }
 
     @Override
     public Event getEvent() {
-        Event event = parser.getEvent();
-        lastMark = event.getStartMark();
-        count(event);
+        Event event = seen(parser.getEvent());
+        if (event != null) {
+            count(event);
+        }
+        return event;
+    }
+
+    /** Notes where an event is; past the end of the stream there is none. */
+    private Event seen(Event event) {
+        if (event != null) {
+            lastMark = event.getStartMark();
+        }
         return event;
     }
 

@@ -32,8 +32,23 @@ public final class SafeText {
         return escaped.toString();
     }
 
+    /** As {@link #escape}, but line ends (LF, CR LF) and tabs stay: for text of many lines, such as a console's or a log's. */
+    public static String escapeKeepingLines(String text) {
+        var escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+            if (lineEnd || c == '\t') {
+                escaped.append(c);
+            } else {
+                appendEscaped(escaped, c);
+            }
+        }
+        return escaped.toString();
+    }
+
     /** Appends a character, escaped if it is a control character. */
-    public static void appendEscaped(StringBuilder to, int codePoint) {
+    private static void appendEscaped(StringBuilder to, int codePoint) {
         if (!isControl(codePoint)) {
             to.appendCodePoint(codePoint);
         } else if (codePoint == '\n') {

@@ -39,7 +39,7 @@ final class YamlSource {
             throw new PlanFileException(file, List.of(syntaxProblem(file, e, parser.lastMark())));
         } catch (YAMLException e) {
             Location where = parser.lastMark() == null ? new Location(file, 1, 1) : location(file, parser.lastMark());
-            throw problem(file, "cannot be read as YAML here: " + SafeText.escape(String.valueOf(e.getMessage())), where);
+            throw problem(file, "cannot be read as YAML here: " + SafeText.brief(String.valueOf(e.getMessage())), where);
         }
         if (root == null) {
             throw problem(file, "the file is empty", new Location(file, 1, 1));

@@ -31,4 +31,10 @@ class SafeTextTest {
         String value = "x".repeat(59) + "🚀".repeat(20);
         assertEquals("\"" + "x".repeat(59) + "... (99 characters)\"", SafeText.quote(value));
     }
+
+    @Test
+    void textOfManyLinesKeepsItsLineEndsAndTabs() {
+        assertEquals("one\ttab\r\ntwo \\u001b[2J\nthree\\r",
+                SafeText.escapeKeepingLines("one\ttab\r\ntwo \u001b[2J\nthree\r"));
+    }
 }

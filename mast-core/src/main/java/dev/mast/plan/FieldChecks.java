@@ -119,18 +119,14 @@ public final class FieldChecks {
     }
 
     /**
-     * The value of an extra flag: any text but a NUL, which no command line can carry, and the
-     * Unicode line separators U+0085, U+2028 and U+2029, which YAML readers take for line breaks.
+     * A flag's value goes into a manifest's command line and a unit's ExecStart as one argument: a line
+     * break or another control character would end the line or change what the next line says.
      */
     public static Optional<String> flagValue(String value) {
-        for (char c : new char[] {'\0', '\u0085', '\u2028', '\u2029'}) {
-            if (value.indexOf(c) >= 0) {
-                return Optional.of(c == 0 ? "the value contains a NUL character, which no command line can carry"
-                        : String.format("the value contains the line separator U+%04X, which YAML readers take for a line"
-                        + " break; remove it", (int) c));
-            }
-        }
-        return Optional.empty();
+        return value.codePoints().anyMatch(SafeText::isControl)
+                ? Optional.of("the value " + quote(value) + " holds a line break or another control character;"
+                        + " a flag's value is one line of text")
+                : Optional.empty();
     }
 
     /** An extra name of the API server's certificate: a DNS name, a {@code *.} wildcard name or an IPv4 address. */
@@ -146,6 +142,6 @@ public final class FieldChecks {
     }
 
     static String quote(String value) {
-        return "\"" + value + "\"";
+        return SafeText.quote(value);
     }
 }

@@ -15,14 +15,15 @@ final class FlagRules {
         Optional<KubernetesVersion> version = KubernetesVersion.parse(plan.kubernetesVersion());
         plan.extraFlags().forEach((component, flags) -> flags.forEach((name, value) -> {
             String path = "cluster.extraFlags." + component.key() + "." + name;
-            if (!findings.check(path, FieldChecks.extraFlag(component, name))) {
+            boolean wellFormed = findings.check(path, FieldChecks.extraFlag(component, name));
+            findings.check(path, FieldChecks.flagValue(value));
+            if (!wellFormed) {
                 return;
             }
             version.flatMap(v -> RemovedFlags.find(component, name, value, v))
                     .ifPresent(removal -> findings.error(path, removal.describe() + "; remove it from extraFlags"
                             + " (Kubernetes " + version.get() + " would not start with it)"));
             RemovedFlags.deprecation(component, name).ifPresent(warning -> findings.warning(path, warning));
-            findings.check(path, FieldChecks.flagValue(value));
             if (component.isStaticPod()) {
                 HostPaths.pathsIn(value).stream().filter(p -> HostPaths.folderToMount(p).isEmpty()).findFirst()
                         .ifPresent(p -> findings.error(path, HostPaths.unmountable(component, name, p)));

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * How clients reached a Kismatic cluster's API servers: {@code master.load_balancer}
@@ -47,7 +48,7 @@ final class KismaticEndpoint {
     /** Kismatic wrote them as one comma-separated string; a list is taken too. */
     private static List<String> extraSans(KismaticTree tree) {
         var names = new ArrayList<String>();
-        if (tree.node(EXTRA_SANS).filter(n -> n instanceof org.yaml.snakeyaml.nodes.SequenceNode).isPresent()) {
+        if (tree.node(EXTRA_SANS).filter(n -> n instanceof SequenceNode).isPresent()) {
             tree.use(EXTRA_SANS);
             for (int i = 0; i < tree.size(EXTRA_SANS); i++) {
                 tree.text(EXTRA_SANS + "[" + i + "]").ifPresent(name -> names.add(name.trim()));

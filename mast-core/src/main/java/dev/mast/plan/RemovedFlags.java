@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  *
  * <p>Where the release is written {@code exact}, Kubernetes' changelog names it; the others were
  * checked against the 1.28.4 programs (an unknown flag stops them with "unknown flag"), so they
- * are known to be gone by 1.28, the oldest release Mast runs, whichever release removed them.
+ * are known to be gone by 1.28, older than any release Mast runs, whichever release removed them.
  */
 public final class RemovedFlags {
     /** The oldest release whose programs the catalogue was checked against. */

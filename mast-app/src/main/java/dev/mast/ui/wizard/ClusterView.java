@@ -5,6 +5,9 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.PodNetwork;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -95,40 +98,32 @@ public final class ClusterView {
     }
 
     private ComboBox<PodNetwork> podNetworks() {
-        ComboBox<PodNetwork> box = new ComboBox<>();
-        box.getItems().setAll(model.podNetworks());
-        box.setId("pod-network");
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PodNetwork network) {
-                return network == null ? "" : network == PodNetwork.NONE ? "none: bring your own CNI plugin" : network.key();
-            }
-
-            @Override
-            public PodNetwork fromString(String text) {
-                return PodNetwork.fromKey(text);
-            }
-        });
-        box.valueProperty().bindBidirectional(model.podNetworkProperty());
-        return box;
+        return choices("pod-network", model.podNetworks(), model.podNetworkProperty(),
+                network -> network == PodNetwork.NONE ? "none: bring your own CNI plugin" : network.key());
     }
 
     private ComboBox<ContainerRuntime> runtimes() {
-        ComboBox<ContainerRuntime> box = new ComboBox<>();
-        box.getItems().setAll(model.runtimes());
-        box.setId("runtime");
+        return choices("runtime", model.runtimes(), model.runtimeProperty(),
+                runtime -> runtime == ContainerRuntime.DOCKER ? "docker (through cri-dockerd)" : runtime.key());
+    }
+
+    /** A drop-down of fixed choices, each shown in words, its value bound to the draft's. */
+    private static <T> ComboBox<T> choices(String id, List<T> items, ObjectProperty<T> value, Function<T, String> words) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.setId(id);
         box.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ContainerRuntime runtime) {
-                return runtime == null ? "" : runtime == ContainerRuntime.DOCKER ? "docker (through cri-dockerd)" : runtime.key();
+            public String toString(T item) {
+                return item == null ? "" : words.apply(item);
             }
 
             @Override
-            public ContainerRuntime fromString(String text) {
-                return ContainerRuntime.fromKey(text);
+            public T fromString(String text) {
+                return items.stream().filter(item -> words.apply(item).equals(text)).findFirst().orElse(null);
             }
         });
-        box.valueProperty().bindBidirectional(model.runtimeProperty());
+        box.valueProperty().bindBidirectional(value);
         return box;
     }
 

@@ -2,6 +2,8 @@ package dev.mast.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -62,7 +64,7 @@ enum FuzzMutation {
         byte[] apply(String text, Random random) {
             String anchored = replaceValue(text, random, "&big " + "x".repeat(logUniform(random, 1_000_000)));
             int aliases = logUniform(random, 20_000);
-            String list = "[" + String.join(", ", java.util.Collections.nCopies(aliases, "*big")) + "]";
+            String list = "[" + String.join(", ", Collections.nCopies(aliases, "*big")) + "]";
             return utf8(anchored + "\nrepeated: " + list + "\n");
         }
     },
@@ -74,7 +76,7 @@ enum FuzzMutation {
             int levels = 3 + random.nextInt(30);
             for (int i = 1; i <= levels; i++) {
                 laughs.append("lol").append(i).append(": &lol").append(i).append(" [")
-                        .append(String.join(", ", java.util.Collections.nCopies(width, "*lol" + (i - 1)))).append("]\n");
+                        .append(String.join(", ", Collections.nCopies(width, "*lol" + (i - 1)))).append("]\n");
             }
             return utf8(laughs + replaceValue(text, random, "*lol" + levels));
         }
@@ -137,7 +139,7 @@ enum FuzzMutation {
         @Override
         byte[] apply(String text, Random random) {
             byte[] bytes = utf8(text);
-            return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            return Arrays.copyOf(bytes, random.nextInt(bytes.length));
         }
     },
     FLIPPED_BYTES {

@@ -116,12 +116,18 @@ enum FuzzMutation {
                 String separator = random.nextBoolean() ? ", " : ",\n ";
                 return utf8(replaceValue(text, random, "[" + ("1" + separator).repeat(logUniform(random, 300_000)) + "1]"));
             }
-            var nodes = new StringBuilder(text).append('\n');
-            for (int i = logUniform(random, 8_000); i > 0; i--) {
-                nodes.append("  - {hostName: n").append(i).append(", ip: 10.1.").append(i / 250).append('.').append(i % 250 + 1)
-                        .append(", roles: [worker], host: h").append(i).append("}\n");
+            // Thousands of nodes in the first list of nodes, in the file's own shape: a plan's or a Kismatic group's.
+            Matcher item = Pattern.compile("(?m)^( *)- ").matcher(text);
+            int at = item.find() ? item.start() : text.length();
+            String indent = at < text.length() ? item.group(1) : "  ";
+            boolean plan = text.contains("hostName:");
+            var nodes = new StringBuilder();
+            for (int i = 1_000 + random.nextInt(2_000); i > 0; i--) {
+                String address = (i / 250) + "." + (i % 250 + 1);
+                nodes.append(indent).append(plan ? "- {hostName: n" : "- {host: n").append(i).append(", ip: 10.1.").append(address)
+                        .append(plan ? ", roles: [worker]}\n" : ", internalip: 10.2." + address + "}\n");
             }
-            return utf8(nodes.toString());
+            return utf8(text.substring(0, at) + nodes + text.substring(at));
         }
     },
     LONG_LINE {

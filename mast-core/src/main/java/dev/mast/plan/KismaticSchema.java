@@ -3,6 +3,7 @@ package dev.mast.plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of every Kismatic (KET) release from v1.0 to v1.12, as its {@code plan_types.go}
@@ -222,12 +223,22 @@ final class KismaticSchema {
 
     /** The setting at a concrete path ({@code worker.nodes[2].labels.rack}), if some release had it. */
     static Optional<Setting> find(String path) {
+        return genericPath(path).map(KNOWN::get);
+    }
+
+    /** The schema's path of the setting at a concrete path ({@code worker.nodes[].labels.*}), if some release had it. */
+    static Optional<String> genericPath(String path) {
         String generic = path.replaceAll("\\[\\d+]", "[]");
-        Setting setting = KNOWN.get(generic);
-        if (setting == null && generic.contains(".")) {
-            setting = KNOWN.get(generic.substring(0, generic.lastIndexOf('.')) + ".*");
+        if (KNOWN.containsKey(generic)) {
+            return Optional.of(generic);
         }
-        return Optional.ofNullable(setting);
+        String anyKey = generic.contains(".") ? generic.substring(0, generic.lastIndexOf('.')) + ".*" : "";
+        return Optional.of(anyKey).filter(KNOWN::containsKey);
+    }
+
+    /** The schema's paths, for the tests that check the release files hold each. */
+    static Set<String> paths() {
+        return KNOWN.keySet();
     }
 
     /** Whether the entries below this path are free-form (flags, labels, driver options) and not checked. */

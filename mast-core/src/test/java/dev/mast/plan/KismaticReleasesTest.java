@@ -10,10 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Golden files of the import: a Kismatic plan of each release from v1.0 to v1.12, written the way
@@ -84,5 +90,61 @@ class KismaticReleasesTest {
         assertEquals(PodNetwork.NONE, plan.podNetwork(), release);
         long expectedNodes = release.equals("v1.0") || release.equals("v1.1") ? 8 : 9;
         assertEquals(expectedNodes, plan.nodes().size(), release);
+    }
+
+    @Test
+    void theReleasesFilesTogetherHoldEverySettingOfEveryRelease() throws IOException {
+        Set<String> held = new TreeSet<>();
+        for (String release : RELEASE_NAMES) {
+            held.addAll(settingsIn(release).keySet().stream().map(KismaticReleasesTest::anyGroup).toList());
+        }
+        Set<String> missing = new TreeSet<>(KismaticSchema.paths().stream().map(KismaticReleasesTest::anyGroup).toList());
+        missing.removeAll(held);
+        assertEquals(Set.of(), missing, "settings of the schema that no release's file holds");
+    }
+
+    @ParameterizedTest
+    @MethodSource("releases")
+    void aReleasesFileHoldsOnlySettingsThatReleaseHad(String release) throws IOException {
+        settingsIn(release).forEach((setting, path) -> {
+            String since = KismaticSchema.find(path).orElseThrow().since();
+            assertTrue(minor(since) <= minor(release), release + ": " + path + " came with " + since);
+        });
+    }
+
+    /** The schema's path of each setting the release's file holds, with one concrete path of it. */
+    private static Map<String, String> settingsIn(String release) throws IOException {
+        Map<String, String> settings = new TreeMap<>();
+        try (Reader reader = Files.newBufferedReader(RELEASES.resolve(release).resolve("kismatic-cluster.yaml"), StandardCharsets.UTF_8)) {
+            collect("", new Yaml().load(reader), settings);
+        }
+        return settings;
+    }
+
+    private static void collect(String path, Object value, Map<String, String> settings) {
+        if (!path.isEmpty()) {
+            settings.putIfAbsent(KismaticSchema.genericPath(path).orElseThrow(() -> new AssertionError("unknown: " + path)), path);
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (!map.isEmpty() && KismaticSchema.isFreeForm(path)) {
+                // Free-form keys (labels, flags, driver options) may hold dots: the entries are one setting.
+                settings.putIfAbsent(KismaticSchema.genericPath(path).orElseThrow() + ".*", path);
+                return;
+            }
+            map.forEach((key, child) -> collect(StrictYaml.join(path, String.valueOf(key)), child, settings));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collect(path + "[" + i + "]", list.get(i), settings);
+            }
+        }
+    }
+
+    /** Every node group has the same node settings: a file needs each in one group only. */
+    private static String anyGroup(String setting) {
+        return setting.replaceFirst("^(etcd|master|worker|ingress|storage)\\.nodes\\[]\\.", "<group>.nodes[].");
+    }
+
+    private static int minor(String release) {
+        return Integer.parseInt(release.substring(release.indexOf('.') + 1));
     }
 }

@@ -1,7 +1,7 @@
 package dev.mast.workflow;
 
 import dev.mast.plan.Component;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.phases.LegacyUnits;
 import java.util.List;
 import java.util.Map;

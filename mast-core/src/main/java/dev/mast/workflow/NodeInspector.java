@@ -2,7 +2,7 @@ package dev.mast.workflow;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.phases.LegacyUnits;
 import dev.mast.workflow.phases.ReadLegacyUnits;

@@ -1,6 +1,6 @@
 package dev.mast.workflow;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.List;
 import java.util.Optional;
 

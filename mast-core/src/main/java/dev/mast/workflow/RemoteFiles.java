@@ -1,6 +1,6 @@
 package dev.mast.workflow;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -6,7 +6,7 @@ import dev.mast.node.LineSink;
 import dev.mast.node.NodeConnection;
 import dev.mast.node.NodeConnector;
 import dev.mast.node.OutputCapture;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.ProgressEvent.LogLevel;
 import java.util.Optional;
 

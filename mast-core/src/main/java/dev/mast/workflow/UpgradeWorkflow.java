@@ -1,13 +1,12 @@
 package dev.mast.workflow;
 
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
+import dev.mast.plan.Node;
 import dev.mast.plan.Role;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
 import dev.mast.workflow.phases.ConvertToStaticPods;
 import dev.mast.workflow.phases.DistributeCertificates;
-import dev.mast.workflow.phases.LegacyUnits;
 import dev.mast.workflow.phases.PullImages;
 import dev.mast.workflow.phases.ReadLegacyUnits;
 import dev.mast.workflow.phases.StartKubelet;
@@ -33,9 +32,9 @@ public final class UpgradeWorkflow {
                 DistributeCertificates.missingOnly(rendered),
                 new StartKubelet(rendered, timeouts),
                 new ConvertToStaticPods("upgrade/control-plane", "Move the control plane to static pods", Phase.Mode.ONE_AT_A_TIME,
-                        node -> node.has(Role.MASTER), node -> LegacyUnits.controlPlane(), renderer, cluster, timeouts),
+                        node -> node.has(Role.MASTER), node -> Component.CONTROL_PLANE, renderer, cluster, timeouts),
                 new ConvertToStaticPods("upgrade/kube-proxy", "Move kube-proxy to a static pod", Phase.Mode.PARALLEL,
-                        StaticPodManifests::isKubernetesNode, node -> List.of(Component.KUBE_PROXY), renderer, cluster, timeouts),
+                        Node::joinsCluster, node -> List.of(Component.KUBE_PROXY), renderer, cluster, timeouts),
                 new WaitForMirrorPods(cluster, timeouts)));
     }
 }

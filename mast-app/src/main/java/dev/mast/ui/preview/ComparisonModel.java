@@ -3,7 +3,7 @@ package dev.mast.ui.preview;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.ui.AppServices;
 import dev.mast.ui.NodeInspection;
 import dev.mast.ui.UpgradeInspector;

@@ -1,7 +1,6 @@
 package dev.mast.cluster.runtime;
 
 import dev.mast.cluster.PodRow;
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class RuntimePods {
     /** Asks every node that runs static pods; blocks until all answered or failed. */
     public Listing list() {
         List<Node> nodes = runtime.plan().nodes().stream()
-                .filter(node -> !StaticPodManifests.componentsOf(node).isEmpty()).toList();
+                .filter(node -> !node.staticPods().isEmpty()).toList();
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (Node node : nodes) {
             answers.add(CompletableFuture.supplyAsync(() -> {
@@ -74,7 +73,7 @@ public final class RuntimePods {
     List<PodRow> rows(Node node, List<RuntimeContainer> containers) {
         String via = runtime.runtimeName() + " on " + node.hostName();
         List<PodRow> rows = new ArrayList<>();
-        for (Component component : StaticPodManifests.componentsOf(node)) {
+        for (Component component : node.staticPods()) {
             var pod = new ControlPlanePod(component, node);
             List<RuntimeContainer> mine = containers.stream()
                     .filter(c -> c.name().equals(component.key()) && c.podName().equalsIgnoreCase(pod.podName())

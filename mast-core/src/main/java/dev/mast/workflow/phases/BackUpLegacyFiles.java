@@ -37,7 +37,7 @@ public final class BackUpLegacyFiles implements Phase {
         List<String> paths = new ArrayList<>(KUBELET_FILES);
         context.get(LegacyUnits.KEY).ifPresent(legacy -> legacy.units().values()
                 .forEach(unit -> paths.addAll(unitFiles(unit.unitText()))));
-        for (var component : LegacyUnits.staticPodComponents(context.node())) {
+        for (var component : context.node().staticPods()) {
             paths.add(ComponentHealth.manifestPath(component));
         }
         List<String> copied = RemoteFiles.backUp(context.remote(), context.backupDir(), paths);

@@ -2,7 +2,7 @@ package dev.mast.workflow.phases;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;

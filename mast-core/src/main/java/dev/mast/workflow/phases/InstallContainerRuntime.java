@@ -1,10 +1,9 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.RemoteFiles;
@@ -36,7 +35,7 @@ public final class InstallContainerRuntime implements Phase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+        return node.joinsCluster();
     }
 
     private static List<String> packages(Plan plan) {

@@ -1,7 +1,6 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.Component;
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
@@ -28,7 +27,7 @@ public final class PullImages implements Phase {
     static List<String> images(Plan plan, Node node) {
         List<String> images = new ArrayList<>();
         images.add(Images.pause(plan));
-        for (Component component : LegacyUnits.staticPodComponents(node)) {
+        for (Component component : node.staticPods()) {
             images.add(Images.of(plan, component));
         }
         return images;
@@ -52,7 +51,7 @@ public final class PullImages implements Phase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+        return node.joinsCluster();
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class ReadLegacyUnits implements Phase {
     /** Reads the node's old units and their flags; {@code log} hears one line per unit found. */
     public static LegacyUnits read(Remote remote, Node node, java.util.function.Consumer<String> log) throws Exception {
         Map<Component, LegacyUnits.Unit> units = new EnumMap<>(Component.class);
-        for (Component component : LegacyUnits.staticPodComponents(node)) {
+        for (Component component : node.staticPods()) {
             Remote.Output cat = remote.exec("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
             if (cat.exitStatus() != 0 || cat.stdout().isEmpty()) {
                 continue;
@@ -75,7 +75,7 @@ public final class ReadLegacyUnits implements Phase {
 
     @Override
     public List<String> describe(Plan plan, Node node) {
-        return LegacyUnits.staticPodComponents(node).stream()
+        return node.staticPods().stream()
                 .map(c -> "read " + LegacyUnits.unitName(c) + " (systemctl cat, is-active) and its flags").toList();
     }
 }

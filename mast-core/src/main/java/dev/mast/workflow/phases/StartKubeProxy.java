@@ -1,7 +1,6 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.Component;
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
@@ -26,6 +25,6 @@ public final class StartKubeProxy extends StaticPodPhase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+        return node.joinsCluster();
     }
 }

@@ -1,6 +1,5 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
@@ -37,7 +36,7 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+        return node.joinsCluster();
     }
 
     @Override

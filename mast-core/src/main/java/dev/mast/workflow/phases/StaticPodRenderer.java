@@ -3,7 +3,7 @@ package dev.mast.workflow.phases;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.List;
 import java.util.Map;
 

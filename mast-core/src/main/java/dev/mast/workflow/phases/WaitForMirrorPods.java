@@ -1,10 +1,7 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.manifest.StaticPodManifests;
-import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.plan.Role;
 import dev.mast.workflow.ClusterAccess;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
@@ -63,15 +60,9 @@ public final class WaitForMirrorPods implements Phase {
         this.pods = new PodCache(cluster);
     }
 
+    /** The mirror pods of the node's static pods, named as the kubelet names them: {@code kube-apiserver-node001}. */
     static List<String> expectedPods(Node node) {
-        List<String> pods = new ArrayList<>();
-        if (node.has(Role.MASTER)) {
-            for (Component c : List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
-                pods.add(c.key() + "-" + node.hostName());
-            }
-        }
-        pods.add(Component.KUBE_PROXY.key() + "-" + node.hostName());
-        return pods;
+        return node.staticPods().stream().map(c -> c.key() + "-" + node.hostName()).toList();
     }
 
     ExpectedPods expected(Plan plan, Node node) {
@@ -104,7 +95,7 @@ public final class WaitForMirrorPods implements Phase {
 
     @Override
     public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+        return node.joinsCluster();
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.sim.ClientKeys;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.SimPlanWriter;

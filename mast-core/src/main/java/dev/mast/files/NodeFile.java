@@ -1,4 +1,4 @@
-package dev.mast.render;
+package dev.mast.files;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.mast.cli;
 
+import dev.mast.bench.BenchSimulator;
+import dev.mast.bench.PhaseClock;
 import dev.mast.node.Command;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.LineSink;

@@ -1,2 +1,6 @@
-/** The picocli commands: thin wrappers that parse arguments and call the core. No JavaFX. */
+/**
+ * The picocli commands: thin wrappers that parse arguments and call the core (and, for
+ * {@code mast bench}, the {@code bench} harness; for {@code mast simulate}, the simulator).
+ * No JavaFX, and never {@code ui}.
+ */
 package dev.mast.cli;

@@ -1,4 +1,4 @@
-package dev.mast.ui.bench;
+package dev.mast.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.mast.ui.bench;
+package dev.mast.bench;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.mast.cli;
+package dev.mast.bench;
 
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.ProgressListener;
@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  * that nodes go through without waiting for each other overlap: their times then overlap too, and the CPU of the
  * overlap counts for the phase that started last.
  */
-final class PhaseClock implements ProgressListener {
+public final class PhaseClock implements ProgressListener {
     private final Map<String, Instant[]> spans = new LinkedHashMap<>();
     private final List<Supplier<Duration>> counters;
     private final Map<String, List<Duration>> cpuAtStart = new LinkedHashMap<>();
 
-    PhaseClock(List<Supplier<Duration>> counters) {
+    public PhaseClock(List<Supplier<Duration>> counters) {
         this.counters = List.copyOf(counters);
     }
 
@@ -40,14 +40,14 @@ final class PhaseClock implements ProgressListener {
 
 
     /** Phase id to wall time, in the order the phases started. */
-    synchronized Map<String, Duration> walls() {
+    public synchronized Map<String, Duration> walls() {
         Map<String, Duration> walls = new LinkedHashMap<>();
         spans.forEach((phase, span) -> walls.put(phase, Duration.between(span[0], span[1])));
         return walls;
     }
 
     /** Phase id to the CPU of counter {@code index} from the phase's start to the next one's (the last: to now). */
-    synchronized Map<String, Duration> cpu(int index, List<Duration> atEnd) {
+    public synchronized Map<String, Duration> cpu(int index, List<Duration> atEnd) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         List<String> phases = List.copyOf(cpuAtStart.keySet());
         for (int i = 0; i < phases.size(); i++) {
@@ -58,7 +58,7 @@ final class PhaseClock implements ProgressListener {
     }
 
     /** The counters now, to close the last phase's CPU. */
-    List<Duration> now() {
+    public List<Duration> now() {
         return counters.stream().map(Supplier::get).toList();
     }
 }

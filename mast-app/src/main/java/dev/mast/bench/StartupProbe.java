@@ -1,4 +1,4 @@
-package dev.mast.cli;
+package dev.mast.bench;
 
 import dev.mast.ui.StartupSignal;
 import java.io.BufferedReader;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * created: to the line the app prints once its first window is shown ({@link StartupSignal}),
  * or to the exit of {@code mast --help}. Process creation and JVM start count, as they do for a user.
  */
-final class StartupProbe {
+public final class StartupProbe {
     private static final int STDERR_TAIL_LINES = 15;
     /** Set by a jpackage launcher for the JVM it starts; a launcher that inherits it takes itself for that JVM. */
     private static final String JPACKAGE_MARK = "_JPACKAGE_LAUNCHER";
@@ -30,14 +30,14 @@ final class StartupProbe {
     private final Duration timeout;
 
     /** @param environment added to the child's environment (JAVA_TOOL_OPTIONS for the report flag, -Xshare:off) */
-    StartupProbe(Path launcher, Map<String, String> environment, Duration timeout) {
+    public StartupProbe(Path launcher, Map<String, String> environment, Duration timeout) {
         this.launcher = launcher;
         this.environment = environment;
         this.timeout = timeout;
     }
 
     /** Milliseconds from process creation to the first shown window; the app is closed afterwards. */
-    long firstWindowMillis() throws IOException, InterruptedException {
+    public long firstWindowMillis() throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("mast-bench-startup", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectError(stderr.toFile());
@@ -66,7 +66,7 @@ final class StartupProbe {
     }
 
     /** Milliseconds from process creation to the exit of {@code launcher --help}, which must succeed. */
-    long helpMillis() throws IOException, InterruptedException {
+    public long helpMillis() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--help")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -1,4 +1,4 @@
-package dev.mast.ui.bench;
+package dev.mast.bench;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodListBuilder;

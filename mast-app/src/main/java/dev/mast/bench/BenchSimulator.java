@@ -1,4 +1,4 @@
-package dev.mast.cli;
+package dev.mast.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * kubelets and API cost CPU, heap and GC there, not in the JVM that runs Mast's install. Ready
  * once it has written its plan and says so; stopped like Ctrl-C (its shutdown hook closes the nodes).
  */
-final class BenchSimulator implements AutoCloseable {
+public final class BenchSimulator implements AutoCloseable {
     private static final String READY = "Press Ctrl-C to stop.";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -30,7 +30,7 @@ final class BenchSimulator implements AutoCloseable {
     }
 
     /** Starts {@code count} nodes with the given timing in {@code dir} and waits until they all listen. */
-    static BenchSimulator start(Path dir, int count, Integer stepDelayMs, int commandDelayMs, int tickMs) throws IOException {
+    public static BenchSimulator start(Path dir, int count, Integer stepDelayMs, int commandDelayMs, int tickMs) throws IOException {
         Path plan = dir.resolve("cluster.yaml");
         // The simulated nodes are the harness, not what is measured: a JVM that compiles with C1 only spends far less
         // CPU on compiling in a run of a minute (measured: its idle nodes cost ~0.6 core with C2 compiling, ~0.07 without).
@@ -113,16 +113,16 @@ final class BenchSimulator implements AutoCloseable {
     }
 
     /** The plan it wrote; its key and known_hosts are in {@code <plan>-sim/}. */
-    Path plan() {
+    public Path plan() {
         return plan;
     }
 
-    Path knownHosts() {
+    public Path knownHosts() {
         return plan.resolveSibling(plan.getFileName() + "-sim").resolve("known_hosts");
     }
 
     /** CPU time the simulator's JVM used so far. */
-    Duration cpu() {
+    public Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 

@@ -1,4 +1,4 @@
-package dev.mast.ui.bench;
+package dev.mast.bench;
 
 import dev.mast.plan.Plan;
 import dev.mast.ui.RunHandle;

@@ -1,4 +1,4 @@
-package dev.mast.ui.bench;
+package dev.mast.bench;
 
 import dev.mast.cluster.ClientSettings;
 import dev.mast.cluster.KubeApi;

@@ -7,7 +7,7 @@ import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
-import dev.mast.workflow.ClusterPkiAdoption;
+import dev.mast.workflow.tasks.ClusterCa;
 import dev.mast.workflow.SshRemote;
 
 /** The preview's files: exactly what a run writes, from the cluster's PKI folder. */
@@ -35,7 +35,7 @@ final class CorePlanRenderer implements PlanRenderer {
         if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
             try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan));
                  SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
+                ClusterCa.adopt(master, folders.pkiDir(plan));
             }
         }
         return render(plan);

@@ -8,8 +8,9 @@ import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.ui.NodeInspection;
 import dev.mast.ui.UpgradeInspector;
-import dev.mast.workflow.NodeInspector;
+import dev.mast.workflow.run.NodeInspector;
 import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.tasks.LegacyUnits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class CoreUpgradeInspector implements UpgradeInspector {
             inspection.units().forEach((component, unit) -> current.putIfAbsent(
                     "/etc/kubernetes/manifests/" + component.key() + ".yaml",
                     new NodeInspection.CurrentFile(LegacyUnitFile.path(unit.unitText(), component.key()), unit.unitText())));
-            return new NodeInspection(node.hostName(), current, new dev.mast.workflow.phases.LegacyUnits(inspection.units()).carriedFlags());
+            return new NodeInspection(node.hostName(), current, new LegacyUnits(inspection.units()).carriedFlags());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.mast.plan.Role;
 import dev.mast.plan.SshSettings;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,29 +38,26 @@ class WorkflowRunnerTest {
     }
 
     /** A phase that writes "id@node" to the journal, fails on chosen nodes and may roll back. */
-    private class Recorded implements Phase {
+    private class Recorded implements Step {
         final String id;
-        Predicate<Node> appliesTo = n -> true;
+        Targets nodes = Targets.EVERY_NODE;
         Predicate<String> done = n -> false;
         Predicate<String> fails = n -> false;
-        Mode mode = Mode.PARALLEL;
-        boolean needsAll;
-        boolean waitsForAll = true;
+        PhaseInfo.Mode mode = PhaseInfo.Mode.PARALLEL;
+        PhaseInfo.OnFailure onFailure = PhaseInfo.OnFailure.STOP_THE_NODE;
+        PhaseInfo.Start start = PhaseInfo.Start.WHEN_ALL_NODES_READY;
         boolean rollback;
 
         Recorded(String id) {
             this.id = id;
         }
 
-        @Override public String id() { return id; }
-        @Override public String title() { return "Phase " + id; }
-        @Override public boolean appliesTo(Plan plan, Node node) { return appliesTo.test(node); }
-        @Override public Mode mode() { return mode; }
-        @Override public boolean needsAllNodes() { return needsAll; }
-        @Override public boolean waitsForAllNodes() { return waitsForAll; }
+        Phase phase() {
+            return new Phase(new PhaseInfo(id, "Phase " + id, nodes, mode, start, onFailure, false, List.of()), this);
+        }
+
         @Override public boolean isDone(NodeContext c) { return done.test(c.node().hostName()); }
         @Override public boolean canRollBack() { return rollback; }
-        @Override public List<String> describe(Plan plan, Node node) { return List.of(id); }
 
         @Override
         public void run(NodeContext c) throws Exception {
@@ -75,16 +73,16 @@ class WorkflowRunnerTest {
         }
     }
 
-    private RunSummary run(Plan plan, int concurrency, Phase... phases) {
+    private RunSummary run(Plan plan, int concurrency, Recorded... phases) {
         return runner(plan, concurrency, phases).run();
     }
 
-    private WorkflowRunner runner(Plan plan, int concurrency, Phase... phases) {
+    private WorkflowRunner runner(Plan plan, int concurrency, Recorded... phases) {
         RemoteFactory noRemote = (node, log) -> {
             throw new AssertionError("these phases never open a connection");
         };
-        return new WorkflowRunner(new Workflow("test", List.of(phases)), plan, noRemote, events::add,
-                new WorkflowRunner.Options(concurrency, Clock.systemUTC()));
+        return new WorkflowRunner(new Workflow("test", Arrays.stream(phases).map(Recorded::phase).toList()), plan, noRemote,
+                events::add, new WorkflowRunner.Options(concurrency, Clock.systemUTC()));
     }
 
     private List<StepState> statesOf(String node, String phase) {
@@ -96,7 +94,7 @@ class WorkflowRunnerTest {
     void runsEveryPhaseInOrderOnTheNodesItAppliesTo() {
         var first = new Recorded("a");
         var mastersOnly = new Recorded("b");
-        mastersOnly.appliesTo = n -> n.has(Role.MASTER);
+        mastersOnly.nodes = Targets.MASTERS;
         var summary = run(plan(1, 2), 4, first, mastersOnly);
 
         assertTrue(summary.succeeded(), summary.describe());
@@ -135,7 +133,7 @@ class WorkflowRunnerTest {
     @Test
     void aPhaseThatNeedsAllNodesStopsTheWorkflowWhenOneFails() {
         var masters = new Recorded("masters");
-        masters.needsAll = true;
+        masters.onFailure = PhaseInfo.OnFailure.STOP_THE_RUN;
         masters.fails = "node001"::equals;
         var after = new Recorded("after");
         var summary = run(plan(2, 1), 4, masters, after);
@@ -166,7 +164,7 @@ class WorkflowRunnerTest {
                 }
             }
         };
-        second.waitsForAll = false;
+        second.start = PhaseInfo.Start.WHEN_NODE_READY;
         var third = new Recorded("c");
         var summary = run(plan(1, 1), 2, first, second, third);
 
@@ -181,12 +179,12 @@ class WorkflowRunnerTest {
     void aFailureInAPhaseThatNeedsAllNodesStopsEveryNodeAfterThatPhaseWithinAStage() {
         var prepare = new Recorded("prepare");
         var etcd = new Recorded("etcd");
-        etcd.waitsForAll = false;
-        etcd.needsAll = true;
-        etcd.appliesTo = n -> n.has(Role.ETCD);
+        etcd.start = PhaseInfo.Start.WHEN_NODE_READY;
+        etcd.onFailure = PhaseInfo.OnFailure.STOP_THE_RUN;
+        etcd.nodes = Targets.ETCD_MEMBERS;
         etcd.fails = "node001"::equals;
         var kubelet = new Recorded("kubelet");
-        kubelet.waitsForAll = false;
+        kubelet.start = PhaseInfo.Start.WHEN_NODE_READY;
         var later = new Recorded("later");
         var summary = run(plan(2, 1), 1, prepare, etcd, kubelet, later);
 
@@ -199,9 +197,9 @@ class WorkflowRunnerTest {
     @Test
     void oneAtATimeStopsTheRolloutAtTheFirstFailureAndRollsItBack() {
         var upgrade = new Recorded("upgrade");
-        upgrade.mode = Phase.Mode.ONE_AT_A_TIME;
+        upgrade.mode = PhaseInfo.Mode.ONE_AT_A_TIME;
         upgrade.rollback = true;
-        upgrade.appliesTo = n -> n.has(Role.MASTER);
+        upgrade.nodes = Targets.MASTERS;
         upgrade.fails = "node002"::equals;
         var summary = run(plan(3, 0), 4, upgrade);
 

@@ -1,9 +1,12 @@
-package dev.mast.workflow;
+package dev.mast.workflow.tasks;
 
 import dev.mast.files.NodeFile;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.Sh;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +25,7 @@ public final class RemoteFiles {
         }
         String paths = files.stream().map(f -> Sh.quote(f.path())).collect(Collectors.joining(" "));
         Map<String, String> sums = new HashMap<>();
-        for (String line : remote.exec("sha256sum " + paths + " 2>/dev/null").stdout()) {
+        for (String line : remote.query("sha256sum " + paths + " 2>/dev/null").stdout()) {
             String[] parts = line.trim().split("\\s+", 2);
             if (parts.length == 2) {
                 sums.put(parts[1].startsWith("*") ? parts[1].substring(1) : parts[1], parts[0]);
@@ -33,7 +36,7 @@ public final class RemoteFiles {
                 return false;
             }
         }
-        List<String> modes = remote.exec("stat -c %a " + paths).stdout();
+        List<String> modes = remote.query("stat -c %a " + paths).stdout();
         for (int i = 0; i < files.size(); i++) {
             if (i >= modes.size() || !modes.get(i).trim().equals(Integer.toOctalString(files.get(i).mode()))) {
                 return false;
@@ -42,13 +45,9 @@ public final class RemoteFiles {
         return true;
     }
 
-    public static void writeAll(Remote remote, List<NodeFile> files) throws Exception {
-        remote.writeAll(files);
-    }
-
     /** Copies the paths that exist into the backup folder, keeping their layout; returns those copied. */
     public static List<String> backUp(Remote remote, String backupDir, List<String> paths) throws Exception {
-        var copied = new java.util.ArrayList<String>();
+        var copied = new ArrayList<String>();
         for (String path : paths) {
             if (remote.probe("test -e " + Sh.quote(path)) == 0) {
                 String target = backupDir + path;

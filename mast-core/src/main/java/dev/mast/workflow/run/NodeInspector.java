@@ -1,12 +1,14 @@
-package dev.mast.workflow;
+package dev.mast.workflow.run;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.phases.LegacyUnits;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.tasks.LegacyUnits;
 import dev.mast.workflow.phases.ReadLegacyUnits;
-import dev.mast.workflow.phases.StaticPodRenderer;
+import dev.mast.workflow.tasks.StaticPodRenderer;
+import dev.mast.workflow.tasks.RemoteFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package dev.mast.workflow;
+package dev.mast.workflow.tasks;
 
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Sh;
+import dev.mast.workflow.Timeouts;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,6 +23,10 @@ public final class Health {
      * @throws HealthTimeoutException when it did not within the timeout
      */
     public static void await(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+        context.remote().perform("wait until " + component + " answers at " + url, () -> poll(context, timeouts, component, url));
+    }
+
+    private static void poll(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
         String check = "curl -sk --max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused "
                 + Sh.quote(url) + " >/dev/null";

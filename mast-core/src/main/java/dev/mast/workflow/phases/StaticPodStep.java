@@ -1,13 +1,12 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.Component;
-import dev.mast.plan.Node;
-import dev.mast.plan.Plan;
-import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.Health;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Timeouts;
-import java.util.ArrayList;
+import dev.mast.workflow.tasks.ClusterFiles;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.Health;
+import dev.mast.workflow.tasks.Images;
 import java.util.List;
 
 /**
@@ -15,26 +14,19 @@ import java.util.List;
  * at once), manifests written atomically into /etc/kubernetes/manifests, then each
  * component's health endpoint awaited.
  */
-abstract class StaticPodPhase extends FilePhase {
+abstract class StaticPodStep extends FileStep {
     private final List<Component> components;
     private final Timeouts timeouts;
 
-    StaticPodPhase(RenderedCluster rendered, Timeouts timeouts, List<Component> components) {
-        super(rendered, components.stream().map(ComponentHealth::manifestPath).toArray(String[]::new));
+    StaticPodStep(ClusterFiles files, Timeouts timeouts, List<Component> components) {
+        super(files, components.stream().map(ComponentHealth::manifestPath).toArray(String[]::new));
         this.components = List.copyOf(components);
         this.timeouts = timeouts;
     }
 
-    private List<String> images(Plan plan) {
-        List<String> images = new ArrayList<>();
-        images.add(Images.pause(plan));
-        components.forEach(c -> images.add(Images.of(plan, c)));
-        return images;
-    }
-
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        Images.pull(context, images(context.plan()));
+        Images.pull(context, Images.forComponents(context.plan(), components));
     }
 
     @Override
@@ -53,13 +45,5 @@ abstract class StaticPodPhase extends FilePhase {
             }
         }
         return true;
-    }
-
-    @Override
-    protected List<String> describeStart(Plan plan, Node node) {
-        List<String> lines = new ArrayList<>();
-        lines.add("pull " + String.join(", ", images(plan)));
-        components.forEach(c -> lines.add("wait for " + c.key() + "-" + node.hostName() + " at " + ComponentHealth.url(plan, c)));
-        return lines;
     }
 }

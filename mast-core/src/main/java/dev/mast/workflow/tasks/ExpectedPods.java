@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,17 +20,17 @@ import java.util.stream.Stream;
  * @param daemonSets  DaemonSets that run one pod on this node
  * @param deployments Deployments whose replicas must all be Ready (empty but on one node)
  */
-record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonSets, List<Workload> deployments) {
+public record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonSets, List<Workload> deployments) {
 
     /** The DaemonSets, then the Deployments. */
-    List<Workload> workloads() {
+    public List<Workload> workloads() {
         return Stream.concat(daemonSets.stream(), deployments.stream()).toList();
     }
 
 
     /** A DaemonSet or Deployment, as far as the check needs it: where its pods are, how to know them, how many. */
-    record Workload(String kind, String namespace, String name, Map<String, String> selector, int replicas) {
-        static Stream<Workload> of(HasMetadata object) {
+    public record Workload(String kind, String namespace, String name, Map<String, String> selector, int replicas) {
+        public static Stream<Workload> of(HasMetadata object) {
             if (object instanceof DaemonSet set) {
                 return Stream.of(new Workload("DaemonSet", set.getMetadata().getNamespace(), set.getMetadata().getName(),
                         set.getSpec().getSelector().getMatchLabels(), 1));
@@ -43,19 +43,19 @@ record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonS
             return Stream.empty();
         }
 
-        boolean owns(Pod pod) {
+        public boolean owns(Pod pod) {
             Map<String, String> labels = pod.getMetadata().getLabels();
             return namespace.equals(pod.getMetadata().getNamespace()) && pod.getMetadata().getDeletionTimestamp() == null
                     && labels != null && labels.entrySet().containsAll(selector.entrySet());
         }
 
-        String label() {
+        public String label() {
             return namespace + "/" + name;
         }
     }
 
     /** Every expected pod's name (or what stands for it) as listed, for the log. */
-    List<String> describe() {
+    public List<String> describe() {
         List<String> lines = new ArrayList<>(staticPods);
         daemonSets.forEach(d -> lines.add(d.label() + " pod on " + node));
         deployments.forEach(d -> lines.add(d.label() + " (" + d.replicas() + " " + (d.replicas() == 1 ? "replica" : "replicas") + ")"));
@@ -63,7 +63,7 @@ record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonS
     }
 
     /** What is not Ready yet, one sentence per pod or workload; empty when everything is. */
-    List<String> notReady(List<Pod> pods) {
+    public List<String> notReady(List<Pod> pods) {
         List<String> problems = new ArrayList<>();
         for (String name : staticPods) {
             pods.stream().filter(p -> "kube-system".equals(p.getMetadata().getNamespace()) && name.equals(p.getMetadata().getName()))
@@ -97,14 +97,14 @@ record ExpectedPods(String node, List<String> staticPods, List<Workload> daemonS
         return problems;
     }
 
-    static boolean isRunningAndReady(Pod pod) {
+    public static boolean isRunningAndReady(Pod pod) {
         return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
                 && pod.getStatus().getConditions() != null
                 && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** {@code Running, not Ready: coredns CrashLoopBackOff}: the pod's phase and each unready container's state. */
-    static String why(Pod pod) {
+    public static String why(Pod pod) {
         if (pod.getStatus() == null || pod.getStatus().getPhase() == null) {
             return "no status yet";
         }

@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import dev.mast.plan.Component;
 import dev.mast.workflow.NodeContext;

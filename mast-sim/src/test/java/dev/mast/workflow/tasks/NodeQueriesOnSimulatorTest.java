@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,6 +98,12 @@ class NodeQueriesOnSimulatorTest {
             T answer = question.ask();
             assertEquals(1, commands.get() - before, "commands for one question");
             return answer;
+        }
+
+        @Override
+        public Output query(String script) throws Exception {
+            commands.incrementAndGet();
+            return delegate.query(script);
         }
 
         @Override

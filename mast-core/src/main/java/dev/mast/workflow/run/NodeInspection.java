@@ -1,8 +1,8 @@
-package dev.mast.workflow;
+package dev.mast.workflow.run;
 
 import dev.mast.plan.Component;
 import dev.mast.files.NodeFile;
-import dev.mast.workflow.phases.LegacyUnits;
+import dev.mast.workflow.tasks.LegacyUnits;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import java.util.List;
 import java.util.Map;
@@ -10,11 +10,11 @@ public final class NodeFacts {
 
     private final Map<String, Facts> byNode = new ConcurrentHashMap<>();
 
-    void record(String node, String machineHostName, List<String> macs) {
+    public void record(String node, String machineHostName, List<String> macs) {
         byNode.put(node, new Facts(machineHostName, List.copyOf(macs)));
     }
 
-    Map<String, Facts> all() {
+    public Map<String, Facts> all() {
         return Map.copyOf(byNode);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mast.workflow.phases;
+package dev.mast.workflow.tasks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,85 @@
+package dev.mast.workflow;
+
+import dev.mast.workflow.ProgressEvent.LogLevel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a dry run would do, node by node and phase by phase, gathered from its events: each step's
+ * state (already done, would run, failed) and the changes its remote recorded. The CLI's
+ * {@code --dry-run} prints it; the preview shows it.
+ */
+public final class DryRunReport implements ProgressListener {
+
+    /**
+     * One phase on one node.
+     *
+     * @param changes what the step would change, in order ({@link LogLevel#PLANNED} lines)
+     */
+    public record PlannedStep(String phase, String title, StepState state, String message, List<String> changes) {
+        public PlannedStep {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private final Map<String, List<PlannedStep>> steps = new LinkedHashMap<>();
+    private RunSummary summary;
+
+    @Override
+    public synchronized void onEvent(ProgressEvent event) {
+        if (event instanceof ProgressEvent.RunStarted started) {
+            started.nodes().forEach(node -> steps.put(node, new ArrayList<>()));
+        } else if (event instanceof ProgressEvent.StepChanged changed) {
+            update(changed);
+        } else if (event instanceof ProgressEvent.LogLine line && line.level() == LogLevel.PLANNED) {
+            current(line.node(), line.phase()).ifPresent(step -> replaceLast(line.node(), withChange(step, line.text())));
+        } else if (event instanceof ProgressEvent.RunFinished finished) {
+            summary = finished.summary();
+        }
+    }
+
+    private void update(ProgressEvent.StepChanged changed) {
+        List<PlannedStep> list = steps.computeIfAbsent(changed.node(), n -> new ArrayList<>());
+        Optional<PlannedStep> current = current(changed.node(), changed.phase());
+        if (current.isEmpty()) {
+            list.add(new PlannedStep(changed.phase(), changed.title(), changed.state(), changed.message(), List.of()));
+        } else if (changed.state().isFinal()) {
+            replaceLast(changed.node(), new PlannedStep(changed.phase(), current.get().title(), changed.state(), changed.message(),
+                    current.get().changes()));
+        }
+    }
+
+    private Optional<PlannedStep> current(String node, String phase) {
+        List<PlannedStep> list = steps.getOrDefault(node, List.of());
+        return list.isEmpty() || !list.get(list.size() - 1).phase().equals(phase) ? Optional.empty()
+                : Optional.of(list.get(list.size() - 1));
+    }
+
+    private static PlannedStep withChange(PlannedStep step, String change) {
+        List<String> changes = new ArrayList<>(step.changes());
+        changes.add(change);
+        return new PlannedStep(step.phase(), step.title(), step.state(), step.message(), changes);
+    }
+
+    private void replaceLast(String node, PlannedStep step) {
+        List<PlannedStep> list = steps.get(node);
+        list.set(list.size() - 1, step);
+    }
+
+    public synchronized List<String> nodes() {
+        return List.copyOf(steps.keySet());
+    }
+
+    /** The node's steps in the order the dry run went through them. */
+    public synchronized List<PlannedStep> steps(String node) {
+        return List.copyOf(steps.getOrDefault(node, List.of()));
+    }
+
+    /** How the dry run ended: a step that failed (preflight on a live node) fails it too. */
+    public synchronized Optional<RunSummary> summary() {
+        return Optional.ofNullable(summary);
+    }
+}

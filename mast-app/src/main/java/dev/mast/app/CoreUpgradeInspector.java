@@ -1,6 +1,7 @@
 package dev.mast.app;
 
 import dev.mast.manifest.ManifestSet;
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Node;
@@ -26,7 +27,7 @@ final class CoreUpgradeInspector implements UpgradeInspector {
 
     @Override
     public NodeInspection inspect(Plan plan, Node node) throws Exception {
-        try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(node), SshOptions.DEFAULT);
              SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
             var inspection = NodeInspector.inspect(remote, plan, node, ClusterRenderer.render(plan, folders.pkiDir(plan)),
                     ManifestSet::filesFor);

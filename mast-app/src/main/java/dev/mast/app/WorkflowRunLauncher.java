@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -50,7 +51,7 @@ final class WorkflowRunLauncher implements RunLauncher {
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
-        try (log; NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
+        try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
             var request = ClusterRun.Request.of(plan, kind == RunKind.INSTALL ? ClusterRun.Kind.INSTALL : ClusterRun.Kind.UPGRADE,
                     folders.pkiDir(plan), folders.adminKubeconfig(plan));
             try (ClusterRun run = ClusterRun.overSsh(request, connector)) {

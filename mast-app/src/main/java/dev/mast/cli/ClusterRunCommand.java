@@ -1,7 +1,8 @@
 package dev.mast.cli;
 
-import dev.mast.node.KnownHosts;
 import dev.mast.node.NodeConnector;
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshOptions;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
@@ -59,7 +60,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             description = "How long to wait for a started component to become healthy before failing or rolling back (default: ${DEFAULT-VALUE}).")
     int healthTimeout;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Spec
@@ -87,8 +88,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         var request = ClusterRun.Request.of(cluster, kind(), pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file), adminKubeconfig())
                 .withTimeouts(new Timeouts(Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll()))
                 .withConcurrency(concurrency).withPhases(only, skip);
-        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
-        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
+        // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
+        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
+                SshOptions.DEFAULT)) {
             return dryRun ? dryRun(out, request, connector) : run(out, err, request, connector);
         } catch (PkiException | IllegalArgumentException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());

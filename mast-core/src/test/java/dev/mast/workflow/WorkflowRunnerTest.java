@@ -267,4 +267,23 @@ class WorkflowRunnerTest {
         assertEquals(List.of("a@node003"), journal);
         assertEquals(1, summary.outcomes().size());
     }
+
+    @Test
+    void aPhaseForWhenEveryNodeSucceededIsSkippedAfterAFailureAndRunsOtherwise() {
+        var work = new Recorded("work");
+        work.fails = "node002"::equals;
+        var save = new Recorded("save");
+        save.nodes = Targets.FIRST_MASTER;
+        save.start = PhaseInfo.Start.WHEN_ALL_NODES_SUCCEEDED;
+        var summary = run(plan(1, 1), 2, work, save);
+
+        assertFalse(journal.contains("save@node001"), journal.toString());
+        assertEquals(List.of(StepState.SKIPPED), statesOf("node001", "save"));
+        assertEquals(StepState.DONE, summary.outcomes().get(0).state(), "node001 did its part");
+
+        journal.clear();
+        work.fails = n -> false;
+        assertTrue(run(plan(1, 1), 2, work, save).succeeded());
+        assertTrue(journal.contains("save@node001"), journal.toString());
+    }
 }

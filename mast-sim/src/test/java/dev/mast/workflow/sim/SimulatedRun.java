@@ -87,8 +87,14 @@ final class SimulatedRun implements AutoCloseable {
 
     /** A run as {@code mast install} or {@code mast upgrade} makes it, on the named nodes (all when empty). */
     RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes) {
+        return run(kind, onlyNodes, List.of());
+    }
+
+    /** As above, with only the named phases and those they need ({@code --only}). */
+    RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes, List<String> onlyPhases) {
         events.clear();
-        var request = ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS);
+        var request = ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS)
+                .withPhases(onlyPhases, List.of());
         try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
             return run.run(onlyNodes, events::add);
         }

@@ -1,8 +1,10 @@
 package dev.mast.cli;
 
 import dev.mast.node.NodeConnector;
+import dev.mast.node.NodeException;
 import dev.mast.node.SshEnvironment;
 import dev.mast.node.SshOptions;
+import dev.mast.node.SshRoute;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -151,6 +154,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
                 out.println();
                 out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
                         node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
+                printSsh(out, node, connector);
                 int number = 1;
                 for (DryRunReport.PlannedStep step : report.steps(node.hostName())) {
                     Phase phase = run.workflow().phases().stream().filter(p -> p.id().equals(step.phase())).findFirst().orElseThrow();
@@ -163,6 +167,18 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         out.println(summary.failed().isEmpty() ? "dry run: no step failed" : "dry run: " + summary.describe());
         out.flush();
         return summary.failed().isEmpty() ? MastCommand.OK : MastCommand.FAILED;
+    }
+
+    /** How the node is reached and where each SSH setting came from, as the preview shows it. */
+    private static void printSsh(PrintWriter out, Node node, NodeConnector connector) {
+        try {
+            SshRoute route = connector.route(node);
+            out.println("  ssh: " + route.target().address() + (route.jumps().isEmpty() ? "" : " through "
+                    + route.jumps().stream().map(hop -> hop.address().toString()).collect(Collectors.joining(", "))));
+            out.println("       " + route.origins().stream().map(SshRoute.Origin::toString).collect(Collectors.joining("; ")));
+        } catch (NodeException e) {
+            out.println("  ssh: " + e.getMessage());
+        }
     }
 
     private static String outcome(DryRunReport.PlannedStep step) {

@@ -41,8 +41,8 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     @Option(names = "--pki", paramLabel = "DIR", description = "The cluster's PKI folder (default: <plan name>-pki beside the plan).")
     Path pki;
 
-    @Option(names = "--dry-run", description = "Ask the nodes and print, per node, each step: already done, or what it would "
-            + "change. Changes nothing, on the nodes or here.")
+    @Option(names = "--dry-run", description = "Print, per node, each step: already done, or what it would change, asking the "
+            + "nodes it can reach (one it cannot is shown as a fresh node). Changes nothing, on the nodes or here.")
     boolean dryRun;
 
     @Option(names = "--only", paramLabel = "PHASE", split = ",",
@@ -159,6 +159,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
                 for (DryRunReport.PlannedStep step : report.steps(node.hostName())) {
                     Phase phase = run.workflow().phases().stream().filter(p -> p.id().equals(step.phase())).findFirst().orElseThrow();
                     out.printf("  %d. %s [%s] on %s%s%n", number++, step.title(), step.phase(), phase.info().describe(), outcome(step));
+                    step.notes().forEach(note -> out.println("       ! " + note));
                     step.changes().forEach(change -> out.println("       " + change));
                 }
             }

@@ -18,10 +18,24 @@ public final class DryRunReport implements ProgressListener {
      * One phase on one node.
      *
      * @param changes what the step would change, in order ({@link LogLevel#PLANNED} lines)
+     * @param notes   warnings on the way, such as a node that could not be asked
      */
-    public record PlannedStep(String phase, String title, StepState state, String message, List<String> changes) {
+    public record PlannedStep(String phase, String title, StepState state, String message, List<String> changes,
+                              List<String> notes) {
         public PlannedStep {
             changes = List.copyOf(changes);
+            notes = List.copyOf(notes);
+        }
+
+        PlannedStep with(StepState newState, String newMessage) {
+            return new PlannedStep(phase, title, newState, newMessage, changes, notes);
+        }
+
+        PlannedStep withLine(ProgressEvent.LogLine line) {
+            List<String> more = new ArrayList<>(line.level() == LogLevel.PLANNED ? changes : notes);
+            more.add(line.text());
+            return line.level() == LogLevel.PLANNED ? new PlannedStep(phase, title, state, message, more, notes)
+                    : new PlannedStep(phase, title, state, message, changes, more);
         }
     }
 
@@ -34,8 +48,8 @@ public final class DryRunReport implements ProgressListener {
             started.nodes().forEach(node -> steps.put(node, new ArrayList<>()));
         } else if (event instanceof ProgressEvent.StepChanged changed) {
             update(changed);
-        } else if (event instanceof ProgressEvent.LogLine line && line.level() == LogLevel.PLANNED) {
-            current(line.node(), line.phase()).ifPresent(step -> replaceLast(line.node(), withChange(step, line.text())));
+        } else if (event instanceof ProgressEvent.LogLine line && (line.level() == LogLevel.PLANNED || line.level() == LogLevel.WARN)) {
+            current(line.node(), line.phase()).ifPresent(step -> replaceLast(line.node(), step.withLine(line)));
         } else if (event instanceof ProgressEvent.RunFinished finished) {
             summary = finished.summary();
         }
@@ -45,10 +59,9 @@ public final class DryRunReport implements ProgressListener {
         List<PlannedStep> list = steps.computeIfAbsent(changed.node(), n -> new ArrayList<>());
         Optional<PlannedStep> current = current(changed.node(), changed.phase());
         if (current.isEmpty()) {
-            list.add(new PlannedStep(changed.phase(), changed.title(), changed.state(), changed.message(), List.of()));
+            list.add(new PlannedStep(changed.phase(), changed.title(), changed.state(), changed.message(), List.of(), List.of()));
         } else if (changed.state().isFinal()) {
-            replaceLast(changed.node(), new PlannedStep(changed.phase(), current.get().title(), changed.state(), changed.message(),
-                    current.get().changes()));
+            replaceLast(changed.node(), current.get().with(changed.state(), changed.message()));
         }
     }
 
@@ -56,12 +69,6 @@ public final class DryRunReport implements ProgressListener {
         List<PlannedStep> list = steps.getOrDefault(node, List.of());
         return list.isEmpty() || !list.get(list.size() - 1).phase().equals(phase) ? Optional.empty()
                 : Optional.of(list.get(list.size() - 1));
-    }
-
-    private static PlannedStep withChange(PlannedStep step, String change) {
-        List<String> changes = new ArrayList<>(step.changes());
-        changes.add(change);
-        return new PlannedStep(step.phase(), step.title(), step.state(), step.message(), changes);
     }
 
     private void replaceLast(String node, PlannedStep step) {

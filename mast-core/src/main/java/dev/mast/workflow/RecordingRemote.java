@@ -10,8 +10,9 @@ import java.util.Optional;
  * A node as a dry run sees it: every change (a command that changes the node, a file, any other
  * work a run would do for it) goes to the node's log as a {@link LogLevel#PLANNED} line instead
  * of being made. Queries go to the node when there is one to ask ({@code mast install --dry-run});
- * without one (the preview before any connection) they get {@link Output#NOTHING}, as from a node
- * that has nothing yet. File contents are never logged, only their paths and modes.
+ * without one (the preview before any connection, a node that cannot be reached) they get
+ * {@link Output#NOTHING}, as from a node that has nothing yet. File contents are never logged,
+ * only their paths and modes.
  */
 public final class RecordingRemote implements Remote {
     private static final Output CHANGED = new Output(0, List.of(), List.of());
@@ -26,10 +27,20 @@ public final class RecordingRemote implements Remote {
         this.log = log;
     }
 
-    /** Dry-run remotes that ask the nodes through {@code asking}, or ask nobody when it is empty. */
+    /**
+     * Dry-run remotes that ask the nodes through {@code asking}, or ask nobody when it is empty. A node that cannot be
+     * reached is not asked either: its log says why, and it is shown as a node with nothing on it yet.
+     */
     public static RemoteFactory factory(Optional<RemoteFactory> asking) {
         return (node, log) -> {
-            Optional<Remote> remote = asking.isPresent() ? Optional.of(asking.get().open(node, log)) : Optional.empty();
+            Optional<Remote> remote = Optional.empty();
+            if (asking.isPresent()) {
+                try {
+                    remote = Optional.of(asking.get().open(node, log));
+                } catch (Exception e) {
+                    log.line(LogLevel.WARN, "not asked, shown as a node with nothing on it yet: " + Failures.describe(e));
+                }
+            }
             return new RecordingRemote(remote, remote.map(Remote::target).orElse(address(node)), log);
         };
     }

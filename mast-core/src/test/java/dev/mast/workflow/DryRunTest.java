@@ -96,6 +96,21 @@ class DryRunTest {
         assertFalse(asked.stream().anyMatch(a -> a.contains("apt-get install")), "a change never reaches the node: " + asked);
     }
 
+    @Test
+    void aNodeThatCannotBeReachedIsShownAsAFreshOneAndSaysWhy() {
+        RemoteFactory unreachable = (node, log) -> {
+            throw new java.io.IOException("connect to " + node.ip() + ":22 timed out");
+        };
+        DryRunReport report = dryRun(Optional.of(unreachable));
+
+        var check = report.steps("node002").get(0);
+        assertEquals(List.of("not asked, shown as a node with nothing on it yet: connect to 10.0.0.2:22 timed out"), check.notes());
+        assertEquals(WorkflowRunner.NOT_ASKED, check.message());
+        assertEquals(List.of("run apt-get install -y kubelet", "write /etc/kubernetes/pki/ca.key (600)", "wait until kubelet answers"),
+                report.steps("node002").get(1).changes());
+        assertTrue(report.summary().orElseThrow().succeeded());
+    }
+
     /** A node that answers queries (has the kubelet or not) and fails the test if anything tries to change it. */
     private record FakeNode(String name, List<String> asked, boolean hasKubelet) implements Remote {
         @Override

@@ -1,12 +1,12 @@
 package dev.mast.bench;
 
-import dev.mast.cluster.ClientSettings;
+import dev.mast.cluster.KubeClients;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.PodRow;
 import dev.mast.ui.pods.ClusterChoiceViewModel;
 import dev.mast.ui.pods.PodsView;
 import dev.mast.ui.pods.PodsViewModel;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -97,7 +97,7 @@ public final class PodsBench {
     private static KubernetesClient tunedClient(KubernetesMockServer server) {
         try (KubernetesClient base = server.createClient()) {
             var config = new ConfigBuilder(base.getConfiguration()).build();
-            return new KubernetesClientBuilder().withConfig(ClientSettings.tune(config)).build();
+            return new KubernetesClientBuilder().withConfig(KubeClients.tuneForScreens(config)).build();
         }
     }
 

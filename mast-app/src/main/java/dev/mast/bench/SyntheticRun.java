@@ -1,5 +1,6 @@
 package dev.mast.bench;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Plan;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
@@ -57,11 +58,7 @@ final class SyntheticRun implements RunLauncher {
     public RunHandle start(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener) {
         List<String> nodes = plan.nodes().stream().map(n -> n.hostName()).toList();
         AtomicBoolean cancelled = new AtomicBoolean();
-        ExecutorService threads = Executors.newFixedThreadPool(nodes.size() + 1, runnable -> {
-            Thread thread = new Thread(runnable, "bench-node");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads = Executors.newFixedThreadPool(nodes.size() + 1, DaemonThreads.named("bench-node"));
         ProgressListener counting = event -> {
             emitted.incrementAndGet();
             listener.onEvent(event);

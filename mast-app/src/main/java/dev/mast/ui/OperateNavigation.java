@@ -3,7 +3,7 @@ package dev.mast.ui;
 import dev.mast.plan.Plan;
 import dev.mast.ui.common.DialogService;
 import dev.mast.ui.pods.OperateSession;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.wizard.PlanDraft;
 import java.nio.file.Path;
 import java.time.Clock;

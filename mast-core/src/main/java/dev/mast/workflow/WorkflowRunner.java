@@ -1,5 +1,6 @@
 package dev.mast.workflow;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.ProgressEvent.LogLevel;
@@ -86,7 +87,7 @@ public final class WorkflowRunner {
         }
         emit(new ProgressEvent.RunStarted(start, workflow.name(), List.copyOf(contexts.keySet()), stepsPerNode));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), nodes.size())),
-                new WorkerThreads(workflow.name()));
+                DaemonThreads.named("mast-" + workflow.name()));
         try {
             runPhases(nodes, contexts, pool);
         } finally {

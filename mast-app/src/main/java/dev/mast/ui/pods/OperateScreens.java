@@ -1,6 +1,7 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.PodRow;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogView;
 import java.nio.file.Path;

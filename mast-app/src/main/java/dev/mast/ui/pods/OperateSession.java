@@ -6,6 +6,7 @@ import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.Plan;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogViewModel;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.files.NodeFile;
 import dev.mast.ui.AppServices;
-import dev.mast.ui.NodeInspection;
+import dev.mast.workflow.run.NodeInspection;
 import dev.mast.ui.UpgradeInspector;
 import dev.mast.ui.common.BackgroundExecutor;
 import java.util.ArrayList;

@@ -15,6 +15,7 @@ import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
 import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.ui.common.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
 import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.ui.common.UiThreads;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.nio.file.Files;

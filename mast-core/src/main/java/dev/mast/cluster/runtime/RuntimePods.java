@@ -1,6 +1,7 @@
 package dev.mast.cluster.runtime;
 
 import dev.mast.cluster.PodRow;
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The control plane's static pods as each node's runtime sees them, for the pod list while the
@@ -27,11 +27,7 @@ public final class RuntimePods {
         }
     }
 
-    private static final ExecutorService NODES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "mast-runtime-list");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService NODES = DaemonThreads.pool("mast-runtime-list");
 
     private final NodeRuntime runtime;
 

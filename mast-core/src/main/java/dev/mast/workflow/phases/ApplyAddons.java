@@ -4,7 +4,7 @@ import dev.mast.manifest.addons.ClusterAdmins;
 import dev.mast.manifest.addons.CoreDns;
 import dev.mast.manifest.addons.Flannel;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;

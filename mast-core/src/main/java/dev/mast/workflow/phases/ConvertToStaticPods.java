@@ -3,7 +3,7 @@ package dev.mast.workflow.phases;
 import dev.mast.files.NodeFile;
 import dev.mast.plan.Component;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;

@@ -2,10 +2,10 @@ package dev.mast.workflow.phases;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
-import dev.mast.workflow.PodCache;
+import dev.mast.cluster.PodCache;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.tasks.ExpectedPods;
 import io.fabric8.kubernetes.api.model.HasMetadata;

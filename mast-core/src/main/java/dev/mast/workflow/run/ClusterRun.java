@@ -5,7 +5,7 @@ import dev.mast.node.NodeConnector;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
-import dev.mast.workflow.LazyCluster;
+import dev.mast.cluster.LazyCluster;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RecordingRemote;
 import dev.mast.workflow.RemoteFactory;

@@ -6,7 +6,7 @@ import static dev.mast.workflow.Targets.EVERY_NODE;
 import static dev.mast.workflow.Targets.FIRST_MASTER;
 import static dev.mast.workflow.Targets.MASTERS;
 
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.PhaseInfo;
 import dev.mast.workflow.Timeouts;

@@ -1,28 +1,33 @@
 package dev.mast.workflow.run;
 
 import dev.mast.plan.Component;
-import dev.mast.files.NodeFile;
-import dev.mast.workflow.tasks.LegacyUnits;
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What is on a node now next to what Mast would write there, for the upgrade preview: each
- * file's current and planned text, and the old units with the flags carried into the manifests.
+ * What an upgrade finds on a node now, to compare with the files it will write.
+ *
+ * @param current      per path Mast will write, what stands in its place today: the same file, or
+ *                     the systemd unit the new manifest replaces; absent when there is nothing
+ * @param carriedFlags per component, the flags of the old unit that the new manifest keeps
  */
-public record NodeInspection(String node, Map<Component, LegacyUnits.Unit> units, List<FileState> files) {
-    public NodeInspection {
-        units = Map.copyOf(units);
-        files = List.copyOf(files);
+public record NodeInspection(String node, Map<String, CurrentFile> current, Map<Component, Map<String, String>> carriedFlags) {
+
+    /** A file on the node now; {@code path} may differ from the new file's (a unit file). */
+    public record CurrentFile(String path, String text) {
     }
 
-    /**
-     * @param current the file's text on the node now, empty if it does not exist; never read for secrets
-     */
-    public record FileState(NodeFile planned, Optional<String> current) {
-        public boolean changes() {
-            return current.isEmpty() || !current.get().equals(planned.text());
-        }
+    public NodeInspection {
+        current = Collections.unmodifiableMap(new LinkedHashMap<>(current));
+        var flags = new EnumMap<Component, Map<String, String>>(Component.class);
+        carriedFlags.forEach((component, values) -> flags.put(component, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        carriedFlags = Collections.unmodifiableMap(flags);
+    }
+
+    public Optional<CurrentFile> currentFor(String newPath) {
+        return Optional.ofNullable(current.get(newPath));
     }
 }

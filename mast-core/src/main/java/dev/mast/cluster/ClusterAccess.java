@@ -1,4 +1,4 @@
-package dev.mast.workflow;
+package dev.mast.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 

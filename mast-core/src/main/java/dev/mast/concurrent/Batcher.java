@@ -1,4 +1,4 @@
-package dev.mast.cluster;
+package dev.mast.concurrent;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -6,25 +6,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Carries a stream of items from any thread to a consumer on an injected executor, in batches:
  * at most one batch per interval, and never a second one while the first has not been handled,
- * so a slow UI thread gets fewer, bigger batches instead of a growing queue. With a cap, the
- * oldest waiting items are dropped beyond it (a log viewer keeps the newest lines anyway).
+ * so a slow UI thread gets fewer, bigger batches instead of a growing queue (a run of 200 nodes
+ * logging at full speed costs the FX thread some ten {@code runLater}s a second, not thousands).
+ * A batch holds everything queued when it is delivered. With a cap, the oldest waiting items are
+ * dropped beyond it (a log viewer keeps the newest lines anyway).
  *
  * @param <T> the items; they reach the consumer in the order they were added
  */
 public final class Batcher<T> implements AutoCloseable {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mast-batcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = DaemonThreads.timer("mast-batcher");
 
     /** What the consumer receives: the items and how many were dropped before them because of the cap. */
     public record Batch<T>(List<T> items, long dropped) {
@@ -35,6 +33,8 @@ public final class Batcher<T> implements AutoCloseable {
     private final Executor deliverOn;
     private final Consumer<Batch<T>> consumer;
     private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
     private long dropped;
     private boolean scheduled;
     private boolean inFlight;
@@ -51,7 +51,7 @@ public final class Batcher<T> implements AutoCloseable {
         this.consumer = consumer;
     }
 
-    /** An uncapped batcher: nothing is dropped (for events that must all arrive, like pod changes). */
+    /** An uncapped batcher: nothing is dropped (for events that must all arrive, like pod changes or a run's progress). */
     public static <T> Batcher<T> uncapped(Duration interval, Executor deliverOn, Consumer<Batch<T>> consumer) {
         return new Batcher<>(interval, Integer.MAX_VALUE, deliverOn, consumer);
     }
@@ -87,19 +87,11 @@ public final class Batcher<T> implements AutoCloseable {
             }
             addAll(items);
             if (!closed && whenFinished == null && !inFlight) {
-                // The interval's timer may be set already; a second, immediate flush finds the queue empty or takes it.
-                TIMER.execute(this::flushIfPending);
+                // The interval's timer may be set already; the first of the two to run takes the items.
+                inFlight = true;
+                deliverOn.execute(this::deliver);
             }
         }
-    }
-
-    private void flushIfPending() {
-        synchronized (this) {
-            if (pending.isEmpty() || inFlight || closed) {
-                return;
-            }
-        }
-        flush();
     }
 
     /**
@@ -116,6 +108,14 @@ public final class Batcher<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers what is queued now, on the calling thread, which must be the one deliveries run on (the UI thread):
+     * for the last events of a benchmark, and for tests without that thread's loop.
+     */
+    public void deliverNow() {
+        deliver();
+    }
+
     /** Drops whatever is queued; nothing more is delivered. */
     @Override
     public synchronized void close() {
@@ -123,41 +123,55 @@ public final class Batcher<T> implements AutoCloseable {
         pending.clear();
     }
 
+    /** Time the consumer spent on batches, for the progress benchmark. */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
+    /** How many batches the consumer received. */
+    public long batches() {
+        return batches.get();
+    }
+
     private void scheduleLocked(long delayNanos) {
         if (!scheduled && !inFlight) {
             scheduled = true;
-            TIMER.schedule(this::flush, delayNanos, TimeUnit.NANOSECONDS);
+            TIMER.schedule(this::handOver, delayNanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void flush() {
+    private void handOver() {
+        synchronized (this) {
+            scheduled = false;
+            // In flight already (an immediate delivery went first): it schedules what is left.
+            if (closed || inFlight) {
+                return;
+            }
+            inFlight = true;
+        }
+        deliverOn.execute(this::deliver);
+    }
+
+    /** Takes everything queued and hands it to the consumer, on the delivering executor's thread. */
+    private void deliver() {
         List<T> items;
         long droppedNow;
         synchronized (this) {
-            scheduled = false;
-            // In flight already (an immediate flush went first): its delivery schedules what is left.
-            if (closed || inFlight) {
+            if (closed) {
                 return;
             }
             items = new ArrayList<>(pending);
             pending.clear();
             droppedNow = dropped;
             dropped = 0;
-            inFlight = true;
         }
-        deliverOn.execute(() -> deliver(new Batch<>(items, droppedNow)));
-    }
-
-    private void deliver(Batch<T> batch) {
         Runnable after = null;
         try {
-            if (!batch.items().isEmpty() || batch.dropped() > 0) {
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                }
-                consumer.accept(batch);
+            if (!items.isEmpty() || droppedNow > 0) {
+                long start = System.nanoTime();
+                consumer.accept(new Batch<>(items, droppedNow));
+                busyNanos.addAndGet(System.nanoTime() - start);
+                batches.incrementAndGet();
             }
         } finally {
             synchronized (this) {

@@ -1,4 +1,4 @@
-package dev.mast.workflow;
+package dev.mast.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;

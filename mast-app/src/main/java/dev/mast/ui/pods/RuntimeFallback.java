@@ -1,6 +1,7 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.runtime.RuntimePods;
+import dev.mast.ui.common.UiThreads;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * asked when the connection is lost, then every 15 seconds (over SSH, not the API) until it is
  * back, and laid over the last known rows. Does nothing when the plan's nodes are not known.
  */
-final class NodesView {
+final class RuntimeFallback {
     static final long REFRESH_SECONDS = 15;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -29,7 +30,7 @@ final class NodesView {
     private boolean loading;
     private ScheduledFuture<?> refresh;
 
-    NodesView(UiThreads threads, Clock clock, Optional<RuntimePods> nodes, PodRowsModel rows, BooleanSupplier stillDown) {
+    RuntimeFallback(UiThreads threads, Clock clock, Optional<RuntimePods> nodes, PodRowsModel rows, BooleanSupplier stillDown) {
         this.threads = threads;
         this.clock = clock;
         this.nodes = nodes;

@@ -1,7 +1,6 @@
-package dev.mast.workflow;
+package dev.mast.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.function.Supplier;
 
 /** The cluster's API through a kubeconfig, connected when first needed and closed with the run. */
@@ -21,7 +20,7 @@ public final class LazyCluster implements ClusterAccess, AutoCloseable {
     @Override
     public synchronized KubernetesClient client() {
         if (client == null) {
-            client = new KubernetesClientBuilder().withConfig(ClientConfigs.fromKubeconfig(kubeconfig.get())).build();
+            client = KubeClients.forRun(kubeconfig.get());
         }
         return client;
     }

@@ -1,10 +1,15 @@
-package dev.mast.cluster;
+package dev.mast.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -109,6 +114,96 @@ class BatcherTest {
         Thread.sleep(100);
         ui.submit(() -> { }).get();
         assertEquals(List.of(), delivered());
+    }
+
+    /** Stands in for the FX thread: counts the hand-overs and runs them in turn. */
+    private Executor counting(AtomicInteger handOvers) {
+        return task -> {
+            handOvers.incrementAndGet();
+            ui.execute(task);
+        };
+    }
+
+    @Test
+    void eventsFromManyThreadsArriveInFewBatchesInTheirOrderAndNoneIsLost() throws Exception {
+        record Event(int producer, int sequence) { }
+        List<List<Event>> received = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger handOvers = new AtomicInteger();
+        var batcher = Batcher.<Event>uncapped(Duration.ofMillis(20), counting(handOvers), batch -> received.add(batch.items()));
+        int producers = 8;
+        int perProducer = 5_000;
+        ExecutorService pool = Executors.newFixedThreadPool(producers);
+        CountDownLatch produced = new CountDownLatch(producers);
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            pool.execute(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    batcher.add(new Event(producer, i));
+                }
+                produced.countDown();
+            });
+        }
+        assertTrue(produced.await(30, TimeUnit.SECONDS));
+        pool.shutdown();
+        CountDownLatch done = new CountDownLatch(1);
+        batcher.finish(done::countDown);
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+
+        Map<Integer, Integer> next = new HashMap<>();
+        int total = 0;
+        synchronized (received) {
+            for (List<Event> batch : received) {
+                for (Event event : batch) {
+                    assertEquals(next.getOrDefault(event.producer(), 0), event.sequence(), "order of producer " + event.producer());
+                    next.put(event.producer(), event.sequence() + 1);
+                    total++;
+                }
+            }
+        }
+        assertEquals(producers * perProducer, total);
+        assertEquals(received.size(), batcher.batches());
+        // Far fewer hand-overs to the UI thread than events: that is the point of batching.
+        assertTrue(handOvers.get() < total / 10, handOvers.get() + " hand-overs for " + total + " events");
+    }
+
+    @Test
+    void anIdleBatcherHandsNothingOver() throws Exception {
+        AtomicInteger handOvers = new AtomicInteger();
+        var batcher = Batcher.<String>uncapped(Duration.ofMillis(5), counting(handOvers), batch -> { });
+        batcher.deliverNow();
+        Thread.sleep(30);
+
+        assertEquals(0, handOvers.get());
+        assertEquals(0, batcher.batches());
+    }
+
+    @Test
+    void oneDeliveryIsHandedOverForABurstAndItTakesEverythingQueued() throws Exception {
+        List<Runnable> handedOver = Collections.synchronizedList(new ArrayList<>());
+        List<Batcher.Batch<String>> received = new ArrayList<>();
+        var batcher = Batcher.<String>uncapped(Duration.ofMillis(10), handedOver::add, received::add);
+        for (int i = 0; i < 100; i++) {
+            batcher.add("event " + i);
+        }
+        Thread.sleep(50);
+        batcher.add("event 100");
+
+        assertEquals(1, handedOver.size());
+        handedOver.get(0).run();
+        assertEquals(1, received.size());
+        assertEquals(101, received.get(0).items().size(), "what was queued until the delivery ran");
+    }
+
+    @Test
+    void deliverNowHandsTheQueueToTheConsumerOnTheCallingThread() {
+        List<String> threads = new ArrayList<>();
+        var batcher = Batcher.<String>uncapped(Duration.ofSeconds(30), task -> { }, batch -> threads.add(Thread.currentThread().getName()
+                + ": " + batch.items()));
+        batcher.add("a");
+        batcher.add("b");
+        batcher.deliverNow();
+        assertEquals(List.of(Thread.currentThread().getName() + ": [a, b]"), threads);
+        assertEquals(1, batcher.batches());
     }
 
     private static void sleep(long millis) {

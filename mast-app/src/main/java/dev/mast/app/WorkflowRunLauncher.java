@@ -52,7 +52,7 @@ final class WorkflowRunLauncher implements RunLauncher {
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
         try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
-            var request = ClusterRun.Request.of(plan, kind == RunKind.INSTALL ? ClusterRun.Kind.INSTALL : ClusterRun.Kind.UPGRADE,
+            var request = ClusterRun.Request.of(plan, ClusterRun.Kind.valueOf(kind.name()),
                     folders.pkiDir(plan), folders.adminKubeconfig(plan));
             try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 handle.run = run;

@@ -81,6 +81,17 @@ class PreviewUiTest {
     }
 
     @Test
+    void underEachNodeItsStepsShowWhatTheRunDoesThere(FxRobot robot) {
+        clickTreeItem(robot, "What the install does here, step by step");
+
+        assertEquals("What the install does on master001, step by step · nothing has run yet",
+                robot.lookup("#file-title").queryAs(Label.class).getText());
+        List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
+        assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", lines.get(0));
+        assertTrue(lines.contains("8. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
+    }
+
+    @Test
     void searchHighlightsTheMatchesAndNextAndPreviousMoveBetweenThem(FxRobot robot) {
         robot.clickOn("#search").write("etcd");
         app.settle();

@@ -5,6 +5,7 @@ import dev.mast.node.NodeConnector;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
+import dev.mast.render.RenderedCluster;
 import dev.mast.cluster.LazyCluster;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RecordingRemote;
@@ -78,9 +79,18 @@ public final class ClusterRun implements AutoCloseable {
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
-    private ClusterRun(Request request, boolean dryRun, RemoteFactory remotes) {
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes) {
         this.request = request;
         this.remotes = remotes;
+        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
+        Workflow full = request.kind() == Kind.INSTALL
+                ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
+                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
+                        request.adminKubeconfig());
+        this.workflow = full.select(request.only(), request.skip());
+    }
+
+    private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes) {
         Plan plan = request.plan();
         PkiStore store = new PkiStore();
         // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
@@ -90,12 +100,7 @@ public final class ClusterRun implements AutoCloseable {
             // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
             files.rendered();
         }
-        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
-        Workflow full = request.kind() == Kind.INSTALL
-                ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
-                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
-                        request.adminKubeconfig());
-        this.workflow = full.select(request.only(), request.skip());
+        return new ClusterRun(request, files, remotes);
     }
 
     /**
@@ -105,7 +110,7 @@ public final class ClusterRun implements AutoCloseable {
      * @throws IllegalArgumentException when {@code only} or {@code skip} names no phase, or leaves out what a phase needs
      */
     public static ClusterRun overSsh(Request request, NodeConnector connector) {
-        return new ClusterRun(request, false, SshRemote.factory(connector));
+        return create(request, false, SshRemote.factory(connector));
     }
 
     /**
@@ -114,7 +119,12 @@ public final class ClusterRun implements AutoCloseable {
      * without one, nothing is asked and the run is shown as on fresh nodes.
      */
     public static ClusterRun dryRun(Request request, Optional<NodeConnector> asking) {
-        return new ClusterRun(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+        return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+    }
+
+    /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
+    public static ClusterRun preview(Request request, RenderedCluster files, Optional<NodeConnector> asking) {
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)));
     }
 
     /** The phases that will run, after {@code --only} and {@code --skip}. */

@@ -6,5 +6,7 @@
  * in {@link dev.mast.ui.AppServices}. Feature packages ({@code wizard}, {@code preview},
  * {@code run}) hold the screens; {@code common} what they share. May depend on every core
  * package; the core never depends on this one.
+ *
+ * <p>Module {@code mast-app}; uses the core except {@code node} (ArchUnit: LayeringTest).
  */
 package dev.mast.ui;

@@ -25,7 +25,7 @@ public final class OperateNavigation implements AutoCloseable {
     static final List<String> KUBECONFIG_PATTERNS = List.of("config", "*.conf", "*.kubeconfig", "*.yaml", "*.yml");
 
     private final UiThreads threads;
-    private final Optional<NodeAccess> nodeAccess;
+    private final NodeAccess nodeAccess;
     private final DialogService dialogs;
     private final PlanDraft draft;
     private final Clock clock;
@@ -36,7 +36,7 @@ public final class OperateNavigation implements AutoCloseable {
     private final ReadOnlyStringWrapper nodesNote = new ReadOnlyStringWrapper(this, "nodesNote", "");
 
     /** @param home the user's home: the kubeconfig chooser starts in its {@code .kube} folder */
-    public OperateNavigation(UiThreads threads, Optional<NodeAccess> nodeAccess, DialogService dialogs, PlanDraft draft,
+    public OperateNavigation(UiThreads threads, NodeAccess nodeAccess, DialogService dialogs, PlanDraft draft,
                              Clock clock, Path home) {
         this.threads = threads;
         this.nodeAccess = nodeAccess;
@@ -66,7 +66,7 @@ public final class OperateNavigation implements AutoCloseable {
     /** Shows the operate screens for the cluster of these kubeconfigs (kubectl's own when empty). */
     public void open(List<Path> kubeconfigs, Optional<Plan> plan, String heading) {
         back();
-        var sessions = plan.filter(p -> !p.nodes().isEmpty()).flatMap(p -> nodeAccess.map(access -> access.sessions(p)));
+        var sessions = plan.filter(p -> !p.nodes().isEmpty()).map(nodeAccess::sessions);
         var opened = new OperateSession(threads, plan, sessions, clock);
         opened.connect(kubeconfigs);
         title.set(heading);

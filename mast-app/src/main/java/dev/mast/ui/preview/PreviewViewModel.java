@@ -39,11 +39,10 @@ import javafx.collections.ObservableList;
  */
 public final class PreviewViewModel implements WizardStep {
 
-    public enum State { NOT_AVAILABLE, RENDERING, READY, FAILED }
+    public enum State { RENDERING, READY, FAILED }
 
     private final PlanDraft draft;
-    private final Optional<PlanRenderer> renderer;
-    private final boolean runAvailable;
+    private final PlanRenderer renderer;
     private final BackgroundExecutor background;
     private final DialogService dialogs;
     private final UiSettings settings;
@@ -68,13 +67,12 @@ public final class PreviewViewModel implements WizardStep {
                             UiSettings settings) {
         this.draft = draft;
         this.renderer = services.renderer();
-        this.runAvailable = services.runLauncher().isPresent();
         this.background = background;
         this.dialogs = dialogs;
         this.settings = settings;
         this.comparison = new ComparisonModel(services.upgradeInspector(), background);
-        state.set(renderer.isPresent() ? State.RENDERING : State.NOT_AVAILABLE);
-        valid = Bindings.createBooleanBinding(() -> runAvailable && (state.get() == State.READY || state.get() == State.NOT_AVAILABLE), state);
+        state.set(State.RENDERING);
+        valid = Bindings.createBooleanBinding(() -> state.get() == State.READY, state);
         blockedReason = Bindings.createStringBinding(this::reason, state, draft.kindProperty());
         upgrade = Bindings.equal(draft.kindProperty(), RunKind.UPGRADE);
     }
@@ -86,15 +84,13 @@ public final class PreviewViewModel implements WizardStep {
         if (state.get() == State.FAILED) {
             return "The files could not be rendered; go back and fix the plan";
         }
-        return runAvailable ? "" : AppServices.notAvailable("Running an " + draft.kindProperty().get().verb());
+        return "";
     }
 
     @Override
     public void activate() {
         Plan plan = draft.toPlan();
-        if (renderer.isEmpty()) {
-            status.set(AppServices.notAvailable("The preview") + ". You can still save the plan.");
-        } else if (!plan.equals(renderedPlan) || draft.kindProperty().get() != renderedKind || state.get() == State.FAILED) {
+        if (!plan.equals(renderedPlan) || draft.kindProperty().get() != renderedKind || state.get() == State.FAILED) {
             render(plan, draft.kindProperty().get());
         }
     }
@@ -107,7 +103,7 @@ public final class PreviewViewModel implements WizardStep {
         nodes.clear();
         select(null);
         comparison.reset();
-        background.submit(() -> rendered(renderer.orElseThrow(), plan, kind), result -> {
+        background.submit(() -> rendered(renderer, plan, kind), result -> {
             if (wanted == request) {
                 renderedKind = kind;
                 showRendered(plan, kind, result);

@@ -10,9 +10,8 @@ import dev.mast.ui.AppServices;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.common.BackgroundExecutor;
 import dev.mast.ui.common.UiSettings;
-import dev.mast.ui.fixtures.LegacyInspector;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.MemoryPreferences;
-import dev.mast.ui.fixtures.ReplayingRunLauncher;
 import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.ScriptedDialogs;
 import dev.mast.ui.fixtures.UiFixtures;
@@ -20,7 +19,6 @@ import dev.mast.ui.wizard.PlanDraft;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +39,7 @@ class PreviewViewModelTest {
     void setUp() {
         draft = new PlanDraft(new PlanValidator(UiFixtures.homeWithKeys(temp.resolve("home")), Files::isReadable));
         draft.load(UiFixtures.threeMasters());
-        model = preview(AppServices.none().withRenderer(renderer).withUpgradeInspector(new LegacyInspector())
-                .withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, temp)));
+        model = preview(TestServices.in(temp).withRenderer(renderer));
     }
 
     private PreviewViewModel preview(AppServices services) {
@@ -82,7 +79,7 @@ class PreviewViewModelTest {
                 return render(plan);
             }
         };
-        model = preview(AppServices.none().withRenderer(byKind).withUpgradeInspector(new LegacyInspector()));
+        model = preview(TestServices.in(temp).withRenderer(byKind));
         model.activate();
         draft.kindProperty().set(RunKind.UPGRADE);
         model.activate();
@@ -116,7 +113,7 @@ class PreviewViewModelTest {
 
     @Test
     void aRendererThatFailsBlocksTheRunAndSaysWhy() {
-        PreviewViewModel failing = preview(AppServices.none().withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, temp))
+        PreviewViewModel failing = preview(TestServices.in(temp)
                 .withRenderer(plan -> {
                     throw new IllegalStateException("no CA in /var/lib/mast/pki");
                 }));
@@ -229,7 +226,7 @@ class PreviewViewModelTest {
                 throw new IllegalStateException("master001 refused the connection");
             }
         };
-        model = preview(AppServices.none().withRenderer(failing).withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, temp)));
+        model = preview(TestServices.in(temp).withRenderer(failing));
         model.activate();
 
         assertEquals(PreviewViewModel.State.READY, model.stateProperty().get());

@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -43,10 +44,7 @@ final class WorkflowRunLauncher implements RunLauncher {
         String name = kind == RunKind.INSTALL ? "install" : "upgrade";
         RunLog log = RunLog.inNewFolder(runsBase, name);
         Handle handle = new Handle(log.folder());
-        Thread thread = new Thread(() -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle),
-                "mast-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start("mast-" + name, () -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle));
         return handle;
     }
 

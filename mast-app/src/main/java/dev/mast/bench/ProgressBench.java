@@ -138,7 +138,8 @@ public final class ProgressBench {
     }
 
     /** The benchmark never asks anything; a question would be a bug. */
-    private static DialogService refusingDialogs() {
+    /** Dialogs a benchmark never expects: asking anything fails it. */
+    static DialogService refusingDialogs() {
         return new DialogService() {
             @Override
             public boolean confirm(String title, String message, String action, String dismiss) {

@@ -2,6 +2,7 @@ package dev.mast.ui;
 
 import dev.mast.plan.Plan;
 import dev.mast.ui.common.DialogService;
+import dev.mast.ui.pods.ClusterChoiceViewModel;
 import dev.mast.ui.pods.OperateSession;
 import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.wizard.PlanDraft;
@@ -22,8 +23,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * connections close); the wizard and its plan are never touched.
  */
 public final class OperateNavigation implements AutoCloseable {
-    static final List<String> KUBECONFIG_PATTERNS = List.of("config", "*.conf", "*.kubeconfig", "*.yaml", "*.yml");
-
     private final UiThreads threads;
     private final NodeAccess nodeAccess;
     private final DialogService dialogs;
@@ -59,7 +58,7 @@ public final class OperateNavigation implements AutoCloseable {
     /** From the Start page: a kubeconfig the user picks, such as a cluster's admin.conf. */
     public void chooseKubeconfig() {
         dialogs.chooseFileToOpen("Choose a kubeconfig", Optional.of(home.resolve(".kube")),
-                        "Kubeconfig files", KUBECONFIG_PATTERNS)
+                        "Kubeconfig files", ClusterChoiceViewModel.KUBECONFIG_PATTERNS)
                 .ifPresent(file -> open(List.of(file), loadedPlan(), "Pods and logs of a running cluster"));
     }
 
@@ -67,7 +66,7 @@ public final class OperateNavigation implements AutoCloseable {
     public void open(List<Path> kubeconfigs, Optional<Plan> plan, String heading) {
         back();
         var sessions = plan.filter(p -> !p.nodes().isEmpty()).map(nodeAccess::sessions);
-        var opened = new OperateSession(threads, plan, sessions, clock);
+        var opened = new OperateSession(threads, plan, sessions, dialogs, clock);
         opened.connect(kubeconfigs);
         title.set(heading);
         nodesNote.set(opened.nodesKnown()

@@ -104,7 +104,7 @@ public final class ScreenshotScenes {
             return;
         }
         var screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                Optional.of(new NodeSessions(nodes.connector()))));
+                Optional.of(new NodeSessions(nodes.connector())), new dev.mast.ui.fixtures.ScriptedDialogs()));
         Path kubeconfig = kubeconfigFile;
         PodsView view = screens.podsView(List.of(kubeconfig));
         stage.setTitle("Mast");

@@ -22,6 +22,7 @@ import dev.mast.workflow.ProgressEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,5 +80,21 @@ class CoreServicesOnSimulatorTest {
             Thread.sleep(100);
         }
         assertEquals(folders.adminKubeconfig(plan), handle.adminKubeconfig().orElseThrow());
+    }
+
+    @Test
+    void thePreviewOfAnUpgradeAsksTheNodesWhatTheirStepsAreAndChangesNothing() throws Exception {
+        AppFolders folders = new AppFolders(dir.resolve("app"));
+        Plan plan = new InProcessSimulator(folders).start(2, true);
+        var renderer = new CorePlanRenderer(folders, CredentialPrompt.refusing());
+
+        var steps = renderer.steps(plan, RunKind.UPGRADE, renderer.render(plan, RunKind.UPGRADE));
+
+        List<String> master = steps.get(plan.masters().get(0).hostName());
+        assertTrue(master.get(0).startsWith("1. Take the cluster's CA [pki/adopt-ca] on the first master"), master.toString());
+        // Asked, the node's systemd units are what the conversion stops: no fresh node has them.
+        assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*systemctl .*stop .*kube-apiserver.*")), master.toString());
+        assertTrue(master.contains("     write /etc/kubernetes/manifests/kube-apiserver.yaml (644)"), master.toString());
+        assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
     }
 }

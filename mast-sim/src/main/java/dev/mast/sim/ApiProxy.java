@@ -1,5 +1,6 @@
 package dev.mast.sim;
 
+import dev.mast.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,9 +42,7 @@ final class ApiProxy implements AutoCloseable {
         this.backendPort = backendPort;
         this.identity = identity;
         this.pool = pool;
-        this.acceptor = new Thread(this::acceptLoop, "sim-api-proxy");
-        this.acceptor.setDaemon(true);
-        this.acceptor.start();
+        this.acceptor = DaemonThreads.start("sim-api-proxy", this::acceptLoop);
     }
 
     int port() {

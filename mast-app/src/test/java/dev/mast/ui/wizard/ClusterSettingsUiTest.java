@@ -9,9 +9,8 @@ import dev.mast.plan.ClusterDns;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.PodNetwork;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.fixtures.AppHarness;
-import dev.mast.ui.fixtures.SampleRenderer;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class ClusterSettingsUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()), home);
+        app.show(stage, TestServices.in(home), home);
     }
 
     /** The sample plan with every new setting off its default, opened from a file as a user would. */

@@ -70,7 +70,7 @@ public final class RemovedFlags {
         scheduler();
         kubeProxy();
         kubelet();
-        // In-tree cloud providers: off by default from 1.29, their code removed in 1.31.
+        // In-tree cloud providers: off by default from 1.29, their code removed in 1.31 (the API server's flag went in 1.33).
         for (Component component : List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER, Component.KUBELET)) {
             removedValues(component, "cloud-provider", value -> !value.isBlank() && !value.equals("external"),
                     new Removal(component, "cloud-provider", "", 31, true, "the in-tree cloud providers are gone:"
@@ -84,23 +84,27 @@ public final class RemovedFlags {
                 "address", "port");
         removed(c, 19, true, "authenticate with client certificates, tokens or OIDC", "basic-auth-file");
         removed(c, 22, true, "", "kubelet-https");
+        removed(c, 14, true, "use encryption-provider-config", "experimental-encryption-provider-config");
+        removed(c, 33, true, "the API server needs no cloud provider; run the provider's cloud-controller-manager",
+                "cloud-provider", "cloud-config");
         removed(c, CHECKED_MINOR, false, "", "enable-swagger-ui", "repair-malfunctioning-endpoints", "deserialization-cache-size",
                 "storage-versions", "target-ram-mb", "etcd-quorum-read", "ssh-user", "ssh-keyfile", "experimental-keystone-url",
                 "experimental-keystone-ca-file", "authorization-rbac-super-user", "master-service-namespace",
                 "insecure-allow-any-token", "tls-ca-file");
         removed(c, CHECKED_MINOR, false, "use api-audiences", "service-account-api-audiences");
-        removed(c, CHECKED_MINOR, false, "use encryption-provider-config", "experimental-encryption-provider-config");
     }
 
     private static void controllerManager() {
         Component c = Component.KUBE_CONTROLLER_MANAGER;
-        removed(c, 27, true, "taint-based eviction uses the pods' tolerations (default 300s)", "pod-eviction-timeout");
+        removed(c, 27, true, "taint-based eviction uses the pods' tolerations (default 300s)", "pod-eviction-timeout",
+                "enable-taint-manager");
         removed(c, 25, true, "use cluster-signing-duration", "experimental-cluster-signing-duration");
-        removed(c, CHECKED_MINOR, false, "the controller manager serves only HTTPS, on --secure-port", "address", "port",
-                "insecure-bind-address");
+        removed(c, 24, true, "the controller manager serves only HTTPS, on --secure-port", "address", "port");
+        removed(c, CHECKED_MINOR, false, "the controller manager serves only HTTPS, on --secure-port", "insecure-bind-address");
+        removed(c, 31, true, "", "volume-host-allow-local-loopback", "volume-host-cidr-denylist");
         removed(c, CHECKED_MINOR, false, "", "horizontal-pod-autoscaler-use-rest-clients", "deleting-pods-qps",
                 "deleting-pods-burst", "register-retry-count", "insecure-experimental-approve-all-kubelet-csrs-for-group",
-                "service-sync-period", "network-plugin", "enable-taint-manager");
+                "service-sync-period", "network-plugin");
     }
 
     private static void scheduler() {
@@ -155,16 +159,21 @@ public final class RemovedFlags {
     private RemovedFlags() {
     }
 
-    /** Why {@code --flag=value} stops the component of this release from starting; empty if it does not. */
+    /**
+     * Why {@code --flag=value} stops the component of this release from starting; empty if it does not. A flag
+     * whose values went before the flag itself (the API server's --cloud-provider) is looked up both ways.
+     */
     public static Optional<Removal> find(Component component, String flag, String value, KubernetesVersion version) {
         String name = flag.replaceFirst("^-+", "");
-        Removal removal = FLAGS.getOrDefault(component, Map.of()).get(name);
-        String given = value == null ? "" : value.trim();
-        if (removal == null) {
-            ValueRemoval values = VALUES.getOrDefault(component, Map.of()).get(name);
-            removal = values != null && values.removed().test(given) ? values.removal().withValue(given) : null;
+        Optional<Removal> removed = Optional.ofNullable(FLAGS.getOrDefault(component, Map.of()).get(name))
+                .filter(r -> r.appliesTo(version));
+        if (removed.isPresent()) {
+            return removed;
         }
-        return Optional.ofNullable(removal).filter(r -> r.appliesTo(version));
+        String given = value == null ? "" : value.trim();
+        return Optional.ofNullable(VALUES.getOrDefault(component, Map.of()).get(name))
+                .filter(values -> values.removed().test(given)).map(values -> values.removal().withValue(given))
+                .filter(r -> r.appliesTo(version));
     }
 
     /** The flags of {@code flags} that this release removed, in their order, each with why. */

@@ -60,6 +60,28 @@ class RemovedFlagsTest {
     }
 
     @Test
+    void theApiServersCloudFlagsLoseTheirInTreeValuesIn131AndGoAltogetherIn133() {
+        assertTrue(find(Component.KUBE_APISERVER, "cloud-provider", "external", "1.32").isEmpty());
+        assertTrue(find(Component.KUBE_APISERVER, "cloud-provider", "gce", "1.31").orElseThrow().describe()
+                .startsWith("--cloud-provider=gce is no longer accepted by kube-apiserver since Kubernetes 1.31"));
+        assertEquals("--cloud-provider was removed from kube-apiserver in Kubernetes 1.33; the API server needs no cloud"
+                + " provider; run the provider's cloud-controller-manager",
+                find(Component.KUBE_APISERVER, "cloud-provider", "external", "1.33").orElseThrow().describe());
+        assertTrue(find(Component.KUBE_APISERVER, "cloud-config", "/etc/kubernetes/cloud.conf", "1.32").isEmpty());
+        assertTrue(find(Component.KUBE_APISERVER, "cloud-config", "/etc/kubernetes/cloud.conf", "1.33").isPresent());
+        assertTrue(find(Component.KUBE_CONTROLLER_MANAGER, "cloud-provider", "external", "1.34").isEmpty(),
+                "the controller manager keeps --cloud-provider=external");
+    }
+
+    @Test
+    void theControllerManagersVolumeHostFlagsGoIn131() {
+        assertTrue(find(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback", "false", "1.30").isEmpty());
+        assertEquals("--volume-host-cidr-denylist was removed from kube-controller-manager in Kubernetes 1.31",
+                find(Component.KUBE_CONTROLLER_MANAGER, "volume-host-cidr-denylist", "10.0.0.0/8", "1.31").orElseThrow().describe());
+        assertTrue(find(Component.KUBE_SCHEDULER, "volume-host-cidr-denylist", "10.0.0.0/8", "1.34").isEmpty());
+    }
+
+    @Test
     void theUserspaceProxyModeIsGoneButIptablesIsNot() {
         assertTrue(find(Component.KUBE_PROXY, "proxy-mode", "userspace", "1.26").isPresent());
         assertTrue(find(Component.KUBE_PROXY, "proxy-mode", "userspace", "1.25").isEmpty());

@@ -103,7 +103,7 @@ class RunUiTest {
 
     @Test
     void aCancelledRunShowsCancelledNodesInTheirOwnColourAndNoFailure(FxRobot robot) {
-        launcher.pace(Duration.ofMillis(400));
+        launcher.holdAfterUntilCancelled("certificates");
         robot.clickOn("#next");
         AppHarness.waitUntil(() -> rowsShowing(robot, "Running") > 0 && !robot.lookup("#cancel-run").queryButton().isDisabled());
         robot.clickOn("#cancel-run");

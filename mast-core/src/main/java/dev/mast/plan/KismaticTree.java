@@ -128,13 +128,14 @@ final class KismaticTree {
         return sequence.getValue().size();
     }
 
+    /** Where a path's key is, or its nearest enclosing one's; the file's start for what is not in the file at all. */
     Optional<Location> location(String path) {
         for (String at = path; !at.isEmpty(); at = SourceMap.parent(at)) {
             if (keyLocations.containsKey(at)) {
                 return Optional.of(keyLocations.get(at));
             }
         }
-        return Optional.empty();
+        return Optional.of(new Location(file, 1, 1));
     }
 
     void warn(String path, String message) {

@@ -2,6 +2,8 @@ package dev.mast.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -62,7 +64,7 @@ enum FuzzMutation {
         byte[] apply(String text, Random random) {
             String anchored = replaceValue(text, random, "&big " + "x".repeat(logUniform(random, 1_000_000)));
             int aliases = logUniform(random, 20_000);
-            String list = "[" + String.join(", ", java.util.Collections.nCopies(aliases, "*big")) + "]";
+            String list = "[" + String.join(", ", Collections.nCopies(aliases, "*big")) + "]";
             return utf8(anchored + "\nrepeated: " + list + "\n");
         }
     },
@@ -74,7 +76,7 @@ enum FuzzMutation {
             int levels = 3 + random.nextInt(30);
             for (int i = 1; i <= levels; i++) {
                 laughs.append("lol").append(i).append(": &lol").append(i).append(" [")
-                        .append(String.join(", ", java.util.Collections.nCopies(width, "*lol" + (i - 1)))).append("]\n");
+                        .append(String.join(", ", Collections.nCopies(width, "*lol" + (i - 1)))).append("]\n");
             }
             return utf8(laughs + replaceValue(text, random, "*lol" + levels));
         }
@@ -114,12 +116,18 @@ enum FuzzMutation {
                 String separator = random.nextBoolean() ? ", " : ",\n ";
                 return utf8(replaceValue(text, random, "[" + ("1" + separator).repeat(logUniform(random, 300_000)) + "1]"));
             }
-            var nodes = new StringBuilder(text).append('\n');
-            for (int i = logUniform(random, 8_000); i > 0; i--) {
-                nodes.append("  - {hostName: n").append(i).append(", ip: 10.1.").append(i / 250).append('.').append(i % 250 + 1)
-                        .append(", roles: [worker], host: h").append(i).append("}\n");
+            // Thousands of nodes in the first list of nodes, in the file's own shape: a plan's or a Kismatic group's.
+            Matcher item = Pattern.compile("(?m)^( *)- ").matcher(text);
+            int at = item.find() ? item.start() : text.length();
+            String indent = at < text.length() ? item.group(1) : "  ";
+            boolean plan = text.contains("hostName:");
+            var nodes = new StringBuilder();
+            for (int i = 1_000 + random.nextInt(2_000); i > 0; i--) {
+                String address = (i / 250) + "." + (i % 250 + 1);
+                nodes.append(indent).append(plan ? "- {hostName: n" : "- {host: n").append(i).append(", ip: 10.1.").append(address)
+                        .append(plan ? ", roles: [worker]}\n" : ", internalip: 10.2." + address + "}\n");
             }
-            return utf8(nodes.toString());
+            return utf8(text.substring(0, at) + nodes + text.substring(at));
         }
     },
     LONG_LINE {
@@ -137,7 +145,7 @@ enum FuzzMutation {
         @Override
         byte[] apply(String text, Random random) {
             byte[] bytes = utf8(text);
-            return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            return Arrays.copyOf(bytes, random.nextInt(bytes.length));
         }
     },
     FLIPPED_BYTES {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -65,7 +66,7 @@ final class HeapPeak implements AutoCloseable {
         for (GarbageCollectorMXBean gc : collectors) {
             try {
                 ((NotificationEmitter) gc).removeNotificationListener(listener);
-            } catch (javax.management.ListenerNotFoundException e) {
+            } catch (ListenerNotFoundException e) {
                 // never added: nothing to remove
             }
         }

@@ -2,6 +2,7 @@ package dev.mast.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.node.CredentialPrompt;
@@ -96,5 +97,18 @@ class CoreServicesOnSimulatorTest {
         assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*systemctl .*stop .*kube-apiserver.*")), master.toString());
         assertTrue(master.contains("     write /etc/kubernetes/manifests/kube-apiserver.yaml (644)"), master.toString());
         assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
+        assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
+    }
+
+    @Test
+    void thePreviewOfAnUpgradeRefusesAPkiFolderWithAnotherCa() throws Exception {
+        AppFolders folders = new AppFolders(dir.resolve("app"));
+        Plan plan = new InProcessSimulator(folders).start(1, true);
+        Files.createDirectories(folders.pkiDir(plan));
+        Files.writeString(folders.pkiDir(plan).resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\nnot the cluster's\n");
+        var renderer = new CorePlanRenderer(folders, CredentialPrompt.refusing());
+
+        var refused = assertThrows(java.io.IOException.class, () -> renderer.render(plan, RunKind.UPGRADE));
+        assertTrue(refused.getMessage().contains("holds another CA than the cluster"), refused.getMessage());
     }
 }

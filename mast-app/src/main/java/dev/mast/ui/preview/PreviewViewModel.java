@@ -73,7 +73,7 @@ public final class PreviewViewModel implements WizardStep {
         this.comparison = new ComparisonModel(services.upgradeInspector(), background);
         state.set(State.RENDERING);
         valid = Bindings.createBooleanBinding(() -> state.get() == State.READY, state);
-        blockedReason = Bindings.createStringBinding(this::reason, state, draft.kindProperty());
+        blockedReason = Bindings.createStringBinding(this::reason, state);
         upgrade = Bindings.equal(draft.kindProperty(), RunKind.UPGRADE);
     }
 

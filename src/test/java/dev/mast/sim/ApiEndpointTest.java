@@ -91,6 +91,8 @@ class ApiEndpointTest {
                 assertEquals(-1, in.read(), "the endpoint closes connections while no API server runs");
             }
 
+            sim.run("mkdir -p /etc/systemd/system/kubelet.service.d && printf '[Service]\\nExecStart=\\n"
+                    + "ExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml\\n' > /etc/systemd/system/kubelet.service.d/10-kubeadm.conf");
             sim.run("apt-get install -y etcd-server kubelet >/dev/null");
             Manifests.put(sim, "node001", "/var/lib/kubelet/config.yaml",
                     "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n", "0644");

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * curl against the simulated network: a URL reaches the component listening at that address
  * and port (on this node, or on another node by its address). Health paths answer
- * {@code ok}; nothing listening is curl's exit 7; TLS is not verified but must be asked for
+ * {@code ok}, or 500 while the component's peers reject it; nothing listening is curl's exit 7; TLS is not verified but must be asked for
  * ({@code -k} or {@code --cacert}), as with the real tool against a self-signed server; with
  * {@code --retry N --retry-connrefused} a refused connection is tried again, {@code --retry-delay} apart.
  */
@@ -91,7 +91,9 @@ final class CurlCommand {
 
     private static Response respond(Process process, Endpoint endpoint, String path) {
         if (endpoint.healthPaths().contains(path)) {
-            return new Response(200, endpoint.healthBody());
+            java.util.Optional<String> problem = process.healthProblem();
+            return problem.map(why -> new Response(500, "[-]peers failed: reason withheld\n" + path.substring(1) + " check failed: "
+                    + why + "\n")).orElseGet(() -> new Response(200, endpoint.healthBody()));
         }
         if (path.equals("/version") && process.kind() == dev.mast.sim.machine.ComponentKind.KUBE_APISERVER) {
             String v = process.version();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the first ones masters (and etcd), the rest workers. {@link #close()} tears them all down.
  */
 final class TestNodes implements AutoCloseable {
-    static final Path SCRIPT = Path.of("src/test/e2e/nodes.sh").toAbsolutePath();
+    static final Path SCRIPT = Path.of("../src/test/e2e/nodes.sh").toAbsolutePath();
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path dir;

@@ -7,7 +7,6 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,15 @@ class ImportKismaticCommandTest {
     @TempDir
     Path dir;
 
-    private static String sample() throws URISyntaxException {
-        return Path.of(ImportKismaticCommandTest.class.getResource("/kismatic/kismatic-cluster.yaml").toURI()).toString();
+    /** The sample from mast-core's test resources, as a file (the classpath may hold it inside a jar). */
+    private String sample() throws IOException {
+        Path sample = dir.resolve("kismatic-cluster.yaml");
+        if (!Files.exists(sample)) {
+            try (var in = ImportKismaticCommandTest.class.getResourceAsStream("/kismatic/kismatic-cluster.yaml")) {
+                Files.copy(in, sample);
+            }
+        }
+        return sample.toString();
     }
 
     @Test

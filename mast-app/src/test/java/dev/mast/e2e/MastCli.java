@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged command line ({@code java -jar target/mast.jar}, or {@code -Dmast.e2e.jar=...}),
+ * The packaged command line ({@code java -jar mast-app/target/mast.jar}, or {@code -Dmast.e2e.jar=...}),
  * run as a user would, with its home, run logs and app log inside the test's folder.
  */
 final class MastCli {

@@ -39,7 +39,7 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("jvm_options: -XX:TieredStopAtLevel=1\n"), run.out());
 
-        String build = Files.readString(Path.of("jpackage/build.sh"));
+        String build = Files.readString(Path.of("../jpackage/build.sh"));
         for (String option : ProductJvm.OPTIONS) {
             assertTrue(build.contains("--java-options '" + option + "'"), "the bundle's launcher lacks " + option);
         }

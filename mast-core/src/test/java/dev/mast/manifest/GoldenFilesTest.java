@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A mismatch fails the test. After an intended change, regenerate the files and review the diff:
  * <pre>
  *   mvn -o -q test -Dtest=GoldenFilesTest -Dgolden.update=true      (or GOLDEN_UPDATE=true in the environment)
- *   git diff src/test/resources/golden
+ *   git diff mast-core/src/test/resources/golden
  * </pre>
  * Update mode rewrites the golden tree from scratch (stale files are removed) and still fails, so a
  * run that changed the golden files can never pass unnoticed.

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Mast's plan file: YAML with a {@code cluster:} section and a {@code nodes:} list (see
- * {@code src/test/resources/plans/example.yaml}). Reading is strict, since a typo in a key must
+ * {@code mast-core/src/test/resources/plans/example.yaml}). Reading is strict, since a typo in a key must
  * not silently become a default: unknown keys and wrong kinds of values are errors, all reported
  * at once with their line and column. Values themselves (addresses, CIDRs) are checked by
  * {@link PlanValidator}, so a plan with a bad address still loads and can be fixed in the GUI.

@@ -7,7 +7,12 @@ import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
-import dev.mast.workflow.ClusterPkiAdoption;
+import dev.mast.plan.Node;
+import dev.mast.workflow.legacy.LegacyNode;
+import dev.mast.workflow.legacy.LegacyNodeReader;
+import dev.mast.workflow.legacy.UpgradeFiles;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.mast.workflow.SshRemote;
 
 /** The preview's files: exactly what a run writes, from the cluster's PKI folder. */
@@ -26,18 +31,25 @@ final class CorePlanRenderer implements PlanRenderer {
     }
 
     /**
-     * Before an upgrade's files are rendered, the running cluster's CA is taken from its first
-     * master, as {@code mast upgrade} and the run do; rendering first would make a CA of its own
-     * that the cluster does not trust, and the run would then refuse the folder.
+     * An upgrade's files are what the conversion writes, node by node, from what each node runs:
+     * the running cluster's CA is taken from its first master first (as {@code mast upgrade} and the
+     * run do; rendering first would make a CA of its own that the cluster does not trust), then
+     * every node is read, changing nothing.
      */
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
-        if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
-            try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan));
-                 SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
-            }
+        if (kind != RunKind.UPGRADE || plan.masters().isEmpty()) {
+            return render(plan);
         }
-        return render(plan);
+        try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
+            UpgradeSetup setup = UpgradeSetup.prepare(plan, folders.pkiDir(plan), connector);
+            Map<String, LegacyNode> read = new LinkedHashMap<>();
+            for (Node node : plan.nodes()) {
+                try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+                    read.put(node.hostName(), LegacyNodeReader.read(remote, node.hostName()));
+                }
+            }
+            return UpgradeFiles.forCluster(plan, setup.rendered(), read);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mast.app;
 
-import dev.mast.manifest.ManifestSet;
+import dev.mast.plan.Component;
+import java.util.EnumMap;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Node;
@@ -27,23 +28,19 @@ final class CoreUpgradeInspector implements UpgradeInspector {
     public NodeInspection inspect(Plan plan, Node node) throws Exception {
         try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(node));
              SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
-            var inspection = NodeInspector.inspect(remote, plan, node, ClusterRenderer.render(plan, folders.pkiDir(plan)),
-                    ManifestSet::filesFor);
+            var inspection = NodeInspector.inspect(remote, plan, node, ClusterRenderer.withoutPki(plan));
             Map<String, NodeInspection.CurrentFile> current = new LinkedHashMap<>();
             inspection.files().forEach(f -> f.current().ifPresent(text ->
                     current.put(f.planned().path(), new NodeInspection.CurrentFile(f.planned().path(), text))));
-            inspection.units().forEach((component, unit) -> current.putIfAbsent(
-                    "/etc/kubernetes/manifests/" + component.key() + ".yaml",
-                    new NodeInspection.CurrentFile(LegacyUnitFile.path(unit.unitText(), component.key()), unit.unitText())));
-            return new NodeInspection(node.hostName(), current, new dev.mast.workflow.phases.LegacyUnits(inspection.units()).carriedFlags());
-        }
-    }
-
-    /** The unit's own file, as {@code systemctl cat} names it in its first comment line. */
-    private static final class LegacyUnitFile {
-        static String path(String catOutput, String component) {
-            return catOutput.lines().filter(l -> l.startsWith("# /")).findFirst().map(l -> l.substring(2).trim())
-                    .orElse("/etc/systemd/system/" + component + ".service");
+            Map<Component, Map<String, String>> carried = new EnumMap<>(Component.class);
+            inspection.facts().services().forEach((component, service) -> {
+                current.putIfAbsent("/etc/kubernetes/manifests/" + component.key() + ".yaml", new NodeInspection.CurrentFile(
+                        service.unit().fragmentPath().orElse(service.unitName()), service.catText()));
+                Map<String, String> flags = new LinkedHashMap<>();
+                service.flags().flags().forEach(flag -> flags.put(flag.name(), flag.value()));
+                carried.put(component, flags);
+            });
+            return new NodeInspection(node.hostName(), current, carried);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mast.app;
 
-import dev.mast.manifest.ManifestSet;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -9,7 +8,6 @@ import dev.mast.render.RenderedCluster;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.RunLauncher;
-import dev.mast.workflow.ClusterPkiAdoption;
 import dev.mast.workflow.InstallWorkflow;
 import dev.mast.workflow.LazyCluster;
 import dev.mast.workflow.NodeOutcome;
@@ -65,16 +63,17 @@ final class WorkflowRunLauncher implements RunLauncher {
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
         try (log; NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
             Path pkiDir = folders.pkiDir(plan);
-            if (kind == RunKind.UPGRADE) {
-                try (SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                    ClusterPkiAdoption.adopt(master, pkiDir);
-                }
+            Optional<UpgradeSetup> upgrade = kind == RunKind.UPGRADE ? Optional.of(UpgradeSetup.prepare(plan, pkiDir, connector))
+                    : Optional.empty();
+            if (upgrade.flatMap(UpgradeSetup::missingCaKey).isPresent()) {
+                throw new IllegalStateException(upgrade.get().missingCaKey().get() + ": put the cluster's CA certificate and key in "
+                        + pkiDir + " as ca.crt and ca.key, or run mast upgrade with --kubeconfig and the cluster's admin kubeconfig");
             }
-            RenderedCluster rendered = ClusterRenderer.render(plan, pkiDir);
+            RenderedCluster rendered = upgrade.map(UpgradeSetup::rendered).orElseGet(() -> ClusterRenderer.render(plan, pkiDir));
             try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
                 Workflow workflow = kind == RunKind.INSTALL
                         ? InstallWorkflow.create(rendered, api, Timeouts.DEFAULT, Clock.systemUTC())
-                        : UpgradeWorkflow.create(rendered, ManifestSet::filesFor, api, Timeouts.DEFAULT);
+                        : UpgradeWorkflow.create(rendered, Optional.empty(), api, Timeouts.DEFAULT);
                 var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), listener,
                         WorkflowRunner.Options.defaults());
                 handle.runner = runner;

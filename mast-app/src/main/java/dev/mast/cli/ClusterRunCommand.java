@@ -60,12 +60,25 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     /** The workflow for this plan; {@code rendered} holds every node's files. */
     abstract Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster);
 
-    Timeouts timeouts() {
-        return new Timeouts(java.time.Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll());
+    /**
+     * What the run is given: the rendered files, and the kubeconfig it reaches the API with (the
+     * super-admin of the plan's PKI unless a command says otherwise).
+     */
+    record Prepared(RenderedCluster rendered, String apiKubeconfig, boolean savesAdminKubeconfig) { }
+
+    Prepared prepare(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
+        RenderedCluster rendered = ClusterRenderer.render(plan, pkiDir);
+        return new Prepared(rendered, rendered.superAdminKubeconfig(), true);
     }
 
-    /** Work before the files are rendered, e.g. taking the cluster's CA into the PKI folder. */
-    void beforeRender(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
+    /** The dry run: the steps per node, touching nothing. A command may read the nodes first, to say more. */
+    int dryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
+        printDryRun(out, plan, workflow);
+        return MastCommand.OK;
+    }
+
+    Timeouts timeouts() {
+        return new Timeouts(java.time.Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll());
     }
 
     @Override
@@ -88,19 +101,15 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         Path pkiDir = pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file);
         Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
         try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
-            if (!dryRun) {
-                beforeRender(cluster, pkiDir, connector, out);
-            }
-            RenderedCluster rendered = ClusterRenderer.render(cluster, pkiDir);
-            try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-                Workflow workflow = workflow(cluster, rendered, api);
+            Prepared prepared = prepare(cluster, pkiDir, connector, out);
+            try (LazyCluster api = new LazyCluster(prepared.apiKubeconfig())) {
+                Workflow workflow = workflow(cluster, prepared.rendered(), api);
                 if (dryRun) {
-                    printDryRun(out, cluster, workflow);
-                    return MastCommand.OK;
+                    return dryRun(out, cluster, workflow, connector);
                 }
-                return run(out, err, loaded.get(), rendered, connector, workflow);
+                return run(out, err, loaded.get(), prepared, connector, workflow);
             }
-        } catch (PkiException e) {
+        } catch (PkiException | IllegalArgumentException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());
             return MastCommand.BAD_INPUT;
         } catch (Exception e) {
@@ -109,7 +118,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
+    private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, Prepared prepared, NodeConnector connector,
                     Workflow workflow) {
         try (RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), workflow.name())) {
             out.println("run log: " + log.folder());
@@ -124,8 +133,8 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             } finally {
                 removeHook(interrupt);
             }
-            if (summary.succeeded()) {
-                out.println("admin kubeconfig: " + saveAdminKubeconfig(rendered));
+            if (summary.succeeded() && prepared.savesAdminKubeconfig()) {
+                out.println("admin kubeconfig: " + saveAdminKubeconfig(prepared.rendered()));
             }
             out.flush();
             return summary.succeeded() ? MastCommand.OK : MastCommand.FAILED;
@@ -153,7 +162,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         return file;
     }
 
-    private static void printDryRun(PrintWriter out, Plan plan, Workflow workflow) {
+    static void printDryRun(PrintWriter out, Plan plan, Workflow workflow) {
         out.println(workflow.name() + " of " + plan.name() + " (dry run: nothing is changed)");
         for (Node node : plan.nodes()) {
             out.println();

@@ -1,23 +1,28 @@
 package dev.mast.manifest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Mounts for the files that extra and carried-over flags name. A component in a pod sees only what
- * is mounted, so {@code --audit-log-path=/var/log/kubernetes/audit.log}, or a certificate path
+ * Mounts for the files that extra and carried-over flags name (and, for a converted component, the
+ * files its configuration file and kubeconfigs name). A component in a pod sees only what is
+ * mounted, so {@code --audit-log-path=/var/log/kubernetes/audit.log}, or a certificate path
  * carried over from the old systemd unit, would otherwise point at nothing. The folder holding each
  * such path is mounted at the same place: writable under the folders components write to
  * ({@code /var/log}, {@code /var/lib}, {@code /run}, {@code /tmp}), read-only elsewhere. A file
- * directly under a system folder like {@code /etc} is refused: mounting all of {@code /etc} into a
- * pod is not something to do behind the user's back. Whether a path is a file or a folder cannot be
- * known without the node, so the folder holding it is mounted, which works for both.
+ * directly under a system folder like {@code /etc} or {@code /var/log} is mounted alone, as the
+ * Kubernetes auditing guide mounts {@code audit.log} ({@code FileOrCreate}): mounting all of
+ * {@code /var/log} into a pod is not something to do behind the user's back. Whether a path is a
+ * file or a folder is told by the node when Mast read it, else guessed: a name with an extension
+ * is a file.
  */
-final class FlagPathMounts {
+public final class FlagPathMounts {
     /** Absolute paths inside a value; lists ({@code a,b}) and {@code cert:key} pairs are split first. */
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._+@-][A-Za-z0-9._+@/-]*");
     private static final Set<String> TOO_BROAD = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
@@ -25,30 +30,60 @@ final class FlagPathMounts {
             "/usr/lib", "/usr/local", "/usr/sbin", "/usr/share", "/var", "/var/lib", "/var/log", "/var/run");
     private static final List<String> WRITABLE = List.of("/var/log/", "/var/lib/", "/run/", "/tmp/");
 
+    /**
+     * How a path is mounted: the host path (the path itself or its folder) and whether it is a
+     * single file.
+     */
+    public record Placement(String hostPath, boolean singleFile, boolean readOnly) {
+        /** For the preview: {@code folder /var/lib/kubernetes, read-only}. */
+        public String describe() {
+            return (singleFile ? "file " : "folder ") + hostPath + (readOnly ? ", read-only" : ", writable");
+        }
+    }
+
     private FlagPathMounts() {
     }
 
     /** Mounts for the paths the flags name that no existing mount covers, in path order. */
     static List<HostMount> forFlags(String component, Flags flags, List<HostMount> existing) {
+        return forPaths(component, flags, List.of(), Set.of(), existing);
+    }
+
+    /**
+     * Mounts for the paths the flags name, and {@code otherPaths}, that no existing mount covers.
+     *
+     * @param directories paths the node says are folders (a converted component's); others are guessed
+     */
+    static List<HostMount> forPaths(String component, Flags flags, List<String> otherPaths, Set<String> directories,
+                                    List<HostMount> existing) {
+        Map<String, String> named = new LinkedHashMap<>();
+        flags.values().keySet().forEach(flag -> flags.all(flag).forEach(value -> pathsIn(value).forEach(p -> named.putIfAbsent(p, flag))));
+        otherPaths.forEach(path -> named.putIfAbsent(path, "config"));
         var folders = new TreeSet<String>();
-        var names = new TreeSet<String>();
-        existing.forEach(m -> names.add(m.name()));
-        flags.values().forEach((name, value) -> {
-            for (String path : pathsIn(value)) {
-                if (!covered(path, existing)) {
-                    folders.add(folderOf(component, name, path));
-                }
+        var files = new TreeSet<String>();
+        named.forEach((path, flag) -> {
+            if (!covered(path, existing)) {
+                Placement placement = placement(component, flag, path, directories.contains(path));
+                (placement.singleFile() ? files : folders).add(placement.hostPath());
             }
         });
+        var names = new TreeSet<String>();
+        existing.forEach(m -> names.add(m.name()));
         var mounts = new ArrayList<HostMount>();
-        for (String folder : minimal(folders)) {
-            boolean writable = WRITABLE.stream().anyMatch(folder::startsWith);
-            mounts.add(HostMount.directory(uniqueName(folder, names), folder, !writable));
+        List<String> kept = minimal(folders);
+        for (String folder : kept) {
+            mounts.add(HostMount.directory(uniqueName(folder, names), folder, !isWritable(folder)));
+        }
+        for (String file : files) {
+            if (kept.stream().noneMatch(folder -> file.startsWith(folder + "/"))) {
+                mounts.add(HostMount.file(uniqueName(file, names), file, !isWritable(file)));
+            }
         }
         return mounts;
     }
 
-    static List<String> pathsIn(String value) {
+    /** The absolute paths a flag value names: lists ({@code a,b}) and {@code cert:key} pairs split. */
+    public static List<String> pathsIn(String value) {
         var paths = new ArrayList<String>();
         for (String token : value.split("[,:]")) {
             if (PATH.matcher(token).matches() && !token.contains("/../") && !token.endsWith("/..")) {
@@ -58,28 +93,38 @@ final class FlagPathMounts {
         return paths;
     }
 
-    private static boolean covered(String path, List<HostMount> mounts) {
-        return mounts.stream().anyMatch(m -> path.equals(m.path()) || path.startsWith(m.path() + "/"));
-    }
-
     /**
-     * The folder to mount for a path: its parent, or, when the parent is a system folder and the path
-     * has no extension (so is most likely a folder itself, like {@code --log-dir=/var/log/kubernetes}),
-     * the path itself.
+     * What to mount for a path: its folder; the path itself when it is a folder (or, directly under a
+     * system folder, has no extension, like {@code --log-dir=/var/log/kubernetes}); or, for a file
+     * directly under a system folder, the file alone.
+     *
+     * @throws ManifestException for a system folder itself, which no pod should get
      */
-    private static String folderOf(String component, String flag, String path) {
+    public static Placement placement(String component, String flag, String path, boolean isDirectory) {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         int slash = trimmed.lastIndexOf('/');
         String parent = slash <= 0 ? "/" : trimmed.substring(0, slash);
+        boolean looksLikeFolder = !trimmed.substring(slash + 1).contains(".");
+        if (TOO_BROAD.contains(trimmed)) {
+            throw new ManifestException(component + ": --" + flag + " names " + path + ", a system folder the pod would need"
+                    + " mounted whole; move what it holds into a folder of its own (e.g. " + trimmed
+                    + (trimmed.equals("/") ? "" : "/") + component + "/)");
+        }
+        if (isDirectory) {
+            return new Placement(trimmed, false, !isWritable(trimmed));
+        }
         if (!TOO_BROAD.contains(parent)) {
-            return parent;
+            return new Placement(parent, false, !isWritable(parent));
         }
-        if (!trimmed.substring(slash + 1).contains(".") && !TOO_BROAD.contains(trimmed)) {
-            return trimmed;
-        }
-        throw new ManifestException(component + ": --" + flag + " names " + path + ", and the pod would need all of "
-                + parent + " mounted to see it; move the file into a folder of its own (e.g. "
-                + parent + (parent.equals("/") ? "" : "/") + component + "/)");
+        return new Placement(trimmed, !looksLikeFolder, !isWritable(trimmed));
+    }
+
+    private static boolean isWritable(String path) {
+        return WRITABLE.stream().anyMatch(path::startsWith);
+    }
+
+    private static boolean covered(String path, List<HostMount> mounts) {
+        return mounts.stream().anyMatch(m -> path.equals(m.path()) || path.startsWith(m.path() + "/"));
     }
 
     /** Drops folders inside another one of the set: the outer mount already shows them. */
@@ -93,9 +138,9 @@ final class FlagPathMounts {
         return kept;
     }
 
-    /** A volume name is a DNS label: the folder's path in lowercase with dashes, unique in the pod. */
-    private static String uniqueName(String folder, TreeSet<String> taken) {
-        String base = ("flag" + folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+    /** A volume name is a DNS label: the path in lowercase with dashes, unique in the pod. */
+    private static String uniqueName(String path, TreeSet<String> taken) {
+        String base = ("flag" + path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
                 .replaceAll("-+$", "");
         if (base.length() > 56) {
             base = base.substring(0, 56).replaceAll("-+$", "");

@@ -1,20 +1,18 @@
 package dev.mast.workflow;
 
-import dev.mast.plan.Component;
 import dev.mast.render.NodeFile;
-import dev.mast.workflow.phases.LegacyUnits;
+import dev.mast.workflow.legacy.LegacyNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What is on a node now next to what Mast would write there, for the upgrade preview: each
- * file's current and planned text, and the old units with the flags carried into the manifests.
+ * What is on a node now next to what the upgrade would write there, for the preview: each
+ * file's current and planned text, the services read, and what the conversion would do.
  */
-public record NodeInspection(String node, Map<Component, LegacyUnits.Unit> units, List<FileState> files) {
+public record NodeInspection(String node, LegacyNode facts, List<FileState> files, List<String> notes) {
     public NodeInspection {
-        units = Map.copyOf(units);
         files = List.copyOf(files);
+        notes = List.copyOf(notes);
     }
 
     /**

@@ -301,6 +301,11 @@ public final class SimulatedCluster implements AutoCloseable {
         LegacyLayout layout() {
             return layout;
         }
+
+        /** The Kubernetes version the cluster's packages and programs are of. */
+        public String kubernetesVersion() {
+            return kubernetesVersion;
+        }
     }
 
     static SimulatedCluster create(Builder builder, List<SimulatedNode> nodes, ClusterApi api, ApiProxy proxy, SimExecutors executors,

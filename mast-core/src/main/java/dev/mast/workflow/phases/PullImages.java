@@ -62,6 +62,12 @@ public final class PullImages implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
+        if (context.plan().runtime() == dev.mast.plan.ContainerRuntime.CONTAINERD
+                && context.remote().probe("command -v crictl >/dev/null") != 0) {
+            // A node set up without Kubernetes' packages (Kismatic's, the Hard Way's) may have no crictl to pull with.
+            Packages.ensureInstalled(context.remote(), List.of("cri-tools"));
+            context.log("installed cri-tools to pull with crictl");
+        }
         Images.pull(context, images(context.plan(), context.node()));
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
  * Flags of old clusters' units that Kubernetes 1.31 and later no longer accept: carrying them
  * into a manifest would stop the component from starting, so the upgrade drops them and says so.
  */
-final class RemovedFlags {
+public final class RemovedFlags {
     private static final Set<String> ALL = Set.of("address", "port", "cloud-provider", "cloud-config",
             "logtostderr", "alsologtostderr", "log-dir", "log-file", "log-file-max-size", "log-flush-frequency",
             "one-output", "skip-headers", "skip-log-headers", "stderrthreshold");
@@ -27,7 +27,7 @@ final class RemovedFlags {
     private RemovedFlags() {
     }
 
-    static boolean isRemoved(Component component, String flag) {
+    public static boolean isRemoved(Component component, String flag) {
         return ALL.contains(flag) || BY_COMPONENT.getOrDefault(component, Set.of()).contains(flag);
     }
 }

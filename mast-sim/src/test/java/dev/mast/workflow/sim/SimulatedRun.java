@@ -1,6 +1,5 @@
 package dev.mast.workflow.sim;
 
-import dev.mast.manifest.ManifestSet;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.ContainerRuntime;
@@ -66,13 +65,27 @@ final class SimulatedRun implements AutoCloseable {
     /** As above, with each node's set-up changed by {@code customize} (swap on, a skewed clock, ...). */
     static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime,
                               java.util.function.UnaryOperator<dev.mast.sim.NodeSpec> customize) throws Exception {
+        return start(dir, nodes, masters, provisioning, runtime, customize, b -> b);
+    }
+
+    /** A legacy cluster laid out as {@code layout}, at the given Kubernetes version. */
+    static SimulatedRun legacy(Path dir, int nodes, int masters, dev.mast.sim.LegacyLayout layout, String version) throws Exception {
+        return start(dir, nodes, masters, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD,
+                java.util.function.UnaryOperator.identity(), b -> b.layout(layout).kubernetesVersion(version));
+    }
+
+    private static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime,
+                                      java.util.function.UnaryOperator<dev.mast.sim.NodeSpec> customize,
+                                      java.util.function.UnaryOperator<SimulatedCluster.Builder> configure) throws Exception {
         KeyPair keys = ClientKeys.generate();
         Path keyFile = dir.resolve("id_ed25519");
         ClientKeys.write(keys, keyFile, "test");
-        String version = KubernetesVersion.DEFAULT.toString();
-        SimulatedCluster cluster = SimulatedCluster.builder().nodes(nodes).masters(masters).provisioning(provisioning)
-                .runtime(runtime).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword())
-                .authorizedKey(keys.getPublic()).timing(SimTiming.fast()).workDir(dir.resolve("nodes")).customize(customize).start();
+        SimulatedCluster.Builder builder = configure.apply(SimulatedCluster.builder().nodes(nodes).masters(masters)
+                .provisioning(provisioning).runtime(runtime).kubernetesVersion(KubernetesVersion.DEFAULT.toString())
+                .sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.fast())
+                .workDir(dir.resolve("nodes")).customize(customize));
+        String version = builder.kubernetesVersion();
+        SimulatedCluster cluster = builder.start();
         Path knownHosts = dir.resolve("known_hosts");
         ClientKeys.writeKnownHosts(cluster.nodes(), knownHosts);
         Plan plan = PlanFile.parse("sim.yaml", SimPlanWriter.yaml(cluster, version, runtime, "root", keyFile)).plan();
@@ -92,11 +105,27 @@ final class SimulatedRun implements AutoCloseable {
         return run(rendered -> InstallWorkflow.create(rendered, api(rendered), TIMEOUTS, Clock.systemUTC()), Set.of());
     }
 
+    /**
+     * The upgrade as {@code mast upgrade} runs it: the cluster's CA taken from the first master when
+     * a master has its key, else the old cluster's admin kubeconfig to watch the API with (as
+     * {@code --kubeconfig} gives it) and no PKI at all.
+     */
     RunSummary upgrade() throws Exception {
-        try (Remote master = remote(plan.masters().get(0))) {
-            ClusterPkiAdoption.adopt(master, pkiDir);
+        return upgrade(plan);
+    }
+
+    RunSummary upgrade(Plan upgradePlan) throws Exception {
+        Node first = upgradePlan.masters().get(0);
+        ClusterPkiAdoption.Adoption adoption;
+        try (Remote master = remote(first)) {
+            adoption = ClusterPkiAdoption.adopt(master, first.hostName(), pkiDir);
         }
-        return run(rendered -> UpgradeWorkflow.create(rendered, ManifestSet::filesFor, api(rendered), TIMEOUTS), Set.of());
+        RenderedCluster rendered = adoption.hasClusterCa() ? ClusterRenderer.render(upgradePlan, pkiDir)
+                : ClusterRenderer.withoutPki(upgradePlan);
+        LazyCluster api = new LazyCluster(adoption.hasClusterCa() ? rendered.superAdminKubeconfig()
+                : cluster.legacyAdminKubeconfig().orElseThrow());
+        apis.add(api);
+        return run(UpgradeWorkflow.create(rendered, adoption.missingKey(), api, TIMEOUTS), upgradePlan, Set.of());
     }
 
     private final List<LazyCluster> apis = new CopyOnWriteArrayList<>();
@@ -108,8 +137,12 @@ final class SimulatedRun implements AutoCloseable {
     }
 
     RunSummary run(java.util.function.Function<RenderedCluster, Workflow> workflow, Set<String> onlyNodes) {
+        return run(workflow.apply(render()), plan, onlyNodes);
+    }
+
+    private RunSummary run(Workflow workflow, Plan runPlan, Set<String> onlyNodes) {
         events.clear();
-        var runner = new WorkflowRunner(workflow.apply(render()), plan, SshRemote.factory(connector), events::add,
+        var runner = new WorkflowRunner(workflow, runPlan, SshRemote.factory(connector), events::add,
                 new WorkflowRunner.Options(WorkflowRunner.DEFAULT_CONCURRENCY, Clock.systemUTC()));
         return runner.run(onlyNodes);
     }

@@ -1,0 +1,88 @@
+package dev.mast.workflow.phases;
+
+import dev.mast.manifest.KubePaths;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.Role;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.legacy.ClusterSurvey;
+import dev.mast.workflow.legacy.ConversionVersions;
+import dev.mast.workflow.legacy.LegacyNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Once every node has been read: what the conversion will be for the cluster as a whole (the
+ * version it goes to, mixed versions across masters), and whether each node can take it. A
+ * master with no kubelet gets one as the install gives it, which needs a certificate signed by
+ * the cluster's own CA; a kubelet that reads its static pods from another folder than Mast
+ * writes them to is refused. Changes nothing.
+ */
+public final class CheckConversion implements Phase {
+    private final ClusterSurvey survey;
+    private final Optional<String> missingCaKey;
+
+    /**
+     * @param missingCaKey why Mast cannot issue certificates the cluster trusts (its CA key is on no master);
+     *                     empty when it can
+     */
+    public CheckConversion(ClusterSurvey survey, Optional<String> missingCaKey) {
+        this.survey = survey;
+        this.missingCaKey = missingCaKey;
+    }
+
+    @Override
+    public String id() {
+        return "upgrade/check";
+    }
+
+    @Override
+    public String title() {
+        return "Check the cluster can be converted";
+    }
+
+    @Override
+    public boolean appliesTo(Plan plan, Node node) {
+        return true;
+    }
+
+    @Override
+    public boolean needsAllNodes() {
+        return true;
+    }
+
+    @Override
+    public void run(NodeContext context) throws Exception {
+        Plan plan = context.plan();
+        LegacyNode node = context.get(ClusterSurvey.NODE).orElseThrow();
+        if (context.node().hostName().equals(plan.masters().get(0).hostName())) {
+            ConversionVersions.mixed(survey.nodes()).ifPresent(context::warn);
+            context.log(switch (ConversionVersions.step(survey.nodes(), plan.version())) {
+                case SAME -> "the cluster keeps its version: Kubernetes " + plan.version();
+                case PATCH_UPGRADE -> "the conversion also takes the control plane to the newer patch release " + plan.version();
+                case MINOR_UPGRADE -> "the conversion also upgrades the control plane to Kubernetes " + plan.version()
+                        + ", in kubeadm's order: every API server first, one master at a time, then the other components";
+            });
+        }
+        if (context.node().has(Role.MASTER) && !node.hasKubelet()) {
+            if (missingCaKey.isPresent()) {
+                throw new IllegalStateException(context.node().hostName() + " runs no kubelet, and the one Mast would install needs a"
+                        + " client certificate signed by the cluster's CA, but " + missingCaKey.get() + "; put the cluster's CA"
+                        + " certificate and key in the PKI folder as ca.crt and ca.key");
+            }
+            context.log("no kubelet and no container runtime here: installing them first, as the install does");
+        }
+        if (node.hasKubelet() && !node.staticPodPath().isEmpty() && !node.staticPodPath().equals(KubePaths.MANIFESTS_DIR)) {
+            throw new IllegalStateException("the kubelet on " + context.node().hostName() + " reads static pods from "
+                    + node.staticPodPath() + ", and Mast writes them to " + KubePaths.MANIFESTS_DIR + "; point the kubelet's"
+                    + " staticPodPath at " + KubePaths.MANIFESTS_DIR + " first");
+        }
+    }
+
+    @Override
+    public List<String> describe(Plan plan, Node node) {
+        return List.of("refuse a master without a kubelet when the cluster's CA key is out of reach, and a kubelet that reads"
+                + " static pods from another folder; say whether the conversion also upgrades, and report mixed versions");
+    }
+}

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * files its configuration file and kubeconfigs name). A component in a pod sees only what is
  * mounted, so {@code --audit-log-path=/var/log/kubernetes/audit.log}, or a certificate path
  * carried over from the old systemd unit, would otherwise point at nothing. The folder holding each
- * such path is mounted at the same place: writable under the folders components write to
- * ({@code /var/log}, {@code /var/lib}, {@code /run}, {@code /tmp}), read-only elsewhere. A file
+ * such path is mounted at the same place, read-only unless a flag the component writes through
+ * names it ({@code --audit-log-path}, {@code --cert-dir}, {@code --log-dir}, {@code --log-file}):
+ * the cluster's certificates and keys are only read. A file
  * directly under a system folder like {@code /etc} or {@code /var/log} is mounted alone, as the
  * Kubernetes auditing guide mounts {@code audit.log} ({@code FileOrCreate}): mounting all of
  * {@code /var/log} into a pod is not something to do behind the user's back. Whether a path is a
@@ -28,7 +29,8 @@ public final class FlagPathMounts {
     private static final Set<String> TOO_BROAD = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
             "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin",
             "/usr/lib", "/usr/local", "/usr/sbin", "/usr/share", "/var", "/var/lib", "/var/log", "/var/run");
-    private static final List<String> WRITABLE = List.of("/var/log/", "/var/lib/", "/run/", "/tmp/");
+    /** Flags whose path the component writes to. */
+    private static final Set<String> WRITES = Set.of("audit-log-path", "cert-dir", "log-dir", "log-file");
 
     /**
      * How a path is mounted: the host path (the path itself or its folder) and whether it is a
@@ -61,10 +63,14 @@ public final class FlagPathMounts {
         otherPaths.forEach(path -> named.putIfAbsent(path, "config"));
         var folders = new TreeSet<String>();
         var files = new TreeSet<String>();
+        var written = new TreeSet<String>();
         named.forEach((path, flag) -> {
             if (!covered(path, existing)) {
                 Placement placement = placement(component, flag, path, directories.contains(path));
                 (placement.singleFile() ? files : folders).add(placement.hostPath());
+                if (!placement.readOnly()) {
+                    written.add(placement.hostPath());
+                }
             }
         });
         var names = new TreeSet<String>();
@@ -72,11 +78,12 @@ public final class FlagPathMounts {
         var mounts = new ArrayList<HostMount>();
         List<String> kept = minimal(folders);
         for (String folder : kept) {
-            mounts.add(HostMount.directory(uniqueName(folder, names), folder, !isWritable(folder)));
+            boolean writable = written.stream().anyMatch(w -> w.equals(folder) || w.startsWith(folder + "/"));
+            mounts.add(HostMount.directory(uniqueName(folder, names), folder, !writable));
         }
         for (String file : files) {
             if (kept.stream().noneMatch(folder -> file.startsWith(folder + "/"))) {
-                mounts.add(HostMount.file(uniqueName(file, names), file, !isWritable(file)));
+                mounts.add(HostMount.file(uniqueName(file, names), file, !written.contains(file)));
             }
         }
         return mounts;
@@ -110,17 +117,14 @@ public final class FlagPathMounts {
                     + " mounted whole; move what it holds into a folder of its own (e.g. " + trimmed
                     + (trimmed.equals("/") ? "" : "/") + component + "/)");
         }
+        boolean readOnly = !WRITES.contains(flag);
         if (isDirectory) {
-            return new Placement(trimmed, false, !isWritable(trimmed));
+            return new Placement(trimmed, false, readOnly);
         }
         if (!TOO_BROAD.contains(parent)) {
-            return new Placement(parent, false, !isWritable(parent));
+            return new Placement(parent, false, readOnly);
         }
-        return new Placement(trimmed, !looksLikeFolder, !isWritable(trimmed));
-    }
-
-    private static boolean isWritable(String path) {
-        return WRITABLE.stream().anyMatch(path::startsWith);
+        return new Placement(trimmed, !looksLikeFolder, readOnly);
     }
 
     private static boolean covered(String path, List<HostMount> mounts) {

@@ -53,7 +53,7 @@ class ConvertedManifestsTest {
                 "--runtime-config=api/all=true", "--service-account-issuer=https://server.kubernetes.local:6443",
                 "--service-account-issuer=https://old.example"), container.getCommand(), "nothing of Mast's own is added");
         Map<String, String> volumes = volumes(pod);
-        assertEquals("DirectoryOrCreate rw", volumes.get("/var/lib/kubernetes"));
+        assertEquals("DirectoryOrCreate ro", volumes.get("/var/lib/kubernetes"), "the cluster's keys are only read");
         assertEquals("FileOrCreate rw", volumes.get("/var/log/audit.log"), "the audit log alone, as the auditing guide mounts it");
         assertFalse(volumes.containsKey("/etc/kubernetes/pki"), "no folder of Mast's layout");
         assertEquals("10.10.0.11", container.getReadinessProbe().getHttpGet().getHost(), "the node's address: it binds 0.0.0.0");

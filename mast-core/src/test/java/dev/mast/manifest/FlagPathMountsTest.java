@@ -72,7 +72,7 @@ class FlagPathMountsTest {
 
     @Test
     void aPathTheNodeSaysIsAFolderIsMountedItselfEvenWithADotInItsName() {
-        assertEquals(new FlagPathMounts.Placement("/srv/certs.d", false, true),
+        assertEquals(new FlagPathMounts.Placement("/srv/certs.d", false, false),
                 FlagPathMounts.placement("kube-apiserver", "cert-dir", "/srv/certs.d", true));
     }
 

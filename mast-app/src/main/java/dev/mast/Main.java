@@ -2,6 +2,8 @@ package dev.mast;
 
 import dev.mast.app.CoreServices;
 import dev.mast.cli.MastCommand;
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshLoginMeans;
 import dev.mast.ui.MastApp;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -39,7 +41,7 @@ public final class Main {
             MastCommand.commandLine().setOut(new PrintWriter(Writer.nullWriter())).execute("--help");
         }
         try {
-            MastApp.launchApp(CoreServices.create(), args);
+            MastApp.launchApp(CoreServices.create(), new SshLoginMeans(SshEnvironment.ofUser(null)), args);
         } catch (RuntimeException | Error e) {
             // The toolkit itself failed (no display, no GTK): there is no window to show a dialog in.
             Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "The desktop app could not start", e);

@@ -1,6 +1,6 @@
 package dev.mast.app;
 
-import dev.mast.node.KnownHosts;
+import dev.mast.node.SshEnvironment;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.RunLog;
@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the desktop app keeps a cluster's PKI and admin kubeconfig (per cluster name, under
- * the user's data folder), and which known_hosts file each plan's nodes are checked against:
- * the user's own, except for simulated clusters, whose host keys live with the simulator.
+ * the user's data folder), and how each plan's nodes are reached: with the user's own SSH
+ * settings, except for simulated clusters, whose host keys live with the simulator.
  */
 public final class AppFolders {
     private final Path base;
@@ -39,13 +39,18 @@ public final class AppFolders {
         return simulatedByName.getOrDefault(plan.name(), base.resolve(plan.name()));
     }
 
-    /** The known_hosts file for a plan's nodes (all of a plan's nodes share one). */
-    public Path knownHosts(Plan plan) {
-        return plan.nodes().isEmpty() ? KnownHosts.defaultFile() : knownHosts(plan.nodes().get(0));
+    /**
+     * What a connection to a plan's nodes brings besides the plan: for a real cluster the user's
+     * ~/.ssh/config and ssh-agent, as ssh would; for a simulated one only the simulator's
+     * known_hosts, so the user's settings never change where the demo connects.
+     */
+    public SshEnvironment ssh(Plan plan) {
+        return plan.nodes().isEmpty() ? SshEnvironment.ofUser(null) : ssh(plan.nodes().get(0));
     }
 
-    public Path knownHosts(Node node) {
-        return knownHostsByAddress.getOrDefault(node.ip() + ":" + node.ssh().port(), KnownHosts.defaultFile());
+    public SshEnvironment ssh(Node node) {
+        Path simulated = knownHostsByAddress.get(node.ip() + ":" + node.ssh().port());
+        return simulated != null ? SshEnvironment.isolated(simulated) : SshEnvironment.ofUser(null);
     }
 
     /** A simulated cluster's nodes: their keys are in the simulator's own file. */

@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.node.SshOptions;
 import dev.mast.plan.Component;
 import java.util.EnumMap;
 import dev.mast.node.CredentialPrompt;
@@ -26,7 +27,7 @@ final class CoreUpgradeInspector implements UpgradeInspector {
 
     @Override
     public NodeInspection inspect(Plan plan, Node node) throws Exception {
-        try (NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(node), SshOptions.DEFAULT);
              SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
             var inspection = NodeInspector.inspect(remote, plan, node, ClusterRenderer.withoutPki(plan));
             Map<String, NodeInspection.CurrentFile> current = new LinkedHashMap<>();

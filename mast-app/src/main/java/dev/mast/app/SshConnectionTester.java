@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.HostKeyChangedException;
 import dev.mast.node.HostKeyException;
@@ -14,9 +15,11 @@ import dev.mast.ui.NodeCheck.HostKey;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Tests a node the way a run will reach it: host key against known_hosts (an unknown key is
- * reported with its fingerprint, never accepted here: the Nodes page asks about all of a batch's
- * keys at once), key login (asking for a passphrase or password when needed), sudo, and the OS name.
+ * Tests a node the way a run will reach it (through its jump hosts, with the user's ssh-agent
+ * and ~/.ssh/config): host key against known_hosts (an unknown key is reported with its
+ * fingerprint, never accepted here: the Nodes page asks about all of a batch's keys at once),
+ * login (asking for a passphrase or password when needed) and which identity it used, sudo,
+ * and the OS name.
  */
 final class SshConnectionTester implements ConnectionTester {
     private final AppFolders folders;
@@ -31,7 +34,7 @@ final class SshConnectionTester implements ConnectionTester {
     @Override
     public NodeCheck test(Node node) {
         AtomicReference<String> offered = new AtomicReference<>("");
-        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(offered, null, secrets), folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(offered, null, secrets), folders.ssh(node), SshOptions.DEFAULT);
              NodeConnection connection = connector.connect(node)) {
             String fingerprint = offered.get();
             boolean sudo = true;
@@ -43,12 +46,16 @@ final class SshConnectionTester implements ConnectionTester {
                 message = e.getMessage();
             }
             String os = osName(connection);
-            return new NodeCheck(node.hostName(), true, HostKey.KNOWN, fingerprint, true, sudo, os, message);
+            return new NodeCheck(node.hostName(), true, HostKey.KNOWN, fingerprint, true, sudo, os, message,
+                    connection.identity());
         } catch (HostKeyChangedException e) {
             return new NodeCheck(node.hostName(), true, HostKey.CHANGED, "", false, false, "", e.getMessage());
         } catch (HostKeyException e) {
+            // The key may be a jump host's: the node's own is checked once that one is trusted.
+            boolean jumpHost = !e.node().host().equals(node.ip().toLowerCase(java.util.Locale.ROOT));
             return new NodeCheck(node.hostName(), true, HostKey.UNKNOWN, offered.get(), false, false, "",
-                    "the host key is not known yet: compare its fingerprint and accept it");
+                    "the host key " + (jumpHost ? "of the jump host " + e.node() + " " : "")
+                            + "is not known yet: compare its fingerprint and accept it");
         } catch (NodeAuthException e) {
             return new NodeCheck(node.hostName(), true, HostKey.KNOWN, offered.get(), false, false, "", e.getMessage());
         } catch (NodeException e) {
@@ -69,7 +76,7 @@ final class SshConnectionTester implements ConnectionTester {
 
     @Override
     public void trustHostKey(Node node, String fingerprint) throws Exception {
-        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(new AtomicReference<>(), fingerprint, CredentialPrompt.refusing()), folders.knownHosts(node));
+        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(new AtomicReference<>(), fingerprint, CredentialPrompt.refusing()), folders.ssh(node), SshOptions.DEFAULT);
              NodeConnection ignored = connector.connect(node)) {
             // Connecting with a prompt that accepts exactly this fingerprint records it in known_hosts.
         } catch (NodeAuthException afterTrust) {

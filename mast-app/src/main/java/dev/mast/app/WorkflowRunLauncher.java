@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -61,7 +62,7 @@ final class WorkflowRunLauncher implements RunLauncher {
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
-        try (log; NodeConnector connector = new NodeConnector(prompt, folders.knownHosts(plan))) {
+        try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
             Path pkiDir = folders.pkiDir(plan);
             Optional<UpgradeSetup> upgrade = kind == RunKind.UPGRADE ? Optional.of(UpgradeSetup.prepare(plan, pkiDir, connector))
                     : Optional.empty();

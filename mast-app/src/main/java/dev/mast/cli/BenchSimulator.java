@@ -31,6 +31,12 @@ final class BenchSimulator implements AutoCloseable {
 
     /** Starts {@code count} nodes with the given timing in {@code dir} and waits until they all listen. */
     static BenchSimulator start(Path dir, int count, Integer stepDelayMs, int commandDelayMs, int tickMs) throws IOException {
+        return start(dir, count, stepDelayMs, commandDelayMs, tickMs, false);
+    }
+
+    /** @param viaBastion the plan reaches the nodes through a jump host the simulator runs too */
+    static BenchSimulator start(Path dir, int count, Integer stepDelayMs, int commandDelayMs, int tickMs, boolean viaBastion)
+            throws IOException {
         Path plan = dir.resolve("cluster.yaml");
         // The simulated nodes are the harness, not what is measured: a JVM that compiles with C1 only spends far less
         // CPU on compiling in a run of a minute (measured: its idle nodes cost ~0.6 core with C2 compiling, ~0.07 without).
@@ -46,6 +52,9 @@ final class BenchSimulator implements AutoCloseable {
                 "--nodes", Integer.toString(count), "--runtime-installed", "--plan-out", plan.toString(), "--command-delay-ms", Integer.toString(commandDelayMs), "--tick-ms", Integer.toString(tickMs)));
         if (stepDelayMs != null) {
             command.addAll(List.of("--step-delay-ms", Integer.toString(stepDelayMs)));
+        }
+        if (viaBastion) {
+            command.add("--bastion");
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                 + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without waiting"
                 + " for the others overlap); phase_client_cpu_s.<phase> and"
                 + " phase_simulator_cpu_s.<phase> (the CPU each side used in that phase of the N-node run); ssh_round_trips_per_s"
-                + " (sequential commands over one SSH connection, no delays; aim for >= 500); peak_heap_mb (Mast's JVM,"
+                + " (sequential commands over one SSH connection, no delays; aim for >= 500); via_bastion (--via-bastion: every"
+                + " node reached through one jump host); peak_heap_mb (Mast's JVM,"
                 + " simulator excluded; aim for < 1024)."})
 final class BenchWorkflowCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "200", description = "How many nodes in the large run (default ${DEFAULT-VALUE}).")
@@ -65,6 +66,10 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     @Option(names = "--tick-ms", defaultValue = "200", description = "How often each simulated kubelet and systemd look at"
             + " their work (default ${DEFAULT-VALUE}).")
     int tickMs;
+
+    @Option(names = "--via-bastion", description = "Reach every node through one jump host (ssh.jump), as nodes in a"
+            + " private network are: one SSH connection to the jump host carries every node's connection.")
+    boolean viaBastion;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -99,6 +104,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             Run many = install(dir.resolve("many"), nodes, stepDelayMs, commandDelayMs);
             double roundTrips = roundTripsPerSecond(dir.resolve("rtt"));
             out.printf("nodes: %d%n", nodes);
+            out.printf("via_bastion: %b%n", viaBastion);
             out.printf("cpus: %d%n", Runtime.getRuntime().availableProcessors());
             out.println("jvm_options: " + ProductJvm.tuning());
             out.printf("other_programs_cpu_s: %.2f%n", seconds(many.otherCpu()));
@@ -130,7 +136,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
 
     private Run install(Path dir, int count, int stepDelay, int commandDelay) throws Exception {
         Files.createDirectories(dir);
-        try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs)) {
+        try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs, viaBastion)) {
             Plan plan = PlanFile.read(simulator.plan()).plan();
             RenderedCluster rendered = ClusterRenderer.render(plan, dir.resolve("pki"));
             PhaseClock phases = new PhaseClock(List.of(() -> Duration.ofNanos(processCpuNanos()), simulator::cpu));
@@ -179,7 +185,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     /** Sequential commands over one connection, without simulated delay: the cost of a round trip itself. */
     private double roundTripsPerSecond(Path dir) throws Exception {
         Files.createDirectories(dir);
-        try (BenchSimulator simulator = BenchSimulator.start(dir, 1, null, 0, tickMs)) {
+        try (BenchSimulator simulator = BenchSimulator.start(dir, 1, null, 0, tickMs, viaBastion)) {
             Plan plan = PlanFile.read(simulator.plan()).plan();
             try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
                  NodeConnection connection = connector.connect(plan.nodes().get(0))) {

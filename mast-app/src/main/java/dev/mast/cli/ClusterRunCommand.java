@@ -1,7 +1,10 @@
 package dev.mast.cli;
 
-import dev.mast.node.KnownHosts;
 import dev.mast.node.NodeConnector;
+import dev.mast.node.NodeException;
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshOptions;
+import dev.mast.node.SshRoute;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.plan.Node;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +55,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             description = "How long to wait for a started component to become healthy before failing or rolling back (default: ${DEFAULT-VALUE}).")
     int healthTimeout;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Spec
@@ -73,7 +77,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
 
     /** The dry run: the steps per node, touching nothing. A command may read the nodes first, to say more. */
     int dryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
-        printDryRun(out, plan, workflow);
+        printDryRun(out, plan, workflow, connector);
         return MastCommand.OK;
     }
 
@@ -99,8 +103,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
         Plan cluster = loaded.get().plan();
         Path pkiDir = pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file);
-        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
-        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile)) {
+        // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
+        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
+                SshOptions.DEFAULT)) {
             Prepared prepared = prepare(cluster, pkiDir, connector, out);
             try (LazyCluster api = new LazyCluster(prepared.apiKubeconfig())) {
                 Workflow workflow = workflow(cluster, prepared.rendered(), api);
@@ -162,12 +167,25 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         return file;
     }
 
-    static void printDryRun(PrintWriter out, Plan plan, Workflow workflow) {
+    /** How the node is reached and where each SSH setting came from, as the preview shows it. */
+    private static void printSsh(PrintWriter out, Node node, NodeConnector connector) {
+        try {
+            SshRoute route = connector.route(node);
+            out.println("  ssh: " + route.target().address() + (route.jumps().isEmpty() ? "" : " through "
+                    + route.jumps().stream().map(hop -> hop.address().toString()).collect(Collectors.joining(", "))));
+            out.println("       " + route.origins().stream().map(SshRoute.Origin::toString).collect(Collectors.joining("; ")));
+        } catch (NodeException e) {
+            out.println("  ssh: " + e.getMessage());
+        }
+    }
+
+    static void printDryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
         out.println(workflow.name() + " of " + plan.name() + " (dry run: nothing is changed)");
         for (Node node : plan.nodes()) {
             out.println();
             out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
                     node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
+            printSsh(out, node, connector);
             int step = 1;
             for (Phase phase : workflow.phasesFor(plan, node)) {
                 out.printf("  %d. %s [%s]%s%n", step++, phase.title(), phase.id(),

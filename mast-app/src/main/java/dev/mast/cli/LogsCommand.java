@@ -10,8 +10,9 @@ import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
-import dev.mast.node.KnownHosts;
 import dev.mast.node.NodeConnector;
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshOptions;
 import dev.mast.plan.LoadedPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "FILE", description = "The cluster's plan: its nodes are asked when the API server does not answer.")
     Path planFile;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Option(names = "--yes", description = "Non-interactive: ask nothing; unknown host keys and missing passwords then fail.")
@@ -109,8 +110,9 @@ final class LogsCommand implements Callable<Integer> {
                 err.println("mast logs: " + e.getMessage() + " Reading from the nodes instead.");
             }
         }
-        Path knownHostsFile = knownHosts != null ? knownHosts : KnownHosts.defaultFile();
-        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), knownHostsFile);
+        // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
+        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
+                SshOptions.DEFAULT);
              NodeSessions sessions = new NodeSessions(connector)) {
             var sources = new LogSources(api.map(ApiLogs::new), plan.map(p -> new NodeRuntime(p.plan(), sessions)));
             return stream(sources, request.get(), out, err);

@@ -1,5 +1,7 @@
 package dev.mast.cli;
 
+import dev.mast.node.SshEnvironment;
+import dev.mast.node.SshLoginMeans;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.PlanFileException;
@@ -15,6 +17,15 @@ import picocli.CommandLine.Option;
 final class PlanInput {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The plan file, e.g. cluster.yaml.")
     Path file;
+
+    /**
+     * Render writes local files only: a key file missing here is a warning. The commands that
+     * log in need a way to: the key file, or the ssh-agent or ~/.ssh/config.
+     */
+    private static PlanValidator validator(String command) {
+        var login = new SshLoginMeans(SshEnvironment.ofUser(null));
+        return command.equals("render") ? new PlanValidator().notConnecting(login) : new PlanValidator().connecting(login);
+    }
 
     /**
      * The plan if it reads and validates; otherwise prints every problem to {@code err} and
@@ -33,7 +44,7 @@ final class PlanInput {
             err.println("mast " + command + ": " + file + ": " + CliMessages.describe(e));
             return Optional.empty();
         }
-        ValidationReport report = new PlanValidator().validate(loaded);
+        ValidationReport report = validator(command).validate(loaded);
         report.problems().forEach(problem -> err.println(CliMessages.line(problem)));
         if (report.hasErrors()) {
             err.println(file + ": " + report.summary() + "; nothing was done");

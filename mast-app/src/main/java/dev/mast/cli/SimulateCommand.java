@@ -2,10 +2,13 @@ package dev.mast.cli;
 
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
 import dev.mast.plan.Role;
 import dev.mast.sim.ClientKeys;
 import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
+import dev.mast.sim.SimBastion;
 import dev.mast.sim.SimPlanWriter;
 import dev.mast.sim.SimulatedCluster;
 import dev.mast.sim.SimulatedNode;
@@ -78,6 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
             + " work (default ${DEFAULT-VALUE}).")
     int tickMs;
 
+    @Option(names = "--bastion", description = "Reach the nodes through a jump host on 127.0.0.1 (the plan's ssh.jump).")
+    boolean bastion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -108,13 +114,17 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Starting " + nodes + " simulated node" + (nodes == 1 ? "" : "s") + "...");
         out.flush();
-        try (SimulatedCluster cluster = builder.start()) {
+        try (SimulatedCluster cluster = builder.start();
+             SimBastion jumpHost = bastion ? SimBastion.start(sshUser, keys.getPublic()) : null) {
             cluster.nodes().forEach(node -> node.faults().fixedDelay(java.time.Duration.ofMillis(commandDelayMs)));
             Thread hook = new Thread(cluster::close, "mast-simulate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 SimPlanWriter.write(planFile, SimPlanWriter.yaml(cluster, kubernetesVersion, containerRuntime, sshUser, keyFile));
                 ClientKeys.writeKnownHosts(cluster.nodes(), state.resolve("known_hosts"));
+                if (jumpHost != null) {
+                    throughBastion(planFile, state.resolve("known_hosts"), jumpHost);
+                }
                 if (cluster.legacyAdminKubeconfig().isPresent()) {
                     Path admin = state.resolve("admin.conf");
                     Files.deleteIfExists(admin);
@@ -138,6 +148,13 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return MastCommand.OK;
+    }
+
+    /** Every node behind the jump host: the plan's ssh.jump, and the jump host's key beside the nodes'. */
+    private void throughBastion(Path planFile, Path knownHosts, SimBastion jumpHost) throws IOException {
+        Plan plan = PlanFile.read(planFile).plan();
+        PlanFile.write(plan.withSsh(plan.ssh().withJump(sshUser + "@127.0.0.1:" + jumpHost.port())), planFile);
+        Files.writeString(knownHosts, jumpHost.knownHostsLine() + "\n", java.nio.file.StandardOpenOption.APPEND);
     }
 
     private SimTiming timing() {

@@ -101,7 +101,7 @@ final class UpgradeCommand extends ClusterRunCommand {
         }
         ConversionVersions.mixed(read).ifPresent(note -> out.println(System.lineSeparator() + "note: " + note));
         out.println();
-        printDryRun(out, plan, workflow);
+        printDryRun(out, plan, workflow, connector);
         return MastCommand.OK;
     }
 }

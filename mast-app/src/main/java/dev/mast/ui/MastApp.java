@@ -2,6 +2,7 @@ package dev.mast.ui;
 
 import dev.mast.AppLogging;
 import dev.mast.plan.KeyFiles;
+import dev.mast.plan.LoginMeans;
 import dev.mast.plan.PlanValidator;
 import dev.mast.ui.common.FxDialogService;
 import dev.mast.ui.common.PooledBackgroundExecutor;
@@ -23,6 +24,7 @@ import javafx.stage.Stage;
  */
 public final class MastApp extends Application {
     private static volatile AppServices services = AppServices.none();
+    private static volatile LoginMeans loginMeans = LoginMeans.NONE;
 
     private PooledBackgroundExecutor background;
 
@@ -33,7 +35,13 @@ public final class MastApp extends Application {
 
     /** Opens the app with these services; blocks until the window is closed. */
     public static void launchApp(AppServices appServices, String[] args) {
+        launchApp(appServices, LoginMeans.NONE, args);
+    }
+
+    /** @param login how nodes log in besides their key files (the ssh-agent, ~/.ssh/config), for validation */
+    public static void launchApp(AppServices appServices, LoginMeans login, String[] args) {
         services = appServices;
+        loginMeans = login;
         Application.launch(MastApp.class, args);
     }
 
@@ -56,7 +64,8 @@ public final class MastApp extends Application {
         UiSettings settings = UiSettings.forUser();
         Themes themes = new Themes(settings);
         background = new PooledBackgroundExecutor(Platform::runLater);
-        var env = new UiEnvironment(settings, background, new FxDialogService(() -> stage), new PlanValidator(),
+        var env = new UiEnvironment(settings, background, new FxDialogService(() -> stage),
+                new PlanValidator().connecting(loginMeans),
                 folder -> getHostServices().showDocument(folder.toUri().toString()), Clock.systemDefaultZone(), KeyFiles.userHome());
         var model = new MainWindowModel(services, env, Platform::runLater);
         stage.setTitle("Mast");

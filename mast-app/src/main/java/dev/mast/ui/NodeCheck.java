@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param hostKeyFingerprint the server's key as {@code SHA256:...}; empty if not reachable
  * @param os                 the OS as the node names it ({@code Ubuntu 24.04.1 LTS}); empty if not known
  * @param message            one sentence about the first check that failed, empty when all passed
+ * @param identity           what logged in: {@code agent: ED25519 SHA256:...}, {@code key file ...: RSA SHA256:...}
+ *                           or {@code password}; empty when login failed
  */
 public record NodeCheck(String node, boolean reachable, HostKey hostKey, String hostKeyFingerprint,
-                        boolean authenticated, boolean sudo, String os, String message) {
+                        boolean authenticated, boolean sudo, String os, String message, String identity) {
 
     /** How the node's host key compares with {@code known_hosts}. */
     public enum HostKey {
@@ -30,6 +32,12 @@ public record NodeCheck(String node, boolean reachable, HostKey hostKey, String 
         hostKeyFingerprint = hostKeyFingerprint == null ? "" : hostKeyFingerprint;
         os = os == null ? "" : os;
         message = message == null ? "" : message;
+        identity = identity == null ? "" : identity;
+    }
+
+    public NodeCheck(String node, boolean reachable, HostKey hostKey, String hostKeyFingerprint, boolean authenticated,
+                     boolean sudo, String os, String message) {
+        this(node, reachable, hostKey, hostKeyFingerprint, authenticated, sudo, os, message, "");
     }
 
     /** Everything Mast needs passed: it can log in and use sudo on a trusted host. */

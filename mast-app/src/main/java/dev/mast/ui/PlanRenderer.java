@@ -2,6 +2,7 @@ package dev.mast.ui;
 
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
+import java.util.Map;
 
 /** Renders every file of a valid plan, for the preview. Called off the FX thread. */
 @FunctionalInterface
@@ -14,5 +15,13 @@ public interface PlanRenderer {
      */
     default RenderedCluster render(Plan plan, RunKind kind) throws Exception {
         return render(plan);
+    }
+
+    /**
+     * How Mast reaches each node (by host name), with where each SSH setting came from: the plan,
+     * ~/.ssh/config or a default. Reads the SSH configuration; connects nowhere.
+     */
+    default Map<String, String> connections(Plan plan) {
+        return Map.of();
     }
 }

@@ -51,6 +51,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aKeyFileMissingOnThisMachineIsAWarningNotAnError() throws IOException {
+        Path file = plan("[etcd, master]", "[worker]", "10.0.0.3");
+        Files.delete(key);
+        CliRun run = CliRun.of("validate", "--plan", file.toString());
+        assertEquals(MastCommand.OK, run.exitCode(), run.out());
+        assertTrue(run.out().contains("nodes[0].ssh.keyFile: \"" + key + "\" cannot be read on this machine"), run.out());
+        assertTrue(run.out().contains(": valid (0 errors, 3 warnings)"), run.out());
+    }
+
+    @Test
     void aValidPlanExitsZero() throws IOException {
         Path file = plan("[etcd, master]", "[worker]", "10.0.0.3");
         CliRun run = CliRun.of("validate", "--plan", file.toString());

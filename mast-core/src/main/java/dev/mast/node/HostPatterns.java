@@ -63,6 +63,11 @@ final class HostPatterns {
         }
     }
 
+    /** A {@code *}/{@code ?} wildcard pattern against a whole name, case-sensitive as OpenSSH's match_pattern. */
+    static boolean glob(String pattern, String name) {
+        return glob(pattern, 0, name, 0);
+    }
+
     private static boolean glob(String pattern, int p, String name, int n) {
         while (p < pattern.length()) {
             char c = pattern.charAt(p);

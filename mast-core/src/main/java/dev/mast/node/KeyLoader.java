@@ -42,15 +42,6 @@ final class KeyLoader implements AutoCloseable {
         this.secrets = secrets;
     }
 
-    /** {@code ~} and {@code ~/x} relative to the home of the user running Mast. */
-    static Path expand(String keyFile) {
-        String home = System.getProperty("user.home");
-        if (keyFile.equals("~")) {
-            return Path.of(home);
-        }
-        return keyFile.startsWith("~/") ? Path.of(home, keyFile.substring(2)) : Path.of(keyFile);
-    }
-
     /**
      * The key, or null when the file does not exist or the user gave no passphrase (then
      * password authentication may still work).

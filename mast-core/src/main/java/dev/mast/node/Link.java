@@ -29,19 +29,24 @@ final class Link implements AutoCloseable {
         T on(SSHClient client) throws NodeException, IOException, TimeoutException, InterruptedException;
     }
 
+    /** Opens the connection again, the same way (through the same jump hosts). */
+    interface Redial {
+        Dialer.Dialed dial(String action) throws NodeException;
+    }
+
     private final NodeAddress node;
-    private final Dialer dialer;
-    private final String keyFile;
+    private final Redial redial;
     private final Semaphore sessions;
     private final ExecutorService io;
     private SSHClient client;
+    private String identity;
     private boolean closed;
 
-    Link(NodeAddress node, Dialer dialer, String keyFile, SSHClient connected, SshOptions options) {
+    Link(NodeAddress node, Redial redial, Dialer.Dialed connected, SshOptions options) {
         this.node = node;
-        this.dialer = dialer;
-        this.keyFile = keyFile;
-        this.client = connected;
+        this.redial = redial;
+        this.client = connected.client();
+        this.identity = connected.identity();
         this.sessions = new Semaphore(options.maxSessions(), true);
         this.io = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "mast-ssh-io-" + THREADS.incrementAndGet());
@@ -52,6 +57,10 @@ final class Link implements AutoCloseable {
 
     NodeAddress node() {
         return node;
+    }
+
+    synchronized String identity() {
+        return identity;
     }
 
     /**
@@ -136,7 +145,9 @@ final class Link implements AutoCloseable {
             return client;
         }
         Dialer.closeQuietly(client);
-        client = dialer.dial(node, keyFile, "reconnecting for " + action);
+        Dialer.Dialed dialed = redial.dial("reconnecting for " + action);
+        client = dialed.client();
+        identity = dialed.identity();
         return client;
     }
 

@@ -30,6 +30,14 @@ public final class NodeConnection implements AutoCloseable {
         return link.node();
     }
 
+    /**
+     * The identity that logged in, as the Nodes page shows it: {@code agent: ED25519 SHA256:...},
+     * {@code key file ~/.ssh/id_rsa: RSA SHA256:...} or {@code password}.
+     */
+    public String identity() {
+        return link.identity();
+    }
+
     /** Runs the command and returns how it ended, whatever its exit status: for probes. */
     public CommandResult run(Command command) throws NodeException {
         return run(command, LineSink.DISCARD);

@@ -67,9 +67,10 @@ public final class KismaticImport {
         String endpoint = tree.text("master.load_balanced_fqdn")
                 .map(fqdn -> fqdn.contains(":") ? fqdn : fqdn + ":" + KISMATIC_API_PORT)
                 .orElse("");
-        List<Node> nodes = KismaticNodes.read(tree, ssh());
+        SshSettings ssh = ssh();
+        List<Node> nodes = KismaticNodes.read(tree, ssh);
         var plan = new Plan(name, version(), runtime(), podCidr, serviceCidr, defaults.dnsDomain(), KISMATIC_API_PORT,
-                endpoint, nodes, extraFlags());
+                endpoint, nodes, extraFlags()).withSsh(ssh);
         // Mast deploys the cluster DNS itself, as Kismatic's dns add-on did.
         tree.use("add_ons.dns");
         KismaticLeftovers.report(tree);
@@ -110,18 +111,21 @@ public final class KismaticImport {
         });
     }
 
-    /** Kismatic had one SSH setting for all nodes; every Mast node gets it. */
+    /**
+     * Kismatic had one SSH setting for all nodes: it becomes the plan's {@code ssh:}. What it
+     * leaves out stays out, for the ssh-agent and ~/.ssh/config to supply, as Ansible's ssh did.
+     */
     private SshSettings ssh() {
-        SshSettings defaults = SshSettings.DEFAULT;
-        String user = tree.text("cluster.ssh.user").orElse(defaults.user());
-        String keyFile = tree.text("cluster.ssh.ssh_key").orElse(defaults.keyFile());
+        String user = tree.text("cluster.ssh.user").orElse("");
+        String keyFile = tree.text("cluster.ssh.ssh_key").orElse("");
         int port = tree.text("cluster.ssh.ssh_port").flatMap(text -> {
             if (text.matches("\\d{1,5}")) {
                 return Optional.of(Integer.parseInt(text));
             }
-            tree.warn("cluster.ssh.ssh_port", "\"" + text + "\" is not a port number; the plan uses " + defaults.port());
+            tree.warn("cluster.ssh.ssh_port", "\"" + text + "\" is not a port number; the plan leaves the port to "
+                    + "~/.ssh/config (else 22)");
             return Optional.empty();
-        }).orElse(defaults.port());
+        }).orElse(0);
         return new SshSettings(user, port, keyFile);
     }
 

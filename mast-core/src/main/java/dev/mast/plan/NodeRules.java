@@ -2,16 +2,29 @@ package dev.mast.plan;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The fields of each node on its own: name, addresses, roles and how to reach it over SSH. */
 final class NodeRules {
+    /** The keys {@code ssh} tries when neither the plan nor ~/.ssh/config names one. */
+    private static final List<String> DEFAULT_KEYS = List.of("id_rsa", "id_ecdsa", "id_ed25519");
     private final Path home;
     private final Predicate<Path> keyFileReadable;
+    private final LoginMeans otherMeans;
+    private final boolean connecting;
 
-    NodeRules(Path home, Predicate<Path> keyFileReadable) {
+    /**
+     * @param otherMeans how a node logs in besides its key file (agent, ~/.ssh/config)
+     * @param connecting whether the plan is checked for a run that logs in to the nodes; if not
+     *                   (validate, render) a key file missing here is only a warning
+     */
+    NodeRules(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting) {
         this.home = home;
         this.keyFileReadable = keyFileReadable;
+        this.otherMeans = otherMeans;
+        this.connecting = connecting;
     }
 
     void check(Plan plan, Findings findings) {
@@ -35,16 +48,42 @@ final class NodeRules {
         if (node.roles().isEmpty()) {
             findings.error(path + ".roles", "the node has no roles; give it at least one of etcd, master, worker, ingress");
         }
-        checkSsh(node.ssh(), path + ".ssh", findings);
+        checkSsh(node, path + ".ssh", findings);
     }
 
-    private void checkSsh(SshSettings ssh, String path, Findings findings) {
-        if (ssh.user().isBlank()) {
-            findings.error(path + ".user", "is empty; enter the user Mast logs in as (it needs sudo), e.g. root");
+    private void checkSsh(Node node, String path, Findings findings) {
+        SshSettings ssh = node.ssh();
+        if (!ssh.user().equals(ssh.user().strip()) || ssh.user().contains(" ")) {
+            findings.error(path + ".user", FieldChecks.quote(ssh.user()) + " has blanks; enter the user Mast logs in as, "
+                    + "e.g. root, or leave it empty for ~/.ssh/config's User (else root)");
         }
-        findings.check(path + ".port", FieldChecks.port(ssh.port()));
+        // 0 is "not set": the port comes from ~/.ssh/config or is 22.
+        if (ssh.port() != 0) {
+            findings.check(path + ".port", FieldChecks.port(ssh.port()));
+        }
+        try {
+            JumpHosts.parse(ssh.jump());
+        } catch (IllegalArgumentException e) {
+            findings.error(path + ".jump", e.getMessage());
+        }
+        checkLogin(node, path, findings);
+    }
+
+    /**
+     * A run needs a way to log in: the key file, or the agent or a key ~/.ssh/config names. A
+     * key file that is missing here stops a run only when there is no other way, and never
+     * stops validate or render, which write local files only.
+     */
+    private void checkLogin(Node node, String path, Findings findings) {
+        SshSettings ssh = node.ssh();
+        Optional<String> other = otherMeans.besidesKeyFile(node);
         if (ssh.keyFile().isBlank()) {
-            findings.error(path + ".keyFile", "is empty; enter the path of the SSH private key, e.g. ~/.ssh/id_ed25519");
+            // As ssh: with no key file named, its default keys are tried.
+            if (other.or(this::defaultKey).isEmpty()) {
+                String message = "is not set and there is no other way to log in (no ssh-agent with keys, no IdentityFile "
+                        + "in ~/.ssh/config, no ~/.ssh/id_* key); enter the path of the SSH private key, e.g. ~/.ssh/id_ed25519";
+                report(path + ".keyFile", message, findings);
+            }
             return;
         }
         Path key;
@@ -54,9 +93,29 @@ final class NodeRules {
             findings.error(path + ".keyFile", FieldChecks.quote(ssh.keyFile()) + " is not a file path");
             return;
         }
-        if (!keyFileReadable.test(key)) {
-            findings.error(path + ".keyFile", FieldChecks.quote(ssh.keyFile()) + " cannot be read (looked for " + key
-                    + "); create the key or point keyFile at an existing private key");
+        if (keyFileReadable.test(key)) {
+            return;
+        }
+        String missing = FieldChecks.quote(ssh.keyFile()) + " cannot be read on this machine (looked for " + key + ")";
+        if (other.isPresent()) {
+            findings.warning(path + ".keyFile", missing + "; Mast will log in with " + other.get());
+        } else {
+            report(path + ".keyFile", missing + "; create the key or point keyFile at an existing private key"
+                    + (connecting ? "" : " before you install or upgrade"), findings);
+        }
+    }
+
+    /** The first of the keys {@code ssh} tries when none is named, if one is here. */
+    private Optional<String> defaultKey() {
+        return DEFAULT_KEYS.stream().filter(key -> keyFileReadable.test(home.resolve(".ssh").resolve(key)))
+                .map(key -> "~/.ssh/" + key).findFirst();
+    }
+
+    private void report(String path, String message, Findings findings) {
+        if (connecting) {
+            findings.error(path, message);
+        } else {
+            findings.warning(path, message);
         }
     }
 }

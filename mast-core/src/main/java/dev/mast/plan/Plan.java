@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param controlPlaneEndpoint optional load-balanced {@code host[:port]}; empty when there is none
  * @param extraFlags           per component, flags the user adds ({@code name -> value}, without {@code --})
+ * @param ssh                  the SSH settings every node has unless it says otherwise (the plan file's
+ *                             top-level {@code ssh:}); each node's {@link Node#ssh()} already includes them
  */
 public record Plan(
         String name,
@@ -25,9 +27,11 @@ public record Plan(
         int apiServerPort,
         String controlPlaneEndpoint,
         List<Node> nodes,
-        Map<Component, Map<String, String>> extraFlags) {
+        Map<Component, Map<String, String>> extraFlags,
+        SshSettings ssh) {
 
     public Plan {
+        ssh = ssh == null ? SshSettings.UNSET : ssh;
         nodes = List.copyOf(nodes);
         controlPlaneEndpoint = controlPlaneEndpoint == null ? "" : controlPlaneEndpoint;
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
@@ -37,6 +41,13 @@ public record Plan(
             }
         });
         extraFlags = Collections.unmodifiableMap(flags);
+    }
+
+    public Plan(String name, String kubernetesVersion, ContainerRuntime runtime, String podCidr, String serviceCidr,
+                String dnsDomain, int apiServerPort, String controlPlaneEndpoint, List<Node> nodes,
+                Map<Component, Map<String, String>> extraFlags) {
+        this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint,
+                nodes, extraFlags, SshSettings.UNSET);
     }
 
     /** A new plan with kubeadm's defaults and no nodes. */
@@ -101,7 +112,7 @@ public record Plan(
 
     public Plan withNodes(List<Node> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, value, extraFlags);
+                controlPlaneEndpoint, value, extraFlags, ssh);
     }
 
     public Plan withKubernetesVersion(String value) {
@@ -111,6 +122,13 @@ public record Plan(
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, value);
+                controlPlaneEndpoint, nodes, value, ssh);
+    }
+
+    /** New settings for every node: each node keeps what it set itself and takes the rest from {@code value}. */
+    public Plan withSsh(SshSettings value) {
+        List<Node> updated = nodes.stream().map(node -> node.withSsh(node.ssh().without(ssh).over(value))).toList();
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, updated, extraFlags, value);
     }
 }

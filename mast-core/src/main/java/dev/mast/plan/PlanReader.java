@@ -20,11 +20,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * in the model at all (wrong kinds, unknown keys, unknown roles) is a problem here.
  */
 final class PlanReader {
-    static final List<String> ROOT_KEYS = List.of("cluster", "nodes");
+    static final List<String> ROOT_KEYS = List.of("cluster", "nodes", "ssh");
     static final List<String> CLUSTER_KEYS = List.of("name", "kubernetesVersion", "containerRuntime", "podCidr",
             "serviceCidr", "dnsDomain", "apiServerPort", "controlPlaneEndpoint", "extraFlags");
     static final List<String> NODE_KEYS = List.of("hostName", "ip", "internalIp", "roles", "ssh");
-    static final List<String> SSH_KEYS = List.of("user", "port", "keyFile");
+    static final List<String> SSH_KEYS = List.of("user", "port", "keyFile", "jump");
 
     private static final Plan EXAMPLE = Plan.defaults("prod");
 
@@ -48,13 +48,17 @@ final class PlanReader {
         Plan cluster = required(top, "", "cluster", root, "cluster:\n  name: prod\n  ...")
                 .flatMap(this::readCluster)
                 .orElse(null);
+        SshSettings ssh = optional(top, "ssh").map(v -> readSsh(v, "ssh")).orElse(Optional.of(SshSettings.UNSET))
+                .orElse(SshSettings.UNSET);
         List<dev.mast.plan.Node> nodes = required(top, "", "nodes", root, "nodes:\n  - hostName: node001 ...")
                 .flatMap(this::readNodes)
                 .orElse(List.of());
         if (!yaml.problems().isEmpty() || cluster == null) {
             throw new PlanFileException(file, yaml.problems());
         }
-        return new LoadedPlan(cluster.withNodes(nodes), yaml.sourceMap());
+        // Each node holds the settings it will connect with: its own, else the plan's.
+        List<dev.mast.plan.Node> connected = nodes.stream().map(n -> n.withSsh(n.ssh().over(ssh))).toList();
+        return new LoadedPlan(cluster.withNodes(connected).withSsh(ssh), yaml.sourceMap());
     }
 
     /** The cluster section as a plan without nodes; empty if any of its values could not be read. */
@@ -150,7 +154,7 @@ final class PlanReader {
         var ip = required(n, path, "ip", node, "ip: 10.0.0.1").flatMap(v -> yaml.text(v, path + ".ip"));
         var internalIp = optional(n, "internalIp").map(v -> yaml.text(v, path + ".internalIp")).orElse(ip);
         var roles = required(n, path, "roles", node, "roles: [etcd, master]").flatMap(v -> readRoles(v, path + ".roles"));
-        var ssh = optional(n, "ssh").map(v -> readSsh(v, path + ".ssh")).orElse(Optional.of(SshSettings.DEFAULT));
+        var ssh = optional(n, "ssh").map(v -> readSsh(v, path + ".ssh")).orElse(Optional.of(SshSettings.UNSET));
         if (hostName.isEmpty() || ip.isEmpty() || internalIp.isEmpty() || roles.isEmpty() || ssh.isEmpty()) {
             return Optional.empty();
         }
@@ -182,15 +186,16 @@ final class PlanReader {
         if (s == null) {
             return Optional.empty();
         }
-        SshSettings defaults = SshSettings.DEFAULT;
-        var user = optional(s, "user").map(v -> yaml.text(v, path + ".user")).orElse(Optional.of(defaults.user()));
+        // Left out means "from ~/.ssh/config or Mast's default", not a value of its own.
+        var user = optional(s, "user").map(v -> yaml.text(v, path + ".user")).orElse(Optional.of(""));
         var port = optional(s, "port").map(v -> yaml.integer(v, path + ".port", "a port number; write a number from 1 to 65535"))
-                .orElse(Optional.of(defaults.port()));
-        var keyFile = optional(s, "keyFile").map(v -> yaml.text(v, path + ".keyFile")).orElse(Optional.of(defaults.keyFile()));
-        if (user.isEmpty() || port.isEmpty() || keyFile.isEmpty()) {
+                .orElse(Optional.of(0));
+        var keyFile = optional(s, "keyFile").map(v -> yaml.text(v, path + ".keyFile")).orElse(Optional.of(""));
+        var jump = optional(s, "jump").map(v -> yaml.text(v, path + ".jump")).orElse(Optional.of(""));
+        if (user.isEmpty() || port.isEmpty() || keyFile.isEmpty() || jump.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SshSettings(user.get(), port.get(), keyFile.get()));
+        return Optional.of(new SshSettings(user.get(), port.get(), keyFile.get(), jump.get()));
     }
 
     private Optional<String> requiredText(Map<String, NodeTuple> entries, Node parent, String key, String example) {

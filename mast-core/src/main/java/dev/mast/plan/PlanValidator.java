@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * the GUI can decide what "readable" means.
  */
 public final class PlanValidator {
+    private final Path home;
+    private final Predicate<Path> keyFileReadable;
     private final NodeRules nodeRules;
 
     /** Checks key files on this machine, {@code ~} being the user's home directory. */
@@ -22,11 +24,32 @@ public final class PlanValidator {
     }
 
     /**
+     * For a run that logs in to the nodes, with only the plan's key files to log in with.
+     *
      * @param home            what {@code ~} in a key file path stands for
      * @param keyFileReadable whether the (expanded) key file can be used
      */
     public PlanValidator(Path home, Predicate<Path> keyFileReadable) {
-        this.nodeRules = new NodeRules(home, keyFileReadable);
+        this(home, keyFileReadable, LoginMeans.NONE, true);
+    }
+
+    private PlanValidator(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting) {
+        this.home = home;
+        this.keyFileReadable = keyFileReadable;
+        this.nodeRules = new NodeRules(home, keyFileReadable, otherMeans, connecting);
+    }
+
+    /** For a run (install, upgrade): a node needs its key file, or the other way to log in given here. */
+    public PlanValidator connecting(LoginMeans otherMeans) {
+        return new PlanValidator(home, keyFileReadable, otherMeans, true);
+    }
+
+    /**
+     * For validate and render, which log in nowhere: a key file missing on this machine is a
+     * warning (the plan may be run from another), naming the other way to log in if there is one.
+     */
+    public PlanValidator notConnecting(LoginMeans otherMeans) {
+        return new PlanValidator(home, keyFileReadable, otherMeans, false);
     }
 
     public ValidationReport validate(Plan plan) {

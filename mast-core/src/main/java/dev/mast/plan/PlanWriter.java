@@ -49,10 +49,14 @@ final class PlanWriter {
 
     private static Node root(Plan plan) {
         var nodes = new ArrayList<Node>();
-        plan.nodes().forEach(node -> nodes.add(node(node)));
-        return mapping(FlowStyle.BLOCK,
-                entry("cluster", cluster(plan)),
-                entry("nodes", new SequenceNode(Tag.SEQ, nodes, FlowStyle.BLOCK)));
+        plan.nodes().forEach(node -> nodes.add(node(node, plan.ssh())));
+        var entries = new ArrayList<NodeTuple>();
+        entries.add(entry("cluster", cluster(plan)));
+        if (!ssh(plan.ssh()).isEmpty()) {
+            entries.add(entry("ssh", new MappingNode(Tag.MAP, ssh(plan.ssh()), FlowStyle.BLOCK)));
+        }
+        entries.add(entry("nodes", new SequenceNode(Tag.SEQ, nodes, FlowStyle.BLOCK)));
+        return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
     }
 
     private static Node cluster(Plan plan) {
@@ -82,23 +86,38 @@ final class PlanWriter {
         return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
     }
 
-    private static Node node(dev.mast.plan.Node node) {
+    private static Node node(dev.mast.plan.Node node, SshSettings planSsh) {
         var roles = new ArrayList<Node>();
         node.sortedRoles().forEach(role -> roles.add(text(role.key())));
-        SshSettings ssh = node.ssh();
-        return mapping(FlowStyle.BLOCK,
+        var entries = new ArrayList<>(List.of(
                 entry("hostName", text(node.hostName())),
                 entry("ip", text(node.ip())),
                 entry("internalIp", text(node.internalIp())),
-                entry("roles", new SequenceNode(Tag.SEQ, roles, FlowStyle.FLOW)),
-                entry("ssh", mapping(FlowStyle.FLOW,
-                        entry("user", text(ssh.user())),
-                        entry("port", number(ssh.port())),
-                        entry("keyFile", text(ssh.keyFile())))));
+                entry("roles", new SequenceNode(Tag.SEQ, roles, FlowStyle.FLOW))));
+        // Only what the node says beside the plan's settings; what neither says comes from ~/.ssh/config.
+        List<NodeTuple> own = ssh(node.ssh().without(planSsh));
+        if (!own.isEmpty()) {
+            entries.add(entry("ssh", new MappingNode(Tag.MAP, own, FlowStyle.FLOW)));
+        }
+        return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
     }
 
-    private static MappingNode mapping(FlowStyle style, NodeTuple... entries) {
-        return new MappingNode(Tag.MAP, List.of(entries), style);
+    /** The settings that are set, in the documented order. */
+    private static List<NodeTuple> ssh(SshSettings ssh) {
+        var entries = new ArrayList<NodeTuple>();
+        if (!ssh.user().isEmpty()) {
+            entries.add(entry("user", text(ssh.user())));
+        }
+        if (ssh.port() != 0) {
+            entries.add(entry("port", number(ssh.port())));
+        }
+        if (!ssh.keyFile().isEmpty()) {
+            entries.add(entry("keyFile", text(ssh.keyFile())));
+        }
+        if (!ssh.jump().isEmpty()) {
+            entries.add(entry("jump", text(ssh.jump())));
+        }
+        return entries;
     }
 
     private static NodeTuple entry(String key, Node value) {

@@ -37,6 +37,11 @@ final class OpenSshServer implements AutoCloseable {
 
     /** @param dir made world-readable: sshd reads authorized_keys as the user logging in */
     static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /** @param firstLines sshd_config lines put before Mast's (sshd keeps the first value of a keyword) */
+    static OpenSshServer start(Path dir, List<String> firstLines) throws IOException, InterruptedException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(Path.of("/run/sshd")); // privilege separation directory
         Files.createDirectories(dir.resolve("authorized_keys"));
@@ -44,7 +49,8 @@ final class OpenSshServer implements AutoCloseable {
         Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "ed25519");
         int port = freePort();
         Path config = dir.resolve("sshd_config");
-        Files.write(config, List.of(
+        List<String> lines = new java.util.ArrayList<>(firstLines);
+        lines.addAll(List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
@@ -59,6 +65,7 @@ final class OpenSshServer implements AutoCloseable {
                 "MaxStartups 50",
                 "Subsystem sftp internal-sftp",
                 "LogLevel VERBOSE"));
+        Files.write(config, lines);
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile())

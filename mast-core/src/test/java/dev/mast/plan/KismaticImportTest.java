@@ -189,7 +189,7 @@ class KismaticImportTest {
                   nodes:
                   - {host: node01, ip: 10.0.0.1, internalip: 10.1.0.1}
                 """);
-        assertEquals(List.of(new Node("node01", "10.0.0.1", "10.1.0.1", EnumSet.of(Role.ETCD, Role.MASTER), SshSettings.DEFAULT)),
+        assertEquals(List.of(new Node("node01", "10.0.0.1", "10.1.0.1", EnumSet.of(Role.ETCD, Role.MASTER), SshSettings.UNSET)),
                 result.plan().nodes());
     }
 

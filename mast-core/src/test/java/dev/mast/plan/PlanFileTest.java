@@ -54,20 +54,35 @@ class PlanFileTest {
     }
 
     @Test
-    void leftOutOptionalValuesGetTheirDefaults() throws IOException {
+    void leftOutOptionalValuesGetTheirDefaultsAndSshIsLeftToTheSshConfiguration() throws IOException {
         Plan plan = PlanFile.parse("cluster.yaml", MINIMAL).plan();
         Node node = plan.nodes().get(0);
         assertEquals("10.0.0.1", node.internalIp());
-        assertEquals(SshSettings.DEFAULT, node.ssh());
+        assertEquals(SshSettings.UNSET, node.ssh());
         assertEquals("", plan.controlPlaneEndpoint());
         assertEquals(Map.of(), plan.extraFlags());
         assertEquals("1.34", plan.kubernetesVersion());
     }
 
     @Test
-    void aPartialSshSectionKeepsTheOtherDefaults() throws IOException {
+    void aPartialSshSectionLeavesTheRestUnset() throws IOException {
         String yaml = MINIMAL.replace("roles: [etcd, master]", "roles: [etcd, master]\n    ssh: {user: ubuntu}");
-        assertEquals(new SshSettings("ubuntu", 22, "~/.ssh/id_ed25519"), PlanFile.parse("cluster.yaml", yaml).plan().nodes().get(0).ssh());
+        assertEquals(new SshSettings("ubuntu", 0, ""), PlanFile.parse("cluster.yaml", yaml).plan().nodes().get(0).ssh());
+    }
+
+    @Test
+    void thePlansSshSettingsApplyToEveryNodeThatDoesNotSetItsOwn() throws IOException {
+        String yaml = MINIMAL.replace("nodes:", "ssh: {user: ops, jump: ops@bastion:2222}\nnodes:")
+                .replace("roles: [etcd, master]", "roles: [etcd, master]\n    ssh: {user: ubuntu, keyFile: ~/.ssh/k}");
+        Plan plan = PlanFile.parse("cluster.yaml", yaml).plan();
+        assertEquals(new SshSettings("ubuntu", 0, "~/.ssh/k", "ops@bastion:2222"), plan.nodes().get(0).ssh());
+        assertEquals(new SshSettings("ops", 0, "", "ops@bastion:2222"), plan.ssh());
+        Path file = dir.resolve("jump.yaml");
+        PlanFile.write(plan, file);
+        String written = Files.readString(file);
+        assertTrue(written.contains("ssh:\n  user: ops\n  jump: ops@bastion:2222\nnodes:"), written);
+        assertTrue(written.contains("ssh: {user: ubuntu, keyFile: ~/.ssh/k}"), written);
+        assertEquals(plan, PlanFile.read(file).plan());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,16 +274,67 @@ class PlanValidatorTest {
     }
 
     @Test
-    void rejectsAnEmptySshUser() {
+    void rejectsABlankSshUser() {
         Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withUser(" ")));
-        assertEquals(List.of("is empty; enter the user Mast logs in as (it needs sudo), e.g. root"), messagesFor(plan, "nodes[3].ssh.user"));
+        assertEquals(List.of("\" \" has blanks; enter the user Mast logs in as, e.g. root, or leave it empty for "
+                + "~/.ssh/config's User (else root)"), messagesFor(plan, "nodes[3].ssh.user"));
+    }
+
+    @Test
+    void anSshUserAndPortLeftOutAreNoProblem() {
+        Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withUser("").withPort(0)));
+        assertTrue(validator.validate(plan).problems().isEmpty(), validator.validate(plan).problems().toString());
+    }
+
+    @Test
+    void rejectsAJumpHostThatIsNotUserAtHostPort() {
+        Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withJump("ops@bastion:99999")));
+        assertEquals(List.of("\"ops@bastion:99999\" has the port \"99999\"; write a number from 1 to 65535"),
+                messagesFor(plan, "nodes[3].ssh.jump"));
     }
 
     @Test
     void rejectsAKeyFileThatCannotBeReadAndShowsWhereItLooked() {
         Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withKeyFile("~/.ssh/absent_key")));
-        assertEquals("nodes[3].ssh.keyFile: \"~/.ssh/absent_key\" cannot be read (looked for " + home.resolve(".ssh/absent_key")
+        assertEquals("nodes[3].ssh.keyFile: \"~/.ssh/absent_key\" cannot be read on this machine (looked for " + home.resolve(".ssh/absent_key")
                 + "); create the key or point keyFile at an existing private key", onlyProblem(plan).toString());
+    }
+
+    @Test
+    void aKeyFileMissingHereIsOnlyAWarningForValidateAndRender() {
+        Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withKeyFile("~/.ssh/absent_key")));
+        Problem problem = validator.notConnecting(LoginMeans.NONE).validate(plan).problems().get(0);
+        assertEquals(Severity.WARNING, problem.severity());
+        assertEquals("\"~/.ssh/absent_key\" cannot be read on this machine (looked for " + home.resolve(".ssh/absent_key")
+                + "); create the key or point keyFile at an existing private key before you install or upgrade",
+                problem.message());
+    }
+
+    @Test
+    void aKeyFileMissingHereIsAWarningWhenTheAgentOrTheConfigurationCanLogIn() {
+        Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withKeyFile("~/.ssh/absent_key")));
+        Problem problem = onlyProblem(plan, validator.connecting(node -> Optional.of("the ssh-agent (1 key)")));
+        assertEquals(Severity.WARNING, problem.severity());
+        assertTrue(problem.message().endsWith("; Mast will log in with the ssh-agent (1 key)"), problem.message());
+    }
+
+    @Test
+    void aNodeWithNoKeyFileNeedsAnotherWayToLogInForARun() throws IOException {
+        Path empty = Files.createDirectories(home.resolveSibling("empty-home"));
+        Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withKeyFile("")));
+        PlanValidator bare = new PlanValidator(empty, Files::isReadable);
+        assertEquals(List.of("nodes[3].ssh.keyFile"), bare.validate(plan).problems().stream()
+                .filter(Problem::isError).map(Problem::path).filter(path -> path.startsWith("nodes[3]")).toList());
+        assertTrue(bare.connecting(node -> Optional.of("the ssh-agent (2 keys)")).validate(plan).problemsFor(
+                "nodes[3].ssh.keyFile").isEmpty());
+        // ssh's own default key (~/.ssh/id_ed25519 here) is a way to log in too.
+        assertTrue(validator.validate(plan).problemsFor("nodes[3].ssh.keyFile").isEmpty());
+    }
+
+    private static Problem onlyProblem(Plan plan, PlanValidator validator) {
+        List<Problem> problems = validator.validate(plan).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
     }
 
     @Test
@@ -331,7 +383,7 @@ class PlanValidatorTest {
     @Test
     void reportsAllProblemsAtOnce() {
         Plan plan = TestPlans.withServiceCidr(TestPlans.withVersion(TestPlans.withName(valid, ""), "1.12"), "10.244.0.0/24");
-        plan = TestPlans.withNode(plan, 0, n -> n.withIp("300.1.1.1").withSsh(n.ssh().withPort(0)));
+        plan = TestPlans.withNode(plan, 0, n -> n.withIp("300.1.1.1").withSsh(n.ssh().withPort(70000)));
         plan = TestPlans.withNode(plan, 4, n -> n.withHostName("worker001").withRoles(Set.of()));
         plan = plan.withExtraFlags(Map.of(Component.ETCD, Map.of("data-dir", "/srv/etcd")));
         ValidationReport report = validator.validate(plan);

@@ -34,10 +34,13 @@ public final class PreviewView {
         tree.setId("file-tree");
         tree.setShowRoot(false);
         tree.setMinWidth(220);
-        Controls.tip(tree, "Every node with the files Mast writes on it; select a file to read it");
+        Controls.tip(tree, "Every node with the files Mast writes on it; select a file to read it, "
+                + "or a node to see how Mast connects to it");
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && item.getValue() instanceof PreviewFile file) {
                 model.select(file);
+            } else if (item != null && item.getValue() instanceof PreviewNode node) {
+                model.selectNode(node);
             }
         });
         model.nodes().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> fillTree());

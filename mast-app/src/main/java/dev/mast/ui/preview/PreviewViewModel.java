@@ -17,6 +17,7 @@ import dev.mast.ui.wizard.WizardStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -106,10 +107,11 @@ public final class PreviewViewModel implements WizardStep {
         nodes.clear();
         select(null);
         comparison.reset();
-        background.submit(() -> renderer.orElseThrow().render(plan, kind), cluster -> {
+        background.submit(() -> new Rendered(renderer.orElseThrow().render(plan, kind), renderer.orElseThrow().connections(plan)),
+                result -> {
             if (wanted == request) {
                 renderedKind = kind;
-                showRendered(plan, cluster);
+                showRendered(plan, result.cluster(), result.connections());
             }
         }, error -> {
             if (wanted == request) {
@@ -119,7 +121,10 @@ public final class PreviewViewModel implements WizardStep {
         });
     }
 
-    private void showRendered(Plan plan, RenderedCluster cluster) {
+    /** The files of a run and how each node is reached, made together off the FX thread. */
+    private record Rendered(RenderedCluster cluster, Map<String, String> connections) { }
+
+    private void showRendered(Plan plan, RenderedCluster cluster, Map<String, String> connections) {
         rendered = cluster;
         renderedPlan = plan;
         List<PreviewNode> tree = new ArrayList<>();
@@ -128,7 +133,7 @@ public final class PreviewViewModel implements WizardStep {
             List<PreviewFile> nodeFiles = cluster.filesFor(node.hostName()).stream().map(f -> new PreviewFile(node.hostName(), f)).toList();
             files += nodeFiles.size();
             String roles = node.sortedRoles().stream().map(Role::key).collect(Collectors.joining(", "));
-            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles));
+            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles, connections.getOrDefault(node.hostName(), "")));
         }
         nodes.setAll(tree);
         state.set(State.READY);
@@ -137,6 +142,20 @@ public final class PreviewViewModel implements WizardStep {
         List<PreviewFile> shown = tree.stream().flatMap(n -> n.files().stream()).filter(f -> !f.file().secret()).toList();
         shown.stream().filter(f -> f.file().path().startsWith(PodNames.MANIFESTS)).findFirst()
                 .or(() -> shown.stream().findFirst()).ifPresent(this::select);
+    }
+
+    /** Shows how Mast reaches the node (its SSH settings and where each came from); nothing of it is written. */
+    public void selectNode(PreviewNode node) {
+        selected.set(Optional.empty());
+        podName.set("");
+        comparison.clear("");
+        if (node.connection().isEmpty()) {
+            viewer.clear();
+            fileTitle.set(node.hostName() + ": select a file to read it");
+            return;
+        }
+        viewer.show(node.connection());
+        fileTitle.set("SSH connection to " + node.hostName() + " · where each setting comes from");
     }
 
     /** Shows a file; a secret one only by name. {@code null} clears the selection. */

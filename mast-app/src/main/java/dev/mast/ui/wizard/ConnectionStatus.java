@@ -16,12 +16,14 @@ public record ConnectionStatus(State state, String summary, String details) {
     public static ConnectionStatus of(NodeCheck check) {
         String details = "Reachable: " + yesNo(check.reachable())
                 + "\nHost key: " + hostKey(check)
-                + "\nLogin with the key file: " + yesNo(check.authenticated())
+                + "\nLogged in: " + (check.authenticated() ? "yes, with " + check.identity() : "no")
                 + "\nSudo without a password: " + yesNo(check.sudo())
                 + "\nOperating system: " + (check.os().isEmpty() ? "unknown" : check.os())
                 + (check.message().isEmpty() ? "" : "\n\n" + check.message());
         if (check.passed()) {
-            return new ConnectionStatus(State.PASSED, check.os().isEmpty() ? "Connected" : "OK · " + check.os(), details);
+            String with = shortIdentity(check.identity());
+            return new ConnectionStatus(State.PASSED, "OK · " + with + (check.os().isEmpty() ? "" : " · " + check.os()),
+                    details);
         }
         if (check.needsHostKeyDecision()) {
             return new ConnectionStatus(State.NEEDS_TRUST, "Host key not trusted yet", details);
@@ -32,6 +34,19 @@ public record ConnectionStatus(State state, String summary, String details) {
     /** A test that could not run at all (the tester threw). */
     public static ConnectionStatus error(String message) {
         return new ConnectionStatus(State.FAILED, "Test failed", message);
+    }
+
+    /** "agent ED25519", "key id_rsa", "password": which identity logged in, in a few words for the cell. */
+    static String shortIdentity(String identity) {
+        if (identity.startsWith("agent: ")) {
+            String[] words = identity.substring("agent: ".length()).split(" ");
+            return "agent " + words[0];
+        }
+        if (identity.startsWith("key file ")) {
+            String path = identity.substring("key file ".length(), identity.lastIndexOf(':'));
+            return "key " + path.substring(path.lastIndexOf('/') + 1);
+        }
+        return identity.isEmpty() ? "connected" : identity;
     }
 
     private static String firstFailure(NodeCheck check) {

@@ -81,7 +81,7 @@ public final class NodeLines {
         String user = field(fields, next + 1).orElse(defaults.user());
         int port = field(fields, next + 2).map(NodeLines::port).orElse(defaults.port());
         String key = field(fields, next + 3).orElse(defaults.keyFile());
-        return new Node(host, ip, internalIp, roles, new SshSettings(user, port, key));
+        return new Node(host, ip, internalIp, roles, new SshSettings(user, port, key, defaults.jump()));
     }
 
     private static EnumSet<Role> roles(String text) {

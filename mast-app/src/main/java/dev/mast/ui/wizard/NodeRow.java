@@ -28,6 +28,7 @@ public final class NodeRow {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
+    private final StringProperty jump = new SimpleStringProperty(this, "jump", "");
     private final ReadOnlyObjectWrapper<ConnectionStatus> connection =
             new ReadOnlyObjectWrapper<>(this, "connection", ConnectionStatus.NOT_TESTED);
     private final ReadOnlyObjectWrapper<RowProblems> problems = new ReadOnlyObjectWrapper<>(this, "problems", RowProblems.NONE);
@@ -42,7 +43,7 @@ public final class NodeRow {
 
     public NodeRow() {
         // A test result is about the address and login it was made with.
-        for (Observable field : new Observable[] {ip, user, port, keyFile}) {
+        for (Observable field : new Observable[] {ip, user, port, keyFile, jump}) {
             field.addListener(o -> connection.set(ConnectionStatus.NOT_TESTED));
         }
     }
@@ -60,7 +61,7 @@ public final class NodeRow {
         return row;
     }
 
-    /** The node as the plan holds it; a port that is not a number becomes 0, which the validator rejects. */
+    /** The node as the plan holds it. */
     public Node toNode() {
         String internal = internalIp.get().isBlank() ? ip.get().trim() : internalIp.get().trim();
         return new Node(hostName.get().trim(), ip.get().trim(), internal, roles(), ssh());
@@ -83,14 +84,17 @@ public final class NodeRow {
         return roles;
     }
 
+    /** An empty cell leaves the value to ~/.ssh/config; a port that is not a number becomes -1, which the validator rejects. */
     public SshSettings ssh() {
-        return new SshSettings(user.get().trim(), portNumber().orElse(0), keyFile.get().trim());
+        int number = port.get().isBlank() ? 0 : portNumber().orElse(-1);
+        return new SshSettings(user.get().trim(), number, keyFile.get().trim(), jump.get().trim());
     }
 
     public void setSsh(SshSettings ssh) {
         user.set(ssh.user());
-        port.set(String.valueOf(ssh.port()));
+        port.set(ssh.port() == 0 ? "" : String.valueOf(ssh.port()));
         keyFile.set(ssh.keyFile());
+        jump.set(ssh.jump());
     }
 
     public Optional<Integer> portNumber() {
@@ -100,7 +104,7 @@ public final class NodeRow {
 
     /** What the validator watches; connection results and problems are outputs, not inputs. */
     Observable[] inputs() {
-        return new Observable[] {hostName, ip, internalIp, etcd, master, worker, ingress, user, port, keyFile};
+        return new Observable[] {hostName, ip, internalIp, etcd, master, worker, ingress, user, port, keyFile, jump};
     }
 
     void setConnection(ConnectionStatus status) {
@@ -149,6 +153,10 @@ public final class NodeRow {
 
     public StringProperty keyFileProperty() {
         return keyFile;
+    }
+
+    public StringProperty jumpProperty() {
+        return jump;
     }
 
     public ReadOnlyObjectProperty<ConnectionStatus> connectionProperty() {

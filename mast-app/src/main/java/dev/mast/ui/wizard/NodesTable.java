@@ -36,12 +36,15 @@ final class NodesTable {
         table.getColumns().add(role("master", NodeRow::masterProperty, "Runs kube-apiserver, kube-controller-manager and kube-scheduler"));
         table.getColumns().add(role("worker", NodeRow::workerProperty, "Runs the cluster's workloads"));
         table.getColumns().add(role("ingress", NodeRow::ingressProperty, "Runs the ingress controller"));
-        table.getColumns().add(text("SSH user", "user", 88, NodeRow::userProperty, "The user Mast logs in as; it needs sudo"));
-        table.getColumns().add(text("Port", "port", 56, NodeRow::portProperty, "The SSH port, usually 22"));
+        table.getColumns().add(text("SSH user", "user", 88, NodeRow::userProperty, "The user Mast logs in as; it needs sudo. Empty: User from ~/.ssh/config, else root"));
+        table.getColumns().add(text("Port", "port", 56, NodeRow::portProperty, "The SSH port, usually 22. Empty: Port from ~/.ssh/config, else 22"));
         TableColumn<NodeRow, String> key = text("Key file", "key", 184, NodeRow::keyFileProperty,
-                "The SSH private key, e.g. ~/.ssh/id_ed25519; … picks the file of one node, Choose key file… that of the selected nodes");
+                "The SSH private key, e.g. ~/.ssh/id_ed25519; empty: the ssh-agent's keys and ~/.ssh/config's IdentityFile; … picks the file of one node, Choose key file… that of the selected nodes");
         key.setCellFactory(c -> new KeyFileCell(model));
         table.getColumns().add(key);
+        table.getColumns().add(text("Jump host", "jump", 100, NodeRow::jumpProperty,
+                "The bastion to go through, e.g. ops@bastion:22 (several separated by commas, or none); "
+                        + "empty: ProxyJump from ~/.ssh/config, if any"));
         table.getColumns().add(connectionColumn());
         return table;
     }
@@ -52,7 +55,7 @@ final class NodesTable {
         column.setId("column-" + id);
         column.setPrefWidth(width);
         // Short values keep their width; when the table is narrow, the key file and connection columns give way.
-        column.setMinWidth(id.equals("key") ? 140 : width);
+        column.setMinWidth(id.equals("key") ? 140 : id.equals("jump") ? 80 : width);
         column.setCellValueFactory(data -> property.apply(data.getValue()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setGraphic(null);

@@ -102,7 +102,7 @@ public final class NodesViewModel implements WizardStep {
             row.hostNameProperty().set(Successors.name(last.hostNameProperty().get(), names()));
             row.ipProperty().set(Successors.address(last.ipProperty().get(), addresses()).orElse(""));
             row.workerProperty().set(true);
-            row.setSsh(sshOf(last));
+            row.setSsh(last.ssh());
         }
         rows.add(row);
         return row;
@@ -133,7 +133,7 @@ public final class NodesViewModel implements WizardStep {
 
     public NodeLines.Result pasteRows(String text) {
         var rows = draft.nodes();
-        SshSettings defaults = rows.isEmpty() ? SshSettings.DEFAULT : sshOf(rows.get(rows.size() - 1));
+        SshSettings defaults = rows.isEmpty() ? SshSettings.DEFAULT : rows.get(rows.size() - 1).ssh();
         NodeLines.Result result = NodeLines.parse(text, defaults);
         List<NodeRow> added = new ArrayList<>();
         result.nodes().forEach(node -> added.add(NodeRow.of(node)));
@@ -189,10 +189,6 @@ public final class NodesViewModel implements WizardStep {
 
     public String connectionTestUnavailableReason() {
         return AppServices.NOT_AVAILABLE;
-    }
-
-    private SshSettings sshOf(NodeRow row) {
-        return new SshSettings(row.userProperty().get(), row.portNumber().orElse(SshSettings.DEFAULT.port()), row.keyFileProperty().get());
     }
 
     private java.util.Set<String> names() {

@@ -28,7 +28,8 @@ public final class ProblemLabels {
             Map.entry("roles", "roles"),
             Map.entry("ssh.user", "SSH user"),
             Map.entry("ssh.port", "SSH port"),
-            Map.entry("ssh.keyFile", "key file"));
+            Map.entry("ssh.keyFile", "key file"),
+            Map.entry("ssh.jump", "jump host"));
 
     private ProblemLabels() {
     }

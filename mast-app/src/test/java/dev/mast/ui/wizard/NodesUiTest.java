@@ -94,7 +94,7 @@ class NodesUiTest {
         var asked = app.dialogs.asked("confirm").get(0);
         assertEquals("Trust the host key of worker001?", asked.title());
         assertTrue(asked.message().contains(KnownHostsTester.fingerprintOf(app.model.draft().toPlan().nodes().get(3))));
-        assertEquals("OK · Ubuntu 24.04.1 LTS", cell(robot, "OK · Ubuntu 24.04.1 LTS").getText());
+        assertEquals("OK · agent ED25519 · Ubuntu 24.04.1 LTS", cell(robot, "OK · agent ED25519 · Ubuntu 24.04.1 LTS").getText());
         assertEquals("Not tested", app.model.draft().nodes().get(0).connectionProperty().get().summary());
     }
 
@@ -111,6 +111,24 @@ class NodesUiTest {
         assertEquals("~/.ssh/workers_ed25519", app.model.draft().toPlan().nodes().get(3).ssh().keyFile());
         Label shown = robot.from(row).lookup("#column-key").lookup(".label").queryAs(Label.class);
         assertEquals("~/.ssh/cluster_ed25519", shown.getText());
+    }
+
+    @Test
+    void aJumpHostTypedInTheTableIsTheNodesAndABadOneIsNamed(FxRobot robot) {
+        TableRow<?> row = (TableRow<?>) cell(robot, "worker001").getTableRow();
+        robot.doubleClickOn(robot.from(row).lookup("#column-jump").queryAs(TableCell.class));
+        robot.write("ops@bastion.example.com:2222").type(KeyCode.ENTER);
+
+        assertEquals("ops@bastion.example.com:2222", app.model.draft().toPlan().nodes().get(3).ssh().jump());
+        assertEquals("", app.model.draft().toPlan().nodes().get(4).ssh().jump());
+        assertEquals("ops@bastion.example.com:2222", cell(robot, "ops@bastion.example.com:2222").getText());
+
+        robot.doubleClickOn(cell(robot, "ops@bastion.example.com:2222"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("ops@bastion:99999").type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#node-problems").queryAs(ListView.class).getItems().contains(
+                "worker001, jump host: \"ops@bastion:99999\" has the port \"99999\"; write a number from 1 to 65535"),
+                robot.lookup("#node-problems").queryAs(ListView.class).getItems().toString());
+        assertTrue(robot.lookup("#next").queryButton().isDisabled());
     }
 
     @Test

@@ -134,7 +134,7 @@ class NodesViewModelTest {
         assertEquals("Trust 5 host keys", asked.get(0).action());
         assertTrue(asked.get(0).message().contains(KnownHostsTester.fingerprintOf(row("master002").toNode())));
         assertEquals(ConnectionStatus.State.PASSED, row("master001").connectionProperty().get().state());
-        assertEquals("OK · Ubuntu 24.04.1 LTS", row("master001").connectionProperty().get().summary());
+        assertEquals("OK · agent ED25519 · Ubuntu 24.04.1 LTS", row("master001").connectionProperty().get().summary());
         assertTrue(tester.trusts(row("worker002").toNode()));
         assertEquals(ConnectionStatus.State.FAILED, row("ingress001").connectionProperty().get().state());
         assertEquals("Not reachable", row("ingress001").connectionProperty().get().summary());

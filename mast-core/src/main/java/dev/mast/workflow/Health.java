@@ -21,7 +21,8 @@ public final class Health {
      */
     public static void await(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
-        String check = "curl -sk --max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused "
+        // -f: a component that answers but is not healthy (500) is not healthy yet.
+        String check = "curl -fsk --max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused "
                 + Sh.quote(url) + " >/dev/null";
         int attempts = 0;
         while (true) {

@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +27,7 @@ class LegacyLayoutsTest {
             assertEquals("ok", sim.run("curl -fsk https://127.0.0.1:10259/healthz"));
             assertEquals("ok", sim.run("node002", "curl -fs http://127.0.0.1:10256/healthz"));
             assertEquals("ok", sim.run("node002", "curl -fs http://127.0.0.1:10248/healthz"));
-            String kubeconfig = sim.cluster.legacyAdminKubeconfig().orElseThrow();
-            try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build()) {
-                String stored = admin.secrets().inNamespace("default").withName("legacy-secret").get().getData().get("password");
-                assertEquals("created before the conversion", new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8));
-            }
-            Config tokenOnly = new ConfigBuilder(Config.fromKubeconfig(kubeconfig)).withClientCertData(null).withClientKeyData(null)
-                    .withOauthToken(sim.cluster.legacyToken().orElseThrow()).build();
-            try (KubernetesClient script = new KubernetesClientBuilder().withConfig(tokenOnly).build()) {
-                assertEquals(1, script.serviceAccounts().inNamespace("kube-system").list().getItems().size());
-            }
+            OldCredentials.assertStillWork(sim.cluster);
         }
     }
 

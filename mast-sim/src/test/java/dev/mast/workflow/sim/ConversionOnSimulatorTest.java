@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.sim.LegacyLayout;
+import dev.mast.sim.OldCredentials;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,19 +40,6 @@ class ConversionOnSimulatorTest {
         java.util.Map<String, String> volumes = new java.util.TreeMap<>();
         pod.getSpec().getVolumes().forEach(v -> volumes.put(v.getHostPath().getPath(), v.getHostPath().getType()));
         return volumes;
-    }
-
-    private static void assertOldCredentialsWork(SimulatedRun sim) {
-        String kubeconfig = sim.cluster.legacyAdminKubeconfig().orElseThrow();
-        try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build()) {
-            String stored = admin.secrets().inNamespace("default").withName("legacy-secret").get().getData().get("password");
-            assertEquals("created before the conversion", new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8));
-        }
-        Config tokenOnly = new ConfigBuilder(Config.fromKubeconfig(kubeconfig)).withClientCertData(null).withClientKeyData(null)
-                .withOauthToken(sim.cluster.legacyToken().orElseThrow()).build();
-        try (KubernetesClient script = new KubernetesClientBuilder().withConfig(tokenOnly).build()) {
-            assertFalse(script.serviceAccounts().inNamespace("kube-system").list().getItems().isEmpty());
-        }
     }
 
     private static void assertReady(SimulatedRun sim, String... pods) {
@@ -102,7 +84,7 @@ class ConversionOnSimulatorTest {
                     .contains("--config=/var/lib/kube-proxy/kube-proxy-config.yaml"));
             assertReady(sim, "kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001", "kube-proxy-node001",
                     "kube-proxy-node002", "kube-proxy-node003");
-            assertOldCredentialsWork(sim);
+            OldCredentials.assertStillWork(sim.cluster);
         }
     }
 
@@ -125,7 +107,7 @@ class ConversionOnSimulatorTest {
             assertTrue(text(sim, "node001", "cat /etc/kubernetes/manifests/kube-apiserver.yaml")
                     .contains("--etcd-certfile=/etc/kubernetes/pki/etcd-client.pem"));
             assertReady(sim, "kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001", "kube-proxy-node002");
-            assertOldCredentialsWork(sim);
+            OldCredentials.assertStillWork(sim.cluster);
         }
     }
 
@@ -145,7 +127,7 @@ class ConversionOnSimulatorTest {
             assertEquals(0, sim.sh("node001", "dpkg -s kubelet").exitStatus());
             assertNotEquals(0, sim.sh("node001", "test -e /etc/systemd/system/kube-apiserver.service.d/10-audit.conf").exitStatus());
             assertReady(sim, "kube-apiserver-node001", "kube-proxy-node002");
-            assertOldCredentialsWork(sim);
+            OldCredentials.assertStillWork(sim.cluster);
         }
     }
 }

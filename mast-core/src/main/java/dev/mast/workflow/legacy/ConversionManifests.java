@@ -6,7 +6,6 @@ import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.phases.RemovedFlags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +50,11 @@ public final class ConversionManifests {
         }
         List<String> notes = new ArrayList<>();
         List<String> dropped = service.get().flags().flags().stream().map(CommandFlags.Flag::name).distinct()
-                .filter(flag -> RemovedFlags.isRemoved(component, flag)).toList();
+                .filter(flag -> RemovedFlags.isRemoved(component, flag, plan.version())).toList();
         if (!dropped.isEmpty()) {
-            notes.add(component.key() + ": dropping --" + String.join(", --", dropped) + ", which Kubernetes " + plan.version()
-                    + " no longer accepts");
+            notes.add(component.key() + ": dropping " + dropped.stream().map(flag -> "--" + flag + " (removed in Kubernetes 1."
+                    + RemovedFlags.removedIn(component, flag).orElseThrow() + ")").collect(Collectors.joining(", "))
+                    + ", which Kubernetes " + plan.version() + " refuses");
         }
         Map<String, List<String>> flags = new LinkedHashMap<>(service.get().flags().without(dropped).asMap());
         List<String> named = facts.namedPaths().getOrDefault(component, List.of());

@@ -150,6 +150,27 @@ class UpgradeOnSimulatorTest {
     }
 
     @Test
+    void anImagePullFailingOnOneMasterStopsTheRunBeforeAnyNodeChanges() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 3, 3, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD)) {
+            sim.node("node003").faults().failImagePull("kube-apiserver");
+            String kubeletBefore = String.join("\n", sim.sh("node001", "sha256sum /var/lib/kubelet/config.yaml").stdout());
+            RunSummary summary = sim.upgrade();
+
+            assertEquals(StepState.FAILED, sim.states("node003", "upgrade/pull-images").get(1));
+            assertTrue(summary.describe().contains("node003"), summary.describe());
+            for (String master : List.of("node001", "node002", "node003")) {
+                assertEquals(List.of(), sim.states(master, "upgrade/back-up"), master + ": nothing after the pulls ran");
+                assertEquals(List.of(), sim.states(master, "upgrade/kubelet-static-pods"), master);
+                assertEquals(List.of(), sim.states(master, "upgrade/apiserver"), master);
+                assertEquals(0, sim.sh(master, "systemctl is-active kube-apiserver").exitStatus(), master + " untouched");
+                assertNotEquals(0, sim.sh(master, "test -e /etc/kubernetes/manifests/kube-apiserver.yaml").exitStatus(), master);
+            }
+            assertEquals(kubeletBefore, String.join("\n", sim.sh("node001", "sha256sum /var/lib/kubelet/config.yaml").stdout()),
+                    "the kubelet is not yet pointed at the manifests");
+        }
+    }
+
+    @Test
     void mastersOnDifferentVersionsAreReportedAndEachConvertedToThePlansVersion() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 3, 3, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD,
                 spec -> spec.hostName().equals("node003") ? spec.withKubernetesVersion("1.33.7") : spec)) {

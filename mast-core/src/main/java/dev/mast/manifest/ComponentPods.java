@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The four static pods as fabric8 objects, shaped like kubeadm's ({@code staticpod.ComponentPod}
@@ -71,10 +73,12 @@ final class ComponentPods {
         String host = flags.values().getOrDefault("advertise-address",
                 bind.equals("0.0.0.0") || bind.equals("::") ? files.nodeAddress() : bind);
         var endpoint = new Probes.Endpoint(host, port(flags, "secure-port", 6443), Probes.HTTPS);
+        boolean anonymous = !"false".equals(flags.values().get("anonymous-auth"));
+        UnaryOperator<Probe> reachable = anonymous ? UnaryOperator.identity() : Probes::tcp;
         var container = container(Component.KUBE_APISERVER, plan, flags, "250m")
-                .withLivenessProbe(Probes.liveness(endpoint, "/livez"))
-                .withReadinessProbe(Probes.readiness(endpoint, "/readyz"))
-                .withStartupProbe(Probes.startup(endpoint, "/livez"));
+                .withLivenessProbe(reachable.apply(Probes.liveness(endpoint, "/livez")))
+                .withReadinessProbe(reachable.apply(Probes.readiness(endpoint, "/readyz")))
+                .withStartupProbe(reachable.apply(Probes.startup(endpoint, "/livez")));
         var mounts = new ArrayList<>(CA_CERTS);
         mounts.addAll(files.identity(List.of(directory("k8s-certs", PkiPaths.PKI_DIR, true))));
         return pod(Component.KUBE_APISERVER, flags, controlPlaneLabels(Component.KUBE_APISERVER),

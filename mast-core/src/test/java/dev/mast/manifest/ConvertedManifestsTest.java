@@ -2,11 +2,13 @@ package dev.mast.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.mast.plan.Component;
 import dev.mast.plan.Plan;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,21 @@ class ConvertedManifestsTest {
         assertFalse(volumes.containsKey("/etc/kubernetes/pki"), "no folder of Mast's layout");
         assertEquals("10.10.0.11", container.getReadinessProbe().getHttpGet().getHost(), "the node's address: it binds 0.0.0.0");
         assertEquals(6443, container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+    }
+
+    @Test
+    void anApiServerThatRefusesAnonymousRequestsIsProbedOnItsPortAlone() {
+        Container open = converted(Component.KUBE_APISERVER, flags("secure-port", "6443"), List.of()).getSpec().getContainers().get(0);
+        assertEquals("/readyz", open.getReadinessProbe().getHttpGet().getPath());
+        Container closed = converted(Component.KUBE_APISERVER, flags("anonymous-auth", "false", "secure-port", "443"), List.of())
+                .getSpec().getContainers().get(0);
+        for (Probe probe : List.of(closed.getLivenessProbe(), closed.getReadinessProbe(), closed.getStartupProbe())) {
+            assertNull(probe.getHttpGet(), "the kubelet's probe carries no credentials: /livez would answer 401 and restart it");
+            assertEquals(443, probe.getTcpSocket().getPort().getIntVal());
+            assertEquals("10.10.0.11", probe.getTcpSocket().getHost());
+        }
+        assertEquals(open.getLivenessProbe().getFailureThreshold(), closed.getLivenessProbe().getFailureThreshold(), "kubeadm's timings");
+        assertEquals(open.getStartupProbe().getFailureThreshold(), closed.getStartupProbe().getFailureThreshold());
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyService;
 import dev.mast.workflow.legacy.PackageRemoval;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,7 +133,7 @@ public final class ConvertToStaticPods implements Phase {
             context.log("wrote " + manifest.path());
         }
         for (StaticPodManifest manifest : manifests) {
-            Health.await(context, timeouts, manifest.component().key(), healthUrl(manifest));
+            awaitHealthy(context, manifest);
         }
         WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
         Set<Component> converted = context.get(CONVERTED).map(Converted::components).orElse(EnumSet.noneOf(Component.class));
@@ -194,9 +196,19 @@ public final class ConvertToStaticPods implements Phase {
     }
 
     /** Where the component's readiness probe asks, as the kubelet does, so Mast checks what the kubelet checks. */
-    static String healthUrl(StaticPodManifest manifest) {
-        HTTPGetAction get = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe().getHttpGet();
-        return get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":" + get.getPort().getIntVal() + get.getPath();
+    /** Where the pod's own readiness probe looks; an API server probed on its TCP port alone refuses anonymous requests. */
+    private void awaitHealthy(NodeContext context, StaticPodManifest manifest) throws Exception {
+        Probe readiness = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
+        String component = manifest.component().key();
+        if (readiness.getHttpGet() != null) {
+            HTTPGetAction get = readiness.getHttpGet();
+            Health.await(context, timeouts, component, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
+                    + get.getPort().getIntVal() + get.getPath());
+        } else {
+            TCPSocketAction tcp = readiness.getTcpSocket();
+            Health.awaitRefusingAnonymous(context, timeouts, component, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal()
+                    + "/readyz");
+        }
     }
 
     private static LegacyNode facts(NodeContext context) {

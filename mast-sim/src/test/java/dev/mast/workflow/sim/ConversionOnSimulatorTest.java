@@ -104,8 +104,10 @@ class ConversionOnSimulatorTest {
             assertTrue(manager.contains("--kubeconfig=/etc/kubernetes/controller-manager.conf"), manager);
             assertTrue(volumes(sim, "node001", "kube-controller-manager").containsKey("/etc/kubernetes"),
                     "the kubeconfig and the .pem files it names are mounted");
-            assertTrue(text(sim, "node001", "cat /etc/kubernetes/manifests/kube-apiserver.yaml")
-                    .contains("--etcd-certfile=/etc/kubernetes/pki/etcd-client.pem"));
+            String apiserver = text(sim, "node001", "cat /etc/kubernetes/manifests/kube-apiserver.yaml");
+            assertTrue(apiserver.contains("--etcd-certfile=/etc/kubernetes/pki/etcd-client.pem"), apiserver);
+            assertTrue(apiserver.contains("--anonymous-auth=false") && apiserver.contains("tcpSocket:") && !apiserver.contains("httpGet:"),
+                    "the kubelet's probes carry no credentials: on the port alone, or it would restart the API server\n" + apiserver);
             assertReady(sim, "kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001", "kube-proxy-node002");
             OldCredentials.assertStillWork(sim.cluster);
         }

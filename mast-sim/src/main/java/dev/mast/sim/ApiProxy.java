@@ -1,5 +1,6 @@
 package dev.mast.sim;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ import javax.net.ssl.SSLSocket;
 /**
  * The cluster's API endpoint for real clients: a TCP port on 127.0.0.1 that terminates TLS
  * with the certificate of a running API server (read from that master's files), authenticates
- * the request as that API server would (a client certificate signed by a CA of its
+ * each request as that API server would (a client certificate signed by a CA of its
  * {@code --client-ca-file}, or a service-account token it accepts; 401 otherwise) and forwards
  * the bytes to the in-process mock API. While no API server runs, connections are accepted and
  * closed at once, as a load balancer with no healthy backend does.
@@ -31,27 +32,28 @@ final class ApiProxy implements AutoCloseable {
     /** The API server behind the endpoint now: its TLS identity and what it accepts. */
     record Server(SSLContext context, ApiServerCredentials credentials) { }
 
-    private static final int MAX_HEAD = 64 * 1024;
-    private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
     private static final System.Logger LOG = System.getLogger(ApiProxy.class.getName());
 
     private final ServerSocket server;
     private final int backendPort;
     private final Supplier<Optional<Server>> identity;
+    private final PodLogEndpoint logs;
     private final ExecutorService pool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     /**
      * @param identity the API server that runs now, empty while none does
+     * @param logs     answers the log requests, which the mock API behind has no answer for
      */
-    ApiProxy(int port, int backendPort, Supplier<Optional<Server>> identity, ExecutorService pool) throws IOException {
+    ApiProxy(int port, int backendPort, Supplier<Optional<Server>> identity, PodLogEndpoint logs, ExecutorService pool)
+            throws IOException {
         this.server = new ServerSocket();
         this.server.setReuseAddress(true);
         this.server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
         this.backendPort = backendPort;
         this.identity = identity;
+        this.logs = logs;
         this.pool = pool;
         this.acceptor = new Thread(this::acceptLoop, "sim-api-proxy");
         this.acceptor.setDaemon(true);
@@ -66,13 +68,13 @@ final class ApiProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Optional<Server> current = identity.get();
-                if (current.isEmpty()) {
+                Optional<Server> behind = identity.get();
+                if (behind.isEmpty()) {
                     client.close();
                     continue;
                 }
                 open.add(client);
-                pool.submit(() -> serve(client, current.get()));
+                pool.submit(() -> serve(client, behind.get()));
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     LOG.log(System.Logger.Level.WARNING, "the simulated API endpoint failed to accept", e);
@@ -83,73 +85,64 @@ final class ApiProxy implements AutoCloseable {
         }
     }
 
-    private void serve(Socket client, Server server) {
+    private void serve(Socket client, Server behind) {
         try {
-            SSLSocket tls = (SSLSocket) server.context().getSocketFactory().createSocket(client, null, client.getPort(), true);
+            SSLSocket tls = (SSLSocket) behind.context().getSocketFactory().createSocket(client, null, client.getPort(), true);
             tls.setUseClientMode(false);
             tls.setWantClientAuth(true);
             open.add(tls);
             tls.startHandshake();
-            InputStream fromClient = tls.getInputStream();
-            byte[] head = readHead(fromClient);
-            Optional<String> rejected = server.credentials().rejects(clientCertificate(tls), bearerToken(head));
-            if (rejected.isPresent()) {
-                unauthorized(tls, rejected.get());
-                return;
-            }
             Socket backend = new Socket(InetAddress.getByName("127.0.0.1"), backendPort);
             open.add(backend);
-            backend.getOutputStream().write(head);
             InputStream fromBackend = backend.getInputStream();
             OutputStream toClient = tls.getOutputStream();
-            pool.submit(() -> pump(fromBackend, toClient, tls, backend, false));
-            pump(fromClient, backend.getOutputStream(), tls, backend, true);
+            pool.submit(() -> pump(fromBackend, toClient, tls, backend));
+            forwardRequests(new BufferedInputStream(tls.getInputStream()), backend.getOutputStream(), toClient, tls, backend,
+                    behind.credentials());
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    /** The bytes up to the end of the first request's headers (and whatever came with them). */
-    private static byte[] readHead(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        while (head.size() < MAX_HEAD && indexOf(head.toByteArray(), END_OF_HEAD) < 0) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                break;
-            }
-            head.write(buffer, 0, n);
-        }
-        return head.toByteArray();
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i + pattern.length <= data.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
+    /**
+     * Passes requests on one at a time (a client sends the next only after the answer to the one
+     * before), answering log requests itself; after an upgrade (a watch's WebSocket) the rest is
+     * passed on as it comes. A request that arrives after the API server went away closes the
+     * connection instead; one with credentials the API server rejects gets its 401.
+     */
+    private void forwardRequests(InputStream fromClient, OutputStream toBackend, OutputStream toClient, SSLSocket tls, Socket backend,
+                                 ApiServerCredentials credentials) {
+        try {
+            HttpRequestHead head;
+            while ((head = HttpRequestHead.read(fromClient)) != null && identity.get().isPresent()) {
+                Optional<String> rejected = credentials.rejects(clientCertificate(tls), bearerToken(head));
+                if (rejected.isPresent()) {
+                    unauthorized(toClient, rejected.get());
+                    break;
+                }
+                if (PodLogEndpoint.handles(head)) {
+                    head.copyBody(fromClient, OutputStream.nullOutputStream());
+                    logs.serve(head, toClient, () -> identity.get().isPresent() && !tls.isClosed());
+                    break;
+                }
+                toBackend.write(head.raw());
+                head.copyBody(fromClient, toBackend);
+                toBackend.flush();
+                if (head.upgrade()) {
+                    pump(fromClient, toBackend, tls, backend);
+                    return;
                 }
             }
-            return i;
+        } catch (IOException | RuntimeException e) {
+            // One side closed or reset, or the request was not HTTP: close both below.
         }
-        return -1;
+        closeQuietly(tls);
+        closeQuietly(backend);
     }
 
-    private static String bearerToken(byte[] head) {
-        for (String line : new String(head, StandardCharsets.ISO_8859_1).split("\r\n")) {
-            if (line.isEmpty()) {
-                break;
-            }
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Authorization")) {
-                String value = line.substring(colon + 1).trim();
-                if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                    return value.substring(7).trim();
-                }
-            }
-        }
-        return null;
+    private static String bearerToken(HttpRequestHead head) {
+        String value = head.headers().getOrDefault("authorization", "");
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : null;
     }
 
     private static X509Certificate clientCertificate(SSLSocket tls) {
@@ -162,27 +155,22 @@ final class ApiProxy implements AutoCloseable {
     }
 
     /** The API server's answer to credentials it does not accept. */
-    private void unauthorized(SSLSocket tls, String why) throws IOException {
+    private static void unauthorized(OutputStream out, String why) throws IOException {
         LOG.log(System.Logger.Level.DEBUG, "401 Unauthorized: " + why);
         byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                 + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}").getBytes(StandardCharsets.UTF_8);
-        OutputStream out = tls.getOutputStream();
         out.write(("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-        closeQuietly(tls);
     }
 
-    /** Copies bytes one way; a request that arrives after the API server went away closes the connection instead. */
-    private void pump(InputStream from, OutputStream to, Socket a, Socket b, boolean request) {
+    /** Copies bytes one way until either side closes. */
+    private void pump(InputStream from, OutputStream to, Socket a, Socket b) {
         byte[] buffer = new byte[16384];
         try {
             int n;
             while ((n = from.read(buffer)) >= 0) {
-                if (request && identity.get().isEmpty()) {
-                    break;
-                }
                 to.write(buffer, 0, n);
                 to.flush();
             }

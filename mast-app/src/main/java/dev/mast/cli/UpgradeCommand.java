@@ -3,24 +3,19 @@ package dev.mast.cli;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.ClusterPkiAdoption;
-import dev.mast.workflow.LazyCluster;
 import dev.mast.workflow.SshRemote;
-import dev.mast.workflow.UpgradeWorkflow;
-import dev.mast.workflow.Workflow;
 import dev.mast.workflow.legacy.ConversionReport;
 import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyNodeReader;
+import dev.mast.workflow.run.ClusterRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,50 +37,29 @@ final class UpgradeCommand extends ClusterRunCommand {
                     + " (Kismatic kept it on its installer's machine), else Mast uses the cluster's CA.")
     Path kubeconfig;
 
-    private Optional<String> missingCaKey = Optional.empty();
-
     @Override
-    Prepared prepare(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
-        Optional<String> given = kubeconfig == null ? Optional.empty() : Optional.of(readKubeconfig());
-        if (dryRun) {
-            return new Prepared(ClusterRenderer.withoutPki(plan), given.orElse(""), false);
-        }
-        Node master = plan.masters().get(0);
-        ClusterPkiAdoption.Adoption adoption;
-        try (SshRemote remote = new SshRemote(connector.connect(master), (level, line) -> { })) {
-            adoption = ClusterPkiAdoption.adopt(remote, master.hostName(), pkiDir);
-        }
-        if (!adoption.copied().isEmpty()) {
-            out.println("took the cluster's " + String.join(", ", adoption.copied()) + " from " + master.hostName() + " into " + pkiDir);
-        }
-        if (adoption.hasClusterCa()) {
-            RenderedCluster rendered = ClusterRenderer.render(plan, pkiDir);
-            return new Prepared(rendered, given.orElse(rendered.superAdminKubeconfig()), false);
-        }
-        missingCaKey = adoption.missingKey();
-        if (given.isEmpty()) {
-            throw new IllegalArgumentException(missingCaKey.get() + ": give the cluster's admin kubeconfig with --kubeconfig FILE"
-                    + " (Mast then issues nothing), or the cluster's CA certificate and key as ca.crt and ca.key in " + pkiDir);
-        }
-        out.println(missingCaKey.get() + ": watching the API with " + kubeconfig + "; Mast issues no certificate");
-        return new Prepared(ClusterRenderer.withoutPki(plan), given.get(), false);
+    ClusterRun.Kind kind() {
+        return ClusterRun.Kind.UPGRADE;
     }
 
-    private String readKubeconfig() throws IOException {
+    @Override
+    ClusterRun.Request request(ClusterRun.Request request) {
+        if (kubeconfig == null) {
+            return request;
+        }
         if (!Files.isReadable(kubeconfig)) {
             throw new IllegalArgumentException("--kubeconfig " + kubeconfig + ": no such readable file");
         }
-        return Files.readString(kubeconfig);
-    }
-
-    @Override
-    Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster) {
-        return UpgradeWorkflow.create(rendered, missingCaKey, cluster, timeouts());
+        try {
+            return request.withClusterKubeconfig(Files.readString(kubeconfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads every node, changing nothing, and says what the conversion would do on each before listing the steps. */
     @Override
-    int dryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
+    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
         List<LegacyNode> read = new ArrayList<>();
         out.println("what the nodes run now, and what the upgrade does with it:");
         for (Node node : plan.nodes()) {
@@ -101,7 +75,5 @@ final class UpgradeCommand extends ClusterRunCommand {
         }
         ConversionVersions.mixed(read).ifPresent(note -> out.println(System.lineSeparator() + "note: " + note));
         out.println();
-        printDryRun(out, plan, workflow, connector);
-        return MastCommand.OK;
     }
 }

@@ -16,6 +16,7 @@ public final class ClusterSurvey {
     public static final NodeContext.Key<LegacyNode> NODE = new NodeContext.Key<>("legacy-node", LegacyNode.class);
 
     private final Map<String, LegacyNode> nodes = new ConcurrentHashMap<>();
+    private volatile Optional<String> missingCaKey = Optional.empty();
 
     public void put(LegacyNode node) {
         nodes.put(node.hostName(), node);
@@ -23,6 +24,15 @@ public final class ClusterSurvey {
 
     public Optional<LegacyNode> node(String hostName) {
         return Optional.ofNullable(nodes.get(hostName));
+    }
+
+    /** Why Mast cannot issue certificates the cluster trusts (its CA key is on no master), as the CA was taken. */
+    public void caKeyMissing(String why) {
+        missingCaKey = Optional.of(why);
+    }
+
+    public Optional<String> missingCaKey() {
+        return missingCaKey;
     }
 
     public List<LegacyNode> nodes() {

@@ -5,7 +5,6 @@ import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.workflow.phases.LegacyUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class ConversionReport {
                     + " is added to " + c).orElse("a drop-in runs it with --pod-manifest-path=" + KubePaths.MANIFESTS_DIR));
         }
         List<Component> converted = new ArrayList<>();
-        for (Component component : LegacyUnits.staticPodComponents(node)) {
+        for (Component component : node.staticPods()) {
             if (facts.service(component).isPresent() || component == Component.KUBE_PROXY && !facts.hasKubelet()) {
                 lines.addAll(ConversionManifests.render(plan, node, facts, component).notes());
                 converted.add(component);

@@ -3,7 +3,7 @@ package dev.mast.workflow.legacy;
 import dev.mast.manifest.FlagPathMounts;
 import dev.mast.plan.Component;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.tasks.RemoteFiles;
 import dev.mast.workflow.Sh;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,7 +37,7 @@ public final class LegacyNodeReader {
     }
 
     public static LegacyNode read(Remote remote, String hostName) throws Exception {
-        Map<String, List<String>> units = sections(remote.exec(script(READ, Component::key, c -> "systemctl cat " + Sh.quote(LegacyService.unitName(c))
+        Map<String, List<String>> units = sections(remote.query(script(READ, Component::key, c -> "systemctl cat " + Sh.quote(LegacyService.unitName(c))
                 + " 2>/dev/null; echo " + Sh.quote(MARK + "active") + "; systemctl is-active " + Sh.quote(LegacyService.unitName(c))
                 + " 2>/dev/null")).stdout());
         Map<Component, LegacyService> services = new EnumMap<>(Component.class);
@@ -52,7 +52,7 @@ public final class LegacyNodeReader {
             boolean running = active >= 0 && lines.subList(active + 1, lines.size()).contains("active");
             service(remote, component, cat, running, hostName).ifPresent(s -> services.put(component, s));
         }
-        Map<String, List<String>> reported = sections(remote.exec(script(List.copyOf(services.values()), s -> s.component().key(),
+        Map<String, List<String>> reported = sections(remote.query(script(List.copyOf(services.values()), s -> s.component().key(),
                 s -> Sh.quote(s.program()) + " --version 2>/dev/null")).stdout());
         Map<Component, LegacyService> withVersions = new EnumMap<>(Component.class);
         services.forEach((component, s) -> withVersions.put(component, new LegacyService(component, s.catText(), s.unit(),
@@ -103,7 +103,7 @@ public final class LegacyNodeReader {
                     .append(" 2>/dev/null || rpm -qf --qf '%{NAME}\\n' ").append(Sh.quote(path)).append(" 2>/dev/null; ");
         }
         Map<String, String> owners = new LinkedHashMap<>();
-        sections(remote.exec(script.toString()).stdout()).forEach((path, lines) -> {
+        sections(remote.query(script.toString()).stdout()).forEach((path, lines) -> {
             for (String line : lines) {
                 String owner = line.endsWith(": " + path) ? line.substring(0, line.length() - path.length() - 2).split(",")[0].strip()
                         : line.strip();
@@ -159,7 +159,7 @@ public final class LegacyNodeReader {
         }
         Set<String> directories = new java.util.HashSet<>();
         Set<String> files = new java.util.HashSet<>();
-        for (String line : paths.isEmpty() ? List.<String>of() : remote.exec(script.toString()).stdout()) {
+        for (String line : paths.isEmpty() ? List.<String>of() : remote.query(script.toString()).stdout()) {
             (line.startsWith("d ") ? directories : files).add(line.substring(2));
         }
         Map<String, LegacyNode.PathKind> kinds = new LinkedHashMap<>();

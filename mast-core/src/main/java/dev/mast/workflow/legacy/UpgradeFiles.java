@@ -6,9 +6,8 @@ import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.phases.LegacyUnits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ public final class UpgradeFiles {
 
     public static List<NodeFile> forNode(Plan plan, Node node, LegacyNode facts, RenderedCluster rendered) {
         List<NodeFile> files = new ArrayList<>();
-        for (Component component : LegacyUnits.staticPodComponents(node)) {
+        for (Component component : node.staticPods()) {
             if (facts.service(component).isPresent() || component == Component.KUBE_PROXY && !facts.hasKubelet()) {
                 files.add(ConversionManifests.render(plan, node, facts, component).manifest().toNodeFile());
             }

@@ -4,8 +4,9 @@ import dev.mast.manifest.KubePaths;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.RemoteFiles;
 import dev.mast.workflow.legacy.ClusterSurvey;
 import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyService;
@@ -19,23 +20,8 @@ import java.util.Set;
  * kubelet's unit, configuration and Mast's files for it, and any manifests already there.
  * Rollback restores from here.
  */
-public final class BackUpLegacyFiles implements Phase {
+public final class BackUpLegacyFiles implements Step {
     static final List<String> KUBELET_FILES = List.of(KubePaths.KUBELET_CONFIG, KubePaths.KUBELET_UNIT, KubePaths.KUBELET_DROP_IN);
-
-    @Override
-    public String id() {
-        return "upgrade/back-up";
-    }
-
-    @Override
-    public String title() {
-        return "Back up units and configuration";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
 
     @Override
     public void run(NodeContext context) throws Exception {
@@ -45,16 +31,10 @@ public final class BackUpLegacyFiles implements Phase {
             paths.addAll(service.files());
         }
         facts.kubeletConfig().ifPresent(paths::add);
-        for (var component : LegacyUnits.staticPodComponents(context.node())) {
+        for (var component : context.node().staticPods()) {
             paths.add(ComponentHealth.manifestPath(component));
         }
         List<String> copied = RemoteFiles.backUp(context.remote(), context.backupDir(), List.copyOf(paths));
         context.log("backed up " + copied.size() + " files to " + context.backupDir() + ": " + String.join(", ", copied));
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("copy the old units with their drop-ins and environment files, the kubelet's configuration and existing"
-                + " manifests to /etc/kubernetes/backup/<run>/");
     }
 }

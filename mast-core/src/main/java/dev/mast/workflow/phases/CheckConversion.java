@@ -5,7 +5,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.legacy.ClusterSurvey;
 import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
@@ -19,37 +19,11 @@ import java.util.Optional;
  * the cluster's own CA; a kubelet that reads its static pods from another folder than Mast
  * writes them to is refused. Changes nothing.
  */
-public final class CheckConversion implements Phase {
+public final class CheckConversion implements Step {
     private final ClusterSurvey survey;
-    private final Optional<String> missingCaKey;
 
-    /**
-     * @param missingCaKey why Mast cannot issue certificates the cluster trusts (its CA key is on no master);
-     *                     empty when it can
-     */
-    public CheckConversion(ClusterSurvey survey, Optional<String> missingCaKey) {
+    public CheckConversion(ClusterSurvey survey) {
         this.survey = survey;
-        this.missingCaKey = missingCaKey;
-    }
-
-    @Override
-    public String id() {
-        return "upgrade/check";
-    }
-
-    @Override
-    public String title() {
-        return "Check the cluster can be converted";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
-
-    @Override
-    public boolean needsAllNodes() {
-        return true;
     }
 
     @Override
@@ -66,6 +40,7 @@ public final class CheckConversion implements Phase {
             });
         }
         if (context.node().has(Role.MASTER) && !node.hasKubelet()) {
+            Optional<String> missingCaKey = survey.missingCaKey();
             if (missingCaKey.isPresent()) {
                 throw new IllegalStateException(context.node().hostName() + " runs no kubelet, and the one Mast would install needs a"
                         + " client certificate signed by the cluster's CA, but " + missingCaKey.get() + "; put the cluster's CA"
@@ -78,11 +53,5 @@ public final class CheckConversion implements Phase {
                     + node.staticPodPath() + ", and Mast writes them to " + KubePaths.MANIFESTS_DIR + "; point the kubelet's"
                     + " staticPodPath at " + KubePaths.MANIFESTS_DIR + " first");
         }
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("refuse a master without a kubelet when the cluster's CA key is out of reach, and a kubelet that reads"
-                + " static pods from another folder; say whether the conversion also upgrades, and report mixed versions");
     }
 }

@@ -4,10 +4,13 @@ import dev.mast.manifest.StaticPodManifest;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
-import dev.mast.workflow.Health;
+import dev.mast.cluster.ClusterAccess;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.Health;
+import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.Systemd;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
 import dev.mast.workflow.Timeouts;
@@ -25,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
@@ -36,54 +37,26 @@ import java.util.function.Predicate;
  * become healthy, its manifest goes and the node's own units and files are put back from the
  * backup, byte for byte, and started again.
  */
-public final class ConvertToStaticPods implements Phase {
+public final class ConvertToStaticPods implements Step {
     /** The components a node runs as static pods now, across this run's conversion phases. */
     private static final NodeContext.Key<Converted> CONVERTED = new NodeContext.Key<>("converted", Converted.class);
 
     private record Converted(Set<Component> components) { }
 
-    private final String id;
-    private final String title;
-    private final Mode mode;
-    private final Predicate<Node> appliesTo;
-    private final Function<Node, List<Component>> components;
+    private final List<Component> components;
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
 
-    public ConvertToStaticPods(String id, String title, Mode mode, Predicate<Node> appliesTo,
-                               Function<Node, List<Component>> components, ClusterAccess cluster, Timeouts timeouts) {
-        this.id = id;
-        this.title = title;
-        this.mode = mode;
-        this.appliesTo = appliesTo;
-        this.components = components;
+    /** @param components those of the node's static pods this step moves, in order */
+    public ConvertToStaticPods(List<Component> components, ClusterAccess cluster, Timeouts timeouts) {
+        this.components = List.copyOf(components);
         this.cluster = cluster;
         this.timeouts = timeouts;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return appliesTo.test(node);
-    }
-
-    @Override
-    public Mode mode() {
-        return mode;
-    }
-
-    @Override
-    public boolean needsAllNodes() {
-        return mode == Mode.ONE_AT_A_TIME;
+    /** This step's components that the node runs as static pods once converted. */
+    private List<Component> components(Node node) {
+        return components.stream().filter(node.staticPods()::contains).toList();
     }
 
     @Override
@@ -94,7 +67,7 @@ public final class ConvertToStaticPods implements Phase {
     /** The components this phase moves on the node: those it runs as services, and kube-proxy on a node that had no kubelet. */
     private List<Component> toConvert(NodeContext context) {
         LegacyNode facts = facts(context);
-        return components.apply(context.node()).stream()
+        return components(context.node()).stream()
                 .filter(c -> facts.service(c).isPresent() || c == Component.KUBE_PROXY && !facts.hasKubelet()).toList();
     }
 
@@ -102,7 +75,7 @@ public final class ConvertToStaticPods implements Phase {
     @Override
     public boolean isDone(NodeContext context) throws Exception {
         LegacyNode facts = facts(context);
-        for (Component component : components.apply(context.node())) {
+        for (Component component : components(context.node())) {
             if (facts.service(component).isPresent()) {
                 return false;
             }
@@ -195,7 +168,6 @@ public final class ConvertToStaticPods implements Phase {
         }
     }
 
-    /** Where the component's readiness probe asks, as the kubelet does, so Mast checks what the kubelet checks. */
     /** Where the pod's own readiness probe looks; an API server probed on its TCP port alone refuses anonymous requests. */
     private void awaitHealthy(NodeContext context, StaticPodManifest manifest) throws Exception {
         Probe readiness = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
@@ -216,15 +188,4 @@ public final class ConvertToStaticPods implements Phase {
                 "the node was not read: the conversion runs after the read phase"));
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        List<String> lines = new ArrayList<>();
-        for (Component c : components.apply(node)) {
-            lines.add("stop and disable " + c.key() + ".service, write " + ComponentHealth.manifestPath(c) + " with its own flags and"
-                    + " files mounted in place, wait for " + c.key() + "-" + node.hostName() + " to be healthy and Ready");
-        }
-        lines.add("when all are healthy: remove the packages whose every component was converted (as dpkg -S / rpm -qf tell) and"
-                + " unit files no package owns; otherwise put the units and their files back from the backup and start them");
-        return lines;
-    }
 }

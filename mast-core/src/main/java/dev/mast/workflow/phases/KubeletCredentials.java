@@ -4,12 +4,11 @@ import dev.mast.pki.PkiPaths;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.render.RenderedCluster;
+import dev.mast.files.NodeFile;
+import dev.mast.workflow.tasks.ClusterFiles;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.RemoteFiles;
 import dev.mast.workflow.Sh;
 import dev.mast.workflow.legacy.ClusterSurvey;
 import dev.mast.workflow.legacy.LegacyNode;
@@ -24,30 +23,15 @@ import java.util.Optional;
  * the API server's {@code --client-ca-file} on this node, so the new kubelet trusts exactly what
  * the cluster's clients do.
  */
-public final class KubeletCredentials implements Phase {
-    private final RenderedCluster rendered;
+public final class KubeletCredentials implements Step {
+    private final ClusterFiles files;
 
-    public KubeletCredentials(RenderedCluster rendered) {
-        this.rendered = rendered;
-    }
-
-    @Override
-    public String id() {
-        return "certs/kubelet";
-    }
-
-    @Override
-    public String title() {
-        return "Give the new kubelet its credentials";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
+    public KubeletCredentials(ClusterFiles files) {
+        this.files = files;
     }
 
     private List<NodeFile> files(Node node) {
-        return rendered.filesFor(node.hostName(), PkiPaths.KUBELET_CONF, PkiPaths.KUBE_PROXY_CONF, PkiPaths.CA_CERT);
+        return files.rendered().filesFor(node.hostName(), PkiPaths.KUBELET_CONF, PkiPaths.KUBE_PROXY_CONF, PkiPaths.CA_CERT);
     }
 
     @Override
@@ -58,7 +42,7 @@ public final class KubeletCredentials implements Phase {
     @Override
     public void run(NodeContext context) throws Exception {
         List<NodeFile> missing = missing(context);
-        RemoteFiles.writeAll(context.remote(), missing);
+        context.remote().writeAll(missing);
         context.log("wrote " + String.join(", ", missing.stream().map(NodeFile::path).toList()));
         Optional<String> different = sameCa(context);
         if (different.isPresent()) {
@@ -74,7 +58,7 @@ public final class KubeletCredentials implements Phase {
             return Optional.empty();
         }
         Remote remote = context.remote();
-        List<String> sums = remote.exec("sha256sum " + Sh.quote(PkiPaths.CA_CERT) + " " + Sh.quote(clientCa.get())).stdout();
+        List<String> sums = remote.query("sha256sum " + Sh.quote(PkiPaths.CA_CERT) + " " + Sh.quote(clientCa.get())).stdout();
         if (sums.size() == 2 && sums.get(0).split("\\s+")[0].equals(sums.get(1).split("\\s+")[0])) {
             context.log(PkiPaths.CA_CERT + " is the very bytes of " + clientCa.get() + " (sha256 " + sums.get(0).split("\\s+")[0] + ")");
             return Optional.empty();
@@ -91,11 +75,5 @@ public final class KubeletCredentials implements Phase {
             }
         }
         return missing;
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("write " + PkiPaths.KUBELET_CONF + " and " + PkiPaths.KUBE_PROXY_CONF + " signed by the cluster's CA, and that CA"
-                + " as " + PkiPaths.CA_CERT + ", if missing; check it is the API server's --client-ca-file, byte for byte");
     }
 }

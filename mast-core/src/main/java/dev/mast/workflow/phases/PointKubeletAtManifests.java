@@ -6,12 +6,13 @@ import dev.mast.manifest.SystemdExec;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.workflow.Health;
+import dev.mast.files.NodeFile;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.Health;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.tasks.RemoteFiles;
 import dev.mast.workflow.Sh;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.legacy.ClusterSurvey;
@@ -26,27 +27,12 @@ import java.util.List;
  * configuration file, or, for a kubelet configured by flags alone, a drop-in that runs the same
  * command with {@code --pod-manifest-path}. Then restarts it; the pods it runs keep running.
  */
-public final class PointKubeletAtManifests implements Phase {
+public final class PointKubeletAtManifests implements Step {
     static final String DROP_IN = "/etc/systemd/system/kubelet.service.d/90-mast-static-pods.conf";
     private final Timeouts timeouts;
 
     public PointKubeletAtManifests(Timeouts timeouts) {
         this.timeouts = timeouts;
-    }
-
-    @Override
-    public String id() {
-        return "upgrade/kubelet-static-pods";
-    }
-
-    @Override
-    public String title() {
-        return "Point the kubelet at the manifests folder";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
     }
 
     @Override
@@ -64,7 +50,7 @@ public final class PointKubeletAtManifests implements Phase {
             String path = facts.kubeletConfig().get();
             String config = remote.read(path).map(RemoteFiles::text).orElseThrow(() -> new IllegalStateException(
                     "the kubelet's configuration " + path + " cannot be read"));
-            String mode = remote.exec("stat -c %a " + Sh.quote(path)).stdout().stream().findFirst().orElse("644").strip();
+            String mode = remote.query("stat -c %a " + Sh.quote(path)).stdout().stream().findFirst().orElse("644").strip();
             remote.write(NodeFile.text(path, config + (config.endsWith("\n") ? "" : "\n") + "staticPodPath: " + KubePaths.MANIFESTS_DIR
                     + "\n", Integer.parseInt(mode, 8)));
             context.log("added staticPodPath: " + KubePaths.MANIFESTS_DIR + " to " + path);
@@ -77,7 +63,7 @@ public final class PointKubeletAtManifests implements Phase {
             context.log("wrote " + DROP_IN + ": the kubelet's command with --pod-manifest-path=" + KubePaths.MANIFESTS_DIR);
         }
         remote.run("systemctl daemon-reload && systemctl restart kubelet");
-        Health.await(context, timeouts, "kubelet", StartKubelet.HEALTH);
+        Health.await(context, timeouts, "kubelet", ComponentHealth.KUBELET);
     }
 
     @Override
@@ -95,11 +81,5 @@ public final class PointKubeletAtManifests implements Phase {
         }
         remote.run("rm -f " + Sh.quote(DROP_IN) + " && systemctl daemon-reload && systemctl restart kubelet");
         context.warn("rolled back: the kubelet's configuration is as it was");
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("if the kubelet reads no static pods: add staticPodPath: " + KubePaths.MANIFESTS_DIR + " to its configuration"
-                + " file (or, configured by flags alone, write " + DROP_IN + " with --pod-manifest-path), restart it");
     }
 }

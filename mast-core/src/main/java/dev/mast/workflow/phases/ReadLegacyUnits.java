@@ -1,9 +1,7 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.plan.Node;
-import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.legacy.ClusterSurvey;
 import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
@@ -17,31 +15,11 @@ import java.util.List;
  * be converted to. Changes nothing; a failure on any node (unreachable, a changed host key, a
  * version refused) stops the run before any node is touched.
  */
-public final class ReadLegacyUnits implements Phase {
+public final class ReadLegacyUnits implements Step {
     private final ClusterSurvey survey;
 
     public ReadLegacyUnits(ClusterSurvey survey) {
         this.survey = survey;
-    }
-
-    @Override
-    public String id() {
-        return "upgrade/read-units";
-    }
-
-    @Override
-    public String title() {
-        return "Read the systemd units";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
-
-    @Override
-    public boolean needsAllNodes() {
-        return true;
     }
 
     @Override
@@ -61,12 +39,5 @@ public final class ReadLegacyUnits implements Phase {
         }
         context.put(ClusterSurvey.NODE, node);
         survey.put(node);
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("read kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy and kubelet as systemd runs them"
-                        + " (systemctl cat: drop-ins, Environment=, EnvironmentFile=), their --version and the packages owning them",
-                "refuse a plan whose version (" + plan.version() + ") is neither what runs nor one minor release newer");
     }
 }

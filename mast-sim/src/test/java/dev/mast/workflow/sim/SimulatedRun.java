@@ -7,8 +7,6 @@ import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
-import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
 import dev.mast.sim.ClientKeys;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.SimPlanWriter;
@@ -16,21 +14,16 @@ import dev.mast.sim.SimulatedCluster;
 import dev.mast.sim.SimulatedNode;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
-import dev.mast.workflow.ClusterPkiAdoption;
-import dev.mast.workflow.InstallWorkflow;
-import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.tasks.ClusterCa;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.StepState;
 import dev.mast.workflow.Timeouts;
-import dev.mast.workflow.UpgradeWorkflow;
-import dev.mast.workflow.Workflow;
-import dev.mast.workflow.WorkflowRunner;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +39,7 @@ final class SimulatedRun implements AutoCloseable {
     final SimulatedCluster cluster;
     final Plan plan;
     final Path pkiDir;
+    final Path adminKubeconfig;
     final Path knownHosts;
     final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     private final NodeConnector connector;
@@ -54,6 +48,7 @@ final class SimulatedRun implements AutoCloseable {
         this.cluster = cluster;
         this.plan = plan;
         this.pkiDir = pkiDir;
+        this.adminKubeconfig = pkiDir.resolveSibling("admin.conf");
         this.knownHosts = knownHosts;
         this.connector = new NodeConnector(CredentialPrompt.refusing(), knownHosts);
     }
@@ -97,18 +92,14 @@ final class SimulatedRun implements AutoCloseable {
                 && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    RenderedCluster render() {
-        return ClusterRenderer.render(plan, pkiDir);
-    }
-
     RunSummary install() {
-        return run(rendered -> InstallWorkflow.create(rendered, api(rendered), TIMEOUTS, Clock.systemUTC()), Set.of());
+        return run(ClusterRun.Kind.INSTALL, Set.of());
     }
 
     /**
      * The upgrade as {@code mast upgrade} runs it: the cluster's CA taken from the first master when
      * a master has its key, else the old cluster's admin kubeconfig to watch the API with (as
-     * {@code --kubeconfig} gives it) and no PKI at all.
+     * {@code --kubeconfig} gives it, once Mast said the key is on no master).
      */
     RunSummary upgrade() throws Exception {
         return upgrade(plan);
@@ -116,35 +107,34 @@ final class SimulatedRun implements AutoCloseable {
 
     RunSummary upgrade(Plan upgradePlan) throws Exception {
         Node first = upgradePlan.masters().get(0);
-        ClusterPkiAdoption.Adoption adoption;
+        ClusterRun.Request request = request(upgradePlan, ClusterRun.Kind.UPGRADE, List.of());
         try (Remote master = remote(first)) {
-            adoption = ClusterPkiAdoption.adopt(master, first.hostName(), pkiDir);
+            if (ClusterCa.read(master, first.hostName(), pkiDir).missingKey().isPresent()) {
+                request = request.withClusterKubeconfig(cluster.legacyAdminKubeconfig().orElseThrow());
+            }
         }
-        RenderedCluster rendered = adoption.hasClusterCa() ? ClusterRenderer.render(upgradePlan, pkiDir)
-                : ClusterRenderer.withoutPki(upgradePlan);
-        LazyCluster api = new LazyCluster(adoption.hasClusterCa() ? rendered.superAdminKubeconfig()
-                : cluster.legacyAdminKubeconfig().orElseThrow());
-        apis.add(api);
-        return run(UpgradeWorkflow.create(rendered, adoption.missingKey(), api, TIMEOUTS), upgradePlan, Set.of());
+        return run(request, Set.of());
     }
 
-    private final List<LazyCluster> apis = new CopyOnWriteArrayList<>();
-
-    private LazyCluster api(RenderedCluster rendered) {
-        LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig());
-        apis.add(api);
-        return api;
+    /** A run as {@code mast install} or {@code mast upgrade} makes it, on the named nodes (all when empty). */
+    RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes) {
+        return run(kind, onlyNodes, List.of());
     }
 
-    RunSummary run(java.util.function.Function<RenderedCluster, Workflow> workflow, Set<String> onlyNodes) {
-        return run(workflow.apply(render()), plan, onlyNodes);
+    /** As above, with only the named phases and those they need ({@code --only}). */
+    RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes, List<String> onlyPhases) {
+        return run(request(plan, kind, onlyPhases), onlyNodes);
     }
 
-    private RunSummary run(Workflow workflow, Plan runPlan, Set<String> onlyNodes) {
+    private ClusterRun.Request request(Plan runPlan, ClusterRun.Kind kind, List<String> onlyPhases) {
+        return ClusterRun.Request.of(runPlan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS).withPhases(onlyPhases, List.of());
+    }
+
+    private RunSummary run(ClusterRun.Request request, Set<String> onlyNodes) {
         events.clear();
-        var runner = new WorkflowRunner(workflow, runPlan, SshRemote.factory(connector), events::add,
-                new WorkflowRunner.Options(WorkflowRunner.DEFAULT_CONCURRENCY, Clock.systemUTC()));
-        return runner.run(onlyNodes);
+        try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+            return run.run(onlyNodes, events::add);
+        }
     }
 
     /** The states a phase reached on a node in the last run. */
@@ -188,7 +178,6 @@ final class SimulatedRun implements AutoCloseable {
 
     @Override
     public void close() {
-        apis.forEach(LazyCluster::close);
         connector.close();
         cluster.close();
     }

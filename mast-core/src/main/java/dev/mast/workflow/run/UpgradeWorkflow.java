@@ -44,6 +44,7 @@ public final class UpgradeWorkflow {
     private static final String ADOPT = "pki/adopt-ca";
     private static final String READ = "upgrade/read-units";
     private static final String BACK_UP = "upgrade/back-up";
+    private static final String STATIC_PODS = "upgrade/kubelet-static-pods";
 
     private UpgradeWorkflow() {
     }
@@ -78,16 +79,16 @@ public final class UpgradeWorkflow {
                 // Nothing before this changed a node's control plane: it starts only once every node read its units and pulled.
                 new Phase(PhaseInfo.of(BACK_UP, "Back up units and configuration", EVERY_NODE)
                         .startsWhen(PhaseInfo.Start.WHEN_ALL_NODES_SUCCEEDED).needing(READ), new BackUpLegacyFiles()),
-                new Phase(PhaseInfo.of("upgrade/kubelet-static-pods", "Point the kubelet at the manifests folder", CLUSTER_NODES)
+                new Phase(PhaseInfo.of(STATIC_PODS, "Point the kubelet at the manifests folder", CLUSTER_NODES)
                         .needing(READ, BACK_UP), new PointKubeletAtManifests(timeouts)),
                 new Phase(PhaseInfo.of("upgrade/apiserver", "Move the API server to a static pod", MASTERS).oneAtATime()
-                        .stopsTheRunOnFailure().needing(ADOPT, READ, BACK_UP),
+                        .stopsTheRunOnFailure().needing(ADOPT, READ, BACK_UP, STATIC_PODS),
                         new ConvertToStaticPods(List.of(Component.KUBE_APISERVER), cluster, timeouts)),
                 new Phase(PhaseInfo.of("upgrade/control-plane", "Move the controller-manager and scheduler to static pods", MASTERS)
-                        .oneAtATime().stopsTheRunOnFailure().needing(ADOPT, READ, BACK_UP),
+                        .oneAtATime().stopsTheRunOnFailure().needing(ADOPT, READ, BACK_UP, STATIC_PODS),
                         new ConvertToStaticPods(List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER), cluster, timeouts)),
                 new Phase(PhaseInfo.of("upgrade/kube-proxy", "Move kube-proxy to a static pod", CLUSTER_NODES)
-                        .needing(ADOPT, READ, BACK_UP), new ConvertToStaticPods(List.of(Component.KUBE_PROXY), cluster, timeouts)),
+                        .needing(ADOPT, READ, BACK_UP, STATIC_PODS), new ConvertToStaticPods(List.of(Component.KUBE_PROXY), cluster, timeouts)),
                 new Phase(PhaseInfo.of("verify/mirror-pods", "Wait for the pods to be ready", CLUSTER_NODES).needing(ADOPT),
                         new WaitForMirrorPods(cluster, timeouts)),
                 new Phase(PhaseInfo.of("kubeconfig/save", "Save the admin kubeconfig", FIRST_MASTER)

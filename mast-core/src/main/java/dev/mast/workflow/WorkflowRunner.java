@@ -263,6 +263,11 @@ public final class WorkflowRunner {
             return false;
         }
 
+        void skip(String why) {
+            lastPhase.put(node, phase.id());
+            finish(StepState.SKIPPED, why);
+        }
+
         /** The cancel stopped the step at a safe point: what it changed is rolled back where the phase can. */
         private boolean stopForCancel() {
             context.log().line(LogLevel.WARN, phase.title() + " stopped: the run was cancelled");
@@ -281,11 +286,6 @@ public final class WorkflowRunner {
             (state == StepState.FAILED ? failures : stoppedByCancel).put(node, outcome);
             finish(state, message);
             return false;
-        }
-
-        void skip(String why) {
-            lastPhase.put(node, phase.id());
-            finish(StepState.SKIPPED, why);
         }
 
         private void finish(StepState state, String message) {

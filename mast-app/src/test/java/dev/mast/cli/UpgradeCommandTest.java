@@ -63,7 +63,12 @@ class UpgradeCommandTest {
             assertTrue(out.contains("the kubelet reads no static pods: staticPodPath: /etc/kubernetes/manifests is added to"
                     + " /var/lib/kubelet/kubelet-config.yaml"), out);
             assertTrue(out.contains("etcd and its files are not touched"), out);
-            assertTrue(out.contains("if the master runs no kubelet: install containerd if missing"), out);
+            String controller = out.substring(out.indexOf("node001 ("), out.indexOf("node002 ("));
+            assertTrue(controller.contains("Install the container runtime [runtime/install] on every master\n"
+                    + "       run apt-get install -y 'containerd'"), controller);
+            assertTrue(controller.contains("Start the kubelet [kubelet/start] on every master\n"), controller);
+            assertTrue(controller.contains("check that /etc/kubernetes/pki/ca.crt is the cluster's CA, byte for byte"), controller);
+            assertTrue(out.contains("dry run: no step failed"), out);
             assertFalse(Files.exists(tmp.resolve("hard-pki")), "a dry run writes no PKI folder");
         });
     }
@@ -74,9 +79,12 @@ class UpgradeCommandTest {
         withSimulation("kismatic", plan, (state, simulated) -> {
             CliRun refused = CliRun.of("upgrade", "--plan", plan.toString(), "--known-hosts", state.resolve("known_hosts").toString(),
                     "--yes");
-            assertEquals(MastCommand.BAD_INPUT, refused.exitCode(), refused.err() + refused.out());
-            assertTrue(refused.err().contains("the key of the cluster's CA (/etc/kubernetes/pki/ca.pem) is on no master"), refused.err());
-            assertTrue(refused.err().contains("--kubeconfig FILE"), refused.err());
+            // Refused by the upgrade's first phase, pki/adopt-ca, before any node is read further.
+            assertEquals(MastCommand.FAILED, refused.exitCode(), refused.err() + refused.out());
+            assertTrue(refused.out().contains("node001 (pki/adopt-ca): the key of the cluster's CA (/etc/kubernetes/pki/ca.pem) is on"
+                    + " no master"), refused.out());
+            assertTrue(refused.out().contains("--kubeconfig FILE"), refused.out());
+            assertTrue(refused.out().contains("0 of 2 nodes done"), refused.out());
             assertFalse(Files.exists(tmp.resolve("kis-pki").resolve("ca.crt")), "no CA of Mast's own for a cluster that has one");
             assertTrue(simulated.contains("generated/keys/ca-key.pem (kept on the installer's machine, not on the nodes)"), simulated);
         });

@@ -3,8 +3,8 @@ package dev.mast.workflow.legacy;
 import dev.mast.manifest.FlagPathMounts;
 import dev.mast.plan.Component;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.tasks.RemoteFiles;
 import dev.mast.workflow.Sh;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ public final class LegacyNodeReader {
             Optional<byte[]> content = remote.read(path);
             if (content.isPresent()) {
                 read.add(path);
-                files.add(EnvironmentFile.parse(RemoteFiles.text(content.get())));
+                files.add(EnvironmentFile.parse(new String(content.get(), StandardCharsets.UTF_8)));
             }
         }
         Map<String, String> environment = UnitCommand.environment(unit.environment(), files);
@@ -176,7 +176,7 @@ public final class LegacyNodeReader {
             if (content.isEmpty()) {
                 return Optional.empty();
             }
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(RemoteFiles.text(content.get()));
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(content.get(), StandardCharsets.UTF_8));
             @SuppressWarnings("unchecked")
             Optional<Map<String, Object>> map = loaded instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
             return map;

@@ -1,5 +1,6 @@
 package dev.mast.manifest;
 
+import dev.mast.plan.HostPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Mounts for the files that extra and carried-over flags name (and, for a converted component, the
@@ -24,11 +24,6 @@ import java.util.regex.Pattern;
  * is a file.
  */
 public final class FlagPathMounts {
-    /** Absolute paths inside a value; lists ({@code a,b}) and {@code cert:key} pairs are split first. */
-    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._+@-][A-Za-z0-9._+@/-]*");
-    private static final Set<String> TOO_BROAD = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
-            "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin",
-            "/usr/lib", "/usr/local", "/usr/sbin", "/usr/share", "/var", "/var/lib", "/var/log", "/var/run");
     /** Flags whose path the component writes to. */
     private static final Set<String> WRITES = Set.of("audit-log-path", "cert-dir", "log-dir", "log-file");
 
@@ -59,7 +54,7 @@ public final class FlagPathMounts {
     static List<HostMount> forPaths(String component, Flags flags, List<String> otherPaths, Set<String> directories,
                                     List<HostMount> existing) {
         Map<String, String> named = new LinkedHashMap<>();
-        flags.values().keySet().forEach(flag -> flags.all(flag).forEach(value -> pathsIn(value).forEach(p -> named.putIfAbsent(p, flag))));
+        flags.values().keySet().forEach(flag -> flags.all(flag).forEach(value -> HostPaths.pathsIn(value).forEach(p -> named.putIfAbsent(p, flag))));
         otherPaths.forEach(path -> named.putIfAbsent(path, "config"));
         var folders = new TreeSet<String>();
         var files = new TreeSet<String>();
@@ -89,17 +84,6 @@ public final class FlagPathMounts {
         return mounts;
     }
 
-    /** The absolute paths a flag value names: lists ({@code a,b}) and {@code cert:key} pairs split. */
-    public static List<String> pathsIn(String value) {
-        var paths = new ArrayList<String>();
-        for (String token : value.split("[,:]")) {
-            if (PATH.matcher(token).matches() && !token.contains("/../") && !token.endsWith("/..")) {
-                paths.add(token);
-            }
-        }
-        return paths;
-    }
-
     /**
      * What to mount for a path: its folder; the path itself when it is a folder (or, directly under a
      * system folder, has no extension, like {@code --log-dir=/var/log/kubernetes}); or, for a file
@@ -112,7 +96,7 @@ public final class FlagPathMounts {
         int slash = trimmed.lastIndexOf('/');
         String parent = slash <= 0 ? "/" : trimmed.substring(0, slash);
         boolean looksLikeFolder = !trimmed.substring(slash + 1).contains(".");
-        if (TOO_BROAD.contains(trimmed)) {
+        if (HostPaths.isSystemFolder(trimmed)) {
             throw new ManifestException(component + ": --" + flag + " names " + path + ", a system folder the pod would need"
                     + " mounted whole; move what it holds into a folder of its own (e.g. " + trimmed
                     + (trimmed.equals("/") ? "" : "/") + component + "/)");
@@ -121,7 +105,7 @@ public final class FlagPathMounts {
         if (isDirectory) {
             return new Placement(trimmed, false, readOnly);
         }
-        if (!TOO_BROAD.contains(parent)) {
+        if (!HostPaths.isSystemFolder(parent)) {
             return new Placement(parent, false, readOnly);
         }
         return new Placement(trimmed, !looksLikeFolder, readOnly);

@@ -4,8 +4,10 @@ import dev.mast.manifest.FlagPathMounts;
 import dev.mast.manifest.StaticPodManifest;
 import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
+import dev.mast.plan.HostPaths;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
+import dev.mast.plan.RemovedFlags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,13 +51,13 @@ public final class ConversionManifests {
             return new Converted(own, List.of(component.key() + " ran as no service here: Mast's own manifest"));
         }
         List<String> notes = new ArrayList<>();
-        List<String> dropped = service.get().flags().flags().stream().map(CommandFlags.Flag::name).distinct()
-                .filter(flag -> RemovedFlags.isRemoved(component, flag, plan.version())).toList();
-        if (!dropped.isEmpty()) {
-            notes.add(component.key() + ": dropping " + dropped.stream().map(flag -> "--" + flag + " (removed in Kubernetes 1."
-                    + RemovedFlags.removedIn(component, flag).orElseThrow() + ")").collect(Collectors.joining(", "))
-                    + ", which Kubernetes " + plan.version() + " refuses");
-        }
+        // One catalogue of removed flags (plan.RemovedFlags), as validation and the Kismatic import use it.
+        Map<String, RemovedFlags.Removal> removed = new LinkedHashMap<>();
+        service.get().flags().flags().forEach(flag -> RemovedFlags.find(component, flag.name(), flag.value(), plan.version())
+                .ifPresent(removal -> removed.putIfAbsent(flag.name(), removal)));
+        removed.forEach((flag, removal) -> notes.add(component.key() + ": dropping --" + flag + ", which Kubernetes " + plan.version()
+                + " refuses: " + removal.describe()));
+        List<String> dropped = List.copyOf(removed.keySet());
         Map<String, List<String>> flags = new LinkedHashMap<>(service.get().flags().without(dropped).asMap());
         List<String> named = facts.namedPaths().getOrDefault(component, List.of());
         Set<String> directories = facts.paths().entrySet().stream().filter(e -> e.getValue() == LegacyNode.PathKind.DIRECTORY)
@@ -70,7 +72,7 @@ public final class ConversionManifests {
         List<String> lines = new ArrayList<>();
         for (String flag : IDENTITY) {
             for (String value : flags.getOrDefault(flag, List.of())) {
-                List<String> paths = FlagPathMounts.pathsIn(value);
+                List<String> paths = HostPaths.pathsIn(value);
                 String how = paths.isEmpty() ? "kept" : paths.stream().map(p -> FlagPathMounts.placement(component.key(), flag, p,
                         directories.contains(p)).describe()).distinct().collect(Collectors.joining(", ", "mounted in place (", ")"));
                 lines.add(component.key() + ": --" + flag + "=" + value + " " + how);

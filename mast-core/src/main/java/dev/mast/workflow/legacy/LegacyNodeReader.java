@@ -1,7 +1,7 @@
 package dev.mast.workflow.legacy;
 
-import dev.mast.manifest.FlagPathMounts;
 import dev.mast.plan.Component;
+import dev.mast.plan.HostPaths;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +147,7 @@ public final class LegacyNodeReader {
         Set<String> paths = new LinkedHashSet<>();
         for (LegacyService service : services.values()) {
             if (service.component().isStaticPod()) {
-                service.flags().flags().forEach(flag -> paths.addAll(FlagPathMounts.pathsIn(flag.value())));
+                service.flags().flags().forEach(flag -> paths.addAll(HostPaths.pathsIn(flag.value())));
             }
         }
         named.values().forEach(paths::addAll);

@@ -9,6 +9,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
+import dev.mast.plan.RemovedFlags;
 import dev.mast.plan.Role;
 import dev.mast.plan.SshSettings;
 import java.util.List;
@@ -37,6 +38,10 @@ class FlagsAcrossVersionsTest {
         return ConversionManifests.render(plan(version), MASTER, node, component);
     }
 
+    private static KubernetesVersion v(String version) {
+        return KubernetesVersion.parse(version).orElseThrow();
+    }
+
     private static List<String> command(ConversionManifests.Converted converted) {
         return converted.manifest().pod().getSpec().getContainers().get(0).getCommand();
     }
@@ -48,13 +53,17 @@ class FlagsAcrossVersionsTest {
         ConversionManifests.Converted same = convert("1.32.11", Component.KUBE_APISERVER, execStart);
         assertEquals(List.of("kube-apiserver", "--cloud-provider=external", "--etcd-servers=http://127.0.0.1:2379",
                 "--kubelet-read-only-port=0", "--log-flush-frequency=5s"), command(same), "deprecated but accepted: carried");
-        assertTrue(same.notes().contains("kube-apiserver: dropping --logtostderr (removed in Kubernetes 1.26), which Kubernetes"
-                + " 1.32.11 refuses"), same.notes().toString());
+        assertEquals(List.of("kube-apiserver: dropping --logtostderr, which Kubernetes 1.32.11 refuses: --logtostderr was removed"
+                + " from kube-apiserver in Kubernetes 1.26; logs go to stderr, where the container runtime or journald keeps them"),
+                same.notes().stream().filter(note -> note.contains("dropping")).toList());
 
         ConversionManifests.Converted upgraded = convert("1.33.7", Component.KUBE_APISERVER, execStart);
         assertFalse(command(upgraded).contains("--cloud-provider=external"));
-        assertTrue(upgraded.notes().contains("kube-apiserver: dropping --cloud-provider (removed in Kubernetes 1.33), --logtostderr"
-                + " (removed in Kubernetes 1.26), which Kubernetes 1.33.7 refuses"), upgraded.notes().toString());
+        List<String> dropped = upgraded.notes().stream().filter(note -> note.contains("dropping")).toList();
+        assertEquals(2, dropped.size(), dropped.toString());
+        assertTrue(dropped.get(0).startsWith("kube-apiserver: dropping --cloud-provider, which Kubernetes 1.33.7 refuses:"
+                + " --cloud-provider was removed from kube-apiserver in Kubernetes 1.33"), dropped.toString());
+        assertTrue(dropped.get(1).startsWith("kube-apiserver: dropping --logtostderr,"), dropped.toString());
     }
 
     @Test
@@ -64,12 +73,11 @@ class FlagsAcrossVersionsTest {
         assertEquals(List.of("kube-controller-manager", "--cloud-provider=external",
                 "--kubeconfig=/var/lib/kubernetes/kube-controller-manager.kubeconfig"),
                 command(convert("1.31.14", Component.KUBE_CONTROLLER_MANAGER, execStart)));
-        assertEquals(Optional.of(31), RemovedFlags.removedIn(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback"));
-        assertTrue(RemovedFlags.isRemoved(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback",
-                KubernetesVersion.parse("1.31").orElseThrow()));
-        assertFalse(RemovedFlags.isRemoved(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback",
-                KubernetesVersion.parse("1.30.4").orElseThrow()), "1.30 still accepts it");
-        assertFalse(RemovedFlags.isRemoved(Component.KUBE_SCHEDULER, "cloud-provider", KubernetesVersion.parse("1.34").orElseThrow()),
+        var volumeHost = RemovedFlags.find(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback", "false", v("1.31"));
+        assertEquals(31, volumeHost.orElseThrow().minor());
+        assertEquals(Optional.empty(), RemovedFlags.find(Component.KUBE_CONTROLLER_MANAGER, "volume-host-allow-local-loopback",
+                "false", v("1.30.4")), "1.30 still accepts it");
+        assertEquals(Optional.empty(), RemovedFlags.find(Component.KUBE_SCHEDULER, "cloud-provider", "external", v("1.34")),
                 "per component: the scheduler never had it, and nothing is dropped by a guess");
     }
 }

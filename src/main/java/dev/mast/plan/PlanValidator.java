@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * the GUI can decide what "readable" means.
  */
 public final class PlanValidator {
+    private final Path home;
+    private final Predicate<Path> keyFileReadable;
     private final NodeRules nodeRules;
 
     /** Checks key files on this machine, {@code ~} being the user's home directory. */
@@ -26,7 +28,21 @@ public final class PlanValidator {
      * @param keyFileReadable whether the (expanded) key file can be used
      */
     public PlanValidator(Path home, Predicate<Path> keyFileReadable) {
-        this.nodeRules = new NodeRules(home, keyFileReadable);
+        this(home, keyFileReadable, false);
+    }
+
+    private PlanValidator(Path home, Predicate<Path> keyFileReadable, boolean loopbackExpected) {
+        this.home = home;
+        this.keyFileReadable = keyFileReadable;
+        this.nodeRules = new NodeRules(home, keyFileReadable, loopbackExpected);
+    }
+
+    /**
+     * The same checks for a plan of Mast's simulated nodes, which listen on loopback addresses: the
+     * warning that real components refuse such addresses would only be noise there.
+     */
+    public PlanValidator forSimulatedNodes() {
+        return new PlanValidator(home, keyFileReadable, true);
     }
 
     public ValidationReport validate(Plan plan) {

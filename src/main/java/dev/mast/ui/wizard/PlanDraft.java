@@ -14,9 +14,11 @@ import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,16 +44,26 @@ public final class PlanDraft {
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
+    /** The nodes are Mast's simulated ones, on loopback addresses; see {@link PlanValidator#forSimulatedNodes()}. */
+    private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated", false);
     /** Extra flags are not edited in the wizard; a loaded plan keeps them. */
     private Map<Component, Map<String, String>> extraFlags = Map.of();
 
     public PlanDraft(PlanValidator validator) {
         load(Plan.defaults("my-cluster"));
-        report = Bindings.createObjectBinding(() -> validator.validate(toPlan()), inputs());
+        PlanValidator forSimulatedNodes = validator.forSimulatedNodes();
+        report = Bindings.createObjectBinding(() -> (simulated.get() ? forSimulatedNodes : validator).validate(toPlan()), inputs());
+    }
+
+    /** Replaces everything with the values of a plan of Mast's simulated nodes. */
+    public void loadSimulated(Plan plan) {
+        load(plan);
+        simulated.set(true);
     }
 
     /** Replaces everything with the plan's values. */
     public void load(Plan plan) {
+        simulated.set(false);
         name.set(plan.name());
         version.set(plan.kubernetesVersion());
         runtime.set(plan.runtime());
@@ -88,7 +100,7 @@ public final class PlanDraft {
     }
 
     private Observable[] inputs() {
-        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes};
+        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes, simulated};
     }
 
     /** Remembers which file the plan was opened from or saved to. */

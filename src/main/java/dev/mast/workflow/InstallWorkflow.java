@@ -30,9 +30,9 @@ public final class InstallWorkflow {
                 // etcd is a systemd service and needs no container runtime: the etcd nodes start it first, and their
                 // wait for it overlaps with the other nodes installing theirs.
                 new StartEtcd(rendered, timeouts),
-                new InstallContainerRuntime(),
+                new InstallContainerRuntime(rendered),
                 new StartKubelet(rendered, timeouts),
-                // crictl comes with the kubelet: each node pulls as soon as its kubelet runs, workers while masters do.
+                // crictl comes with the kubelet phase: each node pulls as soon as its kubelet runs, workers while masters do.
                 new PullImages("images/pull"),
                 new StartControlPlane(rendered, timeouts),
                 new StartKubeProxy(rendered, timeouts),

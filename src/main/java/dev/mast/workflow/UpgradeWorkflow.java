@@ -4,9 +4,11 @@ import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
 import dev.mast.plan.Role;
 import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.phases.ApplyAddons;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
 import dev.mast.workflow.phases.ConvertToStaticPods;
 import dev.mast.workflow.phases.DistributeCertificates;
+import dev.mast.workflow.phases.InstallContainerRuntime;
 import dev.mast.workflow.phases.LegacyUnits;
 import dev.mast.workflow.phases.PullImages;
 import dev.mast.workflow.phases.ReadLegacyUnits;
@@ -16,8 +18,9 @@ import dev.mast.workflow.phases.WaitForMirrorPods;
 import java.util.List;
 
 /**
- * The systemd-to-static-pod upgrade in the order of DESIGN.md: read the units, pull the
- * images, back up, point the kubelet at the manifests folder, then the masters one at a time
+ * The systemd-to-static-pod upgrade in the order of DESIGN.md: read the units, configure the
+ * runtime and pull the images, back up, let the kubelets renew their certificates, point the
+ * kubelet at the manifests folder, then the masters one at a time
  * (rolled back and the rollout stopped if one does not become healthy), then kube-proxy on
  * every node in parallel batches.
  */
@@ -28,9 +31,12 @@ public final class UpgradeWorkflow {
     public static Workflow create(RenderedCluster rendered, StaticPodRenderer renderer, ClusterAccess cluster, Timeouts timeouts) {
         return new Workflow("upgrade", List.of(
                 new ReadLegacyUnits(),
+                // Mast's kubelet configuration needs the runtime configured to match (cgroup driver, pause image).
+                new InstallContainerRuntime(rendered),
                 new PullImages(),
                 new BackUpLegacyFiles(),
                 DistributeCertificates.missingOnly(rendered),
+                ApplyAddons.nodeCertificates(cluster),
                 new StartKubelet(rendered, timeouts),
                 new ConvertToStaticPods("upgrade/control-plane", "Move the control plane to static pods", Phase.Mode.ONE_AT_A_TIME,
                         node -> node.has(Role.MASTER), node -> LegacyUnits.controlPlane(), renderer, cluster, timeouts),

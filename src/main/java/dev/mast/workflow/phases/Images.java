@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.RuntimeFiles;
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
@@ -21,8 +22,9 @@ final class Images {
         return "registry.k8s.io/" + component.key() + ":" + plan.version().tag();
     }
 
+    /** The sandbox image, which the runtime's configuration names (so the runtime never fetches another). */
     static String pause(Plan plan) {
-        return "registry.k8s.io/pause:" + plan.version().pauseTag();
+        return RuntimeFiles.pauseImage(plan);
     }
 
     /** The images the node's runtime does not have, asked in one round trip for all of them. */

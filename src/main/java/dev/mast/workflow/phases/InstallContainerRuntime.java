@@ -1,22 +1,38 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.plan.ContainerRuntime;
+import dev.mast.manifest.RuntimeFiles;
 import dev.mast.manifest.StaticPodManifests;
+import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.NodeFile;
+import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Phase;
+import dev.mast.workflow.Remote;
 import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.Sh;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Installs and starts the container runtime (containerd, or Docker with cri-dockerd) and turns
- * on IP forwarding, which pod networking needs. Both stay systemd services.
+ * Installs the container runtime (containerd, or Docker with cri-dockerd), writes its
+ * configuration ({@link RuntimeFiles}: the cgroup driver and pause image the kubelet expects) and
+ * turns on IP forwarding, which pod networking needs. The runtime restarts only when its
+ * configuration changed: a restart of Docker stops every container. Both stay systemd services.
  */
 public final class InstallContainerRuntime implements Phase {
-    static final NodeFile SYSCTL = NodeFile.text("/etc/sysctl.d/99-kubernetes.conf", "net.ipv4.ip_forward = 1\n", NodeFile.PUBLIC);
+    /**
+     * Says that the runtime has not restarted since its configuration changed, should a run end in
+     * between. In /run: a reboot restarts the runtime and forgets the mark with it.
+     */
+    static final String RESTART_PENDING = "/run/mast/runtime-restart-pending";
+
+    private final RenderedCluster rendered;
+
+    public InstallContainerRuntime(RenderedCluster rendered) {
+        this.rendered = rendered;
+    }
 
     @Override
     public String id() {
@@ -47,25 +63,48 @@ public final class InstallContainerRuntime implements Phase {
         return plan.runtime() == ContainerRuntime.DOCKER ? List.of("docker", "cri-docker") : List.of("containerd");
     }
 
+    private List<NodeFile> files(Plan plan, Node node) {
+        return rendered.filesFor(node.hostName(), RuntimeFiles.forNode(plan).stream().map(NodeFile::path).toArray(String[]::new));
+    }
+
     @Override
     public boolean isDone(NodeContext context) throws Exception {
+        Remote remote = context.remote();
         Plan plan = context.plan();
-        return Packages.missing(context.remote(), packages(plan)).isEmpty() && Systemd.areActive(context.remote(), services(plan))
-                && RemoteFiles.allPresent(context.remote(), List.of(SYSCTL));
+        return Packages.missing(remote, packages(plan)).isEmpty() && Systemd.areActive(remote, services(plan))
+                && RemoteFiles.allPresent(remote, files(plan, context.node())) && remote.probe("test -e " + RESTART_PENDING) != 0;
     }
 
     @Override
     public void run(NodeContext context) throws Exception {
-        var remote = context.remote();
-        Packages.ensureInstalled(remote, packages(context.plan()));
-        remote.write(SYSCTL);
-        remote.run("sysctl -w net.ipv4.ip_forward=1" + services(context.plan()).stream()
-                .map(service -> " && systemctl enable " + service + " && systemctl start " + service).collect(Collectors.joining()));
+        Remote remote = context.remote();
+        Plan plan = context.plan();
+        Packages.ensureInstalled(remote, packages(plan));
+        List<String> configuration = RuntimeFiles.runtimeConfiguration(plan).stream().map(NodeFile::path).toList();
+        List<NodeFile> files = files(plan, context.node());
+        boolean restart = !RemoteFiles.allPresent(remote, files.stream().filter(f -> configuration.contains(f.path())).toList())
+                || remote.probe("test -e " + RESTART_PENDING) == 0;
+        if (restart) {
+            remote.run("mkdir -p /run/mast && touch " + RESTART_PENDING);
+        }
+        RemoteFiles.writeAll(remote, files);
+        List<String> commands = new ArrayList<>(List.of("sysctl -w net.ipv4.ip_forward=1", "systemctl daemon-reload"));
+        for (String service : services(plan)) {
+            commands.add("systemctl enable " + Sh.quote(service));
+            commands.add("systemctl " + (restart ? "restart " : "start ") + Sh.quote(service));
+        }
+        commands.add("rm -f " + RESTART_PENDING);
+        remote.run(String.join(" && ", commands));
+        context.log(restart ? "the runtime's configuration changed: restarted " + String.join(", ", services(plan))
+                : "the runtime has Mast's configuration already");
     }
 
     @Override
     public List<String> describe(Plan plan, Node node) {
-        return List.of("install " + String.join(", ", packages(plan)) + " if missing", "write " + SYSCTL.path()
-                + " and set net.ipv4.ip_forward=1", "enable and start " + String.join(", ", services(plan)));
+        List<String> lines = new ArrayList<>(List.of("install " + String.join(", ", packages(plan)) + " if missing"));
+        files(plan, node).forEach(file -> lines.add("write " + file.path() + " (" + Integer.toOctalString(file.mode()) + ")"));
+        lines.add("set net.ipv4.ip_forward=1");
+        lines.add("enable " + String.join(", ", services(plan)) + "; restart them if their configuration changed, else start them");
+        return lines;
     }
 }

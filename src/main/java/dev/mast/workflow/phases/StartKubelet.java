@@ -9,9 +9,10 @@ import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Timeouts;
 import java.util.List;
 
-/** Installs the kubelet, writes its configuration (staticPodPath) and unit, and starts it. */
+/** Installs the kubelet and crictl, writes its configuration (staticPodPath) and unit, and starts it. */
 public final class StartKubelet extends FilePhase {
     static final String HEALTH = "http://127.0.0.1:10248/healthz";
+    static final List<String> PACKAGES = List.of("kubelet", "cri-tools");
     private final Timeouts timeouts;
 
     public StartKubelet(RenderedCluster rendered, Timeouts timeouts) {
@@ -42,7 +43,9 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        Packages.ensureInstalled(context.remote(), List.of("kubelet"));
+        // crictl (cri-tools) pulls the images and reads containers' logs from the node; pkgs.k8s.io's kubelet
+        // package does not bring it (kubeadm's does).
+        Packages.ensureInstalled(context.remote(), PACKAGES);
     }
 
     @Override
@@ -58,6 +61,6 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     protected List<String> describeStart(Plan plan, Node node) {
-        return List.of("install the kubelet package if missing", "enable and restart kubelet.service", "wait for " + HEALTH);
+        return List.of("install the kubelet and cri-tools packages if missing", "enable and restart kubelet.service", "wait for " + HEALTH);
     }
 }

@@ -112,10 +112,10 @@ class StartViewModelTest {
                 Optional.of((count, legacy) -> onLoopback));
 
         simulating.startSimulatedCluster();
-        assertEquals(List.of(), draft.reportProperty().get().problems());
+        assertEquals(List.of(), draft.reportProperty().getValue().problems());
 
         draft.load(onLoopback);
-        assertEquals(nodes.size(), draft.reportProperty().get().problems().stream()
+        assertEquals(nodes.size(), draft.reportProperty().getValue().problems().stream()
                 .filter(p -> p.severity() == Severity.WARNING && p.message().contains("is a loopback address")).count());
     }
 

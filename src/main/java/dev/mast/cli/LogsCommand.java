@@ -92,7 +92,7 @@ final class LogsCommand implements Callable<Integer> {
         if (planFile != null) {
             var input = new PlanInput();
             input.file = planFile;
-            plan = input.load("logs", err);
+            plan = input.load("logs", err, false);
             if (plan.isEmpty()) {
                 return MastCommand.BAD_INPUT;
             }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Mast's native bundle from target/mast.jar and target/lib (run by `mvn -Pdist package`):
+# Builds Mast's native bundle from mast-app/target/mast.jar and mast-app/target/lib (run by `mvn -Pdist package`)
+# into target/dist:
 #   1. jlink: a trimmed Java runtime with the JDK modules Mast needs, and its base CDS archive;
 #   2. jpackage: the app image target/dist/image/mast (bin/mast opens the GUI without arguments
 #      and runs the CLI with them: one launcher for both);
@@ -19,11 +20,11 @@ name=mast
 description="Installs Kubernetes control planes as static pods, and moves systemd-run clusters onto them."
 vendor="The Mast project"
 
-# What jdeps --print-module-deps finds in mast.jar and target/lib, plus what is only reached by reflection or
+# What jdeps --print-module-deps finds in mast.jar and mast-app/target/lib, plus what is only reached by reflection or
 # service lookup: EC and EdDSA keys for SSH and the cluster's certificates (jdk.crypto.ec), the CLI's and the
 # GUI's logging (java.logging), zip file systems, DNS for netty, extra charsets, and management beans
 # (mast bench). Check after a dependency update with:
-#   jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --class-path 'target/lib/*' target/mast.jar
+#   jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --class-path 'mast-app/target/lib/*' mast-app/target/mast.jar
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,\
 java.rmi,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.naming.dns,\
 jdk.net,jdk.unsupported,jdk.zipfs
@@ -37,11 +38,12 @@ case "$(uname -s)" in
     *) echo "jpackage/build.sh: no bundle settings for $(uname -s)" >&2; exit 2 ;;
 esac
 
-[ -f target/mast.jar ] && [ -d target/lib ] || { echo "jpackage/build.sh: run mvn package first (no target/mast.jar)" >&2; exit 2; }
+app=mast-app/target
+[ -f $app/mast.jar ] && [ -d $app/lib ] || { echo "jpackage/build.sh: run mvn package first (no $app/mast.jar)" >&2; exit 2; }
 rm -rf "$dist"
 mkdir -p "$dist/input/lib"
-cp target/mast.jar "$dist/input/"
-cp target/lib/*.jar "$dist/input/lib/"
+cp $app/mast.jar "$dist/input/"
+cp $app/lib/*.jar "$dist/input/lib/"
 cp jpackage/mast-cds.sh jpackage/logging.properties "$dist/input/"
 
 echo "dist: jlink runtime"
@@ -49,7 +51,7 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
     --generate-cds-archive --output "$dist/runtime"
 
 # C1 only: Mast mostly waits on the network, and C2 competed with its start-up and installs for the CPU (measured; the
-# reasons are in src/main/java/dev/mast/cli/ProductJvm.java, whose OPTIONS list must match this one).
+# reasons are in mast-app/src/main/java/dev/mast/cli/ProductJvm.java, whose OPTIONS list must match this one).
 cds_options=(--java-options '-Djava.util.logging.config.file=$APPDIR/logging.properties' --java-options '-XX:TieredStopAtLevel=1')
 if [ "$os" = linux ]; then
     # AppCDS (Linux): the launcher maps the archive when it is there and was made at this path; otherwise it

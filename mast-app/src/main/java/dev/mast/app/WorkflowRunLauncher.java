@@ -1,0 +1,145 @@
+package dev.mast.app;
+
+import dev.mast.manifest.ManifestSet;
+import dev.mast.node.SshOptions;
+import dev.mast.node.CredentialPrompt;
+import dev.mast.node.NodeConnector;
+import dev.mast.plan.Plan;
+import dev.mast.render.ClusterRenderer;
+import dev.mast.render.RenderedCluster;
+import dev.mast.ui.RunHandle;
+import dev.mast.ui.RunKind;
+import dev.mast.ui.RunLauncher;
+import dev.mast.workflow.ClusterPkiAdoption;
+import dev.mast.workflow.InstallWorkflow;
+import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.NodeOutcome;
+import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.StepState;
+import dev.mast.workflow.ProgressListener;
+import dev.mast.workflow.RunLog;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.UpgradeWorkflow;
+import dev.mast.workflow.Workflow;
+import dev.mast.workflow.WorkflowRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts an install or upgrade on a thread of its own, exactly as {@code mast install} and
+ * {@code mast upgrade} run it. Passphrases, passwords and host keys not trusted yet on the Nodes
+ * page are asked through the prompt, and forgotten when the run ends.
+ */
+final class WorkflowRunLauncher implements RunLauncher {
+    private static final Logger LOG = Logger.getLogger(WorkflowRunLauncher.class.getName());
+    private final AppFolders folders;
+    private final Path runsBase;
+    private final CredentialPrompt prompt;
+
+    /** @param runsBase where each run's folder of logs is made ({@link RunLog#defaultBase()} in the app) */
+    WorkflowRunLauncher(AppFolders folders, Path runsBase, CredentialPrompt prompt) {
+        this.folders = folders;
+        this.runsBase = runsBase;
+        this.prompt = prompt;
+    }
+
+    @Override
+    public RunHandle start(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener) throws Exception {
+        String name = kind == RunKind.INSTALL ? "install" : "upgrade";
+        RunLog log = RunLog.inNewFolder(runsBase, name);
+        Handle handle = new Handle(log.folder());
+        Thread thread = new Thread(() -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle),
+                "mast-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return handle;
+    }
+
+    private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
+        try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
+            Path pkiDir = folders.pkiDir(plan);
+            if (kind == RunKind.UPGRADE) {
+                try (SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
+                    ClusterPkiAdoption.adopt(master, pkiDir);
+                }
+            }
+            RenderedCluster rendered = ClusterRenderer.render(plan, pkiDir);
+            try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
+                Workflow workflow = kind == RunKind.INSTALL
+                        ? InstallWorkflow.create(rendered, api, Timeouts.DEFAULT, Clock.systemUTC())
+                        : UpgradeWorkflow.create(rendered, ManifestSet::filesFor, api, Timeouts.DEFAULT);
+                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), listener,
+                        WorkflowRunner.Options.defaults());
+                handle.runner = runner;
+                if (handle.cancelled) {
+                    runner.cancel();
+                }
+                if (runner.run(onlyNodes).succeeded()) {
+                    handle.admin = Optional.of(saveAdmin(plan, rendered));
+                }
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "the " + kind + " could not run", e);
+            reportNotStarted(plan, kind, onlyNodes, listener, e);
+        }
+    }
+
+    /** The view waits for RunFinished: a run that could not start still ends, with the reason on every node. */
+    private static void reportNotStarted(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, Exception e) {
+        var now = java.time.Instant.now();
+        var nodes = plan.nodes().stream().map(n -> n.hostName()).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList();
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        listener.onEvent(new ProgressEvent.RunStarted(now, kind == RunKind.INSTALL ? "install" : "upgrade", nodes,
+                nodes.stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> 0))));
+        var outcomes = nodes.stream().map(n -> new NodeOutcome(n, StepState.FAILED, "start", "the run could not start: " + why)).toList();
+        listener.onEvent(new ProgressEvent.RunFinished(now, new RunSummary(kind == RunKind.INSTALL ? "install" : "upgrade",
+                outcomes, false, java.time.Duration.ZERO)));
+    }
+
+    private Path saveAdmin(Plan plan, RenderedCluster rendered) throws java.io.IOException {
+        Path file = folders.adminKubeconfig(plan);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, rendered.adminKubeconfig());
+        return file;
+    }
+
+    private static final class Handle implements RunHandle {
+        private final Path folder;
+        private volatile WorkflowRunner runner;
+        private volatile boolean cancelled;
+        private volatile Optional<Path> admin = Optional.empty();
+
+        Handle(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            WorkflowRunner current = runner;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+
+        @Override
+        public Path runFolder() {
+            return folder;
+        }
+
+        @Override
+        public Optional<Path> adminKubeconfig() {
+            return admin;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.mast.cli;
+
+import dev.mast.node.Command;
+import dev.mast.node.CredentialPrompt;
+import dev.mast.node.LineSink;
+import dev.mast.node.NodeConnection;
+import dev.mast.node.NodeConnector;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
+import dev.mast.render.ClusterRenderer;
+import dev.mast.render.RenderedCluster;
+import dev.mast.workflow.InstallWorkflow;
+import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.WorkflowRunner;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mast bench workflow --nodes 200}: the real install over SSH against simulated nodes
+ * (run by {@code mast simulate} in a JVM of its own), first on one node, then on N at once.
+ * Every package install, image pull and component start on a node takes a fixed time, as a
+ * real step takes seconds, and every command a fixed latency. Prints how the wall time
+ * scales, the CPU both sides used, how many commands one SSH connection carries per second,
+ * and the peak heap of Mast's own JVM.
+ */
+@CommandLine.Command(name = "workflow", mixinStandardHelpOptions = true,
+        description = {"Runs Mast's install on 1 and then N simulated nodes (concurrency N), after a warm-up install. The"
+                + " simulated nodes run in a JVM of their own (mast simulate); each package install, image pull and component"
+                + " start on a node takes --step-delay-ms, and each command --command-delay-ms more.",
+                "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
+                + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
+                + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
+                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without waiting"
+                + " for the others overlap); phase_client_cpu_s.<phase> and"
+                + " phase_simulator_cpu_s.<phase> (the CPU each side used in that phase of the N-node run); ssh_round_trips_per_s"
+                + " (sequential commands over one SSH connection, no delays; aim for >= 500); via_bastion (--via-bastion: every"
+                + " node reached through one jump host); peak_heap_mb (Mast's JVM,"
+                + " simulator excluded; aim for < 1024)."})
+final class BenchWorkflowCommand implements Callable<Integer> {
+    @Option(names = "--nodes", defaultValue = "200", description = "How many nodes in the large run (default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--step-delay-ms", defaultValue = "2000", description = "Time each package install, image pull and component"
+            + " start takes on a node (default ${DEFAULT-VALUE}).")
+    int stepDelayMs;
+
+    @Option(names = {"--command-delay-ms", "--delay-ms"}, defaultValue = "20", description = "Latency every command adds"
+            + " (default ${DEFAULT-VALUE}).")
+    int commandDelayMs;
+
+    @Option(names = "--tick-ms", defaultValue = "200", description = "How often each simulated kubelet and systemd look at"
+            + " their work (default ${DEFAULT-VALUE}).")
+    int tickMs;
+
+    @Option(names = "--via-bastion", description = "Reach every node through one jump host (ssh.jump), as nodes in a"
+            + " private network are: one SSH connection to the jump host carries every node's connection.")
+    boolean viaBastion;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One install's figures. */
+    private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu,
+            Map<String, Duration> phaseClientCpu, Map<String, Duration> phaseSimulatorCpu) {
+        /** CPU that other programs on the machine took during the run (unknown off Linux: zero). */
+        Duration otherCpu() {
+            Duration other = machineCpu.minus(clientCpu).minus(simulatorCpu);
+            return machineCpu.isZero() || other.isNegative() ? Duration.ZERO : other;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (nodes < 1 || nodes > 1000 || stepDelayMs < 0 || commandDelayMs < 0 || tickMs < 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be 1 to 1000, --step-delay-ms and"
+                    + " --command-delay-ms not negative, --tick-ms at least 10");
+        }
+        if (!ProductJvm.isCurrent()) {
+            return ProductJvm.rerun(spec);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("mast-bench-workflow");
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = heapSampler(peakHeap);
+        try {
+            // A first install without delays warms this JVM up (class loading, JIT), so the 1-node run is not its cold start.
+            install(dir.resolve("warm-up"), 1, 0, 0);
+            Run one = install(dir.resolve("one"), 1, stepDelayMs, commandDelayMs);
+            Run many = install(dir.resolve("many"), nodes, stepDelayMs, commandDelayMs);
+            double roundTrips = roundTripsPerSecond(dir.resolve("rtt"));
+            out.printf("nodes: %d%n", nodes);
+            out.printf("via_bastion: %b%n", viaBastion);
+            out.printf("cpus: %d%n", Runtime.getRuntime().availableProcessors());
+            out.println("jvm_options: " + ProductJvm.tuning());
+            out.printf("other_programs_cpu_s: %.2f%n", seconds(many.otherCpu()));
+            out.printf("step_delay_ms: %d%n", stepDelayMs);
+            out.printf("command_delay_ms: %d%n", commandDelayMs);
+            out.printf("wall_1_node_s: %.2f%n", seconds(one.wall()));
+            out.printf("wall_%d_nodes_s: %.2f%n", nodes, seconds(many.wall()));
+            out.printf("scale_ratio: %.2f%n", (double) many.wall().toMillis() / one.wall().toMillis());
+            out.printf("client_cpu_s: %.2f%n", seconds(many.clientCpu()));
+            out.printf("client_cpu_ms_per_node: %.0f%n", many.clientCpu().toMillis() / (double) nodes);
+            out.printf("simulator_cpu_s: %.2f%n", seconds(many.simulatorCpu()));
+            out.printf("client_cpu_1_node_s: %.2f%n", seconds(one.clientCpu()));
+            many.phases().forEach((phase, wall) -> out.printf("phase_s.%s: %.2f%n", phase, seconds(wall)));
+            one.phases().forEach((phase, wall) -> out.printf("phase_1_node_s.%s: %.2f%n", phase, seconds(wall)));
+            many.phaseClientCpu().forEach((phase, cpu) -> out.printf("phase_client_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
+            many.phaseSimulatorCpu().forEach((phase, cpu) -> out.printf("phase_simulator_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
+            out.printf("ssh_round_trips_per_s: %.0f%n", roundTrips);
+            out.printf("peak_heap_mb: %d%n", peakHeap.get() / (1024 * 1024));
+            out.flush();
+            return MastCommand.OK;
+        } finally {
+            sampler.interrupt();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private Run install(Path dir, int count, int stepDelay, int commandDelay) throws Exception {
+        Files.createDirectories(dir);
+        try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs, viaBastion)) {
+            Plan plan = PlanFile.read(simulator.plan()).plan();
+            RenderedCluster rendered = ClusterRenderer.render(plan, dir.resolve("pki"));
+            PhaseClock phases = new PhaseClock(List.of(() -> Duration.ofNanos(processCpuNanos()), simulator::cpu));
+            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
+                 LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
+                var workflow = InstallWorkflow.create(rendered, api, new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500)),
+                        Clock.systemUTC());
+                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), phases,
+                        new WorkflowRunner.Options(count, Clock.systemUTC()));
+                Duration simulatorBefore = simulator.cpu();
+                Duration machineBefore = machineCpu();
+                long cpuBefore = processCpuNanos();
+                long start = System.nanoTime();
+                RunSummary summary = runner.run();
+                Duration wall = Duration.ofNanos(System.nanoTime() - start);
+                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+                Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
+                if (!summary.succeeded()) {
+                    throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
+                }
+                Duration machineCpu = machineCpu().minus(machineBefore);
+                List<Duration> end = phases.now();
+                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.cpu(0, end), phases.cpu(1, end));
+            }
+        }
+    }
+
+    /** CPU time all programs on the machine used since boot, from /proc/stat; zero where there is none. */
+    private static Duration machineCpu() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal; not idle or iowait
+                busy += Long.parseLong(fields[i]);
+            }
+            return Duration.ofMillis(busy * 10); // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Sequential commands over one connection, without simulated delay: the cost of a round trip itself. */
+    private double roundTripsPerSecond(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (BenchSimulator simulator = BenchSimulator.start(dir, 1, null, 0, tickMs, viaBastion)) {
+            Plan plan = PlanFile.read(simulator.plan()).plan();
+            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
+                 NodeConnection connection = connector.connect(plan.nodes().get(0))) {
+                for (int i = 0; i < 50; i++) {
+                    connection.run(Command.idempotent("true"), LineSink.DISCARD);
+                }
+                int count = 1000;
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    connection.run(Command.idempotent("true"), LineSink.DISCARD);
+                }
+                return count / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    private static Thread heapSampler(AtomicLong peak) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                        .mapToLong(p -> p.getUsage().getUsed()).sum();
+                peak.accumulateAndGet(used, Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "mast-bench-heap");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

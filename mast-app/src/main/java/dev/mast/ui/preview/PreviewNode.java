@@ -1,0 +1,24 @@
+package dev.mast.ui.preview;
+
+import java.util.List;
+
+/**
+ * A node of the preview's tree and its files, in the order they are written.
+ *
+ * @param connection how Mast reaches the node and where each SSH setting came from; shown when the node is selected
+ */
+public record PreviewNode(String hostName, String roles, List<PreviewFile> files, String connection) {
+    public PreviewNode {
+        files = List.copyOf(files);
+        connection = connection == null ? "" : connection;
+    }
+
+    public PreviewNode(String hostName, String roles, List<PreviewFile> files) {
+        this(hostName, roles, files, "");
+    }
+
+    @Override
+    public String toString() {
+        return hostName + " (" + roles + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mast.ui.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.AppHarness;
+import dev.mast.ui.fixtures.SampleRenderer;
+import dev.mast.ui.fixtures.UiFixtures;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class PreviewUiTest {
+    @TempDir
+    static Path home;
+
+    private final AppHarness app = new AppHarness();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()), home);
+    }
+
+    @BeforeEach
+    void openThePreview() {
+        app.onFx(() -> {
+            app.model.draft().load(UiFixtures.threeMasters());
+            app.model.wizard().next();
+            app.model.wizard().next();
+            app.model.wizard().next();
+        });
+    }
+
+    private void clickTreeItem(FxRobot robot, String text) {
+        Node cell = robot.lookup("#file-tree .tree-cell").match((Node n) -> n instanceof TreeCell<?> c && text.equals(c.getText())).query();
+        robot.clickOn(cell);
+    }
+
+    @Test
+    void selectingAFileShowsItWithItsPathAndPodName(FxRobot robot) {
+        clickTreeItem(robot, "manifests/kube-scheduler.yaml");
+
+        assertTrue(robot.lookup("#file-title").queryAs(Label.class).getText()
+                .startsWith("/etc/kubernetes/manifests/kube-scheduler.yaml on master001 · mode 0600"));
+        assertEquals("Runs as pod kube-scheduler-master001 in kube-system", robot.lookup("#pod-name").queryAs(Label.class).getText());
+        ListView<?> code = robot.lookup("#code-view").queryAs(ListView.class);
+        assertTrue(code.isVisible());
+        assertEquals("apiVersion: v1", code.getItems().get(0));
+        assertTrue(robot.lookup("#code-view .yaml-key").queryAll().stream().anyMatch(n -> n instanceof Text t && t.getText().equals("apiVersion")));
+    }
+
+    @Test
+    void selectingANodeShowsHowMastConnectsToItAndWhereEachSettingCameFrom(FxRobot robot) {
+        clickTreeItem(robot, "master001 (etcd, master)");
+
+        assertEquals("SSH connection to master001 · where each setting comes from",
+                robot.lookup("#file-title").queryAs(Label.class).getText());
+        List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
+        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("User +root +plan")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("HostName +192.168.10.11 +plan")),
+                lines.toString());
+        assertEquals("", robot.lookup("#pod-name").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void searchHighlightsTheMatchesAndNextAndPreviousMoveBetweenThem(FxRobot robot) {
+        robot.clickOn("#search").write("etcd");
+        app.settle();
+        List<Label> current = robot.lookup("#code-view .search-current").queryAllAs(Label.class).stream().toList();
+        assertEquals(1, current.size());
+        assertEquals("etcd", current.get(0).getText());
+        assertEquals(6, robot.lookup("#code-view .search-match").queryAll().size());
+
+        robot.clickOn("#search-next");
+        assertEquals("2 of 7", robot.lookup("#match-status").queryAs(Label.class).getText());
+        robot.clickOn("#search").type(KeyCode.ENTER);
+        assertEquals("3 of 7", robot.lookup("#match-status").queryAs(Label.class).getText());
+        robot.clickOn("#search-previous");
+        assertEquals("2 of 7", robot.lookup("#match-status").queryAs(Label.class).getText());
+        assertEquals(app.model.preview().viewer().matchesProperty().get().get(1).line(), app.model.preview().viewer().currentLine());
+    }
+
+    @Test
+    void aSecretFileShowsAPlaceholderAndItsTextIsNowhereOnScreen(FxRobot robot) {
+        clickTreeItem(robot, "pki/apiserver.key (private key)");
+
+        Label placeholder = robot.lookup("#secret-placeholder").queryAs(Label.class);
+        assertTrue(placeholder.isVisible());
+        assertEquals("Private key, not shown.", placeholder.getText());
+        assertFalse(robot.lookup("#code-view").query().isVisible());
+        for (Node node : AppHarness.allNodes(app.stage.getScene().getRoot())) {
+            String text = node instanceof Labeled l ? l.getText() : node instanceof Text t ? t.getText()
+                    : node instanceof TextInputControl c ? c.getText() : null;
+            assertFalse(text != null && text.contains(SampleRenderer.SECRET_MARKER), "secret shown in " + node);
+        }
+    }
+}

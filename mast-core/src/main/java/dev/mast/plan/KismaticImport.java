@@ -1,0 +1,162 @@
+package dev.mast.plan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+
+/**
+ * Converts a Kismatic (KET) plan file, {@code kismatic-cluster.yaml}, into a Mast plan. Unlike
+ * Mast's own file the import is lenient: whatever has no Mast equivalent (add-ons, Docker
+ * storage, node labels, unknown sections) becomes a located warning, never silently dropped.
+ * It fails only on files it cannot make sense of: broken YAML, values of the wrong kind where
+ * the plan needs them, or a machine listed with different addresses in two groups.
+ */
+public final class KismaticImport {
+    /** Kismatic ran kube-apiserver on 6443 and had no setting for it. */
+    static final int KISMATIC_API_PORT = 6443;
+
+    private static final Map<String, Component> OVERRIDES = overrides();
+
+    private final KismaticTree tree;
+
+    private KismaticImport(KismaticTree tree) {
+        this.tree = tree;
+    }
+
+    public static ImportResult read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader);
+        }
+    }
+
+    /**
+     * @throws PlanFileException with every problem found, if the file cannot be converted
+     */
+    public static ImportResult read(String fileName, Reader reader) throws IOException {
+        var root = YamlSource.compose(fileName, reader);
+        if (!(root instanceof MappingNode)) {
+            throw new PlanFileException(fileName, List.of(Problem.error("", "a Kismatic plan is a mapping with cluster:, etcd:,"
+                    + " master: and worker: sections, found " + StrictYaml.kind(root),
+                    Optional.of(YamlSource.location(fileName, root)))));
+        }
+        var tree = new KismaticTree(fileName, root);
+        Plan plan = new KismaticImport(tree).convert();
+        if (!tree.errors().isEmpty()) {
+            throw new PlanFileException(fileName, tree.errors());
+        }
+        return new ImportResult(plan, tree.warnings());
+    }
+
+    private Plan convert() {
+        Plan defaults = Plan.defaults("kubernetes");
+        tree.keys("cluster");
+        String name = tree.text("cluster.name").orElseGet(() -> {
+            tree.warn("cluster.name", "is not set; the plan calls the cluster \"kubernetes\"");
+            return defaults.name();
+        });
+        String podCidr = cidr("cluster.networking.pod_cidr_block", defaults.podCidr());
+        String serviceCidr = cidr("cluster.networking.service_cidr_block", defaults.serviceCidr());
+        String endpoint = tree.text("master.load_balanced_fqdn")
+                .map(fqdn -> fqdn.contains(":") ? fqdn : fqdn + ":" + KISMATIC_API_PORT)
+                .orElse("");
+        SshSettings ssh = ssh();
+        List<Node> nodes = KismaticNodes.read(tree, ssh);
+        var plan = new Plan(name, version(), runtime(), podCidr, serviceCidr, defaults.dnsDomain(), KISMATIC_API_PORT,
+                endpoint, nodes, extraFlags()).withSsh(ssh);
+        // Mast deploys the cluster DNS itself, as Kismatic's dns add-on did.
+        tree.use("add_ons.dns");
+        KismaticLeftovers.report(tree);
+        return plan;
+    }
+
+    private String version() {
+        String fallback = KubernetesVersion.DEFAULT.toString();
+        Optional<String> text = tree.text("cluster.version");
+        if (text.isEmpty()) {
+            tree.warn("cluster.version", "is not set; the plan uses Kubernetes " + fallback + ". Make sure the cluster"
+                    + " runs 1." + KubernetesVersion.OLDEST_MINOR + " or later before Mast takes it over");
+            return fallback;
+        }
+        Optional<KubernetesVersion> version = KubernetesVersion.parse(text.get());
+        if (version.isPresent() && version.get().isSupported()) {
+            return version.get().toString();
+        }
+        tree.warn("cluster.version", "Kubernetes " + text.get() + " is not one Mast supports (1." + KubernetesVersion.OLDEST_MINOR
+                + " to 1." + KubernetesVersion.NEWEST_MINOR + "); the plan uses " + fallback
+                + ". Upgrade the cluster to 1." + KubernetesVersion.OLDEST_MINOR + " or later before Mast takes it over");
+        return fallback;
+    }
+
+    /** Kismatic only ever ran Docker; keep it, through cri-dockerd, rather than switch runtimes unasked. */
+    private ContainerRuntime runtime() {
+        tree.use("docker.disable");
+        tree.warn("docker", "Kismatic ran containers with Docker, so the plan keeps containerRuntime: docker. Since"
+                + " Kubernetes 1.24 the kubelet reaches Docker only through cri-dockerd: install it on every node,"
+                + " or change containerRuntime to containerd if the nodes have it");
+        return ContainerRuntime.DOCKER;
+    }
+
+    private String cidr(String path, String fallback) {
+        return tree.text(path).orElseGet(() -> {
+            tree.warn(path, "is not set; the plan uses " + fallback);
+            return fallback;
+        });
+    }
+
+    /**
+     * Kismatic had one SSH setting for all nodes: it becomes the plan's {@code ssh:}. What it
+     * leaves out stays out, for the ssh-agent and ~/.ssh/config to supply, as Ansible's ssh did.
+     */
+    private SshSettings ssh() {
+        String user = tree.text("cluster.ssh.user").orElse("");
+        String keyFile = tree.text("cluster.ssh.ssh_key").orElse("");
+        int port = tree.text("cluster.ssh.ssh_port").flatMap(text -> {
+            if (text.matches("\\d{1,5}")) {
+                return Optional.of(Integer.parseInt(text));
+            }
+            tree.warn("cluster.ssh.ssh_port", "\"" + text + "\" is not a port number; the plan leaves the port to "
+                    + "~/.ssh/config (else 22)");
+            return Optional.empty();
+        }).orElse(0);
+        return new SshSettings(user, port, keyFile);
+    }
+
+    /** {@code cluster.kube_*.option_overrides} become extra flags, except those Mast sets itself. */
+    private Map<Component, Map<String, String>> extraFlags() {
+        var flags = new EnumMap<Component, Map<String, String>>(Component.class);
+        OVERRIDES.forEach((section, component) -> {
+            String path = "cluster." + section + ".option_overrides";
+            tree.use(path);
+            var values = new LinkedHashMap<String, String>();
+            for (String flag : tree.keys(path)) {
+                String flagPath = path + "." + flag;
+                Optional<String> value = tree.text(flagPath);
+                if (ManagedFlags.isManaged(component, flag)) {
+                    tree.warn(flagPath, "Mast sets --" + flag + " on " + component.key() + " itself; the override is dropped");
+                } else {
+                    values.put(flag, value.orElse(""));
+                }
+            }
+            flags.put(component, values);
+        });
+        return flags;
+    }
+
+    private static Map<String, Component> overrides() {
+        var sections = new LinkedHashMap<String, Component>();
+        sections.put("kube_apiserver", Component.KUBE_APISERVER);
+        sections.put("kube_controller_manager", Component.KUBE_CONTROLLER_MANAGER);
+        sections.put("kube_scheduler", Component.KUBE_SCHEDULER);
+        sections.put("kube_proxy", Component.KUBE_PROXY);
+        sections.put("kubelet", Component.KUBELET);
+        return sections;
+    }
+}

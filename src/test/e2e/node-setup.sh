@@ -10,6 +10,18 @@ for m in /sys/fs/cgroup/*; do
     mount -o remount,bind,rw "$m" "$m" 2>/dev/null || true
 done
 
+# nspawn's /sys is a read-only tmpfs with a chosen few folders; kube-proxy run as a service (an old
+# cluster's) reads the conntrack table's size from /sys/module/nf_conntrack and stops without it.
+if [ ! -e /sys/module ]; then
+    mkdir -p /run/mast-e2e/sysfs
+    mount -t sysfs sysfs /run/mast-e2e/sysfs
+    mount -o remount,rw /sys
+    mkdir -p /sys/module
+    mount --bind /run/mast-e2e/sysfs/module /sys/module
+    mount -o remount,bind,ro /sys/module
+    mount -o remount,ro /sys
+fi
+
 # The kubelet's OOM watcher reads /dev/kmsg, which a container lacks (kind links it the same way).
 [ -e /dev/kmsg ] || ln -s /dev/console /dev/kmsg
 

@@ -86,7 +86,7 @@ class UpgradeE2eTest {
 
     @Test
     void rollsBackAMasterWhosePodNeverBecomesHealthyAndStopsTheRollout() throws Exception {
-        try (TestNodes nodes = TestNodes.up(dir, 3, 2, "--legacy")) {
+        try (TestNodes nodes = TestNodes.up(dir, 2, 2, "--legacy")) {
             // The first master's API server image exits at once: its static pod can never become healthy.
             nodes.breakImage("node001", "kube-apiserver");
             MastCli mast = new MastCli(dir);

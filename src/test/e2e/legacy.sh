@@ -274,11 +274,17 @@ EOF
     printf '[Unit]\nAfter=etcd.service\nWants=etcd.service\n' >>"$upper/etc/systemd/system/kube-apiserver.service.d/10-cluster.conf"
 }
 
-# Every master's API server ready, and every node registered with it.
+# Every component answers its health check (on a master the API server is ready), and every node
+# is registered: the cluster is whole before Mast takes it over.
 legacy_healthy_kubeadm() {
-    local count=$1 masters=$2 i nodes
-    for i in $(seq 1 "$masters"); do
-        [ "$(curl -sk --max-time 5 "https://$(node_ip "$i"):6443/readyz")" = ok ] || return 1
+    local count=$1 masters=$2 i checks nodes
+    for i in $(seq 1 "$count"); do
+        checks="curl -sf --max-time 5 http://127.0.0.1:10256/healthz && curl -sf --max-time 5 http://127.0.0.1:10248/healthz"
+        if [ "$i" -le "$masters" ]; then
+            checks="$checks && curl -skf --max-time 5 https://127.0.0.1:6443/readyz && curl -skf --max-time 5 https://127.0.0.1:10257/healthz"
+            checks="$checks && curl -skf --max-time 5 https://127.0.0.1:10259/healthz && curl -sf --max-time 5 http://127.0.0.1:2381/health"
+        fi
+        ssh_node "$(node_name "$i")" "$checks" >/dev/null 2>&1 || return 1
     done
     nodes=$("$K8S_BIN/kubectl" --kubeconfig "$W/legacy/admin.conf" get nodes -o name 2>/dev/null | wc -l)
     [ "$nodes" = "$count" ]

@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Installs the container runtime (containerd, or Docker with cri-dockerd), writes its
  * configuration ({@link RuntimeFiles}: the cgroup driver and pause image the kubelet expects) and
- * turns on IP forwarding, which pod networking needs. The runtime restarts only when its
- * configuration changed: a restart of Docker stops every container. Both stay systemd services.
+ * turns on IP forwarding, which pod networking needs. The configuration it replaces is backed up
+ * first. The runtime restarts only when its configuration changed: a restart of Docker stops every
+ * container. Both stay systemd services.
  */
 public final class InstallContainerRuntime implements Phase {
     /**
@@ -85,6 +86,11 @@ public final class InstallContainerRuntime implements Phase {
         boolean restart = !RemoteFiles.allPresent(remote, files.stream().filter(f -> configuration.contains(f.path())).toList())
                 || remote.probe("test -e " + RESTART_PENDING) == 0;
         if (restart) {
+            // What the runtime ran with before (a package's defaults, an installer's settings) is kept.
+            List<String> copied = RemoteFiles.backUp(remote, context.backupDir(), configuration);
+            if (!copied.isEmpty()) {
+                context.log("backed up " + String.join(", ", copied) + " to " + context.backupDir());
+            }
             remote.run("mkdir -p /run/mast && touch " + RESTART_PENDING);
         }
         RemoteFiles.writeAll(remote, files);
@@ -104,7 +110,8 @@ public final class InstallContainerRuntime implements Phase {
         List<String> lines = new ArrayList<>(List.of("install " + String.join(", ", packages(plan)) + " if missing"));
         files(plan, node).forEach(file -> lines.add("write " + file.path() + " (" + Integer.toOctalString(file.mode()) + ")"));
         lines.add("set net.ipv4.ip_forward=1");
-        lines.add("enable " + String.join(", ", services(plan)) + "; restart them if their configuration changed, else start them");
+        lines.add("enable " + String.join(", ", services(plan)) + "; if their configuration changed, back up the old one and"
+                + " restart them, else start them");
         return lines;
     }
 }

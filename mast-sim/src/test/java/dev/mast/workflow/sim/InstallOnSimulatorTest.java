@@ -163,6 +163,11 @@ class InstallOnSimulatorTest {
                 node002.writeAll(List.of(config));
                 node002.run("systemctl restart containerd");
             }
+            // node001's containerd has a configuration of its own, which Mast replaces after backing it up.
+            try (Remote node001 = sim.remote(sim.plan.nodes().get(0))) {
+                node001.run("apt-get install -y containerd && mkdir -p /etc/containerd"
+                        + " && printf 'version = 2\\n# the package default\\n' > " + RuntimeFiles.CONTAINERD_CONFIG);
+            }
             String before = sim.sh("node002", "systemctl show -p MainPID containerd").stdout().get(0);
 
             RunSummary summary = sim.install();
@@ -171,6 +176,8 @@ class InstallOnSimulatorTest {
             assertEquals(before, sim.sh("node002", "systemctl show -p MainPID containerd").stdout().get(0), "not restarted");
             assertTrue(sim.log("node002").contains("the runtime has Mast's configuration already"), sim.log("node002"));
             assertTrue(sim.log("node001").contains("the runtime's configuration changed: restarted containerd"), sim.log("node001"));
+            assertEquals(List.of("version = 2", "# the package default"),
+                    sim.sh("node001", "cat /etc/kubernetes/backup/*/etc/containerd/config.toml").stdout(), "the old configuration is kept");
             String written = String.join("\n", sim.sh("node001", "cat " + RuntimeFiles.CONTAINERD_CONFIG).stdout());
             assertTrue(written.contains("SystemdCgroup = true") && written.contains("sandbox_image = \"registry.k8s.io/pause:"
                     + sim.plan.version().pauseTag() + "\"") && written.contains("config_path = \"/etc/containerd/certs.d\""), written);

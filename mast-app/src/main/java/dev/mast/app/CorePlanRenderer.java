@@ -38,7 +38,7 @@ final class CorePlanRenderer implements PlanRenderer {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Node node : plan.nodes()) {
             SshEnvironment env = folders.ssh(node);
-            String agent = env.agent().map(a -> "ssh-agent              " + a.socket() + "    offered first (SSH_AUTH_SOCK)\n")
+            String agent = env.agent().map(a -> "ssh-agent     " + a.socket() + "  (SSH_AUTH_SOCK; its keys are offered first)\n")
                     .orElse("");
             try {
                 SshRoute route = new SshRoutes(env, SshOptions.DEFAULT).route(node.hostName(), node.ip(), node.ssh());

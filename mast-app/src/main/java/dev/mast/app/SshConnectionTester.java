@@ -51,8 +51,11 @@ final class SshConnectionTester implements ConnectionTester {
         } catch (HostKeyChangedException e) {
             return new NodeCheck(node.hostName(), true, HostKey.CHANGED, "", false, false, "", e.getMessage());
         } catch (HostKeyException e) {
+            // The key may be a jump host's: the node's own is checked once that one is trusted.
+            boolean jumpHost = !e.node().host().equals(node.ip().toLowerCase(java.util.Locale.ROOT));
             return new NodeCheck(node.hostName(), true, HostKey.UNKNOWN, offered.get(), false, false, "",
-                    "the host key is not known yet: compare its fingerprint and accept it");
+                    "the host key " + (jumpHost ? "of the jump host " + e.node() + " " : "")
+                            + "is not known yet: compare its fingerprint and accept it");
         } catch (NodeAuthException e) {
             return new NodeCheck(node.hostName(), true, HostKey.KNOWN, offered.get(), false, false, "", e.getMessage());
         } catch (NodeException e) {

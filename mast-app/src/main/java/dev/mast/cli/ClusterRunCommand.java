@@ -1,8 +1,10 @@
 package dev.mast.cli;
 
 import dev.mast.node.NodeConnector;
+import dev.mast.node.NodeException;
 import dev.mast.node.SshEnvironment;
 import dev.mast.node.SshOptions;
+import dev.mast.node.SshRoute;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.plan.Node;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,7 +100,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
                 Workflow workflow = workflow(cluster, rendered, api);
                 if (dryRun) {
-                    printDryRun(out, cluster, workflow);
+                    printDryRun(out, cluster, workflow, connector);
                     return MastCommand.OK;
                 }
                 return run(out, err, loaded.get(), rendered, connector, workflow);
@@ -155,12 +158,25 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         return file;
     }
 
-    private static void printDryRun(PrintWriter out, Plan plan, Workflow workflow) {
+    /** How the node is reached and where each SSH setting came from, as the preview shows it. */
+    private static void printSsh(PrintWriter out, Node node, NodeConnector connector) {
+        try {
+            SshRoute route = connector.route(node);
+            out.println("  ssh: " + route.target().address() + (route.jumps().isEmpty() ? "" : " through "
+                    + route.jumps().stream().map(hop -> hop.address().toString()).collect(Collectors.joining(", "))));
+            out.println("       " + route.origins().stream().map(SshRoute.Origin::toString).collect(Collectors.joining("; ")));
+        } catch (NodeException e) {
+            out.println("  ssh: " + e.getMessage());
+        }
+    }
+
+    private static void printDryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
         out.println(workflow.name() + " of " + plan.name() + " (dry run: nothing is changed)");
         for (Node node : plan.nodes()) {
             out.println();
             out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
                     node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
+            printSsh(out, node, connector);
             int step = 1;
             for (Phase phase : workflow.phasesFor(plan, node)) {
                 out.printf("  %d. %s [%s]%s%n", step++, phase.title(), phase.id(),

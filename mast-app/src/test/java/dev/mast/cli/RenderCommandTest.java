@@ -91,6 +91,27 @@ class RenderCommandTest {
     }
 
     @Test
+    void aKeyFileMissingOnThisMachineIsOnlyAWarningForRendering() throws IOException {
+        Files.delete(dir.resolve("id_ed25519"));
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("render", "--plan", planFile.toString(), "--out", out.toString());
+        assertEquals(MastCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nodes[0].ssh.keyFile: \"" + dir.resolve("id_ed25519") + "\" cannot be read on this machine"),
+                run.err());
+        assertTrue(Files.exists(out.resolve("node001/etc/kubernetes/manifests/kube-apiserver.yaml")));
+    }
+
+    @Test
+    void aDryRunSaysHowEachNodeIsReachedAndWhereItsSshSettingsCameFrom() throws IOException {
+        Files.writeString(planFile, Files.readString(planFile).replace("nodes:", "ssh: {jump: ops@bastion.example.com:2222}\nnodes:"));
+        CliRun run = CliRun.of("install", "--plan", planFile.toString(), "--dry-run");
+        assertEquals(MastCommand.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  ssh: root@10.0.0.1:22 through ops@bastion.example.com:2222\n"), run.out());
+        assertTrue(run.out().contains("User root (plan); HostName 10.0.0.1 (plan); Port 22 (plan); IdentityFile "
+                + dir.resolve("id_ed25519") + " (plan); ProxyJump ops@bastion.example.com:2222 (plan)"), run.out());
+    }
+
+    @Test
     void anInvalidPlanIsBadInputAndWritesNothing() throws IOException {
         Files.writeString(planFile, Files.readString(planFile).replace("10.0.0.2", "10.0.0.300"));
         Path out = dir.resolve("out");

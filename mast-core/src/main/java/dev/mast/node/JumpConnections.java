@@ -1,5 +1,7 @@
 package dev.mast.node;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,14 @@ import net.schmizz.sshj.SSHClient;
  * connection would; a connection that dropped is opened again by the next node that needs it.
  */
 final class JumpConnections implements AutoCloseable {
+    /** How long a jump host that could not be reached is not tried again: its nodes fail at once instead of in turn. */
+    private static final Duration FAILURE_KEPT = Duration.ofSeconds(30);
+
+    private record Failure(NodeException error, Instant at) { }
+
     private final Dialer dialer;
     private final Map<String, SSHClient> open = new LinkedHashMap<>();
+    private final Map<String, Failure> failed = new LinkedHashMap<>();
 
     JumpConnections(Dialer dialer) {
         this.dialer = dialer;
@@ -33,7 +41,17 @@ final class JumpConnections implements AutoCloseable {
                 if (client != null) {
                     Dialer.closeQuietly(client);
                 }
-                client = dialer.dial(hop, via, action + " through the jump host " + hop.address()).client();
+                Failure failure = failed.get(chain.toString());
+                if (failure != null && failure.at().plus(FAILURE_KEPT).isAfter(Instant.now())) {
+                    throw failure.error();
+                }
+                try {
+                    client = dialer.dial(hop, via, action + " through the jump host " + hop.address()).client();
+                } catch (NodeException e) {
+                    failed.put(chain.toString(), new Failure(e, Instant.now()));
+                    throw e;
+                }
+                failed.remove(chain.toString());
                 // Opening a tunnel waits at most the hop's connect timeout for the jump host's answer.
                 client.getConnection().setTimeoutMs((int) hop.connectTimeout().toMillis());
                 open.put(chain.toString(), client);

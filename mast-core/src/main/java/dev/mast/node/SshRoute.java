@@ -22,11 +22,11 @@ public record SshRoute(List<SshHop> jumps, SshHop target, List<Origin> origins, 
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append("# How Mast connects to ").append(target.address()).append(jumps.isEmpty() ? "" : " through "
-                + jumps.size() + (jumps.size() == 1 ? " jump host" : " jump hosts")).append(".\n")
-                .append("# Nothing here is written on the node. A value in the plan wins over ~/.ssh/config.\n\n");
+        text.append("# ").append(target.address()).append(jumps.isEmpty() ? "" : " through "
+                + jumps.size() + (jumps.size() == 1 ? " jump host" : " jump hosts")).append("; not written on the node.\n")
+                .append("# Where each setting comes from: the plan wins over ~/.ssh/config.\n\n");
         for (Origin origin : origins) {
-            text.append(String.format("%-22s %-36s %s%n", origin.setting(), origin.value(), origin.from()));
+            text.append(String.format("%-13s %s  (%s)%n", origin.setting(), origin.value(), origin.from()));
         }
         notes.forEach(note -> text.append("\n# ").append(note));
         return text.toString();

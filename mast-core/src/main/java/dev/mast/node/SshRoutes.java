@@ -173,11 +173,11 @@ public final class SshRoutes {
         return fallback;
     }
 
-    private int port(String planned, SshConfig.Value configured, List<SshRoute.Origin> origins) throws
-            IllegalArgumentException {
+    private int port(String planned, SshConfig.Value configured, List<SshRoute.Origin> origins) {
         String port = pick("Port", planned, configured, "22", origins);
         if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("Port " + port + " (" + shown(configured.where()) + ") is not a port number");
+            String from = planned != null || configured == null ? PLAN : shown(configured.where());
+            throw new IllegalArgumentException("Port " + port + " (" + from + ") is not a port number");
         }
         return Integer.parseInt(port);
     }

@@ -2,6 +2,7 @@ package dev.mast.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,25 @@ class OpenSshBastionTest {
         }
         assertEquals(List.of("host key 127.0.0.1:" + bastion.port + " ssh-ed25519"), prompt.asked);
         assertFalse(TestKeys.lookup(knownHosts, "[127.0.0.1]:" + bastion.port).isEmpty());
+    }
+
+    @Test
+    void aJumpHostThatCannotBeReachedFailsItsOtherNodesAtOnce() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Node first = node("node001", node1);
+        first = first.withSsh(first.ssh().withJump("root@127.0.0.1:" + closed));
+        Node second = node("node002", node2).withSsh(first.ssh().withPort(node2.port));
+        try (NodeConnector connector = connector(new RecordingPrompt(), config("bastion"))) {
+            Node a = first;
+            Node b = second;
+            NodeConnectException refused = assertThrows(NodeConnectException.class, () -> connector.connect(a));
+            assertEquals(closed, refused.node().port());
+            assertTrue(refused.getMessage().contains("the connection was refused"), refused.getMessage());
+            assertSame(refused, assertThrows(NodeConnectException.class, () -> connector.connect(b)));
+        }
     }
 
     private static int count(String log, String text) {

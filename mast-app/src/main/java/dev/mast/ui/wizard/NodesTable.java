@@ -42,7 +42,7 @@ final class NodesTable {
                 "The SSH private key, e.g. ~/.ssh/id_ed25519; empty: the ssh-agent's keys and ~/.ssh/config's IdentityFile; … picks the file of one node, Choose key file… that of the selected nodes");
         key.setCellFactory(c -> new KeyFileCell(model));
         table.getColumns().add(key);
-        table.getColumns().add(text("Jump host", "jump", 112, NodeRow::jumpProperty,
+        table.getColumns().add(text("Jump host", "jump", 100, NodeRow::jumpProperty,
                 "The bastion to go through, e.g. ops@bastion:22 (several separated by commas, or none); "
                         + "empty: ProxyJump from ~/.ssh/config, if any"));
         table.getColumns().add(connectionColumn());
@@ -55,7 +55,7 @@ final class NodesTable {
         column.setId("column-" + id);
         column.setPrefWidth(width);
         // Short values keep their width; when the table is narrow, the key file and connection columns give way.
-        column.setMinWidth(id.equals("key") ? 140 : id.equals("jump") ? 90 : width);
+        column.setMinWidth(id.equals("key") ? 140 : id.equals("jump") ? 80 : width);
         column.setCellValueFactory(data -> property.apply(data.getValue()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setGraphic(null);

@@ -74,8 +74,8 @@ class PreviewUiTest {
         assertEquals("SSH connection to master001 · where each setting comes from",
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
-        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("User +root +plan")), lines.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("HostName +192.168.10.11 +plan")),
+        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("User +root  \\(plan\\)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.toString().matches("HostName +192.168.10.11  \\(plan\\)")),
                 lines.toString());
         assertEquals("", robot.lookup("#pod-name").queryAs(Label.class).getText());
     }

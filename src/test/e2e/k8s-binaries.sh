@@ -4,8 +4,9 @@
 # and crictl. Where they come from, first match wins:
 #   1. MAST_E2E_K8S_DIR: a folder holding them, plain or xz-compressed (NAME or NAME.xz), with an
 #      optional SHA256SUMS of the plain files that is then checked;
-#   2. shared/k8s/v<VERSION> in the repository's folder or any folder above it (how this project's
-#      machines hold the programs they cannot download);
+#   2. shared/k8s/v<VERSION> in the repository's folder or any folder above it, or above the
+#      repository this one is a worktree of or was cloned from when that is a folder here (how this
+#      project's machines hold the programs they cannot download);
 #   3. the official release binaries from dl.k8s.io (crictl from the cri-tools release on GitHub),
 #      each checked against the .sha256 published beside it.
 # Fails with a message that says all of that when none works.
@@ -31,16 +32,31 @@ source_dir() {
         echo "$MAST_E2E_K8S_DIR"
         return
     fi
-    local dir
-    dir=$(cd "$HERE/../../.." && pwd)
-    while :; do
-        if [ -d "$dir/shared/k8s/v$VERSION" ]; then
-            echo "$dir/shared/k8s/v$VERSION"
-            return
-        fi
-        [ "$dir" = / ] && return
-        dir=$(dirname "$dir")
-    done
+    local start dir
+    while IFS= read -r start; do
+        dir=$start
+        while :; do
+            if [ -d "$dir/shared/k8s/v$VERSION" ]; then
+                echo "$dir/shared/k8s/v$VERSION"
+                return
+            fi
+            [ "$dir" = / ] && break
+            dir=$(dirname "$dir")
+        done
+    done < <(repositories)
+}
+
+# The folders of this repository, of the repository it is a worktree of, and of the repository it
+# was cloned from when that is a folder on this machine: a clone made anywhere finds what its
+# origin's machine holds.
+repositories() {
+    local repo common origin
+    repo=$(cd "$HERE/../../.." && pwd)
+    echo "$repo"
+    common=$(git -C "$repo" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) && dirname "$common"
+    origin=$(git -C "$repo" config --get remote.origin.url 2>/dev/null) || return 0
+    origin=${origin#file://}
+    (cd "$repo" && cd "$origin" 2>/dev/null && pwd) || true
 }
 
 copy_from() {

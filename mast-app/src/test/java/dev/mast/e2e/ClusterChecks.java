@@ -86,6 +86,22 @@ final class ClusterChecks {
         assertEquals("v" + nodes.bed().kubernetesVersion(), version.group(1));
     }
 
+    /**
+     * The add-ons on the real scheduler and kubelets: a flannel pod Running and Ready on every node
+     * (the stand-in gives each node its CNI configuration), and every CoreDNS replica Running and
+     * Ready on a node with an address from the pod network.
+     */
+    static void assertAddOnsRun(TestNodes nodes, Kubectl kubectl) throws IOException, InterruptedException {
+        String columns = "jsonpath={range .items[*]}{.spec.nodeName} {.status.phase} {.status.podIP} "
+                + "{range .status.containerStatuses[*]}{.ready},{end}{\"\\n\"}{end}";
+        List<String> flannel = kubectl.run("get", "pods", "-n", "kube-flannel", "-l", "app=flannel", "-o", columns).strip().lines().toList();
+        assertEquals(nodes.all(), flannel.stream().filter(line -> line.matches("\\S+ Running \\S+ (true,)+"))
+                .map(line -> line.split(" ")[0]).sorted().toList(), "a Ready flannel pod on every node: " + flannel);
+        List<String> dns = kubectl.run("get", "pods", "-n", "kube-system", "-l", "k8s-app=kube-dns", "-o", columns).strip().lines().toList();
+        assertTrue(!dns.isEmpty() && dns.stream().allMatch(line -> line.matches("\\S+ Running 10\\.244\\.\\S+ (true,)+")),
+                "every CoreDNS pod scheduled, Running and Ready with a pod address: " + dns);
+    }
+
     /** A Deployment of the pause image, one replica per worker, pinned to the workers: each runs and has a pod address. */
     static void assertWorkersRunPods(TestNodes nodes, Kubectl kubectl) throws IOException, InterruptedException {
         List<String> workers = nodes.workers();

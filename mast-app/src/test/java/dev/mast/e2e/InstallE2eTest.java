@@ -80,6 +80,7 @@ class InstallE2eTest {
                         node + ": containers, manifests, configuration and services after the re-run");
             }
 
+            ClusterChecks.assertAddOnsRun(nodes, admin);
             ClusterChecks.assertWorkersRunPods(nodes, admin);
             ClusterChecks.assertServiceAccountTokenAuthenticates(nodes, admin, dir);
             ClusterChecks.assertKubeletCertificateRenews(nodes, "node002", admin, dir);
@@ -115,7 +116,7 @@ class InstallE2eTest {
 
     @Test
     void completesOnARerunAfterANodeRebootedMidRun() throws Exception {
-        try (TestNodes nodes = TestNodes.up(dir, 2, 1)) {
+        try (TestNodes nodes = TestNodes.up(dir, 1, 1)) {
             MastCli mast = new MastCli(dir);
             String bootedAt = nodes.shell("node001").sudo("ps -o lstart= -p 1");
             MastCli.Started started = mast.start("install", "--plan", nodes.plan().toString(), "--yes",

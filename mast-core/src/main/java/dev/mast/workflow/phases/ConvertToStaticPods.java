@@ -11,6 +11,7 @@ import dev.mast.workflow.Phase;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
 import dev.mast.workflow.Timeouts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -113,22 +114,47 @@ public final class ConvertToStaticPods implements Phase {
         }
     }
 
+    /**
+     * Removes every manifest first, waits until the kubelet has stopped each static pod (its
+     * health URL no longer answers, so its port is free), then restores and starts the services in
+     * the components' order, each healthy before the next: a controller manager started while its
+     * static pod still holds the port, or before the API server answers, exits at once.
+     */
     @Override
     public void rollBack(NodeContext context) throws Exception {
         Remote remote = context.remote();
-        for (Component component : components.apply(context.node())) {
-            LegacyUnits.Unit unit = legacy(context).units().get(component);
-            if (unit == null) {
-                continue;
-            }
+        List<Component> restored = components.apply(context.node()).stream().filter(legacy(context).units()::containsKey).toList();
+        for (Component component : restored) {
             remote.run("rm -f " + Sh.quote(ComponentHealth.manifestPath(component)));
-            for (String file : BackUpLegacyFiles.unitFiles(unit.unitText())) {
+        }
+        for (Component component : restored) {
+            if (remote.probe("systemctl is-active --quiet " + LegacyUnits.unitName(component)) != 0) {
+                awaitStopped(context, component);
+            }
+        }
+        for (Component component : restored) {
+            for (String file : BackUpLegacyFiles.unitFiles(legacy(context).units().get(component).unitText())) {
                 String backup = context.backupDir() + file;
                 remote.run("test -e " + Sh.quote(file) + " || cp -a " + Sh.quote(backup) + " " + Sh.quote(file));
             }
             String name = LegacyUnits.unitName(component);
             remote.run("systemctl daemon-reload && systemctl enable " + name + " && systemctl start " + name);
+            Health.await(context, timeouts, component.key(), ComponentHealth.url(context.plan(), component));
             context.warn("rolled back: removed " + ComponentHealth.manifestPath(component) + ", " + name + " started again");
+        }
+    }
+
+    /** Waits until nothing answers at the component's health URL: the kubelet has stopped its static pod. */
+    private void awaitStopped(NodeContext context, Component component) throws Exception {
+        Instant deadline = Instant.now().plus(timeouts.health());
+        while (context.remote().probe(curl(context.plan(), component)) == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the static pod of " + component.key() + " still answers at "
+                        + ComponentHealth.url(context.plan(), component) + " " + timeouts.health().toSeconds()
+                        + " s after its manifest was removed: its service cannot take the port back");
+            }
+            context.cancellation().check();
+            Thread.sleep(timeouts.poll().toMillis());
         }
     }
 

@@ -38,7 +38,7 @@ final class PlanInput {
 
     /**
      * As {@link #load(String, PrintWriter)}; without {@code warnings}, only errors are printed: for a
-     * command that takes from the plan no more than how to reach the nodes ({@code mast logs}), the
+     * command that takes from the plan no more than how to reach the nodes ({@code mast logs}, {@code mast pods}), the
      * warnings about the cluster it describes would only be noise.
      */
     Optional<LoadedPlan> load(String command, PrintWriter err, boolean warnings) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
@@ -115,10 +116,10 @@ public final class ConvertToStaticPods implements Phase {
     }
 
     /**
-     * Removes every manifest first, waits until the kubelet has stopped each static pod (its
-     * health URL no longer answers, so its port is free), then restores and starts the services in
-     * the components' order, each healthy before the next: a controller manager started while its
-     * static pod still holds the port, or before the API server answers, exits at once.
+     * Removes every manifest first, stops each static pod and waits until its health URL no longer
+     * answers (its port is free), then restores and starts the services in the components' order,
+     * each healthy before the next: a controller manager started while its static pod still holds
+     * the port, or before the API server answers, exits at once.
      */
     @Override
     public void rollBack(NodeContext context) throws Exception {
@@ -129,6 +130,7 @@ public final class ConvertToStaticPods implements Phase {
         }
         for (Component component : restored) {
             if (remote.probe("systemctl is-active --quiet " + LegacyUnits.unitName(component)) != 0) {
+                stopStaticPod(remote, component, context.node().hostName());
                 awaitStopped(context, component);
             }
         }
@@ -144,7 +146,21 @@ public final class ConvertToStaticPods implements Phase {
         }
     }
 
-    /** Waits until nothing answers at the component's health URL: the kubelet has stopped its static pod. */
+    /**
+     * Stops the component's static pod through the runtime. The kubelet stops a pod whose manifest
+     * is gone only once it has heard from the API server since it started; the kubelet of a master
+     * that reaches only its own API server, the one that did not come up, never does. With the
+     * manifest gone, the kubelet does not start the pod again.
+     */
+    private static void stopStaticPod(Remote remote, Component component, String nodeName) throws Exception {
+        List<String> pods = remote.run("crictl pods -q --name " + Sh.quote("^" + component.key() + "-" + nodeName + "$"))
+                .stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (!pods.isEmpty()) {
+            remote.run("crictl stopp " + pods.stream().map(Sh::quote).collect(Collectors.joining(" ")));
+        }
+    }
+
+    /** Waits until nothing answers at the component's health URL: its static pod has stopped. */
     private void awaitStopped(NodeContext context, Component component) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
         while (context.remote().probe(curl(context.plan(), component)) == 0) {

@@ -52,7 +52,8 @@ class UpgradeOnSimulatorTest {
             RunSummary summary = sim.upgrade();
 
             assertEquals(StepState.DONE, sim.states("node001", "upgrade/control-plane").get(1));
-            assertEquals(List.of(StepState.RUNNING, StepState.ROLLED_BACK), sim.states("node002", "upgrade/control-plane"));
+            assertEquals(List.of(StepState.RUNNING, StepState.ROLLED_BACK), sim.states("node002", "upgrade/control-plane"),
+                    summary.describe());
             assertEquals(List.of(), sim.states("node003", "upgrade/control-plane"), "the rollout stops");
             assertEquals(List.of(), sim.states("node004", "upgrade/kube-proxy"));
             assertTrue(sim.log("node002").contains("rolled back"), sim.log("node002"));

@@ -2,7 +2,7 @@ package dev.mast.manifest;
 
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

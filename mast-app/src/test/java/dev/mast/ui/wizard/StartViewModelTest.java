@@ -38,7 +38,7 @@ class StartViewModelTest {
     void setUp() {
         draft = new PlanDraft(new PlanValidator(UiFixtures.homeWithKeys(temp.resolve("home")), Files::isReadable));
         model = new StartViewModel(draft, BackgroundExecutor.callingThread(), dialogs, settings,
-                Optional.of((nodes, legacy) -> UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().subList(0, nodes))));
+                (nodes, legacy) -> UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().subList(0, nodes)));
     }
 
     @Test
@@ -109,7 +109,7 @@ class StartViewModelTest {
         }
         Plan onLoopback = UiFixtures.threeMasters().withNodes(nodes);
         var simulating = new StartViewModel(draft, BackgroundExecutor.callingThread(), dialogs, settings,
-                Optional.of((count, legacy) -> onLoopback));
+                (count, legacy) -> onLoopback);
 
         simulating.startSimulatedCluster();
         assertEquals(List.of(), draft.reportProperty().getValue().problems());

@@ -4,11 +4,10 @@ import dev.mast.manifest.addons.ClusterAdmins;
 import dev.mast.manifest.addons.CoreDns;
 import dev.mast.manifest.addons.Flannel;
 import dev.mast.manifest.addons.NodeCertificates;
-import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -21,28 +20,23 @@ import java.util.function.Function;
  * admins' and the kubelets' certificate bindings, the pod network and the cluster DNS; on an
  * upgrade the kubelets' certificate bindings, which the running cluster may lack.
  */
-public final class ApplyAddons implements Phase {
+public final class ApplyAddons implements Step {
     private final ClusterAccess cluster;
-    private final String id;
-    private final String title;
     private final Function<Plan, List<HasMetadata>> objectsOf;
 
     /** The install's add-ons. */
     public ApplyAddons(ClusterAccess cluster) {
-        this(cluster, "addons/apply", "Apply the pod network and DNS", ApplyAddons::objects);
+        this(cluster, ApplyAddons::objects);
     }
 
-    private ApplyAddons(ClusterAccess cluster, String id, String title, Function<Plan, List<HasMetadata>> objects) {
+    private ApplyAddons(ClusterAccess cluster, Function<Plan, List<HasMetadata>> objects) {
         this.cluster = cluster;
-        this.id = id;
-        this.title = title;
         this.objectsOf = objects;
     }
 
     /** What an upgraded cluster needs for Mast's kubelet configuration: the approval of renewed kubelet certificates. */
     public static ApplyAddons nodeCertificates(ClusterAccess cluster) {
-        return new ApplyAddons(cluster, "upgrade/node-certificates", "Let the kubelets renew their certificates",
-                plan -> NodeCertificates.objects());
+        return new ApplyAddons(cluster, plan -> NodeCertificates.objects());
     }
 
     public static List<HasMetadata> objects(Plan plan) {
@@ -53,32 +47,12 @@ public final class ApplyAddons implements Phase {
         return objects;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    /**
-     * The add-ons need the API, which the control plane phase before brought up, not kube-proxy on
-     * every node: the first master applies them as soon as its own kube-proxy runs.
-     */
-    @Override
-    public boolean waitsForAllNodes() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return !plan.masters().isEmpty() && plan.masters().get(0).hostName().equals(node.hostName());
-    }
-
+    /** A dry run does not ask the API: on an install it is not there yet. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
+        if (context.remote().records()) {
+            return false;
+        }
         KubernetesClient client = cluster.client();
         for (HasMetadata object : objectsOf.apply(context.plan())) {
             if (client.resource(object).get() == null) {
@@ -90,10 +64,11 @@ public final class ApplyAddons implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        KubernetesClient client = cluster.client();
         for (HasMetadata object : objectsOf.apply(context.plan())) {
-            client.resource(object).createOr(NonDeletingOperation::update);
-            context.log("applied " + object.getKind() + " " + name(object));
+            context.remote().perform("apply " + object.getKind() + " " + name(object), () -> {
+                cluster.client().resource(object).createOr(NonDeletingOperation::update);
+                context.log("applied " + object.getKind() + " " + name(object));
+            });
         }
     }
 
@@ -102,8 +77,4 @@ public final class ApplyAddons implements Phase {
         return (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return objectsOf.apply(plan).stream().map(o -> "apply " + o.getKind() + " " + name(o)).toList();
-    }
 }

@@ -1,17 +1,18 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.files.NodeFile;
 import dev.mast.manifest.RuntimeFiles;
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
 import dev.mast.workflow.Remote;
-import dev.mast.workflow.RemoteFiles;
 import dev.mast.workflow.Sh;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.ClusterFiles;
+import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.RemoteFiles;
+import dev.mast.workflow.tasks.Systemd;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,38 +23,17 @@ import java.util.List;
  * first. The runtime restarts only when its configuration changed: a restart of Docker stops every
  * container. Both stay systemd services.
  */
-public final class InstallContainerRuntime implements Phase {
+public final class InstallContainerRuntime implements Step {
     /**
      * Says that the runtime has not restarted since its configuration changed, should a run end in
      * between. In /run: a reboot restarts the runtime and forgets the mark with it.
      */
     static final String RESTART_PENDING = "/run/mast/runtime-restart-pending";
 
-    private final RenderedCluster rendered;
+    private final ClusterFiles files;
 
-    public InstallContainerRuntime(RenderedCluster rendered) {
-        this.rendered = rendered;
-    }
-
-    @Override
-    public String id() {
-        return "runtime/install";
-    }
-
-    @Override
-    public String title() {
-        return "Install the container runtime";
-    }
-
-    /** The runtime needs nothing from other nodes. */
-    @Override
-    public boolean waitsForAllNodes() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
+    public InstallContainerRuntime(ClusterFiles files) {
+        this.files = files;
     }
 
     private static List<String> packages(Plan plan) {
@@ -65,7 +45,7 @@ public final class InstallContainerRuntime implements Phase {
     }
 
     private List<NodeFile> files(Plan plan, Node node) {
-        return rendered.filesFor(node.hostName(), RuntimeFiles.forNode(plan).stream().map(NodeFile::path).toArray(String[]::new));
+        return files.rendered().filesFor(node.hostName(), RuntimeFiles.forNode(plan).stream().map(NodeFile::path).toArray(String[]::new));
     }
 
     @Override
@@ -93,7 +73,7 @@ public final class InstallContainerRuntime implements Phase {
             }
             remote.run("mkdir -p /run/mast && touch " + RESTART_PENDING);
         }
-        RemoteFiles.writeAll(remote, files);
+        remote.writeAll(files);
         List<String> commands = new ArrayList<>(List.of("sysctl -w net.ipv4.ip_forward=1", "systemctl daemon-reload"));
         for (String service : services(plan)) {
             commands.add("systemctl enable " + Sh.quote(service));
@@ -103,15 +83,5 @@ public final class InstallContainerRuntime implements Phase {
         remote.run(String.join(" && ", commands));
         context.log(restart ? "the runtime's configuration changed: restarted " + String.join(", ", services(plan))
                 : "the runtime has Mast's configuration already");
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        List<String> lines = new ArrayList<>(List.of("install " + String.join(", ", packages(plan)) + " if missing"));
-        files(plan, node).forEach(file -> lines.add("write " + file.path() + " (" + Integer.toOctalString(file.mode()) + ")"));
-        lines.add("set net.ipv4.ip_forward=1");
-        lines.add("enable " + String.join(", ", services(plan)) + "; if their configuration changed, back up the old one and"
-                + " restart them, else start them");
-        return lines;
     }
 }

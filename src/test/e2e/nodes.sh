@@ -1,34 +1,57 @@
 #!/usr/bin/env bash
-# Real Debian nodes on one Linux machine for Mast's end-to-end tests: systemd-nspawn -b per
-# node on an overlay of a cached debootstrap base, each in its own network namespace on the
-# bridge br-mast, with sshd, sudo, apt from a local file: repository of stand-in kube-*
-# packages, containerd, and a local registry serving registry.k8s.io's images.
-# The measured facts and workarounds behind every choice: shared/reference/test-nodes.md.
+# The end-to-end test bed: real Debian nodes on one Linux machine, running the real Kubernetes
+# programs. Each node is systemd-nspawn -b on an overlay of a cached debootstrap base, in its own
+# network namespace on this bed's bridge, with sshd, sudo and apt from a local repository: Debian's
+# containerd, runc, CNI plugins and etcd, and the packages packages.sh builds from the real
+# Kubernetes programs (k8s-binaries.sh finds them). A local registry serves the images mkimage.py
+# builds from the same programs under their registry.k8s.io names (stand-ins only for the add-ons,
+# flannel and CoreDNS, which cannot be built here). What only this machine needs to run them (see
+# node-setup.sh) is the bed's, never part of what Mast writes on a node.
+# The measured facts behind every choice: shared/reference/test-nodes.md and real-binaries.md.
 #
-# Usage: nodes.sh setup-host | base | up N [--masters M] [--legacy] [--plan-out F]
-#                 [--known-hosts-out F] | down | clean | reboot NODE [--hard] | status
+# Usage: nodes.sh setup-host | base | up N [--masters M] [--legacy[=LAYOUT]] [--lb] [--plan-out F]
+#                 [--known-hosts-out F] | down | clean | reboot NODE [--hard] | status | memory | env
 #                 | ssh NODE CMD... | break-image NODE COMPONENT
-# Root, Linux only. Everything lives under ${MAST_E2E_DIR:-/var/tmp/mast-e2e}.
+# Root, Linux only. Settings (environment, all optional):
+#   MAST_E2E_BED          which bed, 0..63 (default 0). Beds with different numbers run side by side:
+#                         bed B has the subnet 10.201.B.0/24, the bridge br-mastB, names mastB-*
+#   MAST_E2E_DIR          the bed's nodes and run files (default /var/tmp/mast-e2e, or -B for bed B > 0)
+#   MAST_E2E_CACHE        what beds share: Debian base, packages, images (default /var/tmp/mast-e2e-cache)
+#   MAST_E2E_K8S_VERSION  the Kubernetes release the bed runs (default 1.28.4)
+#   MAST_E2E_K8S_DIR      where its programs are (k8s-binaries.sh says where it looks otherwise)
+#   MAST_E2E_MIRROR       the Debian mirror the base is built from
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-W=${MAST_E2E_DIR:-/var/tmp/mast-e2e}
-BRIDGE=br-mast
-NET=10.201.0
+BED=${MAST_E2E_BED:-0}
+[[ "$BED" =~ ^[0-9]+$ ]] && [ "$BED" -le 63 ] || { echo "MAST_E2E_BED=$BED: use a number from 0 to 63" >&2; exit 2; }
+if [ "$BED" = 0 ]; then W=${MAST_E2E_DIR:-/var/tmp/mast-e2e}; else W=${MAST_E2E_DIR:-/var/tmp/mast-e2e-$BED}; fi
+CACHE=${MAST_E2E_CACHE:-/var/tmp/mast-e2e-cache}
+NAME=mast$BED
+BRIDGE=br-$NAME
+NET=10.201.$BED
 HOST_IP=$NET.1
 REGISTRY=$HOST_IP:5000
+LB_PORT=6443
+K8S_VERSION=${MAST_E2E_K8S_VERSION:-1.28.4}
+K8S_BIN=$CACHE/k8s/v$K8S_VERSION
+# Shared by every bed on the machine: the host settings the beds changed, and which beds hold them.
+MACHINE=/run/mast-e2e
 SUITE=bookworm
 MIRROR=${MAST_E2E_MIRROR:-http://deb.debian.org/debian}
-# The image tags Mast asks for (dev.mast.plan.KubernetesVersion): every supported release.
-K8S_TAGS=${MAST_E2E_K8S_TAGS:-v1.31.14 v1.32.11 v1.33.7 v1.34.3}
-PAUSE_TAGS=${MAST_E2E_PAUSE_TAGS:-3.10 3.10.1}
-BASE_PACKAGES="openssh-server sudo systemd systemd-sysv dbus iproute2 procps curl ca-certificates
-containerd runc python3 python3-yaml openssl hostname iputils-ping less"
+BASE_PACKAGES="openssh-server sudo systemd systemd-sysv dbus iproute2 procps curl ca-certificates python3 openssl
+hostname iputils-ping less"
+# Debian's packages in the nodes' repository: what Mast installs (containerd, etcd-server) and what
+# the bed's kubelet package depends on, with their dependencies; and what the images take files from.
+REPO_DEBIAN="containerd runc containernetworking-plugins etcd-server etcd-client iptables conntrack"
+IMAGE_DEBIAN="iptables conntrack busybox-static"
 HOST_PACKAGES="debootstrap systemd-container iproute2 docker-registry skopeo dpkg-dev openssh-client openssl
-python3 gcc libc6-dev"
+python3 gcc libc6-dev xz-utils curl haproxy"
 
 log() { printf '[nodes %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+source "$HERE/legacy.sh"
 
 # ---------------------------------------------------------------------------------------------
 # host
@@ -56,14 +79,23 @@ setup_host() {
         apt_get update
         apt_get install -y --no-install-recommends "${missing[@]}"
     fi
-    mkdir -p "$W"/{base,layers,nodes,run,keys,registry,images}
+    mkdir -p "$W"/{nodes,run,keys} "$CACHE"/{base,layers,repo,images,registry,k8s}
     if [ ! -f "$W/keys/id_ed25519" ]; then
-        ssh-keygen -q -t ed25519 -N '' -C mast-e2e -f "$W/keys/id_ed25519"
+        ssh-keygen -q -t ed25519 -N '' -C "mast-e2e-$BED" -f "$W/keys/id_ed25519"
     fi
 }
 
+# Runs the rest of the calling command with the cache locked: beds share it, one builds at a time.
+lock_cache() {
+    mkdir -p "$CACHE"
+    exec 8>"$CACHE/.lock"
+    flock 8
+}
+
+unlock_cache() { flock -u 8; }
+
 # ---------------------------------------------------------------------------------------------
-# base: debootstrap once, cached by a hash of its package list and of how it is prepared
+# base: debootstrap once, cached by a hash of its package lists and of how it is prepared
 
 customize_base() {
     # Runs inside the new root (chroot). Keep it deterministic: its text is part of the cache key.
@@ -75,41 +107,13 @@ customize_base() {
     rm -f /etc/ssh/ssh_host_*
     printf 'HostKey /etc/ssh/ssh_host_ed25519_key\nPasswordAuthentication no\nUseDNS no\n' >/etc/ssh/sshd_config.d/mast-e2e.conf
     mkdir -p /etc/systemd/journald.conf.d
-    printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=16M\n' >/etc/systemd/journald.conf.d/mast-e2e.conf
+    printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=32M\n' >/etc/systemd/journald.conf.d/mast-e2e.conf
     # A reboot must not wait 90 s for a nested container's process that ignores SIGTERM.
     mkdir -p /etc/systemd/system.conf.d
     printf '[Manager]\nDefaultTimeoutStopSec=10s\n' >/etc/systemd/system.conf.d/mast-e2e.conf
     # Nothing may run apt behind the tests' back, and a node has no hardware to wait for.
     systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
         systemd-networkd-wait-online.service getty@tty1.service 2>/dev/null || true
-    # nspawn mounts the v1 cgroup controllers read-only; containerd must create its cgroups.
-    cat >/etc/systemd/system/mast-e2e-cgroup-rw.service <<'UNIT'
-[Unit]
-Description=Make the cgroup controllers writable for nested containers (test node)
-DefaultDependencies=no
-Before=containerd.service
-After=sysinit.target
-
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-ExecStart=/bin/sh -c 'for m in /sys/fs/cgroup/*; do mount -o remount,bind,rw "$m" "$m" || true; done'
-
-[Install]
-WantedBy=multi-user.target
-UNIT
-    systemctl enable mast-e2e-cgroup-rw.service
-    # containerd: registry.k8s.io comes from the local registry; CRI uses the same hosts dir.
-    mkdir -p /etc/containerd/certs.d/registry.k8s.io
-    printf 'server = "http://10.201.0.1:5000"\n\n[host."http://10.201.0.1:5000"]\n  capabilities = ["pull", "resolve"]\n' \
-        >/etc/containerd/certs.d/registry.k8s.io/hosts.toml
-    cat >/etc/containerd/config.toml <<'TOML'
-version = 2
-[plugins."io.containerd.grpc.v1.cri"]
-  sandbox_image = "registry.k8s.io/pause:3.10.1"
-[plugins."io.containerd.grpc.v1.cri".registry]
-  config_path = "/etc/containerd/certs.d"
-TOML
     # apt: only the local repository (the node layer fills it); no internet from a node.
     rm -f /etc/apt/sources.list.d/*
     echo 'deb [trusted=yes] file:/srv/mast-repo ./' >/etc/apt/sources.list
@@ -121,37 +125,44 @@ TOML
 }
 
 base_hash() {
-    { echo "$SUITE $BASE_PACKAGES"; declare -f customize_base; } | sha256sum | cut -c1-12
+    { echo "$SUITE $BASE_PACKAGES | $REPO_DEBIAN | $IMAGE_DEBIAN"; declare -f customize_base build_base; } | sha256sum | cut -c1-12
 }
 
-base_dir() { echo "$W/base/$(base_hash)"; }
+base_dir() { echo "$CACHE/base/$(base_hash)"; }
 
+# The base root, and beside it (debs/) the Debian packages of REPO_DEBIAN and IMAGE_DEBIAN with
+# whatever they need that the base lacks, downloaded while the root still knows the mirror.
 build_base() {
-    local dir tmp
+    local dir tmp t0=$SECONDS
     dir=$(base_dir)
     if [ -f "$dir/.done" ]; then return 0; fi
-    setup_host
     tmp="$dir.tmp"
     rm -rf "$tmp"
     mkdir -p "$tmp"
     log "debootstrap $SUITE into $tmp (once; cached as $(basename "$dir"))"
-    local t0=$SECONDS
     debootstrap --variant=minbase --include="$(echo $BASE_PACKAGES | tr ' ' ',')" "$SUITE" "$tmp/root" "$MIRROR" \
         >"$tmp/debootstrap.log" 2>&1 || { tail -20 "$tmp/debootstrap.log" >&2; die "debootstrap failed"; }
+    cp /etc/resolv.conf "$tmp/root/etc/resolv.conf"
+    in_root "$tmp/root" bash -c "apt-get clean && apt-get update -q \
+        && apt-get install -q -y --no-install-recommends --download-only $REPO_DEBIAN $IMAGE_DEBIAN" \
+        >>"$tmp/debootstrap.log" 2>&1 || { tail -20 "$tmp/debootstrap.log" >&2; die "downloading Debian's packages failed"; }
+    mkdir -p "$tmp/debs"
+    mv "$tmp/root"/var/cache/apt/archives/*.deb "$tmp/debs/"
+    : >"$tmp/root/etc/resolv.conf"
     in_root "$tmp/root" bash -c "$(declare -f customize_base); customize_base"
     rm -rf "$dir"
     mv "$tmp" "$dir"
     touch "$dir/.done"
-    prune "$W/base" "$(basename "$dir")"
-    log "base ready in $((SECONDS - t0)) s: $(du -sh "$dir/root" | cut -f1)"
+    prune "$CACHE/base" "$(basename "$dir")"
+    log "base ready in $((SECONDS - t0)) s: $(du -sh "$dir/root" | cut -f1), $(ls "$dir/debs" | wc -l) packages for the repository"
 }
 
-# Runs a command chrooted in ROOT with /proc, /sys and /dev, in a private mount namespace
-# so nothing stays mounted when it ends.
+# Runs a command chrooted in ROOT with /proc, /sys and /dev, in private mount and PID namespaces
+# so nothing stays mounted or running when it ends.
 in_root() {
     local root=$1
     shift
-    unshare --mount --fork --kill-child -- bash -c '
+    unshare --mount --pid --fork --kill-child -- bash -c '
         set -e
         r=$1; shift
         mount --make-rprivate /
@@ -164,21 +175,60 @@ in_root() {
     ' in_root "$root" "$@"
 }
 
+# Removes what an older version of this script cached under DIR: entries without KEY in their name,
+# unless a running node still has them mounted.
+prune() {
+    local dir=$1 key=$2 entry
+    for entry in "$dir"/*; do
+        [ -e "$entry" ] || continue
+        case "$(basename "$entry")" in *"$key"*) continue ;; esac
+        grep -q "$entry" /proc/mounts && continue
+        rm -rf "$entry"
+    done
+}
+
 # ---------------------------------------------------------------------------------------------
-# layers: overlay uppers built once on top of the base, each keyed by what goes into it
+# the real programs, the repository and the images, each cached by a hash of what goes into it
+
+programs() {
+    bash "$HERE/k8s-binaries.sh" "$K8S_VERSION" "$K8S_BIN" || die "no Kubernetes $K8S_VERSION programs (see above)"
+}
+
+programs_hash() { (cd "$K8S_BIN" && sha256sum $(ls | LC_ALL=C sort)) | sha256sum | cut -c1-12; }
+
+# A hash of files of the bed (patterns relative to its folder).
+files_hash() { (cd "$HERE" && sha256sum $*) | sha256sum | cut -c1-8; }
+
+# The local apt repository of the nodes: Debian's packages and those built from the real programs.
+build_repo() {
+    local key dir
+    key=$(base_hash)-$(programs_hash)-$(files_hash packages.sh)
+    dir="$CACHE/repo/$key"
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        bash "$HERE/packages.sh" "$K8S_VERSION" "$K8S_BIN" "$(base_dir)/debs" "$dir" >"$CACHE/repo/build.log" 2>&1 ||
+            { tail -30 "$CACHE/repo/build.log" >&2; die "building the repository failed"; }
+        touch "$dir/.done"
+        prune "$CACHE/repo" "$key"
+    fi
+    echo "$dir"
+}
 
 # Builds layer NAME over the lower dirs (colon separated, top first) by running FUNC with the
-# merged root as $1, unless a layer with the same key exists.
+# merged root as $1 and the layer's upper dir as $2, unless a layer with the same key exists.
 build_layer() {
     local name=$1 key=$2 lowers=$3 func=$4
-    local dir="$W/layers/$name-$key-$(declare -f "$func" | sha256sum | cut -c1-8)"
+    local dir="$CACHE/layers/$name-$key-$(declare -f "$func" | sha256sum | cut -c1-8)"
     if [ -f "$dir/.done" ]; then echo "$dir/upper"; return 0; fi
     rm -rf "$dir"
     mkdir -p "$dir"/{upper,work,merged}
-    mount -t overlay overlay -o "lowerdir=$lowers,upperdir=$dir/upper,workdir=$dir/work" "$dir/merged"
     local rc=0
-    "$func" "$dir/merged" >"$dir/build.log" 2>&1 || rc=$?
-    umount "$dir/merged"
+    "$func" seed "$dir/upper" >"$dir/build.log" 2>&1 || rc=$?
+    if [ $rc = 0 ]; then
+        mount -t overlay overlay -o "lowerdir=$lowers,upperdir=$dir/upper,workdir=$dir/work" "$dir/merged"
+        "$func" "$dir/merged" >>"$dir/build.log" 2>&1 || rc=$?
+        umount "$dir/merged"
+    fi
     rm -rf "$dir/work"
     if [ $rc -ne 0 ]; then
         tail -30 "$dir/build.log" >&2
@@ -188,107 +238,191 @@ build_layer() {
     echo "$dir/upper"
 }
 
-sources_hash() {
-    (cd "$HERE" && find standin packages.sh mkimage.py -type f | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -c1-12
-}
-
-# The node layer: the local apt repository with the stand-in packages, apt's lists and caches
-# generated once (else apt copies ~70 MB per node), and crictl installed beside containerd.
+# The node layer: the repository (hard links, in the upper dir before it is mounted), apt's lists
+# and caches generated once (else apt copies ~70 MB per node), and the bed's own set-up of a node.
+REPO_DIR=
 fill_node_layer() {
+    if [ "$1" = seed ]; then
+        mkdir -p "$2/srv"
+        cp -al "$REPO_DIR" "$2/srv/mast-repo"
+        rm -f "$2/srv/mast-repo/.done"
+        return
+    fi
     local root=$1
-    mkdir -p "$root/srv/mast-repo"
-    bash "$HERE/packages.sh" "$HERE/standin" "$root/srv/mast-repo"
-    in_root "$root" bash -c 'apt-get update -q && apt-get install -y -q cri-tools && apt-get clean && apt-cache gencaches'
+    install -m 0755 "$HERE/node-setup.sh" "$root/usr/local/sbin/mast-e2e-node-setup"
+    install -m 0755 "$HERE/runc-wrapper.py" "$root/usr/local/sbin/mast-e2e-runc"
+    cat >"$root/etc/systemd/system/mast-e2e-node.service" <<'UNIT'
+[Unit]
+Description=What this machine needs to run Kubernetes in a test node (Mast's test bed)
+DefaultDependencies=no
+After=sysinit.target
+Before=containerd.service kubelet.service etcd.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/local/sbin/mast-e2e-node-setup
+
+[Install]
+WantedBy=multi-user.target
+UNIT
+    in_root "$root" bash -c 'set -e
+        systemctl enable mast-e2e-node.service
+        # runc comes from the repository when containerd is installed; the bed puts its wrapper in front.
+        dpkg-divert --local --rename --divert /usr/sbin/runc.real --add /usr/sbin/runc
+        ln -s /usr/local/sbin/mast-e2e-runc /usr/sbin/runc
+        apt-get update -q && apt-get clean && apt-cache gencaches'
 }
 
-fill_legacy_master_layer() {
-    in_root "$1" bash -c 'apt-get install -y -q etcd-server kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet && apt-get clean && apt-cache gencaches'
-    # The old cluster's etcd, as its installer configured it: a service Mast's upgrade leaves alone.
-    mkdir -p "$1/etc/systemd/system/etcd.service.d"
-    printf '%s\n' '[Service]' 'ExecStart=' 'ExecStart=/usr/bin/etcd --data-dir=/var/lib/etcd --listen-client-urls=http://127.0.0.1:2379 --advertise-client-urls=http://127.0.0.1:2379 --listen-metrics-urls=http://127.0.0.1:2381' \
-        >"$1/etc/systemd/system/etcd.service.d/10-cluster.conf"
-}
-
-fill_legacy_worker_layer() {
-    in_root "$1" bash -c 'apt-get install -y -q kube-proxy kubelet && apt-get clean && apt-cache gencaches'
-}
-
-# Prints the lowerdir option for a node: "fresh", "legacy-master" or "legacy-worker".
+# Prints the lowerdir option for a node: "fresh", or "legacy-LAYOUT-master|worker" (legacy.sh).
 node_lowers() {
-    local kind=$1 base key node legacy
+    local kind=$1 base node legacy
     base=$(base_dir)/root
-    key=$(sources_hash)
-    node=$(build_layer node "$(base_hash)-$key" "$base" fill_node_layer)
+    node=$(build_layer node "$(basename "$REPO_DIR")-$(files_hash node-setup.sh runc-wrapper.py)" "$base" fill_node_layer)
     case "$kind" in
         fresh) echo "$node:$base" ;;
-        legacy-master|legacy-worker)
-            legacy=$(build_layer "$kind" "$(base_hash)-$key" "$node:$base" "fill_${kind/-/_}_layer")
+        legacy-*)
+            legacy=$(build_layer "$kind" "$(basename "$(dirname "$node")")" "$node:$base" "layer_${kind//-/_}")
             echo "$legacy:$node:$base" ;;
         *) die "unknown node kind $kind" ;;
     esac
 }
 
-# Removes what an older version of this script cached under DIR: entries without KEY in their name.
-prune() {
-    local dir=$1 key=$2 entry
-    for entry in "$dir"/*; do
-        [ -e "$entry" ] || continue
-        case "$(basename "$entry")" in *"$key"*) ;; *) rm -rf "$entry" ;; esac
+# The OCI images. mkimage.py takes their files from a root: the base, with the Debian packages the
+# images need (iptables for kube-proxy, busybox, ...) unpacked over it in an overlay.
+build_images() {
+    local key dir tools base deb pkg rc=0
+    base=$(base_dir)
+    key=$(base_hash)-$(programs_hash)-$( { files_hash mkimage.py pause.c 'standin/*'; declare -f build_images; } | sha256sum | cut -c1-8)
+    dir="$CACHE/images/$key"
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        tools="$dir/tools"
+        mkdir -p "$tools"/{stage,upper,work,root}
+        for deb in "$base"/debs/*.deb; do
+            pkg=$(dpkg-deb -f "$deb" Package)
+            [[ $pkg == lib* || $pkg == netbase || " $IMAGE_DEBIAN " == *" $pkg "* ]] && dpkg-deb -x "$deb" "$tools/stage"
+        done
+        # The base merges /bin, /sbin and /lib* into /usr (links); some packages still ship files there.
+        for sub in bin sbin lib lib64; do
+            if [ -d "$tools/stage/$sub" ] && [ ! -L "$tools/stage/$sub" ]; then
+                mkdir -p "$tools/stage/usr/$sub"
+                cp -a "$tools/stage/$sub/." "$tools/stage/usr/$sub/"
+                rm -rf "${tools:?}/stage/$sub"
+            fi
+        done
+        cp -a "$tools/stage/." "$tools/upper/"
+        mount -t overlay overlay -o "lowerdir=$base/root,upperdir=$tools/upper,workdir=$tools/work" "$tools/root"
+        python3 "$HERE/mkimage.py" --root "$tools/root" --programs "$K8S_BIN" --standin "$HERE/standin" \
+            --pause "$HERE/pause.c" --out "$dir" >"$dir/build.log" 2>&1 || rc=$?
+        umount "$tools/root"
+        rm -rf "$tools"
+        [ $rc = 0 ] || { tail -30 "$dir/build.log" >&2; die "building the images failed (log: $dir/build.log)"; }
+        touch "$dir/.done"
+        prune "$CACHE/images" "$key"
+    fi
+    echo "$dir"
+}
+
+# The tags Mast asks for that the bed can serve: the components of the bed's release, and every
+# pause and CoreDNS tag and flannel image in Mast's sources (kubeadm's pins per release, the add-ons).
+source_tags() {
+    local root pattern=$1
+    root=$(cd "$HERE/../../.." && pwd)
+    grep -rhoE --include=KubernetesVersion.java --include=Flannel.java "$pattern" "$root" | sort -u
+}
+
+push_images() {
+    local dir=$1 stamp t image refs=()
+    refs+=("kube-apiserver:kube-apiserver:v$K8S_VERSION" "kube-controller-manager:kube-controller-manager:v$K8S_VERSION"
+        "kube-scheduler:kube-scheduler:v$K8S_VERSION" "kube-proxy:kube-proxy:v$K8S_VERSION" "broken:e2e-broken:v1")
+    for t in $(source_tags 'new Release\([^)]*\)' | grep -oE '"3\.[0-9]+(\.[0-9]+)?"' | tr -d '"' | sort -u); do
+        refs+=("pause:pause:$t")
     done
+    for t in $(source_tags 'new Release\([^)]*\)' | grep -oE '"v1\.[0-9]+\.[0-9]+"' | tr -d '"' | sort -u); do
+        refs+=("coredns:coredns/coredns:$t")
+    done
+    for t in $(source_tags 'ghcr\.io/flannel-io/[a-z-]+:v[0-9][^"]*'); do
+        t=${t#ghcr.io/}
+        image=${t#*/}
+        refs+=("${image%%:*}:$t")
+    done
+    stamp="$CACHE/registry/pushed-$(basename "$dir")-$(echo "${refs[*]}" | sha256sum | cut -c1-8)"
+    [ -f "$stamp" ] && return 0
+    local ref
+    for ref in "${refs[@]}"; do
+        skopeo copy -q --insecure-policy --dest-tls-verify=false "oci:$dir/layout:${ref%%:*}" "docker://$REGISTRY/${ref#*:}" \
+            >/dev/null || die "pushing ${ref#*:} failed"
+    done
+    rm -f "$CACHE"/registry/pushed-*
+    touch "$stamp"
+    log "pushed ${#refs[@]} images: ${refs[*]#*:}"
 }
 
 # ---------------------------------------------------------------------------------------------
-# registry and images
+# this bed's registry and load balancer
 
 start_registry() {
     local pidfile="$W/run/registry.pid"
     if [ -f "$pidfile" ] && alive "$(cat "$pidfile")"; then return 0; fi
-    mkdir -p "$W/registry/data"
-    cat >"$W/registry/config.yml" <<EOF
+    mkdir -p "$CACHE/registry/data"
+    cat >"$W/run/registry.yml" <<EOF
 version: 0.1
 log: {level: warn}
 storage:
-  filesystem: {rootdirectory: $W/registry/data}
+  filesystem: {rootdirectory: $CACHE/registry/data}
   delete: {enabled: true}
 http:
   addr: $REGISTRY
 EOF
-    setsid docker-registry serve "$W/registry/config.yml" >"$W/registry/registry.log" 2>&1 </dev/null 9>&- &
+    setsid docker-registry serve "$W/run/registry.yml" >"$W/run/registry.log" 2>&1 </dev/null 8>&- 9>&- &
     echo $! >"$pidfile"
     local i
     for i in $(seq 1 50); do
         if curl -sf "http://$REGISTRY/v2/" >/dev/null; then return 0; fi
         sleep 0.1
     done
-    die "the registry did not start (log: $W/registry/registry.log)"
+    die "the registry did not start (log: $W/run/registry.log)"
 }
 
-# Builds the OCI images once (keyed by the stand-in sources) and pushes every tag Mast may ask for.
-push_images() {
-    local key dir
-    key=$(sources_hash)-$(base_hash)
-    dir="$W/images/$key"
-    if [ ! -f "$dir/.done" ]; then
-        prune "$W/images" "$key"
-        mkdir -p "$dir"
-        python3 "$HERE/mkimage.py" --base "$(base_dir)/root" --standin "$HERE/standin" --out "$dir" \
-            >"$dir/build.log" 2>&1 || { tail -30 "$dir/build.log" >&2; die "building the images failed"; }
-        touch "$dir/.done"
+# haproxy on the bridge address, port 6443, in front of the masters' API servers: the plan's
+# controlPlaneEndpoint. It checks each API server's /readyz, as a cloud load balancer would.
+start_lb() {
+    local masters=$1 i
+    {
+        echo "global"
+        echo "    maxconn 1000"
+        echo "defaults"
+        echo "    mode tcp"
+        echo "    timeout connect 5s"
+        echo "    timeout client 1h"
+        echo "    timeout server 1h"
+        echo "frontend apiserver"
+        echo "    bind $HOST_IP:$LB_PORT"
+        echo "    default_backend masters"
+        echo "backend masters"
+        echo "    option httpchk GET /readyz"
+        echo "    http-check expect status 200"
+        echo "    default-server inter 2s fall 2 rise 1 check check-ssl verify none"
+        for i in $(seq 1 "$masters"); do
+            echo "    server $(node_name "$i") $(node_ip "$i"):6443"
+        done
+    } >"$W/run/haproxy.cfg"
+    setsid haproxy -db -f "$W/run/haproxy.cfg" >"$W/run/haproxy.log" 2>&1 </dev/null 8>&- 9>&- &
+    echo $! >"$W/run/haproxy.pid"
+    sleep 0.2
+    alive "$(cat "$W/run/haproxy.pid")" || die "haproxy did not start: $(tail -5 "$W/run/haproxy.log")"
+}
+
+stop_pid_file() {
+    local file=$1 pid i
+    pid=$(cat "$file" 2>/dev/null || true)
+    if [ -n "$pid" ] && alive "$pid"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for i in $(seq 1 20); do alive "$pid" || break; sleep 0.1; done
+        alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
     fi
-    local stamp="$W/registry/pushed-$key-$(echo "$K8S_TAGS $PAUSE_TAGS" | sha256sum | cut -c1-8)"
-    if [ -f "$stamp" ] && curl -sf "http://$REGISTRY/v2/kube-apiserver/tags/list" >/dev/null; then return 0; fi
-    local c t
-    for c in kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
-        for t in $K8S_TAGS; do push "$dir/layout:$c" "$c:$t"; done
-    done
-    for t in $PAUSE_TAGS; do push "$dir/layout:pause" "pause:$t"; done
-    push "$dir/layout:broken" "e2e-broken:v1"
-    rm -f "$W"/registry/pushed-*
-    touch "$stamp"
-}
-
-push() {
-    skopeo copy -q --insecure-policy --dest-tls-verify=false "oci:$1" "docker://$REGISTRY/$2" >/dev/null
+    rm -f "$file"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -314,10 +448,9 @@ ensure_bridge() {
 }
 
 setup_netns() {
-    local i=$1 name ns veth
-    name=$(node_name "$i")
-    ns=mast-$name
-    veth=mast-v$i
+    local i=$1 ns veth
+    ns=$NAME-$(node_name "$i")
+    veth=$NAME-v$i
     ip netns add "$ns"
     ip link add "$veth" type veth peer name "${veth}p"
     ip link set "${veth}p" netns "$ns"
@@ -326,28 +459,53 @@ setup_netns() {
     ip -n "$ns" addr add "$(node_ip "$i")/24" dev eth0
     ip -n "$ns" link set lo up
     ip -n "$ns" link set eth0 up
+    # A default route, as every real node has: the kernel routes a connection to a Service address
+    # (10.96.0.1) before kube-proxy's rules rewrite it, and finds no route without one. The host does
+    # not forward (net.ipv4.ip_forward stays as it is, 0 here), so the nodes still reach nothing
+    # beyond the bridge.
+    ip -n "$ns" route add default via "$HOST_IP"
 }
 
-save_sysctl() {
-    local key=$1 value=$2 file="$W/run/sysctl.saved"
-    if ! grep -q "^$key=" "$file" 2>/dev/null; then
-        echo "$key=$(sysctl -n "$key")" >>"$file"
-    fi
-    sysctl -qw "$key=$value"
+# ---------------------------------------------------------------------------------------------
+# host settings: kernel-wide, so shared by every bed; saved by the first bed up, restored by the last down
+
+HOST_SYSCTLS="fs.inotify.max_user_instances=8192 fs.inotify.max_user_watches=1048576"
+# kube-proxy writes net.netfilter.nf_conntrack_max when it differs from what it wants (131072 on
+# two cores), and only the host's network namespace may write it: the value must already be right.
+HOST_SYSCTLS="$HOST_SYSCTLS net.netfilter.nf_conntrack_max=$(( $(nproc) * 32768 > 131072 ? $(nproc) * 32768 : 131072 ))"
+
+hold_host_settings() {
+    mkdir -p "$MACHINE/holders"
+    (
+        flock 7
+        local kv key
+        for kv in $HOST_SYSCTLS; do
+            key=${kv%%=*}
+            grep -q "^$key=" "$MACHINE/sysctl.saved" 2>/dev/null || echo "$key=$(sysctl -n "$key")" >>"$MACHINE/sysctl.saved"
+            sysctl -qw "$kv"
+        done
+        echo "$W" >"$MACHINE/holders/$BED"
+    ) 7>"$MACHINE/.lock"
 }
 
-restore_sysctls() {
-    local file="$W/run/sysctl.saved" line
-    [ -f "$file" ] || return 0
-    while IFS= read -r line; do sysctl -qw "$line" || true; done <"$file"
-    rm -f "$file"
+release_host_settings() {
+    [ -d "$MACHINE" ] || return 0
+    (
+        flock 7
+        rm -f "$MACHINE/holders/$BED"
+        if [ -z "$(ls "$MACHINE/holders" 2>/dev/null)" ] && [ -f "$MACHINE/sysctl.saved" ]; then
+            local line
+            while IFS= read -r line; do sysctl -qw "$line" || true; done <"$MACHINE/sysctl.saved"
+            rm -f "$MACHINE/sysctl.saved"
+        fi
+    ) 7>"$MACHINE/.lock"
 }
 
 # ---------------------------------------------------------------------------------------------
 # cgroups: every node in its own subtree of every hierarchy (else nspawn nodes share one)
 
 cgroup_dirs() {
-    # Prints "<mount point>/<current cgroup>/mast-e2e/NODE" for every hierarchy.
+    # Prints "<mount point>/<current cgroup>/mast-e2e-BED/NODE" for every hierarchy.
     local node=$1 line ctrl path mnt
     while IFS= read -r line; do
         ctrl=$(echo "$line" | cut -d: -f2)
@@ -358,7 +516,7 @@ cgroup_dirs() {
             *) mnt=/sys/fs/cgroup/$ctrl ;;
         esac
         [ -d "$mnt" ] || continue
-        echo "$mnt${path%/}/mast-e2e/$node"
+        echo "$mnt${path%/}/mast-e2e-$BED/$node"
     done </proc/self/cgroup
 }
 
@@ -392,13 +550,20 @@ remove_cgroups() {
     [ -s "$file" ] || rm -f "$file"
 }
 
+# The memory the node's cgroup holds now (page cache included), in MiB.
+node_memory_mib() {
+    local dir
+    dir=$(cgroup_dirs "$1" | grep '^/sys/fs/cgroup/memory/' | head -1)
+    [ -n "$dir" ] && [ -f "$dir/memory.usage_in_bytes" ] && echo $(( $(cat "$dir/memory.usage_in_bytes") / 1048576 ))
+}
+
 # ---------------------------------------------------------------------------------------------
 # nodes
 
 node_dir() { echo "$W/nodes/$1"; }
 
 prepare_node() {
-    local i=$1 lowers=$2 name dir upper
+    local i=$1 lowers=$2 name dir upper registry
     name=$(node_name "$i")
     dir=$(node_dir "$name")
     rm -rf "$dir"
@@ -416,6 +581,13 @@ prepare_node() {
     chown -R 1000:1000 "$upper/home/nodeadmin"
     # Same owner and mode as in the base, else the overlay would show the upper's.
     chown --reference="$(echo "$lowers" | awk -F: '{print $NF}')/home/nodeadmin" "$upper/home/nodeadmin"
+    # The registries Mast's images come from are this bed's registry (containerd's config_path,
+    # which Mast's containerd configuration sets, names this folder).
+    for registry in registry.k8s.io ghcr.io; do
+        mkdir -p "$upper/etc/containerd/certs.d/$registry"
+        printf 'server = "http://%s"\n\n[host."http://%s"]\n  capabilities = ["pull", "resolve"]\n' "$REGISTRY" "$REGISTRY" \
+            >"$upper/etc/containerd/certs.d/$registry/hosts.toml"
+    done
     echo "$lowers" >"$dir/lowers"
 }
 
@@ -429,8 +601,7 @@ mount_node() {
 # Starts node NAME's supervisor: it runs nspawn and boots the node again when it reboots
 # itself (nspawn exits 133), as systemd-nspawn@.service does.
 start_node() {
-    local name=$1 i dir
-    i=$(node_index "$name")
+    local name=$1 dir
     dir=$(node_dir "$name")
     mount_node "$name"
     rm -f "$dir/stopped"
@@ -454,7 +625,7 @@ start_node() {
             [ $rc -eq 133 ] || [ -e "$dir/restart" ] || break
             rm -f "$dir/restart"
         done
-    ' supervise "$dir" "$name" "mast-$name" "${BASH_SOURCE[0]}" </dev/null >/dev/null 2>&1 9>&- &
+    ' supervise "$dir" "$name" "$NAME-$name" "${BASH_SOURCE[0]}" </dev/null >/dev/null 2>&1 8>&- 9>&- &
     echo $! >"$dir/supervisor.pid"
 }
 
@@ -499,17 +670,18 @@ write_known_hosts() {
 }
 
 write_plan() {
-    local out=$1 count=$2 masters=$3 i roles
+    local out=$1 count=$2 masters=$3 lb=$4 i roles
     {
-        echo "# Written by src/test/e2e/nodes.sh for $count test nodes."
+        echo "# Written by src/test/e2e/nodes.sh for $count test nodes of bed $BED."
         echo "cluster:"
         echo "  name: e2e"
-        echo "  kubernetesVersion: ${MAST_E2E_K8S_VERSION:-1.34.3}"
+        echo "  kubernetesVersion: $K8S_VERSION"
         echo "  containerRuntime: containerd"
         echo "  podCidr: 10.244.0.0/16"
         echo "  serviceCidr: 10.96.0.0/12"
         echo "  dnsDomain: cluster.local"
         echo "  apiServerPort: 6443"
+        [ "$lb" = 1 ] && echo "  controlPlaneEndpoint: $HOST_IP:$LB_PORT"
         echo "  extraFlags:"
         echo "    kube-apiserver:"
         echo "      audit-log-maxage: \"30\""
@@ -528,44 +700,54 @@ cmd_up() {
     local count=${1:-}
     shift || true
     [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 60 ] || die "usage: up N (1..60) [options]"
-    local masters=1 legacy=0 plan_out= known_out=
+    local masters=1 legacy= lb=0 plan_out= known_out=
     while [ $# -gt 0 ]; do
         case "$1" in
             --masters) masters=$2; shift 2 ;;
-            --legacy) legacy=1; shift ;;
+            --legacy) legacy=kubeadm; shift ;;
+            --legacy=*) legacy=${1#--legacy=}; shift ;;
+            --lb) lb=1; shift ;;
             --plan-out) plan_out=$2; shift 2 ;;
             --known-hosts-out) known_out=$2; shift 2 ;;
             *) die "unknown option $1" ;;
         esac
     done
     [ "$masters" -le "$count" ] || die "--masters $masters is more than $count nodes"
+    [ -z "$legacy" ] || legacy_layout_exists "$legacy" || die "no legacy layout $legacy (legacy.sh has: $(legacy_layouts))"
     mkdir -p "$W"
     exec 9>"$W/.lock"
     flock 9
     cmd_down_locked
     rm -rf "$W"/nodes/node*
     setup_host
+    local t0=$SECONDS i images lowers_master lowers_worker
+    lock_cache
     build_base
-    local t0=$SECONDS fresh lm lw i
-    fresh=$(node_lowers fresh)
-    prune "$W/layers" "$(base_hash)-$(sources_hash)"
-    if [ $legacy = 1 ]; then
-        lm=$(node_lowers legacy-master)
-        lw=$(node_lowers legacy-worker)
+    programs
+    REPO_DIR=$(build_repo)
+    lowers_master=$(node_lowers fresh)
+    lowers_worker=$lowers_master
+    if [ -n "$legacy" ]; then
+        lowers_master=$(node_lowers "legacy-$legacy-master")
+        lowers_worker=$(node_lowers "legacy-$legacy-worker")
     fi
+    prune "$CACHE/layers" "$(basename "$REPO_DIR")"
+    images=$(build_images)
     ensure_bridge
     start_registry
-    push_images
-    save_sysctl fs.inotify.max_user_instances 8192
-    save_sysctl fs.inotify.max_user_watches 1048576
-    log "layers, registry and images ready in $((SECONDS - t0)) s"
+    push_images "$images"
+    unlock_cache
+    hold_host_settings
+    log "base, repository, layers and images ready in $((SECONDS - t0)) s"
     t0=$SECONDS
     for i in $(seq 1 "$count"); do
-        if [ $legacy = 1 ]; then
-            if [ "$i" -le "$masters" ]; then prepare_node "$i" "$lm"; else prepare_node "$i" "$lw"; fi
-        else
-            prepare_node "$i" "$fresh"
-        fi
+        if [ "$i" -le "$masters" ]; then prepare_node "$i" "$lowers_master"; else prepare_node "$i" "$lowers_worker"; fi
+    done
+    if [ -n "$legacy" ]; then
+        legacy_cluster "$legacy" "$count" "$masters" "$lb"
+    fi
+    [ "$lb" = 1 ] && start_lb "$masters"
+    for i in $(seq 1 "$count"); do
         setup_netns "$i"
         start_node "$(node_name "$i")"
     done
@@ -576,7 +758,11 @@ cmd_up() {
     done
     [ $failed = 0 ] || die "some nodes did not boot"
     log "$count nodes up in $((SECONDS - t0)) s"
-    if [ -n "$plan_out" ]; then write_plan "$plan_out" "$count" "$masters"; fi
+    if [ -n "$legacy" ]; then
+        legacy_wait_healthy "$legacy" "$count" "$masters" || die "the legacy cluster did not become healthy"
+        log "legacy $legacy cluster healthy after $((SECONDS - t0)) s"
+    fi
+    if [ -n "$plan_out" ]; then write_plan "$plan_out" "$count" "$masters" "$lb"; fi
     if [ -n "$known_out" ]; then cp "$W/run/known_hosts" "$known_out"; fi
     echo "boot-seconds=$((SECONDS - t0))"
 }
@@ -606,20 +792,20 @@ stop_node() {
         kill -KILL $left 2>/dev/null || true
         sleep 0.3
     done
-    # Mounts the node's nested containers left behind (containerd's rootfs, shm).
+    # Mounts the node's nested containers left behind (containerd's rootfs, shm, the kubelet's volumes).
     grep -o " $dir/[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
 }
 
 processes_in() {
     local name=$1 dir
     [ -f "$W/run/cgroups.list" ] || return 0
-    for dir in $(grep "/mast-e2e/$name\$" "$W/run/cgroups.list" | sort -u); do
+    for dir in $(grep "/mast-e2e-$BED/$name\$" "$W/run/cgroups.list" | sort -u); do
         [ -d "$dir" ] && find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null
     done | sort -un
 }
 
 cmd_down_locked() {
-    local dir name pid i
+    local dir name ns
     for dir in "$W"/nodes/node*; do
         [ -d "$dir" ] || continue
         name=$(basename "$dir")
@@ -628,22 +814,16 @@ cmd_down_locked() {
     wait
     for dir in "$W"/nodes/node*; do
         [ -d "$dir" ] || continue
-        name=$(basename "$dir")
         mountpoint -q "$dir/root" && umount "$dir/root" 2>/dev/null || umount -l "$dir/root" 2>/dev/null || true
     done
-    for ns in $(ip netns list 2>/dev/null | awk '/^mast-node/ {print $1}'); do ip netns del "$ns" 2>/dev/null || true; done
-    ip -o link show 2>/dev/null | awk -F': ' '/ mast-v[0-9]+@/ {split($2, a, "@"); print a[1]}' |
+    for ns in $(ip netns list 2>/dev/null | awk -v p="^$NAME-node" '$1 ~ p {print $1}'); do ip netns del "$ns" 2>/dev/null || true; done
+    ip -o link show 2>/dev/null | awk -F': ' -v p="^$NAME-v[0-9]+@" '$2 ~ p {split($2, a, "@"); print a[1]}' |
         while read -r l; do ip link del "$l" 2>/dev/null || true; done
     ip link del "$BRIDGE" 2>/dev/null || true
-    pid=$(cat "$W/run/registry.pid" 2>/dev/null || true)
-    if [ -n "$pid" ] && alive "$pid"; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 20); do alive "$pid" || break; sleep 0.1; done
-        alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$W/run/registry.pid"
+    stop_pid_file "$W/run/registry.pid"
+    stop_pid_file "$W/run/haproxy.pid"
     remove_cgroups
-    restore_sysctls
+    release_host_settings
 }
 
 cmd_down() {
@@ -656,8 +836,8 @@ cmd_down() {
 
 cmd_clean() {
     cmd_down
-    rm -rf "$W/nodes" "$W/run"
-    log "removed the nodes; the cached base, layers and images stay in $W (rm -rf it to drop them)"
+    rm -rf "$W/nodes" "$W/run" "$W/legacy"
+    log "removed the nodes; the shared cache stays in $CACHE (rm -rf it to drop the base, packages and images)"
 }
 
 cmd_reboot() {
@@ -699,7 +879,7 @@ cmd_status() {
         name=$(basename "$dir")
         pid=$(cat "$dir/nspawn.pid" 2>/dev/null || true)
         if [ -n "$pid" ] && alive "$pid"; then
-            state=$(ssh_node "$name" systemctl is-system-running 2>/dev/null || echo "no ssh")
+            state="$(ssh_node "$name" systemctl is-system-running 2>/dev/null || echo "no ssh") $(node_memory_mib "$name" || echo ?) MiB"
         else
             state=down
         fi
@@ -709,12 +889,35 @@ cmd_status() {
     if [ -n "$pid" ] && alive "$pid"; then echo "registry $REGISTRY up"; else echo "registry down"; fi
 }
 
+# Each node's memory (its cgroup's usage, page cache included) and their sum, in MiB.
+cmd_memory() {
+    local dir name mib total=0
+    for dir in "$W"/nodes/node*; do
+        [ -d "$dir" ] || continue
+        name=$(basename "$dir")
+        mib=$(node_memory_mib "$name" || echo 0)
+        total=$((total + ${mib:-0}))
+        echo "$name=${mib:-?}"
+    done
+    echo "total=$total"
+}
+
+# What the tests need to know about this bed, as key=value lines.
+cmd_env() {
+    echo "bed=$BED"
+    echo "dir=$W"
+    echo "net=$NET"
+    echo "host_ip=$HOST_IP"
+    echo "k8s_version=$K8S_VERSION"
+    echo "k8s_bin=$K8S_BIN"
+    echo "key=$W/keys/id_ed25519"
+}
+
 # Replaces COMPONENT's image on NODE by one whose program exits at once, under the same
 # name, as a corrupted image would: the next static pod of it never becomes healthy.
 cmd_break_image() {
     local name=$1 component=$2 tag
-    tag=$(ssh_node "$name" "sudo ctr -n k8s.io images ls -q | grep '^registry.k8s.io/$component:' || true" | head -1)
-    [ -n "$tag" ] || tag="registry.k8s.io/$component:v${MAST_E2E_K8S_VERSION:-1.34.3}"
+    tag="registry.k8s.io/$component:v$K8S_VERSION"
     ssh_node "$name" "sudo ctr -n k8s.io images pull --hosts-dir /etc/containerd/certs.d registry.k8s.io/e2e-broken:v1 >/dev/null \
         && sudo ctr -n k8s.io images rm '$tag' >/dev/null 2>&1; sudo ctr -n k8s.io images tag registry.k8s.io/e2e-broken:v1 '$tag' >/dev/null"
     log "$name: $tag now exits at once"
@@ -725,15 +928,17 @@ main() {
     shift || true
     case "$cmd" in
         setup-host) setup_host ;;
-        base) setup_host; build_base; node_lowers fresh >/dev/null ;;
+        base) setup_host; lock_cache; build_base; programs; REPO_DIR=$(build_repo); node_lowers fresh >/dev/null; build_images >/dev/null ;;
         up) cmd_up "$@" ;;
         down) cmd_down ;;
         clean) cmd_clean ;;
         reboot) cmd_reboot "$@" ;;
         status) cmd_status ;;
+        memory) cmd_memory ;;
+        env) cmd_env ;;
         ssh) local n=$1; shift; ssh_node "$n" "$@" ;;
         break-image) cmd_break_image "$@" ;;
-        *) sed -n '2,10p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+        *) sed -n '12,25p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
     esac
 }
 

@@ -27,14 +27,17 @@ final class NodeOptions {
         return planFile != null;
     }
 
-    /** The plan when one was given; empty when none was, or when it could not be used (the problems are printed). */
+    /**
+     * The plan when one was given; empty when none was, or when it could not be used (its errors are
+     * printed; not its warnings about the cluster, as these commands take from it only how to reach the nodes).
+     */
     Optional<LoadedPlan> loadPlan(String command, PrintWriter err) {
         if (planFile == null) {
             return Optional.empty();
         }
         var input = new PlanInput();
         input.file = planFile;
-        return input.load(command, err);
+        return input.load(command, err, false);
     }
 
     /** --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would. */

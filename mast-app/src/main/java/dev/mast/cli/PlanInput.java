@@ -33,6 +33,15 @@ final class PlanInput {
      * printed either way.
      */
     Optional<LoadedPlan> load(String command, PrintWriter err) {
+        return load(command, err, true);
+    }
+
+    /**
+     * As {@link #load(String, PrintWriter)}; without {@code warnings}, only errors are printed: for a
+     * command that takes from the plan no more than how to reach the nodes ({@code mast logs}, {@code mast pods}), the
+     * warnings about the cluster it describes would only be noise.
+     */
+    Optional<LoadedPlan> load(String command, PrintWriter err, boolean warnings) {
         LoadedPlan loaded;
         try {
             loaded = PlanFile.read(file);
@@ -45,7 +54,8 @@ final class PlanInput {
             return Optional.empty();
         }
         ValidationReport report = validator(command).validate(loaded);
-        report.problems().forEach(problem -> err.println(CliMessages.line(problem)));
+        report.problems().stream().filter(problem -> warnings || problem.isError())
+                .forEach(problem -> err.println(CliMessages.line(problem)));
         if (report.hasErrors()) {
             err.println(file + ": " + report.summary() + "; nothing was done");
             err.flush();

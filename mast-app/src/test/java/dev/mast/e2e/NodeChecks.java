@@ -46,7 +46,7 @@ final class NodeChecks {
 
     @FunctionalInterface
     interface IoCheck {
-        boolean holds() throws IOException;
+        boolean holds() throws IOException, InterruptedException;
     }
 
     static boolean answers(NodeShell shell, String component) throws IOException {
@@ -71,7 +71,7 @@ final class NodeChecks {
         }
         for (String pod : staticPods(nodes, node)) {
             assertTrue(shell.check("test -f /etc/kubernetes/manifests/" + pod + ".yaml"), node + ": manifest of " + pod);
-            assertTrue(eventually(30, () -> !runningContainer(shell, pod).isEmpty() && answers(shell, pod)),
+            assertTrue(eventually(120, () -> !runningContainer(shell, pod).isEmpty() && answers(shell, pod)),
                     node + ": " + pod + " runs in a container and answers " + HEALTH.get(pod) + "\n"
                             + shell.sudo("crictl ps -a; journalctl -u kubelet --no-pager | tail -20"));
         }
@@ -91,7 +91,7 @@ final class NodeChecks {
             }
         }
         for (String line : shell.sudo("cd /etc/kubernetes && find . -type f ! -path './backup/*' | sort | xargs sha256sum; "
-                + "sha256sum /var/lib/kubelet/config.yaml /etc/systemd/system/kubelet.service; "
+                + "sha256sum /var/lib/kubelet/config.yaml /etc/systemd/system/kubelet.service /etc/containerd/config.toml; "
                 + "systemctl show -p MainPID kubelet etcd containerd 2>/dev/null").split("\n")) {
             if (!line.isBlank()) {
                 state.put(line.trim(), "");

@@ -1,110 +1,148 @@
 package dev.mast.e2e;
 
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.plan.PlanFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test nodes booted by {@code src/test/e2e/nodes.sh}: node001 ... nodeN at 10.201.0.11 ...,
- * the first ones masters (and etcd), the rest workers. {@link #close()} tears them all down.
+ * Test nodes booted by {@code src/test/e2e/nodes.sh} on this machine's bed ({@code MAST_E2E_BED}):
+ * node001 ... nodeN, the first ones masters (and etcd), the rest workers, with the plan and
+ * known_hosts for them in the test's folder. {@link #close()} tears them all down.
  */
 final class TestNodes implements AutoCloseable {
+    /** Tests run in the mast-app module's folder; the bed's scripts are the repository's. */
     static final Path SCRIPT = Path.of("../src/test/e2e/nodes.sh").toAbsolutePath();
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
+    /** The first run builds the Debian base, the packages and the images. */
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(20);
+
+    /** What the bed is: where it keeps its files, the real programs it runs (nodes.sh env). */
+    record Bed(Path dir, Path programs, Path key, String kubernetesVersion) {
+        static Bed read() throws IOException, InterruptedException {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String line : run(List.of("bash", SCRIPT.toString(), "env"), Duration.ofSeconds(30)).split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return new Bed(Path.of(env.get("dir")), Path.of(env.get("k8s_bin")), Path.of(env.get("key")), env.get("k8s_version"));
+        }
+    }
 
     private final Path dir;
-    private final int count;
-    private final int masters;
+    private final Bed bed;
+    private final Plan plan;
     private final Duration bootTime;
     private final Map<String, NodeShell> shells = new ConcurrentHashMap<>();
 
-    private TestNodes(Path dir, int count, int masters, Duration bootTime) {
+    private TestNodes(Path dir, Bed bed, Plan plan, Duration bootTime) {
         this.dir = dir;
-        this.count = count;
-        this.masters = masters;
+        this.bed = bed;
+        this.plan = plan;
         this.bootTime = bootTime;
     }
 
-    /** Boots {@code count} fresh nodes (after tearing down any left over), with a plan and known_hosts in {@code dir}. */
-    static TestNodes up(Path dir, int count, int masters, boolean legacy) throws IOException, InterruptedException {
+    /**
+     * Boots {@code count} nodes (after tearing down any left over), with a plan and known_hosts in
+     * {@code dir}. Options as nodes.sh takes them: {@code --legacy} (an old cluster that runs its
+     * components as systemd services), {@code --lb} (a load balancer in front of the masters, the
+     * plan's controlPlaneEndpoint).
+     */
+    static TestNodes up(Path dir, int count, int masters, String... options) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("up", String.valueOf(count), "--masters", String.valueOf(masters),
                 "--plan-out", dir.resolve("plan.yaml").toString(), "--known-hosts-out", dir.resolve("known_hosts").toString()));
-        if (legacy) {
-            args.add("--legacy");
-        }
+        args.addAll(List.of(options));
         long start = System.nanoTime();
         script(dir, args.toArray(String[]::new));
-        return new TestNodes(dir, count, masters, Duration.ofNanos(System.nanoTime() - start));
+        Duration boot = Duration.ofNanos(System.nanoTime() - start);
+        return new TestNodes(dir, Bed.read(), PlanFile.read(dir.resolve("plan.yaml")).plan(), boot);
     }
 
     /** Runs the harness script; its output goes to {@code dir/nodes.log} and, on failure, into the exception. */
     static String script(Path dir, String... args) throws IOException, InterruptedException {
-        Path log = dir.resolve("nodes.log");
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "nodes", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("nodes.sh " + String.join(" ", args) + " did not finish in " + SCRIPT_TIMEOUT);
-        }
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        Files.writeString(log, "$ nodes.sh " + String.join(" ", args) + "\n" + output, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        Files.delete(out);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("nodes.sh " + String.join(" ", args) + " failed (" + process.exitValue() + "):\n"
-                    + output);
-        }
+        String output = run(command, SCRIPT_TIMEOUT);
+        Files.writeString(dir.resolve("nodes.log"), "$ nodes.sh " + String.join(" ", args) + "\n" + output,
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return output;
     }
 
-    static Path workDir() {
-        String env = System.getenv("MAST_E2E_DIR");
-        return Path.of(env != null && !env.isBlank() ? env : "/var/tmp/mast-e2e");
+    private static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("nodes", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
+            }
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
+            }
+            return output;
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     Path plan() {
         return dir.resolve("plan.yaml");
     }
 
+    /** The admin kubeconfig an install leaves beside the plan (named after the plan file). */
+    Path adminKubeconfig() {
+        return dir.resolve("plan-admin.conf");
+    }
+
+    /** The plan's load balancer, host:port. */
+    String controlPlaneEndpoint() {
+        return plan.controlPlaneEndpoint();
+    }
+
     Path knownHosts() {
         return dir.resolve("known_hosts");
+    }
+
+    Bed bed() {
+        return bed;
+    }
+
+    /** The real kubectl of the bed's release, with a kubeconfig. */
+    Kubectl kubectl(Path kubeconfig) {
+        return new Kubectl(bed.programs().resolve("kubectl"), kubeconfig, dir);
     }
 
     Duration bootTime() {
         return bootTime;
     }
 
-    static String name(int index) {
-        return String.format("node%03d", index);
-    }
-
-    static String ip(String node) {
-        return "10.201.0." + (10 + Integer.parseInt(node.substring(4)));
+    String ip(String node) {
+        return plan.nodes().stream().filter(n -> n.hostName().equals(node)).findFirst().orElseThrow().ip();
     }
 
     List<String> all() {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            names.add(name(i));
-        }
-        return names;
+        return plan.nodes().stream().map(Node::hostName).toList();
     }
 
     List<String> masters() {
-        return all().subList(0, masters);
+        return plan.masters().stream().map(Node::hostName).toList();
     }
 
     List<String> workers() {
-        return all().subList(masters, count);
+        return all().stream().filter(node -> !isMaster(node)).toList();
     }
 
     boolean isMaster(String node) {
@@ -118,7 +156,7 @@ final class TestNodes implements AutoCloseable {
             if (shell != null) {
                 shell.close();
             }
-            shell = NodeShell.connect(ip(node), knownHosts(), workDir().resolve("keys/id_ed25519"));
+            shell = NodeShell.connect(ip(node), knownHosts(), bed.key());
             shells.put(node, shell);
         }
         return shell;
@@ -136,6 +174,11 @@ final class TestNodes implements AutoCloseable {
     /** Makes the node's copy of the component's image one whose program exits at once. */
     void breakImage(String node, String component) throws IOException, InterruptedException {
         script(dir, "break-image", node, component);
+    }
+
+    /** What each node's cgroup holds (page cache included), in MiB, and their sum: nodes.sh memory. */
+    String memory() throws IOException, InterruptedException {
+        return script(dir, "memory").strip().replace('\n', ' ');
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The flags Mast sets on each component. Those in {@link dev.mast.plan.ManagedFlags} come from
@@ -143,7 +144,9 @@ public final class ComponentFlags {
         f.put("initial-cluster-state", "new");
         f.put("initial-cluster-token", plan.name());
         f.put("key-file", ETCD_SERVER_KEY);
-        f.put("listen-client-urls", clientUrl(ip) + "," + clientUrl("127.0.0.1"));
+        // The node's address and loopback, each once: a node whose address is loopback gets one URL.
+        f.put("listen-client-urls", Stream.of(ip, "127.0.0.1").distinct().map(ComponentFlags::clientUrl)
+                .collect(Collectors.joining(",")));
         f.put("listen-metrics-urls", "http://127.0.0.1:" + KubePorts.ETCD_METRICS);
         f.put("listen-peer-urls", peerUrl(ip));
         f.put("name", node.hostName());
@@ -172,6 +175,4 @@ public final class ComponentFlags {
     private static String peerUrl(String ip) {
         return "https://" + ip + ":" + KubePorts.ETCD_PEER;
     }
-
-    /** A stand-in plan: flag names do not depend on the plan's values, only on the component. */
 }

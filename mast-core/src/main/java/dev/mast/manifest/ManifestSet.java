@@ -14,8 +14,8 @@ import java.util.Map;
  * preview and the installer share:
  * <ul>
  *   <li>masters: the API server, controller-manager and scheduler manifests;</li>
- *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest and the kubelet's
- *       configuration, unit and drop-in;</li>
+ *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest, the kubelet's
+ *       configuration, unit and drop-in, and the container runtime's configuration ({@link RuntimeFiles});</li>
  *   <li>etcd nodes: the etcd unit.</li>
  * </ul>
  * All files are public (mode 0644); none holds a secret.
@@ -40,6 +40,7 @@ public final class ManifestSet {
         StaticPodManifests.forNode(plan, node, carriedFlags).forEach(m -> files.add(m.toNodeFile()));
         if (node.joinsCluster()) {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
+            files.addAll(RuntimeFiles.forNode(plan));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);
         files.sort(Comparator.comparing(NodeFile::path));

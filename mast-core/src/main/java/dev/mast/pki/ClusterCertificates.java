@@ -56,8 +56,8 @@ public final class ClusterCertificates {
     /**
      * The admin group for a Kubernetes version: since 1.29 kubeadm gives admin.conf and the API
      * server's kubelet client {@code kubeadm:cluster-admins} (revocable through RBAC) and keeps
-     * {@code system:masters} for super-admin.conf only. Mast supports 1.31 and later, so this is
-     * {@code kubeadm:cluster-admins} unless a plan names an older release.
+     * {@code system:masters} for super-admin.conf only; a 1.28 plan gets {@code system:masters}, as
+     * kubeadm 1.28 gives it.
      */
     public static String adminGroup(KubernetesVersion version) {
         return version.major() == 1 && version.minor() < 29 ? MASTERS_GROUP : CLUSTER_ADMINS_GROUP;

@@ -12,7 +12,13 @@ final class ClusterRules {
             FieldChecks.dnsLabel(plan.name()).ifPresent(problem -> findings.error("cluster.name",
                     problem + "; the cluster name goes into kubeconfig contexts and certificates"));
         }
-        findings.check("cluster.kubernetesVersion", FieldChecks.kubernetesVersion(plan.kubernetesVersion()));
+        if (findings.check("cluster.kubernetesVersion", FieldChecks.kubernetesVersion(plan.kubernetesVersion()))) {
+            KubernetesVersion version = plan.version();
+            version.endOfUpstreamSupport().ifPresent(end -> findings.warning("cluster.kubernetesVersion", "Kubernetes 1."
+                    + version.minor() + " is out of upstream support since " + end + ": it gets no more fixes, security fixes"
+                    + " included. Mast installs it; plan the move to 1." + KubernetesVersion.oldestUpstreamSupportedMinor()
+                    + " or later"));
+        }
         findings.check("cluster.dnsDomain", FieldChecks.dnsName(plan.dnsDomain()));
         findings.check("cluster.apiServerPort", FieldChecks.port(plan.apiServerPort()));
         if (!plan.controlPlaneEndpoint().isEmpty()) {

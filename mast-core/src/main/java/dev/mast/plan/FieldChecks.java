@@ -25,6 +25,11 @@ public final class FieldChecks {
                 : Optional.of(quote(value) + " is not an IPv4 address");
     }
 
+    /** Whether the text is an IPv4 address in 127.0.0.0/8. */
+    public static boolean isLoopback(String value) {
+        return Cidr.parseIpv4(value).map(address -> address >>> 24 == 127).orElse(false);
+    }
+
     /** A network in CIDR notation whose host bits are zero. */
     public static Optional<String> cidr(String value) {
         if (value.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.mast.plan;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,16 +11,31 @@ import java.util.regex.Pattern;
  * minor release ({@code 1.33}); it then gets the patch release Mast was tested with.
  */
 public record KubernetesVersion(int major, int minor, int patch) {
-    public static final int OLDEST_MINOR = 31;
+    public static final int OLDEST_MINOR = 28;
     public static final int NEWEST_MINOR = 34;
 
     /** At most nine digits a number, so each fits an int; a longer one is not a version. */
     private static final Pattern FORMAT = Pattern.compile("v?(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?");
 
-    /** Per minor release: default patch, etcd, pause and CoreDNS tags, as kubeadm pins them. */
-    private record Release(int patch, String etcd, String pause, String coreDns) { }
+    /**
+     * Per minor release: default patch, etcd, pause and CoreDNS tags as kubeadm pins them
+     * ({@code cmd/kubeadm/app/constants}) in that patch release, and when upstream support ended,
+     * empty while it lasts.
+     */
+    private record Release(int patch, String etcd, String pause, String coreDns, Optional<LocalDate> endOfLife) {
+        Release(int patch, String etcd, String pause, String coreDns) {
+            this(patch, etcd, pause, coreDns, Optional.empty());
+        }
+
+        Release(int patch, String etcd, String pause, String coreDns, String endOfLife) {
+            this(patch, etcd, pause, coreDns, Optional.of(LocalDate.parse(endOfLife)));
+        }
+    }
 
     private static final Map<Integer, Release> RELEASES = Map.of(
+            28, new Release(15, "3.5.15-0", "3.9", "v1.10.1", "2024-10-28"),
+            29, new Release(15, "3.5.16-0", "3.9", "v1.11.1", "2025-02-28"),
+            30, new Release(14, "3.5.21-0", "3.9", "v1.11.3", "2025-06-28"),
             31, new Release(14, "3.5.24-0", "3.10", "v1.11.3"),
             32, new Release(11, "3.5.24-0", "3.10", "v1.11.3"),
             33, new Release(7, "3.5.24-0", "3.10", "v1.12.0"),
@@ -42,6 +58,20 @@ public record KubernetesVersion(int major, int minor, int patch) {
 
     public boolean isSupported() {
         return major == 1 && RELEASES.containsKey(minor);
+    }
+
+    /**
+     * The day upstream support of this minor release ended: it gets no more patch releases, security
+     * fixes included. Mast still installs it (clusters that must stay on it a while), with a warning.
+     */
+    public Optional<LocalDate> endOfUpstreamSupport() {
+        return release().endOfLife();
+    }
+
+    /** The oldest minor release upstream still supports, e.g. 31. */
+    public static int oldestUpstreamSupportedMinor() {
+        return RELEASES.entrySet().stream().filter(e -> e.getValue().endOfLife().isEmpty())
+                .mapToInt(Map.Entry::getKey).min().orElse(NEWEST_MINOR);
     }
 
     /** The image tag of the Kubernetes components, e.g. {@code v1.33.7}. */

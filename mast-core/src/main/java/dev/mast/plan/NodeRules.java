@@ -17,17 +17,20 @@ final class NodeRules {
     private final Predicate<Path> keyFileReadable;
     private final LoginMeans otherMeans;
     private final boolean connecting;
+    private final boolean loopbackExpected;
 
     /**
      * @param otherMeans how a node logs in besides its key file (agent, ~/.ssh/config)
      * @param connecting whether the plan is checked for a run that logs in to the nodes; if not
      *                   (validate, render) a key file missing here is only a warning
+     * @param loopbackExpected the nodes are Mast's simulated ones, which live on loopback addresses
      */
-    NodeRules(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting) {
+    NodeRules(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting, boolean loopbackExpected) {
         this.home = home;
         this.keyFileReadable = keyFileReadable;
         this.otherMeans = otherMeans;
         this.connecting = connecting;
+        this.loopbackExpected = loopbackExpected;
     }
 
     void check(Plan plan, Findings findings) {
@@ -48,8 +51,17 @@ final class NodeRules {
         }
         findings.check(path + ".ip", FieldChecks.ipv4(node.ip()));
         // Most nodes use one address for both; a bad one is then reported once, on ip.
-        if (!node.internalIp().equals(node.ip())) {
+        boolean ownInternalIp = !node.internalIp().equals(node.ip());
+        if (ownInternalIp) {
             findings.check(path + ".internalIp", FieldChecks.ipv4(node.internalIp()));
+        }
+        if (!loopbackExpected && FieldChecks.isLoopback(node.internalIp())) {
+            findings.warning(path + (ownInternalIp ? ".internalIp" : ".ip"), node.internalIp() + " is a loopback address, and the"
+                    + " components talk to each other over it: the API server refuses it as an endpoint of the kubernetes"
+                    + " Service (\"may not be in the loopback range\"), kube-proxy finds no node address and kubectl logs"
+                    + " cannot reach the kubelet. Use an address the other nodes reach this one at"
+                    + (ownInternalIp ? "" : " (as internalIp, if Mast connects over loopback, through a tunnel say)")
+                    + "; only Mast's simulated nodes live on loopback");
         }
         if (node.roles().isEmpty()) {
             findings.error(path + ".roles", "the node has no roles; give it at least one of etcd, master, worker, ingress");

@@ -16,6 +16,9 @@ import java.util.function.Predicate;
 public final class PlanValidator {
     private final Path home;
     private final Predicate<Path> keyFileReadable;
+    private final LoginMeans otherMeans;
+    private final boolean connecting;
+    private final boolean loopbackExpected;
     private final NodeRules nodeRules;
 
     /** Checks key files on this machine, {@code ~} being the user's home directory. */
@@ -30,18 +33,22 @@ public final class PlanValidator {
      * @param keyFileReadable whether the (expanded) key file can be used
      */
     public PlanValidator(Path home, Predicate<Path> keyFileReadable) {
-        this(home, keyFileReadable, LoginMeans.NONE, true);
+        this(home, keyFileReadable, LoginMeans.NONE, true, false);
     }
 
-    private PlanValidator(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting) {
+    private PlanValidator(Path home, Predicate<Path> keyFileReadable, LoginMeans otherMeans, boolean connecting,
+                          boolean loopbackExpected) {
         this.home = home;
         this.keyFileReadable = keyFileReadable;
-        this.nodeRules = new NodeRules(home, keyFileReadable, otherMeans, connecting);
+        this.otherMeans = otherMeans;
+        this.connecting = connecting;
+        this.loopbackExpected = loopbackExpected;
+        this.nodeRules = new NodeRules(home, keyFileReadable, otherMeans, connecting, loopbackExpected);
     }
 
     /** For a run (install, upgrade): a node needs its key file, or the other way to log in given here. */
     public PlanValidator connecting(LoginMeans otherMeans) {
-        return new PlanValidator(home, keyFileReadable, otherMeans, true);
+        return new PlanValidator(home, keyFileReadable, otherMeans, true, loopbackExpected);
     }
 
     /**
@@ -49,7 +56,15 @@ public final class PlanValidator {
      * warning (the plan may be run from another), naming the other way to log in if there is one.
      */
     public PlanValidator notConnecting(LoginMeans otherMeans) {
-        return new PlanValidator(home, keyFileReadable, otherMeans, false);
+        return new PlanValidator(home, keyFileReadable, otherMeans, false, loopbackExpected);
+    }
+
+    /**
+     * The same checks for a plan of Mast's simulated nodes, which listen on loopback addresses: the
+     * warning that real components refuse such addresses would only be noise there.
+     */
+    public PlanValidator forSimulatedNodes() {
+        return new PlanValidator(home, keyFileReadable, otherMeans, connecting, true);
     }
 
     public ValidationReport validate(Plan plan) {

@@ -49,6 +49,12 @@ class EtcdUnitTest {
     }
 
     @Test
+    void aMemberOnALoopbackAddressListensOnItOnce() {
+        var plan = PLAN.withNodes(List.of(TestPlans.node("sim1", "127.0.0.2", "127.0.0.1", Role.ETCD, Role.MASTER)));
+        assertEquals("https://127.0.0.1:2379", flags(plan, "sim1", Map.of()).get("listen-client-urls"));
+    }
+
+    @Test
     void theInitialClusterListsEveryEtcdNodeInPlanOrder() {
         var nodes = List.of(
                 TestPlans.node("e3", "203.0.113.3", "10.0.0.3", Role.ETCD),

@@ -25,10 +25,13 @@ class ManifestSetTest {
     @Test
     void aMasterThatIsAlsoEtcdGetsEveryFileSortedByPath() {
         assertEquals(List.of(
+                "/etc/containerd/config.toml",
+                "/etc/crictl.yaml",
                 "/etc/kubernetes/manifests/kube-apiserver.yaml",
                 "/etc/kubernetes/manifests/kube-controller-manager.yaml",
                 "/etc/kubernetes/manifests/kube-proxy.yaml",
                 "/etc/kubernetes/manifests/kube-scheduler.yaml",
+                "/etc/sysctl.d/99-kubernetes.conf",
                 "/etc/systemd/system/etcd.service",
                 "/etc/systemd/system/kubelet.service",
                 "/etc/systemd/system/kubelet.service.d/20-mast.conf",
@@ -36,9 +39,12 @@ class ManifestSetTest {
     }
 
     @Test
-    void aWorkerGetsOnlyKubeProxyAndTheKubeletsFiles() {
+    void aWorkerGetsOnlyKubeProxyTheKubeletsAndTheRuntimesFiles() {
         assertEquals(List.of(
+                "/etc/containerd/config.toml",
+                "/etc/crictl.yaml",
                 "/etc/kubernetes/manifests/kube-proxy.yaml",
+                "/etc/sysctl.d/99-kubernetes.conf",
                 "/etc/systemd/system/kubelet.service",
                 "/etc/systemd/system/kubelet.service.d/20-mast.conf",
                 "/var/lib/kubelet/config.yaml"), paths(PLAN, TestPlans.named(PLAN, "worker2")));

@@ -94,7 +94,7 @@ class KismaticImportTest {
     void replacesAnUnsupportedVersionWithTheDefaultAndSaysSo() {
         assertEquals(KubernetesVersion.DEFAULT.toString(), sample.plan().kubernetesVersion());
         Problem warning = warningFor(sample, "cluster.version").orElseThrow();
-        assertTrue(warning.message().startsWith("Kubernetes v1.10.5 is not one Mast supports (1.31 to 1.34); the plan uses "
+        assertTrue(warning.message().startsWith("Kubernetes v1.10.5 is not one Mast supports (1.28 to 1.34); the plan uses "
                 + KubernetesVersion.DEFAULT), warning.message());
         assertEquals(5, warning.location().orElseThrow().line());
     }

@@ -210,8 +210,53 @@ class PlanValidatorTest {
 
     @Test
     void rejectsAnUnsupportedKubernetesVersion() {
-        assertEquals("cluster.kubernetesVersion: Kubernetes 1.29.0 is not supported; Mast installs 1.31 to 1.34",
-                onlyProblem(TestPlans.withVersion(valid, "1.29.0")).toString());
+        assertEquals("cluster.kubernetesVersion: Kubernetes 1.27.16 is not supported; Mast installs 1.28 to 1.34",
+                onlyProblem(TestPlans.withVersion(valid, "1.27.16")).toString());
+    }
+
+    @Test
+    void warnsThatAReleaseIsOutOfUpstreamSupportButAcceptsIt() {
+        for (String version : List.of("1.28", "1.29.4", "1.30")) {
+            Problem problem = onlyProblem(TestPlans.withVersion(valid, version));
+            assertEquals(Severity.WARNING, problem.severity(), version);
+            assertEquals("cluster.kubernetesVersion", problem.path());
+            assertTrue(problem.message().contains("out of upstream support since") && problem.message().endsWith(
+                    "plan the move to 1.31 or later"), problem.message());
+        }
+        assertEquals(List.of(), validator.validate(TestPlans.withVersion(valid, "1.31")).problems());
+    }
+
+    @Test
+    void theOutOfSupportWarningIsLocatedInThePlanFile() throws IOException {
+        String yaml = TestPlans.text(TestPlans.THREE_MASTERS).replaceFirst("kubernetesVersion: \\S+", "kubernetesVersion: \"1.28\"");
+        List<Problem> problems = validator.validate(PlanFile.parse("cluster.yaml", yaml)).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).toString().startsWith("cluster.yaml:6:22: cluster.kubernetesVersion: Kubernetes 1.28 is out"
+                + " of upstream support since 2024-10-28"), problems.get(0).toString());
+    }
+
+    @Test
+    void warnsThatALoopbackNodeAddressIsRefusedByTheComponents() {
+        Plan plan = TestPlans.withNode(valid, 1, n -> n.withIp("127.0.0.5").withInternalIp("127.0.0.5"));
+        Problem problem = onlyProblem(plan);
+        assertEquals(Severity.WARNING, problem.severity());
+        assertEquals("nodes[1].ip", problem.path());
+        assertTrue(problem.message().startsWith("127.0.0.5 is a loopback address") && problem.message().contains(
+                "the API server refuses it as an endpoint of the kubernetes Service"), problem.message());
+    }
+
+    @Test
+    void warnsOnTheInternalAddressWhenOnlyItIsLoopback() {
+        Plan overLoopback = TestPlans.withNode(valid, 1, n -> n.withIp("127.0.0.5").withInternalIp("10.0.0.50"));
+        assertEquals(List.of(), validator.validate(overLoopback).problems(), "SSH over loopback (a tunnel) is fine");
+        Plan loopbackInside = TestPlans.withNode(valid, 1, n -> n.withInternalIp("127.0.0.6"));
+        assertEquals("nodes[1].internalIp", onlyProblem(loopbackInside).path());
+    }
+
+    @Test
+    void simulatedNodesOnLoopbackGetNoWarning() {
+        Plan plan = TestPlans.withNode(valid, 1, n -> n.withIp("127.0.0.5").withInternalIp("127.0.0.5"));
+        assertEquals(List.of(), validator.forSimulatedNodes().validate(plan).problems());
     }
 
     @Test

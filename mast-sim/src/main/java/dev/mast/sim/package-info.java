@@ -56,7 +56,7 @@
  *   plane kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy. Installing enables and
  *   starts a package's services; purge stops, disables and deletes them.</li>
  * <li><b>Container runtime</b>: {@code crictl pull images [-q] inspecti rmi ps [-a] [-q] [--name RE]
- *   [--state S] [-o json|table] pods logs [--tail N] [-f] [-t] inspect stop rm version} (endpoint from
+ *   [--state S] [-o json|table] pods [--name RE] [-q] stopp logs [--tail N] [-f] [-t] inspect stop rm version} (endpoint from
  *   /etc/crictl.yaml, else containerd), {@code docker pull images [-q] [REF] rmi ps [-a] [-q]
  *   [--filter name=|status=|label=] [--format TEMPLATE] logs [--tail N] [-f] inspect [--format] stop rm
  *   version info}. The kubelet names Docker containers {@code k8s_<container>_<pod>_<ns>_<uid>_<attempt>}

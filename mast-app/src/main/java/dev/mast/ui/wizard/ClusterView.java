@@ -2,6 +2,7 @@ package dev.mast.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.PodNetwork;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
@@ -35,7 +36,8 @@ public final class ClusterView {
         field("_Cluster name", text("cluster-name", model.nameProperty(), "prod"), model.nameValidation(),
                 "A DNS label such as prod; it names the kubeconfig contexts and goes into certificates");
         field("Kubernetes _version", versions(), model.versionValidation(),
-                "The Kubernetes release to install, 1.31 to 1.34; a minor release gets the patch release Mast was tested with");
+                "The Kubernetes release to install, 1." + KubernetesVersion.OLDEST_MINOR + " to 1." + KubernetesVersion.NEWEST_MINOR
+                        + "; a minor release gets the patch release Mast was tested with");
         field("Container _runtime", runtimes(), null,
                 "containerd, or Docker Engine through cri-dockerd for clusters that still run Docker");
         field("_Pod CIDR", text("pod-cidr", model.podCidrProperty(), "10.244.0.0/16"), model.podCidrValidation(),

@@ -54,17 +54,27 @@ public final class PlanDraft {
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
+    /** The nodes are Mast's simulated ones, on loopback addresses; see {@link PlanValidator#forSimulatedNodes()}. */
+    private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated", false);
     /** Extra flags and the plan-wide SSH settings are not edited here; a loaded plan keeps them. */
     private Map<Component, Map<String, String>> extraFlags = Map.of();
     private SshSettings ssh = SshSettings.UNSET;
 
     public PlanDraft(PlanValidator validator) {
         load(Plan.defaults("my-cluster"));
-        report = Bindings.createObjectBinding(() -> validator.validate(toPlan()), inputs());
+        PlanValidator forSimulatedNodes = validator.forSimulatedNodes();
+        report = Bindings.createObjectBinding(() -> (simulated.get() ? forSimulatedNodes : validator).validate(toPlan()), inputs());
+    }
+
+    /** Replaces everything with the values of a plan of Mast's simulated nodes. */
+    public void loadSimulated(Plan plan) {
+        load(plan);
+        simulated.set(true);
     }
 
     /** Replaces everything with the plan's values. */
     public void load(Plan plan) {
+        simulated.set(false);
         name.set(plan.name());
         version.set(plan.kubernetesVersion());
         runtime.set(plan.runtime());
@@ -123,7 +133,7 @@ public final class PlanDraft {
 
     private Observable[] inputs() {
         return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, dnsServiceIp, coreDns,
-            dnsReplicas, podNetwork, certSans, nodes};
+            dnsReplicas, podNetwork, certSans, nodes, simulated};
     }
 
     /** Remembers which file the plan was opened from or saved to. */

@@ -114,7 +114,7 @@ public final class StartViewModel implements WizardStep {
         busy.set(true);
         background.submit(() -> simulator.start(count, legacy), plan -> {
             busy.set(false);
-            draft.load(plan);
+            draft.loadSimulated(plan);
             importWarnings.clear();
             source.set("A simulated cluster of " + nodes(plan) + " on this machine"
                     + (legacy ? ", running its control plane as systemd services." : "."));

@@ -75,9 +75,20 @@ class ClusterViewModelTest {
 
     @Test
     void offersTheSupportedMinorReleasesNewestFirstAndThePlansOwnRelease() {
-        assertEquals(List.of("1.34.3", "1.34", "1.33", "1.32", "1.31"), model.versions());
-        draft.versionProperty().set("1.30");
+        assertEquals(List.of("1.34.3", "1.34", "1.33", "1.32", "1.31", "1.30", "1.29", "1.28"), model.versions());
+        draft.versionProperty().set("1.27");
         assertEquals(validatorSays("cluster.kubernetesVersion"), model.versionValidation().messageProperty().get());
+        assertFalse(model.validProperty().get());
+    }
+
+    @Test
+    void aReleaseOutOfUpstreamSupportIsAWarningThatLetsTheUserGoOn() {
+        draft.versionProperty().set("1.29");
+
+        assertTrue(model.versionValidation().warningProperty().get());
+        assertTrue(model.versionValidation().messageProperty().get()
+                .startsWith("Kubernetes 1.29 is out of upstream support since 2025-02-28"), model.versionValidation().messageProperty().get());
+        assertTrue(model.validProperty().get());
     }
 
     @Test

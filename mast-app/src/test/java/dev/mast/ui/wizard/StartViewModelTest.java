@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.PlanValidator;
+import dev.mast.plan.Severity;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.common.BackgroundExecutor;
 import dev.mast.ui.common.UiSettings;
@@ -16,6 +18,8 @@ import dev.mast.ui.fixtures.UiFixtures;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,25 @@ class StartViewModelTest {
 
         assertEquals(3, draft.nodes().size());
         assertTrue(model.sourceProperty().get().startsWith("A simulated cluster of 3 nodes"));
+    }
+
+    @Test
+    void theSimulatorsLoopbackNodesGetNoWarningButTheSameNodesFromAFileDo() {
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : UiFixtures.threeMasters().nodes()) {
+            String loopback = "127.0.0." + (nodes.size() + 2);
+            nodes.add(node.withIp(loopback).withInternalIp(loopback));
+        }
+        Plan onLoopback = UiFixtures.threeMasters().withNodes(nodes);
+        var simulating = new StartViewModel(draft, BackgroundExecutor.callingThread(), dialogs, settings,
+                (count, legacy) -> onLoopback);
+
+        simulating.startSimulatedCluster();
+        assertEquals(List.of(), draft.reportProperty().getValue().problems());
+
+        draft.load(onLoopback);
+        assertEquals(nodes.size(), draft.reportProperty().getValue().problems().stream()
+                .filter(p -> p.severity() == Severity.WARNING && p.message().contains("is a loopback address")).count());
     }
 
     @Test

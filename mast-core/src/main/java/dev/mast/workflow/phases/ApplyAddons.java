@@ -3,6 +3,7 @@ package dev.mast.workflow.phases;
 import dev.mast.manifest.addons.ClusterAdmins;
 import dev.mast.manifest.addons.CoreDns;
 import dev.mast.manifest.addons.Flannel;
+import dev.mast.manifest.addons.NodeCertificates;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PodNetwork;
 import dev.mast.cluster.ClusterAccess;
@@ -13,18 +14,39 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Applies the admins' binding, and the pod network and cluster DNS the plan asks for, through the API, once, from the first master. */
+/**
+ * Applies cluster objects through the API, once, from the first master: on an install the
+ * admins' and the kubelets' certificate bindings, and the pod network and cluster DNS the plan
+ * asks for; on an upgrade the kubelets' certificate bindings, which the running cluster may lack.
+ */
 public final class ApplyAddons implements Step {
     private final ClusterAccess cluster;
+    private final Function<Plan, List<HasMetadata>> objectsOf;
 
+    /** The install's add-ons. */
     public ApplyAddons(ClusterAccess cluster) {
-        this.cluster = cluster;
+        this(cluster, ApplyAddons::objects);
     }
 
-    /** What the plan has an install apply: the admins' binding always, the pod network and CoreDNS as the plan says. */
+    private ApplyAddons(ClusterAccess cluster, Function<Plan, List<HasMetadata>> objects) {
+        this.cluster = cluster;
+        this.objectsOf = objects;
+    }
+
+    /** What an upgraded cluster needs for Mast's kubelet configuration: the approval of renewed kubelet certificates. */
+    public static ApplyAddons nodeCertificates(ClusterAccess cluster) {
+        return new ApplyAddons(cluster, plan -> NodeCertificates.objects());
+    }
+
+    /**
+     * What the plan has an install apply: the admins' and the kubelets' certificate bindings always,
+     * the pod network and CoreDNS as the plan says.
+     */
     public static List<HasMetadata> objects(Plan plan) {
         List<HasMetadata> objects = new ArrayList<>(ClusterAdmins.objects());
+        objects.addAll(NodeCertificates.objects());
         if (plan.podNetwork() == PodNetwork.FLANNEL) {
             objects.addAll(Flannel.objects(plan));
         }
@@ -49,7 +71,7 @@ public final class ApplyAddons implements Step {
             return false;
         }
         KubernetesClient client = cluster.client();
-        for (HasMetadata object : objects(context.plan())) {
+        for (HasMetadata object : objectsOf.apply(context.plan())) {
             if (client.resource(object).get() == null) {
                 return false;
             }
@@ -59,7 +81,7 @@ public final class ApplyAddons implements Step {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        for (HasMetadata object : objects(context.plan())) {
+        for (HasMetadata object : objectsOf.apply(context.plan())) {
             context.remote().perform("apply " + object.getKind() + " " + name(object), () -> {
                 cluster.client().resource(object).createOr(NonDeletingOperation::update);
                 context.log("applied " + object.getKind() + " " + name(object));

@@ -155,6 +155,7 @@ public final class ConvertToStaticPods implements Step {
             if (service.isEmpty()) {
                 continue;
             }
+            stopStaticPod(remote, component, context.node().hostName());
             for (String file : service.get().files()) {
                 String backup = context.backupDir() + file;
                 remote.run("test ! -e " + Sh.quote(backup) + " || cp -a " + Sh.quote(backup) + " " + Sh.quote(file));
@@ -165,6 +166,21 @@ public final class ConvertToStaticPods implements Step {
             remote.run("systemctl daemon-reload && systemctl enable " + Sh.words(restarted) + " && systemctl start " + Sh.words(restarted));
             context.warn("rolled back: removed the manifests, put back " + String.join(", ", restarted)
                     + " with their files from " + context.backupDir() + " and started them again");
+        }
+    }
+
+    /**
+     * Stops the component's static pod through the runtime, which returns once its containers have
+     * stopped, so the service finds its port free. The kubelet stops a pod whose manifest is gone
+     * only once it has heard from the API server since it started; the kubelet of a master that
+     * reaches only its own API server, the one that did not come up, never does. With the manifest
+     * gone, the kubelet does not start the pod again.
+     */
+    private static void stopStaticPod(Remote remote, Component component, String nodeName) throws Exception {
+        List<String> pods = remote.run("crictl pods -q --name " + Sh.quote("^" + component.key() + "-" + nodeName + "$"))
+                .stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (!pods.isEmpty()) {
+            remote.run("crictl stopp " + Sh.words(pods));
         }
     }
 

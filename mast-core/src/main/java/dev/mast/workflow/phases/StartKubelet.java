@@ -9,8 +9,9 @@ import dev.mast.workflow.tasks.Packages;
 import dev.mast.workflow.tasks.Systemd;
 import java.util.List;
 
-/** Installs the kubelet, writes its configuration (staticPodPath) and unit, and starts it. */
+/** Installs the kubelet and crictl, writes its configuration (staticPodPath) and unit, and starts it. */
 public final class StartKubelet extends FileStep {
+    static final List<String> PACKAGES = List.of("kubelet", "cri-tools");
     private final Timeouts timeouts;
 
     public StartKubelet(ClusterFiles files, Timeouts timeouts) {
@@ -20,7 +21,9 @@ public final class StartKubelet extends FileStep {
 
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        Packages.ensureInstalled(context.remote(), List.of("kubelet"));
+        // crictl (cri-tools) pulls the images and reads containers' logs from the node; pkgs.k8s.io's kubelet
+        // package does not bring it (kubeadm's does).
+        Packages.ensureInstalled(context.remote(), PACKAGES);
     }
 
     @Override

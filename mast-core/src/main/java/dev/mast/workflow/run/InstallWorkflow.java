@@ -50,10 +50,10 @@ public final class InstallWorkflow {
                 new Phase(PhaseInfo.of("etcd/start", "Start etcd", ETCD_MEMBERS).startsWhenNodeReady().stopsTheRunOnFailure(),
                         new StartEtcd(files, timeouts)),
                 new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", CLUSTER_NODES).startsWhenNodeReady(),
-                        new InstallContainerRuntime()),
+                        new InstallContainerRuntime(files)),
                 new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", CLUSTER_NODES).startsWhenNodeReady(),
                         new StartKubelet(files, timeouts)),
-                // crictl comes with the kubelet: each node pulls as soon as its kubelet runs, workers while masters do.
+                // crictl comes with the kubelet phase: each node pulls as soon as its kubelet runs, workers while masters do.
                 new Phase(PhaseInfo.of("images/pull", "Pull the images", CLUSTER_NODES).startsWhenNodeReady(), new PullImages()),
                 new Phase(PhaseInfo.of("control-plane/static-pods", "Start the control plane", MASTERS).stopsTheRunOnFailure(),
                         new StartControlPlane(files, timeouts)),

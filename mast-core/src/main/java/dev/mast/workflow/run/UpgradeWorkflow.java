@@ -15,6 +15,7 @@ import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.legacy.ClusterSurvey;
 import dev.mast.workflow.phases.AdoptClusterCa;
+import dev.mast.workflow.phases.ApplyAddons;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
 import dev.mast.workflow.phases.CheckConversion;
 import dev.mast.workflow.phases.ConvertToStaticPods;
@@ -34,7 +35,8 @@ import java.util.List;
 /**
  * The systemd-to-static-pod conversion in the order of DESIGN.md: take the cluster's CA, read
  * every node and refuse what cannot be converted, pull the images, give a master without a
- * kubelet a runtime and a kubelet (as the install does), back up, point the kubelets at the
+ * kubelet a runtime and a kubelet (as the install does), back up, let the kubelets renew their
+ * certificates, point the kubelets at the
  * manifests folder, then the API servers one master at a time (all of them first, as kubeadm
  * upgrades), the other control-plane components one master at a time (rolled back and the
  * rollout stopped if one does not become healthy), then kube-proxy on every node. etcd is never
@@ -71,7 +73,7 @@ public final class UpgradeWorkflow {
                 new Phase(PhaseInfo.of("certs/kubelet", "Give the new kubelet its credentials", MASTERS).stopsTheRunOnFailure()
                         .needing(ADOPT, READ), OnlyWhereKubelet.missing(new KubeletCredentials(files))),
                 new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", MASTERS).startsWhenNodeReady()
-                        .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.missing(new InstallContainerRuntime())),
+                        .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.missing(new InstallContainerRuntime(files))),
                 new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
                         .needing(ADOPT, READ), OnlyWhereKubelet.missing(new StartKubelet(files, timeouts))),
                 new Phase(PhaseInfo.of("kubelet/pull-images", "Pull the images", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
@@ -79,6 +81,9 @@ public final class UpgradeWorkflow {
                 // Nothing before this changed a node's control plane: it starts only once every node read its units and pulled.
                 new Phase(PhaseInfo.of(BACK_UP, "Back up units and configuration", EVERY_NODE)
                         .startsWhen(PhaseInfo.Start.WHEN_ALL_NODES_SUCCEEDED).needing(READ), new BackUpLegacyFiles()),
+                // A kubelet Mast starts renews its client certificate (rotateCertificates): the cluster must approve it.
+                new Phase(PhaseInfo.of("upgrade/node-certificates", "Let the kubelets renew their certificates", FIRST_MASTER)
+                        .needing(ADOPT), ApplyAddons.nodeCertificates(cluster)),
                 new Phase(PhaseInfo.of(STATIC_PODS, "Point the kubelet at the manifests folder", CLUSTER_NODES)
                         .needing(READ, BACK_UP), new PointKubeletAtManifests(timeouts)),
                 new Phase(PhaseInfo.of("upgrade/apiserver", "Move the API server to a static pod", MASTERS).oneAtATime()

@@ -1,5 +1,6 @@
 package dev.mast.workflow.tasks;
 
+import dev.mast.manifest.RuntimeFiles;
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Node;
@@ -21,8 +22,9 @@ public final class Images {
         return "registry.k8s.io/" + component.key() + ":" + plan.version().tag();
     }
 
+    /** The sandbox image, which the runtime's configuration names (so the runtime never fetches another). */
     public static String pause(Plan plan) {
-        return "registry.k8s.io/pause:" + plan.version().pauseTag();
+        return RuntimeFiles.pauseImage(plan);
     }
 
     /** The pause image and the images of the components: what starting them as static pods needs. */

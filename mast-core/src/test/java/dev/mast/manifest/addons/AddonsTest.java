@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
@@ -56,6 +59,22 @@ class AddonsTest {
         String yaml = Serialization.asYaml(CoreDns.objects(plan));
         assertTrue(yaml.contains("registry.k8s.io/coredns/coredns:" + plan.version().coreDnsTag()), yaml);
         assertTrue(yaml.contains("kubernetes cluster.local in-addr.arpa ip6.arpa"));
+    }
+
+    @Test
+    void nodesMayRenewTheirOwnClientCertificatesAsOnAKubeadmCluster() {
+        Map<String, String> bindings = new TreeMap<>();
+        for (HasMetadata object : NodeCertificates.objects()) {
+            var binding = (ClusterRoleBinding) object;
+            assertEquals(1, binding.getSubjects().size());
+            assertEquals("Group", binding.getSubjects().get(0).getKind());
+            bindings.put(binding.getRoleRef().getName(), binding.getSubjects().get(0).getName());
+        }
+        assertEquals(Map.of(
+                "system:certificates.k8s.io:certificatesigningrequests:selfnodeclient", "system:nodes",
+                "system:certificates.k8s.io:certificatesigningrequests:nodeclient", "system:bootstrappers:kubeadm:default-node-token",
+                "system:node-bootstrapper", "system:bootstrappers:kubeadm:default-node-token"), bindings);
+        assertEquals("kubeadm:node-autoapprove-certificate-rotation", NodeCertificates.objects().get(0).getMetadata().getName());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * crictl against the node's CRI runtime (containerd, or Docker through cri-dockerd, by
  * {@code /etc/crictl.yaml} or {@code --runtime-endpoint}): pull, images, inspecti, rmi, ps,
- * pods, logs, inspect, stop, rm, version.
+ * pods, stopp, logs, inspect, stop, rm, version.
  */
 final class CrictlCommand {
     private static final Set<String> VALUED = Set.of("name", "state", "output", "tail", "pod", "label", "runtime-endpoint",
@@ -46,6 +46,16 @@ final class CrictlCommand {
             case "rmi" -> CrictlImages.rmi(inv, runtime, operands);
             case "ps" -> ps(inv, runtime, args);
             case "pods" -> pods(inv, runtime, args);
+            case "stopp" -> {
+                for (String id : operands) {
+                    Sandbox sandbox = runtime.sandboxes().stream().filter(s -> id.length() >= 3 && s.id().startsWith(id)).findFirst()
+                            .orElseThrow(() -> new CommandException(1, "FATA[0000] stopping the pod sandbox \"" + id
+                                    + "\": rpc error: code = NotFound desc = an error occurred when try to find sandbox: not found"));
+                    runtime.stopSandbox(sandbox);
+                    inv.outLine("Stopped sandbox " + id);
+                }
+                yield 0;
+            }
             case "logs" -> {
                 Container container = find(runtime, operands);
                 RuntimeFormat.logs(inv, container, RuntimeFormat.tail(args, "tail"), args.has("f", "follow"), args.has("t", "timestamps"));

@@ -103,6 +103,16 @@ public final class Containers {
         }
     }
 
+    /** Stops every container in the sandbox, which stays, not ready (crictl stopp). */
+    public void stopSandbox(Sandbox sandbox) {
+        synchronized (machine.lock()) {
+            for (Container container : containersOf(sandbox)) {
+                stop(container);
+            }
+            sandbox.stop();
+        }
+    }
+
     /** Stops and removes the sandbox and every container in it. */
     public void removeSandbox(Sandbox sandbox) {
         synchronized (machine.lock()) {

@@ -3,8 +3,11 @@ package dev.mast.workflow.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.manifest.RuntimeFiles;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.files.NodeFile;
 import dev.mast.sim.Provisioning;
+import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
 import dev.mast.workflow.run.ClusterRun;
@@ -50,6 +53,8 @@ class InstallOnSimulatorTest {
             assertEquals(Set.of("node001", "node002", "node003"), flannel.stream().filter(SimulatedRun::isReady)
                     .map(p -> p.getSpec().getNodeName()).collect(java.util.stream.Collectors.toSet()), "a Ready flannel pod on every node");
             assertTrue(sim.log("node001").contains("kube-system/coredns (2 replicas)"), sim.log("node001"));
+            assertTrue(sim.cluster.client().rbac().clusterRoleBindings().withName("kubeadm:node-autoapprove-certificate-rotation")
+                    .get() != null, "kubelets may renew their client certificates");
 
             RunSummary again = sim.install();
             assertTrue(again.succeeded(), again.describe());
@@ -148,11 +153,48 @@ class InstallOnSimulatorTest {
     }
 
     @Test
+    void theRuntimeGetsMastsConfigurationAndRestartsOnlyWhenItChanged() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            // node002 already runs containerd with Mast's configuration, as after an earlier run.
+            NodeFile config = RuntimeFiles.runtimeConfiguration(sim.plan).get(0);
+            try (Remote node002 = sim.remote(sim.plan.nodes().get(1))) {
+                node002.run("apt-get install -y containerd");
+                node002.writeAll(List.of(config));
+                node002.run("systemctl restart containerd");
+            }
+            // node001's containerd has a configuration of its own, which Mast replaces after backing it up.
+            try (Remote node001 = sim.remote(sim.plan.nodes().get(0))) {
+                node001.run("apt-get install -y containerd && mkdir -p /etc/containerd"
+                        + " && printf 'version = 2\\n# the package default\\n' > " + RuntimeFiles.CONTAINERD_CONFIG);
+            }
+            String before = sim.sh("node002", "systemctl show -p MainPID containerd").stdout().get(0);
+
+            RunSummary summary = sim.install();
+
+            assertTrue(summary.succeeded(), summary.describe());
+            assertEquals(before, sim.sh("node002", "systemctl show -p MainPID containerd").stdout().get(0), "not restarted");
+            assertTrue(sim.log("node002").contains("the runtime has Mast's configuration already"), sim.log("node002"));
+            assertTrue(sim.log("node001").contains("the runtime's configuration changed: restarted containerd"), sim.log("node001"));
+            assertEquals(List.of("version = 2", "# the package default"),
+                    sim.sh("node001", "cat /etc/kubernetes/backup/*/etc/containerd/config.toml").stdout(), "the old configuration is kept");
+            String written = String.join("\n", sim.sh("node001", "cat " + RuntimeFiles.CONTAINERD_CONFIG).stdout());
+            assertTrue(written.contains("SystemdCgroup = true") && written.contains("sandbox_image = \"registry.k8s.io/pause:"
+                    + sim.plan.version().pauseTag() + "\"") && written.contains("config_path = \"/etc/containerd/certs.d\""), written);
+            assertEquals(List.of("runtime-endpoint: unix:///run/containerd/containerd.sock",
+                    "image-endpoint: unix:///run/containerd/containerd.sock"), sim.sh("node002", "cat /etc/crictl.yaml").stdout());
+        }
+    }
+
+    @Test
     void installsWithDockerThroughCriDockerd() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.DOCKER)) {
             RunSummary summary = sim.install();
             assertTrue(summary.succeeded(), summary.describe());
             assertEquals(0, sim.sh("node002", "systemctl is-active cri-docker").exitStatus());
+            assertEquals(List.of("{", "  \"exec-opts\": [\"native.cgroupdriver=systemd\"]", "}"),
+                    sim.sh("node002", "cat /etc/docker/daemon.json").stdout());
+            assertTrue(sim.sh("node002", "systemctl cat cri-docker").stdout().stream().anyMatch(line -> line.contains(
+                    "--pod-infra-container-image=registry.k8s.io/pause:" + sim.plan.version().pauseTag())));
             assertTrue(sim.sh("node001", "docker ps -a").stdout().stream().anyMatch(l -> l.contains("k8s_kube-apiserver_kube-apiserver-node001")),
                     String.join("\n", sim.sh("node001", "docker ps -a").stdout()));
         }

@@ -91,6 +91,10 @@ class PhasesOnSimulatorTest {
         };
     }
 
+    private static Check systemdCgroup(String node) {
+        return sh(node, "grep -q 'SystemdCgroup = true' /etc/containerd/config.toml");
+    }
+
     private static Check kubeProxyImage(String node) {
         return sim -> sh(node, "crictl inspecti registry.k8s.io/kube-proxy:" + sim.plan.version().tag()).holds(sim);
     }
@@ -105,8 +109,8 @@ class PhasesOnSimulatorTest {
                 checks("preflight/unique", "node002"),
                 changes("certs/distribute", "node002", "the kubelet's kubeconfig", file("node002", "/etc/kubernetes/kubelet.conf")),
                 changes("etcd/start", "node001", "etcd answers", sh("node001", "curl -s http://127.0.0.1:2381/health")),
-                changes("runtime/install", "node002", "containerd runs, IP forwarding on",
-                        sim -> sh("node002", "systemctl is-active containerd").holds(sim)
+                changes("runtime/install", "node002", "containerd runs with the kubelet's cgroup driver, IP forwarding on",
+                        sim -> sh("node002", "systemctl is-active containerd").holds(sim) && systemdCgroup("node002").holds(sim)
                                 && file("node002", "/etc/sysctl.d/99-kubernetes.conf").holds(sim)),
                 changes("kubelet/start", "node002", "the kubelet runs with its config", sim -> sh("node002", "systemctl is-active kubelet").holds(sim)
                         && file("node002", "/var/lib/kubelet/config.yaml").holds(sim)),
@@ -134,6 +138,9 @@ class PhasesOnSimulatorTest {
                 skipped("kubelet/pull-images", "node001", "its images came with upgrade/pull-images"),
                 new Row("upgrade/back-up", "node001", NOTHING, StepState.DONE, "the old units are backed up",
                         sh("node001", "ls /etc/kubernetes/backup"), false),
+                changes("upgrade/node-certificates", "node001", "the kubelets' certificate renewals are approved",
+                        sim -> sim.cluster.client().rbac().clusterRoleBindings().withName("kubeadm:node-autoapprove-certificate-rotation")
+                                .get() != null),
                 skipped("upgrade/kubelet-static-pods", "node002", "kubeadm's kubelet reads the manifests folder already"),
                 new Row("upgrade/apiserver", "node001", sim -> sim.node("node001").faults().neverHealthy("kube-apiserver",
                         Process.Form.STATIC_POD), StepState.ROLLED_BACK, "rolled back: the old API server runs again",

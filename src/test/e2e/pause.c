@@ -1,4 +1,4 @@
-/* The pause program of the e2e pause image: holds a pod's sandbox until told to stop. */
+/* The pause program of the test bed's pause image, built here: holds a pod's sandbox until told to stop. */
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>

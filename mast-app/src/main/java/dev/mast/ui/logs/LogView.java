@@ -1,8 +1,9 @@
 package dev.mast.ui.logs;
 
+import dev.mast.ui.common.CopyableLines;
+import dev.mast.ui.common.MastStyles;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -14,12 +15,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -47,6 +45,7 @@ public final class LogView {
     private final ListView<String> list;
     private final TextField searchField = new TextField();
     private final ScrollLock scrollLock;
+    private final CopyableLines<String> copyable;
 
     /** @param askSaveFile asks where to save (a file chooser in the app); empty when the user cancels */
     public LogView(LogViewModel model, Function<Window, Optional<Path>> askSaveFile) {
@@ -58,7 +57,7 @@ public final class LogView {
         list = new ListView<>(model.lines());
         list.setId("log-lines");
         list.getStyleClass().add("log-lines");
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        copyable = CopyableLines.install(list, model::copy, model::reportCopied);
         list.setCellFactory(view -> new LogCell(model));
         list.setPlaceholder(new Label("No lines yet."));
         root.setTop(new VBox(header(), options(), searchBar()));
@@ -175,7 +174,8 @@ public final class LogView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button end = button("Jump to end", "log-jump-end", "Show the newest lines and follow them again (End)", this::jumpToEnd);
-        Button copy = button("Copy", "log-copy", "Copy the selected lines (Ctrl+C)", this::copySelection);
+        Button copy = button("Copy", "log-copy", "Copy the selected lines, or all of them when none is selected (Ctrl+C)",
+                this::copySelection);
         Button save = button("Save…", "log-save", "Save the lines shown to a file (Ctrl+S)", this::save);
         HBox box = new HBox(8, searchField, regex, matchCase, previous, next, position, searchError, spacer, end, copy, save);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -227,9 +227,9 @@ public final class LogView {
             }
         });
         // One line per row has one height: the list then never measures a row to scroll (a million rows stay fast).
-        list.setFixedCellSize(model.options().wrapProperty().get() ? -1 : LINE_HEIGHT);
+        showWrapped(model.options().wrapProperty().get());
         model.options().wrapProperty().addListener((obs, was, wrap) -> {
-            list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
+            showWrapped(wrap);
             list.refresh();
         });
         list.widthProperty().addListener((obs, was, width) -> {
@@ -237,6 +237,15 @@ public final class LogView {
                 list.refresh();
             }
         });
+    }
+
+    /** Wrapped rows are as tall as their text: no fixed size, and the theme's fixed cell height lifted. */
+    private void showWrapped(boolean wrap) {
+        list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
+        list.getStyleClass().remove(MastStyles.WRAPPING);
+        if (wrap) {
+            list.getStyleClass().add(MastStyles.WRAPPING);
+        }
     }
 
     void next() {
@@ -252,13 +261,7 @@ public final class LogView {
     }
 
     void copySelection() {
-        var indexes = new ArrayList<>(list.getSelectionModel().getSelectedIndices());
-        if (indexes.isEmpty()) {
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(model.copy(indexes));
-        Clipboard.getSystemClipboard().setContent(content);
+        copyable.copy();
     }
 
     void save() {
@@ -276,8 +279,6 @@ public final class LogView {
                 next();
             } else if (event.getCode() == KeyCode.END && !searchField.isFocused()) {
                 jumpToEnd();
-            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(event) && list.isFocused()) {
-                copySelection();
             } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 save();
             } else {

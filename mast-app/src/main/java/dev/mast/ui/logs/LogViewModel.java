@@ -6,6 +6,7 @@ import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.pods.UiThreads;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -212,6 +213,11 @@ public final class LogViewModel {
         var text = new StringBuilder();
         indexes.stream().sorted().forEach(i -> text.append(lines.get(i)).append('\n'));
         return text.toString();
+    }
+
+    /** The view copied lines to the clipboard: say so where the save is reported. */
+    public void reportCopied(int count) {
+        notice.set(CopyableLines.describe(count));
     }
 
     /** Writes the lines kept to a file in the background; the status says how it went. */

@@ -2,8 +2,10 @@ package dev.mast.ui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.ui.common.Controls;
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
 import dev.mast.ui.wizard.Pages;
+import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -115,6 +117,12 @@ public final class RunView {
         log.setId("log-view");
         log.getStyleClass().addAll(MastStyles.LOG_VIEW, MastStyles.MONOSPACE);
         log.setCellFactory(view -> new LogCell());
+        Label copied = new Label();
+        copied.setId("log-copied");
+        copied.getStyleClass().add(Styles.TEXT_MUTED);
+        CopyableLines.install(log, indexes -> indexes.stream().map(i -> log.getItems().get(i).display() + "\n")
+                .collect(Collectors.joining()), count -> copied.setText(CopyableLines.describe(count)));
+        state.selectedProperty().addListener((obs, was, now) -> copied.setText(""));
         // One line per entry: a fixed cell size spares the list measuring thousands of cells.
         log.setFixedCellSize(22);
         Runnable showNewest = () -> {
@@ -138,7 +146,7 @@ public final class RunView {
         // After the pane's new height is laid out, else the list scrolls against the old one.
         log.heightProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(showNewest));
         VBox.setVgrow(log, Priority.ALWAYS);
-        HBox header = new HBox(12, title, follow, dropped);
+        HBox header = new HBox(12, title, follow, dropped, copied);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(6, header, log);
     }

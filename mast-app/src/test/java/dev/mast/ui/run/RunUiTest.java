@@ -1,5 +1,6 @@
 package dev.mast.ui.run;
 
+import static dev.mast.ui.pods.FxWait.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,5 +134,22 @@ class RunUiTest {
         for (NodeProgress row : app.model.run().state().rows()) {
             assertEquals("", row.stepProperty().get(), row.node());
         }
+    }
+
+    @Test
+    void aNodesLogCanBeCopiedWholeOrBySelection(FxRobot robot) {
+        robot.clickOn("#next");
+        waitForTheRunToEnd();
+        Node row = robot.lookup("#run-table .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c && "worker002".equals(c.getText())).query();
+        robot.clickOn(row);
+        ListView<?> log = robot.lookup("#log-view").queryAs(ListView.class);
+        robot.clickOn(log);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertEquals(log.getItems().size(), copied.lines().count());
+        assertEquals(((LogEntry) log.getItems().get(log.getItems().size() - 1)).display(), copied.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("Copied " + log.getItems().size() + " lines to the clipboard.", robot.lookup("#log-copied").queryAs(Label.class).getText());
     }
 }

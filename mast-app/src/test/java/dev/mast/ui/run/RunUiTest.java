@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -117,6 +118,7 @@ class RunUiTest {
 
         assertEquals(0, rowsShowing(robot, "Failed"));
         assertTrue(rowsShowing(robot, "Cancelled") > 0, "the nodes that had not finished are cancelled");
+        AppHarness.assertNothingCut(robot.lookup("#run-table").queryAs(Parent.class));
         Label summary = robot.lookup("#run-summary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("install was cancelled: "), summary.getText());
         assertTrue(summary.getStyleClass().contains(dev.mast.ui.common.MastStyles.RUN_CANCELLED), summary.getStyleClass().toString());

@@ -144,4 +144,14 @@ class NodesUiTest {
         assertTrue(robot.lookup("#node-problems").queryAs(ListView.class).getItems()
                 .contains("worker002, IP address: \"192.168.10.999\" is not an IPv4 address"));
     }
+
+    @Test
+    void columnsAreAsWideAsTheirValuesAndNothingIsCut(FxRobot robot) {
+        app.onFx(() -> app.model.draft().load(UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().stream()
+                .map(n -> n.withSsh(n.ssh().withPort(39123).withKeyFile("~/.local/share/mast/clusters/simulated/id_ed25519"))).toList())));
+        robot.clickOn("#test-all");
+        AppHarness.waitUntil(() -> app.model.draft().nodes().stream()
+                .allMatch(r -> r.connectionProperty().get().state() == ConnectionStatus.State.PASSED));
+        AppHarness.assertNothingCut(robot.lookup("#nodes-table").queryAs(TableView.class));
+    }
 }

@@ -16,6 +16,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -130,25 +131,42 @@ public final class RunView {
                 log.scrollTo(state.selectedLog().size() - 1);
             }
         };
+        // The list counts its new rows only when it is laid out, and ignores a scroll past the rows it knows
+        // (another node's log in an empty list, a resized pane): scroll once more after that layout.
+        Runnable showNewestAfterLayout = afterNextLayout(log, showNewest);
         state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> {
             showNewest.run();
-            boolean removed = false;
-            while (change.next()) {
-                removed |= change.wasRemoved();
-            }
-            if (removed) {
-                // Another node's log (or a full buffer's oldest lines) replaced the rows: scrolling before the new
-                // rows are laid out stops half a line short, so scroll once more after the layout.
-                javafx.application.Platform.runLater(showNewest);
-            }
+            showNewestAfterLayout.run();
         });
-        // The pane shrinks when the summary appears; the newest line stays in view.
-        // After the pane's new height is laid out, else the list scrolls against the old one.
-        log.heightProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(showNewest));
+        log.heightProperty().addListener((obs, old, now) -> showNewestAfterLayout.run());
         VBox.setVgrow(log, Priority.ALWAYS);
         HBox header = new HBox(12, title, follow, dropped, copied);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(6, header, log);
+    }
+
+    /** Runs {@code action} once after the next layout of {@code node}'s scene, however often it is asked before. */
+    private static Runnable afterNextLayout(Node node, Runnable action) {
+        return new Runnable() {
+            private boolean pending;
+
+            @Override
+            public void run() {
+                Scene scene = node.getScene();
+                if (pending || scene == null) {
+                    return;
+                }
+                pending = true;
+                scene.addPostLayoutPulseListener(new Runnable() {
+                    @Override
+                    public void run() {
+                        scene.removePostLayoutPulseListener(this);
+                        pending = false;
+                        action.run();
+                    }
+                });
+            }
+        };
     }
 
     /** Levels are pseudo-classes: unlike adding and removing style classes, they restyle only when they change. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.Clipboard;
@@ -153,5 +154,23 @@ class RunUiTest {
         assertEquals(log.getItems().size(), copied.lines().count());
         assertEquals(((LogEntry) log.getItems().get(log.getItems().size() - 1)).display(), copied.lines().reduce((a, b) -> b).orElseThrow());
         assertEquals("Copied " + log.getItems().size() + " lines to the clipboard.", robot.lookup("#log-copied").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aFinishedNodesLogOpensAtItsLastLineWhileFollowing(FxRobot robot) {
+        robot.clickOn("#next");
+        waitForTheRunToEnd();
+        app.settle();
+        Node row = robot.lookup("#run-table .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c && "worker002".equals(c.getText())).query();
+        robot.clickOn(row);
+        app.settle();
+
+        ListView<?> log = robot.lookup("#log-view").queryAs(ListView.class);
+        int last = onFx(() -> log.getItems().size() - 1);
+        assertTrue((last + 1) * log.getFixedCellSize() > onFx(log::getHeight) + 50, "more lines than the pane shows: " + last);
+        assertTrue(onFx(() -> robot.lookup("#log-view .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible())), "the last line is in view");
+        assertFalse(onFx(() -> robot.lookup("#log-view .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == 0 && c.isVisible())), "the first line is scrolled away");
     }
 }

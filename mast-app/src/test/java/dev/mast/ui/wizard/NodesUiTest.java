@@ -1,15 +1,18 @@
 package dev.mast.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Role;
 import dev.mast.ui.AppServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.KnownHostsTester;
+import dev.mast.ui.fixtures.ReplayingRunLauncher;
 import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -34,11 +37,12 @@ class NodesUiTest {
     static Path home;
 
     private final AppHarness app = new AppHarness();
-    private final KnownHostsTester tester = new KnownHostsTester(Set.of());
+    private final KnownHostsTester tester = new KnownHostsTester(Set.of("unreachable001"));
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()).withConnectionTester(tester), home);
+        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()).withConnectionTester(tester)
+                .withRunLauncher(new ReplayingRunLauncher(Duration.ofMillis(20), home.resolve("runs"))), home);
     }
 
     @BeforeEach
@@ -153,5 +157,27 @@ class NodesUiTest {
         AppHarness.waitUntil(() -> app.model.draft().nodes().stream()
                 .allMatch(r -> r.connectionProperty().get().state() == ConnectionStatus.State.PASSED));
         AppHarness.assertNothingCut(robot.lookup("#nodes-table").queryAs(TableView.class));
+    }
+
+    @Test
+    void aNodeThatFailedItsTestIsNamedOnThePageAndInTheConfirmation(FxRobot robot) {
+        app.onFx(() -> app.model.draft().nodes().get(5).hostNameProperty().set("unreachable001"));
+        assertFalse(robot.lookup("#connection-warning").query().isVisible());
+        robot.clickOn("#test-all");
+        AppHarness.waitUntil(() -> app.model.draft().nodes().stream().noneMatch(r -> r.connectionProperty().get().state() == ConnectionStatus.State.TESTING
+                || r.connectionProperty().get().state() == ConnectionStatus.State.NOT_TESTED));
+
+        Label warning = robot.lookup("#connection-warning").queryAs(Label.class);
+        assertTrue(warning.isVisible());
+        assertTrue(warning.getText().startsWith("1 node failed the connection test: unreachable001 (Not reachable)."), warning.getText());
+        AppHarness.assertNothingCut(warning.getParent());
+
+        robot.clickOn("#next");
+        AppHarness.waitUntil(() -> app.model.wizard().pageProperty().get() == WizardPage.PREVIEW && app.model.wizard().canGoNextProperty().get());
+        app.dialogs.confirmNext(false);
+        robot.clickOn("#next");
+        var confirm = app.dialogs.asked("confirm").stream().filter(a -> a.title().startsWith("Install on")).findFirst().orElseThrow();
+        assertTrue(confirm.message().endsWith(warning.getText()), confirm.message());
+        assertEquals(WizardPage.PREVIEW, app.model.wizard().pageProperty().get(), "declined: nothing ran");
     }
 }

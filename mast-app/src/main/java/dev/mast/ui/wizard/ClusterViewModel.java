@@ -50,7 +50,7 @@ public final class ClusterViewModel implements WizardStep {
         dnsDomain = new FieldValidation(report, "cluster.dnsDomain");
         apiPort = new FieldValidation(report, "cluster.apiServerPort", this::apiPortText, draft.apiPortProperty());
         endpoint = new FieldValidation(report, "cluster.controlPlaneEndpoint");
-        // Problems of the cluster section that no field edits (extra flags of an opened plan).
+        // Problems of the cluster section that no field shows next to it (extra flags, edited in their table).
         otherProblems = Bindings.createObjectBinding(() -> report.getValue().problemsUnder("cluster").stream()
                 .filter(p -> !FIELD_PATHS.contains(p.path())).toList(), report);
         otherProblemsText = Bindings.createStringBinding(() -> String.join("\n", otherProblems.get().stream()
@@ -139,6 +139,10 @@ public final class ClusterViewModel implements WizardStep {
 
     public StringProperty endpointProperty() {
         return draft.endpointProperty();
+    }
+
+    public ObservableList<ExtraFlagRow> extraFlags() {
+        return draft.extraFlags();
     }
 
     public FieldValidation nameValidation() {

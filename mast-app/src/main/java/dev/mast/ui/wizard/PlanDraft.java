@@ -1,6 +1,5 @@
 package dev.mast.ui.wizard;
 
-import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanValidator;
@@ -9,7 +8,6 @@ import dev.mast.ui.RunKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -42,8 +40,7 @@ public final class PlanDraft {
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
-    /** Extra flags are not edited in the wizard; a loaded plan keeps them. */
-    private Map<Component, Map<String, String>> extraFlags = Map.of();
+    private final ObservableList<ExtraFlagRow> extraFlags = FXCollections.observableArrayList(ExtraFlagRow::inputs);
 
     public PlanDraft(PlanValidator validator) {
         load(Plan.defaults("my-cluster"));
@@ -60,7 +57,7 @@ public final class PlanDraft {
         dnsDomain.set(plan.dnsDomain());
         apiPort.set(String.valueOf(plan.apiServerPort()));
         endpoint.set(plan.controlPlaneEndpoint());
-        extraFlags = plan.extraFlags();
+        extraFlags.setAll(ExtraFlagRow.rowsOf(plan.extraFlags()));
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
         nodes.setAll(rows);
@@ -70,7 +67,7 @@ public final class PlanDraft {
     public Plan toPlan() {
         return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
-                nodes.stream().map(NodeRow::toNode).toList(), extraFlags);
+                nodes.stream().map(NodeRow::toNode).toList(), ExtraFlagRow.flagsOf(extraFlags));
     }
 
     public Optional<Integer> apiPortNumber() {
@@ -88,7 +85,7 @@ public final class PlanDraft {
     }
 
     private Observable[] inputs() {
-        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes};
+        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes, extraFlags};
     }
 
     /** Remembers which file the plan was opened from or saved to. */
@@ -134,6 +131,11 @@ public final class PlanDraft {
 
     public ObservableList<NodeRow> nodes() {
         return nodes;
+    }
+
+    /** The extra flags per component, a row each, as the Cluster page edits them. */
+    public ObservableList<ExtraFlagRow> extraFlags() {
+        return extraFlags;
     }
 
     public ObjectProperty<RunKind> kindProperty() {

@@ -5,6 +5,7 @@ import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
 import dev.mast.ui.wizard.Pages;
+import java.nio.file.Path;
 import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -24,9 +25,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -45,7 +48,7 @@ public final class RunView {
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = Pages.page("Run", "Live progress on every node. Select a node to follow its log; the full logs are in the run folder.",
-                toolbar(), summary(), split);
+                toolbar(), runFolder(), summary(), split);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         // Live data is watched only while the page is shown.
@@ -83,12 +86,30 @@ public final class RunView {
         return new ToolBar(cancel, retry, folder, podsNode, cancelling);
     }
 
+    /** The run folder's path, selectable to copy: Open run folder needs a file manager, which a server may not have. */
+    private HBox runFolder() {
+        TextField path = new TextField();
+        path.setId("run-folder-path");
+        path.setEditable(false);
+        path.textProperty().bind(Bindings.createStringBinding(() -> model.runFolder().map(Path::toString).orElse(""),
+                model.handleProperty()));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Label name = new Label("Run folder");
+        name.setLabelFor(path);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, name, path);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(path.textProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
     private Label summary() {
         Label summary = new Label();
         summary.setId("run-summary");
         summary.setWrapText(true);
         // The split pane below takes what is left; the summary is never cut to one line.
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryTextProperty());
         summary.visibleProperty().bind(model.summaryTextProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -79,6 +80,14 @@ class RunUiTest {
         assertFalse(robot.lookup("#open-pods").queryButton().isDisabled(), "the pod list opens after a run that finished well");
         robot.clickOn("#open-run-folder");
         assertEquals(home.resolve("runs"), app.openedFolders.get(0));
+        // Without a file manager the button opens nothing: the path is there to copy.
+        TextField path = robot.lookup("#run-folder-path").queryAs(TextField.class);
+        assertEquals(home.resolve("runs").toString(), path.getText());
+        assertFalse(path.isEditable());
+        robot.clickOn(path);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertEquals(home.resolve("runs").toString(), onFx(() -> Clipboard.getSystemClipboard().getString()));
     }
 
     @Test

@@ -133,8 +133,10 @@ public final class LogView {
         previous.selectedProperty().bindBidirectional(model.options().previousProperty());
         CheckBox wrap = check("Wrap", "log-wrap", "Wrap long lines instead of scrolling sideways");
         wrap.selectedProperty().bindBidirectional(model.options().wrapProperty());
-        CheckBox fromNode = check("Read from the node's runtime", "log-from-node",
-                "Read the log with crictl or docker on the node over SSH, without the API server");
+        // Unticked is not "never": while the API server is down the log comes from the node anyway, and the source says so.
+        CheckBox fromNode = check("Always read from the node's runtime", "log-from-node",
+                "Read the log with crictl or docker on the node over SSH even while the API server answers. Unticked, "
+                        + "Mast reads from the API and from the node while the API server is down.");
         fromNode.selectedProperty().bindBidirectional(model.options().readFromNodeProperty());
         fromNode.visibleProperty().bind(model.nodeReadableProperty());
         fromNode.managedProperty().bind(fromNode.visibleProperty());

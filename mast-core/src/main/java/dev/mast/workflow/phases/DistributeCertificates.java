@@ -27,8 +27,11 @@ public final class DistributeCertificates extends FilePhase {
     }
 
     private DistributeCertificates(RenderedCluster rendered, boolean missingOnly) {
-        super(rendered, "/etc/kubernetes/pki/", "/etc/kubernetes/admin.conf", "/etc/kubernetes/controller-manager.conf",
-                "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/kubelet.conf", "/etc/kubernetes/kube-proxy.conf");
+        // Every certificate and kubeconfig the cluster renders for the node, super-admin.conf on the first master
+        // included, so a node holds what mast render shows.
+        super(rendered, "/etc/kubernetes/pki/", "/etc/kubernetes/admin.conf", "/etc/kubernetes/super-admin.conf",
+                "/etc/kubernetes/controller-manager.conf", "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/kubelet.conf",
+                "/etc/kubernetes/kube-proxy.conf");
         this.missingOnly = missingOnly;
     }
 

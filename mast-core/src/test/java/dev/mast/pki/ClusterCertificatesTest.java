@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.nio.file.Path;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -92,6 +92,15 @@ class ClusterCertificatesTest {
                 Set.copyOf(altNames(apiserver, IP)));
         assertEquals("CN=kube-apiserver", apiserver.getSubjectX500Principal().getName());
         assertEquals(List.of(SERVER_AUTH), apiserver.getExtendedKeyUsage());
+    }
+
+    @Test
+    void thePlansExtraNamesAreInTheApiServerCertificate(@TempDir Path other) throws Exception {
+        var plan = plan("10.0.0.100:6443", List.of(MASTER1, WORKER1))
+                .withApiServerCert(new dev.mast.plan.ApiServerCert(List.of("kube", "*.kube.corp.local", "10.0.0.101")));
+        X509Certificate apiserver = certificate(new PkiStore().loadOrCreate(other, plan).nodeFiles(MASTER1), PkiPaths.APISERVER_CERT);
+        assertTrue(altNames(apiserver, DNS).containsAll(List.of("kube", "*.kube.corp.local")), altNames(apiserver, DNS).toString());
+        assertTrue(altNames(apiserver, IP).contains("10.0.0.101"), altNames(apiserver, IP).toString());
     }
 
     @Test

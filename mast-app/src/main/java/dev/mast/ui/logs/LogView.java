@@ -2,10 +2,7 @@ package dev.mast.ui.logs;
 
 import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.ArrayList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,8 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * The log viewer: options like {@code kubectl logs}, the source of the lines, search with next
@@ -39,7 +34,6 @@ import javafx.stage.Window;
  */
 public final class LogView {
     private final LogViewModel model;
-    private final Function<Window, Optional<Path>> askSaveFile;
     static final double LINE_HEIGHT = 19;
     private final BorderPane root = new BorderPane();
     private final ListView<String> list;
@@ -47,10 +41,8 @@ public final class LogView {
     private final ScrollLock scrollLock;
     private final CopyableLines<String> copyable;
 
-    /** @param askSaveFile asks where to save (a file chooser in the app); empty when the user cancels */
-    public LogView(LogViewModel model, Function<Window, Optional<Path>> askSaveFile) {
+    public LogView(LogViewModel model) {
         this.model = model;
-        this.askSaveFile = askSaveFile;
         root.setId("log-view");
         root.getStyleClass().add("log-view");
         root.getStylesheets().add(LogView.class.getResource("/dev/mast/ui/logs/logs.css").toExternalForm());
@@ -66,17 +58,6 @@ public final class LogView {
         scrollLock = new ScrollLock(list, () -> model.options().followProperty().get());
         redrawOn();
         shortcuts();
-    }
-
-    /** The app's default: a file chooser for saving. */
-    public LogView(LogViewModel model) {
-        this(model, window -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the log");
-            chooser.setInitialFileName(model.target().pod() + ".log");
-            File chosen = chooser.showSaveDialog(window);
-            return Optional.ofNullable(chosen).map(File::toPath);
-        });
     }
 
     public Parent root() {
@@ -267,7 +248,7 @@ public final class LogView {
     }
 
     void save() {
-        askSaveFile.apply(root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(model::save);
+        model.saveAs();
     }
 
     private void shortcuts() {

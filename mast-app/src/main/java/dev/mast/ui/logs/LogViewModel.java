@@ -1,19 +1,21 @@
 package dev.mast.ui.logs;
 
-import dev.mast.cluster.Batcher;
+import dev.mast.concurrent.Batcher;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.ui.common.CopyableLines;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.DialogService;
+import dev.mast.ui.common.UiThreads;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,6 +34,7 @@ public final class LogViewModel {
     static final Duration BATCH_INTERVAL = Duration.ofMillis(75);
 
     private final LogTarget target;
+    private final DialogService dialogs;
     private final LogSources sources;
     private final BooleanSupplier apiDown;
     private final UiThreads threads;
@@ -53,8 +56,11 @@ public final class LogViewModel {
     private boolean active;
     private boolean reloadPending;
 
-    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads, int lineCap) {
+    /** @param dialogs asks where to save the log */
+    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads, int lineCap,
+                        DialogService dialogs) {
         this.target = target;
+        this.dialogs = dialogs;
         this.sources = sources;
         this.apiDown = apiDown;
         this.threads = threads;
@@ -74,10 +80,6 @@ public final class LogViewModel {
                 stopStream("Stopped following");
             }
         });
-    }
-
-    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads) {
-        this(target, sources, apiDown, threads, LogBuffer.DEFAULT_CAP);
     }
 
     /** The viewer is shown: read the log. */
@@ -218,6 +220,11 @@ public final class LogViewModel {
     /** The view copied lines to the clipboard: say so where the save is reported. */
     public void reportCopied(int count) {
         notice.set(CopyableLines.describe(count));
+    }
+
+    /** Asks where to save the lines shown ({@code <pod>.log} offered), then saves them there. */
+    public void saveAs() {
+        dialogs.chooseFileToSave("Save the log", Optional.of(Path.of(target.pod() + ".log"))).ifPresent(this::save);
     }
 
     /** Writes the lines kept to a file in the background; the status says how it went. */

@@ -11,7 +11,8 @@ import dev.mast.cluster.fixture.FakeContainer;
 import dev.mast.cluster.fixture.FakeNodes;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,6 +46,7 @@ class LogViewTest {
     private FakeContainer container;
     private LogView view;
     private final Path saveTo = dirPath().resolve("saved.log");
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private static Path dirPath() {
         try {
@@ -65,9 +67,10 @@ class LogViewTest {
         }
         var sources = new LogSources(Optional.empty(), Optional.of(nodes.runtime()));
         var target = new LogTarget("kube-system", "kube-apiserver-node001", List.of("kube-apiserver"), "kube-apiserver");
-        var model = new LogViewModel(target, sources, () -> false, UiThreads.forApp(Platform::runLater), 10_000);
+        var model = new LogViewModel(target, sources, () -> false, UiThreads.forApp(Platform::runLater), 10_000,
+                dialogs.choosePath(saveTo));
         model.options().tailProperty().set(null);
-        view = new LogView(model, window -> Optional.of(saveTo));
+        view = new LogView(model);
         stage.setScene(new Scene(view.root(), 1100, 600));
         stage.show();
         model.activate();
@@ -181,6 +184,8 @@ class LogViewTest {
         runFx(() -> view.model().options().followProperty().set(false));
         robot.clickOn("#log-save");
         until("saved", () -> !robot.lookup("#log-notice").queryAs(Label.class).getText().isEmpty());
+        assertEquals(List.of(new ScriptedDialogs.Asked("save", "Save the log", "kube-apiserver-node001.log", "", "")),
+                dialogs.asked("save"));
         List<String> saved = Files.readAllLines(saveTo);
         assertEquals(500, saved.size());
         assertEquals(onFx(() -> list(robot).getItems().get(499)), saved.get(499));
@@ -225,14 +230,17 @@ class LogViewTest {
         container.log(longLine);
         until("the long line", () -> list(robot).getItems().size() == 501);
         robot.clickOn("#log-wrap");
+        assertTrue(onFx(() -> view.model().options().wrapProperty().get()), "Wrap is ticked");
         runFx(() -> view.model().options().followProperty().set(false));
         runFx(() -> list(robot).scrollTo(500));
         until("the long line on screen", () -> cellEndingWith(robot, longLine).isPresent());
 
+        // The row grows once the list has laid it out with its wrapped text.
+        until("the long line on several rows", () -> cellEndingWith(robot, longLine)
+                .map(c -> c.getHeight() > 2 * LogView.LINE_HEIGHT).orElse(false));
+
         ListCell<?> cell = cellEndingWith(robot, longLine).orElseThrow();
-        double height = onFx(cell::getHeight);
         String shown = onFx(() -> ((Text) cell.lookup(".text")).getText());
-        assertTrue(height > 2 * LogView.LINE_HEIGHT, "the row is " + height + " high");
         assertTrue(shown.endsWith("THE END"), "cut: " + shown);
     }
 }

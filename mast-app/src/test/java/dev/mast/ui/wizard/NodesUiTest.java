@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Role;
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.KnownHostsTester;
-import dev.mast.ui.fixtures.ReplayingRunLauncher;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -41,8 +38,7 @@ class NodesUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()).withConnectionTester(tester)
-                .withRunLauncher(new ReplayingRunLauncher(Duration.ofMillis(20), home.resolve("runs"))), home);
+        app.show(stage, TestServices.in(home).withConnectionTester(tester), home);
     }
 
     @BeforeEach

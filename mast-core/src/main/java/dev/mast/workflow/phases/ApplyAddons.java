@@ -3,58 +3,51 @@ package dev.mast.workflow.phases;
 import dev.mast.manifest.addons.ClusterAdmins;
 import dev.mast.manifest.addons.CoreDns;
 import dev.mast.manifest.addons.Flannel;
-import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.plan.PodNetwork;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies the admins' binding, the pod network and the cluster DNS through the API, once, from the first master. */
-public final class ApplyAddons implements Phase {
+/** Applies the admins' binding, and the pod network and cluster DNS the plan asks for, through the API, once, from the first master. */
+public final class ApplyAddons implements Step {
     private final ClusterAccess cluster;
 
     public ApplyAddons(ClusterAccess cluster) {
         this.cluster = cluster;
     }
 
+    /** What the plan has an install apply: the admins' binding always, the pod network and CoreDNS as the plan says. */
     public static List<HasMetadata> objects(Plan plan) {
         List<HasMetadata> objects = new ArrayList<>(ClusterAdmins.objects());
-        objects.addAll(Flannel.objects(plan));
-        objects.addAll(CoreDns.objects(plan));
+        if (plan.podNetwork() == PodNetwork.FLANNEL) {
+            objects.addAll(Flannel.objects(plan));
+        }
+        if (plan.clusterDns().coreDns()) {
+            objects.addAll(CoreDns.objects(plan));
+        }
         return objects;
     }
 
-    @Override
-    public String id() {
-        return "addons/apply";
-    }
-
-    @Override
-    public String title() {
-        return "Apply the pod network and DNS";
-    }
-
     /**
-     * The add-ons need the API, which the control plane phase before brought up, not kube-proxy on
-     * every node: the first master applies them as soon as its own kube-proxy runs.
+     * The objects whose pods the install waits for. Without a pod network from Mast, CoreDNS's pods
+     * cannot start until the user installs one, so the install applies CoreDNS but does not wait for it.
      */
-    @Override
-    public boolean waitsForAllNodes() {
-        return false;
+    public static List<HasMetadata> awaited(Plan plan) {
+        return plan.podNetwork() == PodNetwork.NONE ? ClusterAdmins.objects() : objects(plan);
     }
 
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return !plan.masters().isEmpty() && plan.masters().get(0).hostName().equals(node.hostName());
-    }
-
+    /** A dry run does not ask the API: on an install it is not there yet. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
+        if (context.remote().records()) {
+            return false;
+        }
         KubernetesClient client = cluster.client();
         for (HasMetadata object : objects(context.plan())) {
             if (client.resource(object).get() == null) {
@@ -66,11 +59,27 @@ public final class ApplyAddons implements Phase {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        KubernetesClient client = cluster.client();
         for (HasMetadata object : objects(context.plan())) {
-            client.resource(object).createOr(NonDeletingOperation::update);
-            context.log("applied " + object.getKind() + " " + name(object));
+            context.remote().perform("apply " + object.getKind() + " " + name(object), () -> {
+                cluster.client().resource(object).createOr(NonDeletingOperation::update);
+                context.log("applied " + object.getKind() + " " + name(object));
+            });
         }
+        notApplied(context.plan()).forEach(context::warn);
+    }
+
+    /** What the plan leaves to the user, warned where the run (or its dry run) would otherwise have applied it. */
+    static List<String> notApplied(Plan plan) {
+        List<String> lines = new ArrayList<>();
+        if (plan.podNetwork() == PodNetwork.NONE) {
+            lines.add("no pod network applied (podNetwork: none): the nodes stay NotReady and pods other than the static"
+                    + " ones stay Pending until you install a CNI plugin for pod CIDR " + plan.podCidr());
+        }
+        if (!plan.clusterDns().coreDns()) {
+            lines.add("no CoreDNS applied (clusterDns.coreDns: false): pods ask " + plan.clusterDnsIp()
+                    + " for names; run a DNS service there");
+        }
+        return lines;
     }
 
     private static String name(HasMetadata object) {
@@ -78,8 +87,4 @@ public final class ApplyAddons implements Phase {
         return (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return objects(plan).stream().map(o -> "apply " + o.getKind() + " " + name(o)).toList();
-    }
 }

@@ -7,6 +7,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.sim.Provisioning;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
+import dev.mast.workflow.run.ClusterRun;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class InstallOnSimulatorTest {
                 assertEquals(0, sim.sh(node, "curl -sk http://127.0.0.1:10256/healthz").exitStatus(), node);
             }
             // The install writes every file mast render shows for a node.
-            for (var node : sim.render().filesByNode().entrySet()) {
+            for (var node : dev.mast.render.ClusterRenderer.render(sim.plan, sim.pkiDir).filesByNode().entrySet()) {
                 for (var file : node.getValue()) {
                     assertEquals(0, sim.sh(node.getKey(), "test -f " + file.path()).exitStatus(), node.getKey() + " " + file.path());
                 }
@@ -77,9 +78,7 @@ class InstallOnSimulatorTest {
             assertEquals(StepState.DONE, summary.outcomes().get(1).state());
 
             sim.node("node003").faults().clear();
-            RunSummary retry = sim.run(rendered -> dev.mast.workflow.InstallWorkflow.create(rendered,
-                    new dev.mast.workflow.LazyCluster(rendered.superAdminKubeconfig()), SimulatedRun.TIMEOUTS,
-                    java.time.Clock.systemUTC()), Set.of("node003"));
+            RunSummary retry = sim.run(ClusterRun.Kind.INSTALL, Set.of("node003"));
             assertTrue(retry.succeeded(), retry.describe());
         }
     }

@@ -81,6 +81,15 @@ public final class AppLogging {
         }
     }
 
+    /**
+     * What the file keeps: Mast's own records, and a library's warnings and errors. Libraries log every
+     * request or connection at INFO (the simulated API's MockWebServer twice a second, sshj's each session).
+     */
+    static boolean kept(LogRecord record) {
+        String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+        return logger.startsWith("dev.mast") || record.getLevel().intValue() >= Level.WARNING.intValue();
+    }
+
     /** A handler that appends to the rotating files; the app and the command line both log through one. */
     static FileHandler openFile() throws IOException {
         Path folder = folder();
@@ -94,6 +103,7 @@ public final class AppLogging {
                 return SafeText.escapeKeepingLines(super.format(record));
             }
         });
+        handler.setFilter(AppLogging::kept);
         currentFile = folder.resolve(NEWEST_FILE);
         return handler;
     }

@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "install",
         mixinStandardHelpOptions = true,
         description = {
-                "Installs the cluster of the plan over SSH: checks every node, copies certificates, starts the",
-                "container runtime, etcd and the kubelet as systemd services, writes the static pod manifests and waits",
-                "until every component is healthy. Safe to run again: finished steps are skipped.",
+                "Installs the cluster of the plan on its nodes over SSH.",
+                "It checks every node, copies certificates, starts the container runtime, etcd and the kubelet as",
+                "systemd services, writes the static pod manifests and waits until every component is healthy.",
+                "Safe to run again: finished steps are skipped.",
                 "Exit code 0 when every node is done, 1 when a node failed, 2 for a bad plan."})
 final class InstallCommand extends ClusterRunCommand {
     @Override

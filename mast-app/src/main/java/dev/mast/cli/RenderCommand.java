@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "render",
         mixinStandardHelpOptions = true,
         description = {
-                "Writes every file Mast would put on each node into DIR/<host name>/, mirroring the node's paths",
-                "(etc/kubernetes/manifests/*.yaml, var/lib/kubelet/config.yaml, etc/kubernetes/*.conf, etc/kubernetes/pki/...).",
+                "Writes every file Mast would put on each node into DIR/<host name>/.",
+                "The paths are the node's own (etc/kubernetes/manifests/*.yaml, var/lib/kubelet/config.yaml,",
+                "etc/kubernetes/*.conf, etc/kubernetes/pki/...).",
                 "The cluster's certificates are made once in the PKI folder and reused, so the output is the same every time."})
 final class RenderCommand implements Callable<Integer> {
     @Mixin

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "upgrade",
         mixinStandardHelpOptions = true,
         description = {
-                "Moves the control plane and kube-proxy of the plan's cluster from systemd services to static pods,",
-                "keeping what makes it that cluster: each component keeps its own flags and files (its CA, keys, issuer,",
+                "Moves the control plane and kube-proxy of the plan's cluster from systemd services to static pods.",
+                "It keeps what makes it that cluster: each component keeps its own flags and files (its CA, keys, issuer,",
                 "etcd, encryption config, kubeconfigs), mounted where they are, and its version (the plan must name it, or",
                 "one minor release newer). Reads every node first, pulls the images, gives a master without a kubelet one,",
                 "backs up, then converts the masters one at a time (rolled back if a component does not become healthy)",

@@ -46,7 +46,8 @@ public final class MainWindowModel {
         pages.put(WizardPage.NODES, nodes);
         pages.put(WizardPage.PREVIEW, preview);
         pages.put(WizardPage.RUN, run);
-        wizard = new WizardViewModel(draft, pages, run::confirmAndStart, run.runningProperty());
+        wizard = new WizardViewModel(draft, pages, (plan, kind) -> run.confirmAndStart(plan, kind, nodes.connectionWarningProperty().get()),
+                run.runningProperty());
         operate = new OperateNavigation(UiThreads.forApp(uiThread), services.nodeAccess(), env.dialogs(), draft, env.clock(),
                 env.home());
         run.setPodListOpener(operate::openAfterRun);

@@ -70,8 +70,9 @@ public final class OperateNavigation implements AutoCloseable {
         opened.connect(kubeconfigs);
         title.set(heading);
         nodesNote.set(opened.nodesKnown()
-                ? "While the API server is down, Mast asks the " + nodes(plan.get()) + " of the plan over SSH."
-                : "Without a plan, only the API server is asked; load a plan first to see its nodes' containers when it is down.");
+                // Said as a condition: the note stays while the API server answers.
+                ? "If the API server stops answering, Mast asks the " + nodes(plan.get()) + " of the plan over SSH for their pods."
+                : "Without a plan, only the API server is asked; load a plan first to see its nodes' containers if it stops answering.");
         session.set(Optional.of(opened));
     }
 

@@ -55,4 +55,14 @@ class MastCommandTest {
             assertTrue(help.matches("(?s).*\\n  " + command + " +\\S.*"), command + " with a description in:\n" + help);
         }
     }
+
+    @Test
+    void eachCommandsSummaryInTheListIsAWholeSentence() {
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>(MastCommand.commandLine().getSubcommands().values());
+        commands.addAll(MastCommand.commandLine().getSubcommands().get("bench").getSubcommands().values());
+        // The list of commands shows only the first line of a description.
+        java.util.List<String> cut = commands.stream().map(c -> c.getCommandName() + ": " + c.getCommandSpec().usageMessage().description()[0])
+                .filter(summary -> !summary.endsWith(".")).toList();
+        assertEquals(java.util.List.of(), cut);
+    }
 }

@@ -105,7 +105,8 @@ class OperateFromMainWindowTest {
         assertEquals("Pods and logs of " + UiFixtures.threeMasters().name(), text(robot, "#operate-title"));
         assertEquals(List.of(UiFixtures.threeMasters().name()), connectorsFor.stream().map(Plan::name).toList(),
                 "the run's plan gives the nodes to ask");
-        assertTrue(text(robot, "#operate-nodes-note").contains("asks the 6 nodes of the plan"));
+        assertTrue(text(robot, "#operate-nodes-note").startsWith("If the API server stops answering, Mast asks the 6 nodes of the plan"),
+                "the API server answers: the note is a condition, not a state");
         assertTrue(robot.lookup("#run-summary").tryQuery().isEmpty(), "the pod list replaces the wizard");
 
         robot.clickOn((javafx.scene.Node) robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()

@@ -21,29 +21,48 @@ final class TopologyRules {
             String name = nodes.get(i).hostName();
             Integer first = name.isEmpty() ? null : firstWith.putIfAbsent(name, i);
             if (first != null) {
-                findings.error("nodes[" + i + "].hostName", FieldChecks.quote(name) + " is already the host name of nodes["
-                        + first + "]; every node needs its own name");
+                findings.error("nodes[" + i + "].hostName", FieldChecks.quote(name) + " is already the host name of the "
+                        + ordinal(first + 1) + " node; every node needs its own name");
             }
         }
     }
 
-    /** A node's ip and internalIp may be equal; an address of one node may not belong to another. */
+    /**
+     * A node's ip and internalIp may be equal; an address of one node may not belong to another. An internalIp
+     * equal to the node's ip (the default when the plan leaves it out) is not flagged a second time.
+     */
     private static void checkUniqueAddresses(List<Node> nodes, Findings findings) {
         Map<String, Integer> owner = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             for (String field : List.of("ip", "internalIp")) {
                 String address = field.equals("ip") ? node.ip() : node.internalIp();
-                if (address.isEmpty()) {
+                if (address.isEmpty() || field.equals("internalIp") && address.equals(node.ip())) {
                     continue;
                 }
                 Integer other = owner.putIfAbsent(address, i);
                 if (other != null && other != i) {
-                    findings.error("nodes[" + i + "]." + field, SafeText.brief(address) + " is already an address of nodes[" + other + "] ("
-                            + SafeText.brief(nodes.get(other).hostName()) + "); every node needs its own addresses");
+                    findings.error("nodes[" + i + "]." + field, SafeText.brief(address) + " is already an address of "
+                            + named(nodes, other) + "; every node needs its own addresses");
                 }
             }
         }
+    }
+
+    /** A node as the user knows it: by its host name, by its place in the list when it has none. */
+    private static String named(List<Node> nodes, int index) {
+        String name = nodes.get(index).hostName();
+        return name.isEmpty() ? "the " + ordinal(index + 1) + " node" : SafeText.brief(name);
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     private static void checkRoles(Plan plan, Findings findings) {

@@ -139,22 +139,30 @@ class PlanValidatorTest {
     @Test
     void rejectsDuplicateHostNames() {
         Plan plan = TestPlans.withNode(valid, 4, n -> n.withHostName("worker001"));
-        assertEquals("nodes[4].hostName: \"worker001\" is already the host name of nodes[3]; every node needs its own name",
+        assertEquals("nodes[4].hostName: \"worker001\" is already the host name of the 4th node; every node needs its own name",
                 onlyProblem(plan).toString());
     }
 
     @Test
     void rejectsDuplicateIpAddresses() {
         Plan plan = TestPlans.withNode(valid, 4, n -> n.withIp("192.168.10.21"));
-        assertEquals("nodes[4].ip: 192.168.10.21 is already an address of nodes[3] (worker001); every node needs its own addresses",
+        assertEquals("nodes[4].ip: 192.168.10.21 is already an address of worker001; every node needs its own addresses",
                 onlyProblem(plan).toString());
     }
 
     @Test
     void rejectsAnInternalIpThatIsAnotherNodesAddress() {
         Plan plan = TestPlans.withNode(valid, 5, n -> n.withInternalIp("192.168.10.11"));
-        assertEquals(List.of("192.168.10.11 is already an address of nodes[0] (master001); every node needs its own addresses"),
+        assertEquals(List.of("192.168.10.11 is already an address of master001; every node needs its own addresses"),
                 messagesFor(plan, "nodes[5].internalIp"));
+    }
+
+    @Test
+    void anInternalIpThatIsTheNodesOwnIpIsNotFlaggedAgain() {
+        // A plan without internalIp gives the node its ip: one problem, on the address the user wrote.
+        Plan plan = TestPlans.withNode(valid, 4, n -> n.withIp("192.168.10.21").withInternalIp("192.168.10.21"));
+        assertEquals("nodes[4].ip: 192.168.10.21 is already an address of worker001; every node needs its own addresses",
+                onlyProblem(plan).toString());
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class LogOptions {
         return previous;
     }
 
-    /** "Read from the node's runtime": for control-plane pods, instead of the API. */
+    /** "Always read from the node's runtime": for control-plane pods, instead of the API. */
     public BooleanProperty readFromNodeProperty() {
         return readFromNode;
     }

@@ -1,5 +1,7 @@
 package dev.mast.ui.logs;
 
+import dev.mast.ui.common.CopyableLines;
+import dev.mast.ui.common.MastStyles;
 import java.util.ArrayList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,12 +12,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -40,6 +39,7 @@ public final class LogView {
     private final ListView<String> list;
     private final TextField searchField = new TextField();
     private final ScrollLock scrollLock;
+    private final CopyableLines<String> copyable;
 
     public LogView(LogViewModel model) {
         this.model = model;
@@ -49,7 +49,7 @@ public final class LogView {
         list = new ListView<>(model.lines());
         list.setId("log-lines");
         list.getStyleClass().add("log-lines");
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        copyable = CopyableLines.install(list, model::copy, model::reportCopied);
         list.setCellFactory(view -> new LogCell(model));
         list.setPlaceholder(new Label("No lines yet."));
         root.setTop(new VBox(header(), options(), searchBar()));
@@ -114,8 +114,10 @@ public final class LogView {
         previous.selectedProperty().bindBidirectional(model.options().previousProperty());
         CheckBox wrap = check("Wrap", "log-wrap", "Wrap long lines instead of scrolling sideways");
         wrap.selectedProperty().bindBidirectional(model.options().wrapProperty());
-        CheckBox fromNode = check("Read from the node's runtime", "log-from-node",
-                "Read the log with crictl or docker on the node over SSH, without the API server");
+        // Unticked is not "never": while the API server is down the log comes from the node anyway, and the source says so.
+        CheckBox fromNode = check("Always read from the node's runtime", "log-from-node",
+                "Read the log with crictl or docker on the node over SSH even while the API server answers. Unticked, "
+                        + "Mast reads from the API and from the node while the API server is down.");
         fromNode.selectedProperty().bindBidirectional(model.options().readFromNodeProperty());
         fromNode.visibleProperty().bind(model.nodeReadableProperty());
         fromNode.managedProperty().bind(fromNode.visibleProperty());
@@ -155,7 +157,8 @@ public final class LogView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button end = button("Jump to end", "log-jump-end", "Show the newest lines and follow them again (End)", this::jumpToEnd);
-        Button copy = button("Copy", "log-copy", "Copy the selected lines (Ctrl+C)", this::copySelection);
+        Button copy = button("Copy", "log-copy", "Copy the selected lines, or all of them when none is selected (Ctrl+C)",
+                this::copySelection);
         Button save = button("Save…", "log-save", "Save the lines shown to a file (Ctrl+S)", this::save);
         HBox box = new HBox(8, searchField, regex, matchCase, previous, next, position, searchError, spacer, end, copy, save);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -207,9 +210,9 @@ public final class LogView {
             }
         });
         // One line per row has one height: the list then never measures a row to scroll (a million rows stay fast).
-        list.setFixedCellSize(model.options().wrapProperty().get() ? -1 : LINE_HEIGHT);
+        showWrapped(model.options().wrapProperty().get());
         model.options().wrapProperty().addListener((obs, was, wrap) -> {
-            list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
+            showWrapped(wrap);
             list.refresh();
         });
         list.widthProperty().addListener((obs, was, width) -> {
@@ -217,6 +220,15 @@ public final class LogView {
                 list.refresh();
             }
         });
+    }
+
+    /** Wrapped rows are as tall as their text: no fixed size, and the theme's fixed cell height lifted. */
+    private void showWrapped(boolean wrap) {
+        list.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
+        list.getStyleClass().remove(MastStyles.WRAPPING);
+        if (wrap) {
+            list.getStyleClass().add(MastStyles.WRAPPING);
+        }
     }
 
     void next() {
@@ -232,13 +244,7 @@ public final class LogView {
     }
 
     void copySelection() {
-        var indexes = new ArrayList<>(list.getSelectionModel().getSelectedIndices());
-        if (indexes.isEmpty()) {
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(model.copy(indexes));
-        Clipboard.getSystemClipboard().setContent(content);
+        copyable.copy();
     }
 
     void save() {
@@ -256,8 +262,6 @@ public final class LogView {
                 next();
             } else if (event.getCode() == KeyCode.END && !searchField.isFocused()) {
                 jumpToEnd();
-            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(event) && list.isFocused()) {
-                copySelection();
             } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 save();
             } else {

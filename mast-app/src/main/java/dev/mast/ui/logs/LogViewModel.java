@@ -6,6 +6,7 @@ import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.DialogService;
 import dev.mast.ui.common.UiThreads;
 import java.io.BufferedOutputStream;
@@ -216,12 +217,17 @@ public final class LogViewModel {
         return text.toString();
     }
 
-    /** Writes the lines kept to a file in the background; the status says how it went. */
+    /** The view copied lines to the clipboard: say so where the save is reported. */
+    public void reportCopied(int count) {
+        notice.set(CopyableLines.describe(count));
+    }
+
     /** Asks where to save the lines shown ({@code <pod>.log} offered), then saves them there. */
     public void saveAs() {
         dialogs.chooseFileToSave("Save the log", Optional.of(Path.of(target.pod() + ".log"))).ifPresent(this::save);
     }
 
+    /** Writes the lines kept to a file in the background; the status says how it went. */
     public void save(Path file) {
         threads.submit(() -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

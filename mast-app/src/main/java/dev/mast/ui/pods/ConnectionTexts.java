@@ -26,8 +26,8 @@ final class ConnectionTexts {
                 + (status.problem().isEmpty() ? "" : " (" + status.problem() + ")");
     }
 
-    /** {@code 42 pods in kube-system · live from https://…}. */
-    static String summary(int count, String namespace, String server, ConnectionStatus status) {
+    /** {@code 42 pods in kube-system · live from https://…}; with a filter, {@code 3 of 42 pods …}. */
+    static String summary(int shown, int count, boolean filtering, String namespace, String server, ConnectionStatus status) {
         String where = PodsViewModel.ALL_NAMESPACES.equals(namespace) ? "all namespaces" : namespace;
         String state;
         if (server == null) {
@@ -39,6 +39,6 @@ final class ConnectionTexts {
         } else {
             state = "API server unreachable";
         }
-        return count + (count == 1 ? " pod" : " pods") + " in " + where + " · " + state;
+        return (filtering ? shown + " of " : "") + count + (count == 1 ? " pod" : " pods") + " in " + where + " · " + state;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.PodRow;
+import dev.mast.ui.common.ColumnFit;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -81,6 +82,15 @@ final class PodsTable {
         });
         table.getSortOrder().add(name);
         table.setRowFactory(view -> row(model));
+        // The badge is a label of its own beside the name, with its padding.
+        ColumnFit.install(table)
+                .column(namespace, PodRow::namespace)
+                .column(name, row -> row.name() + "      " + badgeText(row))
+                .column(ready, PodRow::ready)
+                .column(status, PodRow::status)
+                .column(restarts, row -> row.restartsText(now.get()))
+                .column(age, row -> row.age(now.get()))
+                .column(node, row -> row.node().isEmpty() ? "<none>" : row.node());
         return table;
     }
 
@@ -122,6 +132,14 @@ final class PodsTable {
             }
         });
         return row;
+    }
+
+    /** The badge beside a pod's name: where a row from a node's runtime came from, or the node of a static pod. */
+    static String badgeText(PodRow row) {
+        if (row.fromRuntime()) {
+            return "from " + row.viaRuntime().replaceFirst(" on .*", "");
+        }
+        return row.staticPod() ? "static · " + row.node() : "";
     }
 
     /** NAME, with a badge for static pods and for rows seen by a node's runtime. */
@@ -171,11 +189,9 @@ final class PodsTable {
             }
             name.setText(row.name());
             if (row.fromRuntime()) {
-                badge("from " + row.viaRuntime().replaceFirst(" on .*", ""), PodStyles.BADGE_RUNTIME,
-                        "Seen by " + row.viaRuntime() + " while the API server is unreachable.");
+                badge(badgeText(row), PodStyles.BADGE_RUNTIME, "Seen by " + row.viaRuntime() + " while the API server is unreachable.");
             } else if (row.staticPod()) {
-                badge("static · " + row.node(), PodStyles.BADGE_STATIC,
-                        "Static pod: its manifest is on " + row.node() + ", whose kubelet runs it.");
+                badge(badgeText(row), PodStyles.BADGE_STATIC, "Static pod: its manifest is on " + row.node() + ", whose kubelet runs it.");
             } else {
                 badge("", "", "");
             }

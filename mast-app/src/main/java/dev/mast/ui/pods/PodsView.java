@@ -1,12 +1,14 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.PodRow;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -93,7 +95,14 @@ public final class PodsView {
         error.textProperty().bind(cluster.errorProperty());
         error.setWrapText(true);
         HBox.setHgrow(error, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Kubeconfig"), files, choose, new Label("Context"), contexts, error);
+        Label kubeconfig = new Label("Kubeconfig");
+        Label context = new Label("Context");
+        // The names and the button keep their width; a long error wraps instead of cutting them.
+        for (Control fixed : List.of(kubeconfig, choose, context)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        error.setMinWidth(120);
+        HBox bar = new HBox(8, kubeconfig, files, choose, context, contexts, error);
         bar.getStyleClass().add(PodStyles.BAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 4, 12));

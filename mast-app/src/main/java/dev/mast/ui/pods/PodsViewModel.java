@@ -75,6 +75,8 @@ public final class PodsViewModel {
         this.details = new PodDetailsModel(threads);
         now.set(clock.instant());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> PodFilter.matching(filter.get()), filter));
+        // The count says how many of the rows the filter shows.
+        filter.addListener((obs, was, now) -> updateSummary());
         namespace.addListener((obs, was, value) -> {
             if (listingNamespaces) {
                 return;
@@ -239,8 +241,8 @@ public final class PodsViewModel {
     }
 
     private void updateSummary() {
-        summary.set(ConnectionTexts.summary(model.rows().size(), namespace.get(), api == null ? null : api.server(),
-                connection.get()));
+        summary.set(ConnectionTexts.summary(filtered.size(), model.rows().size(), !filter.get().isBlank(), namespace.get(),
+                api == null ? null : api.server(), connection.get()));
     }
 
     /** Orders the rows, as the table's column sort asks (null: by namespace and name). */

@@ -1,6 +1,9 @@
 package dev.mast.ui.preview;
 
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 
@@ -13,7 +16,8 @@ final class CodeView {
 
     private final ListView<String> list;
 
-    CodeView(FileViewerModel model) {
+    /** @param copied told how many lines the user copied */
+    CodeView(FileViewerModel model, IntConsumer copied) {
         list = new ListView<>(model.lines());
         list.setId("code-view");
         list.getStyleClass().add(MastStyles.CODE_VIEW);
@@ -22,6 +26,8 @@ final class CodeView {
         list.setFixedCellSize(LINE_HEIGHT);
         list.setPlaceholder(new Label("Select a file on the left to read it."));
         list.setFocusTraversable(true);
+        CopyableLines.install(list, indexes -> indexes.stream().map(i -> model.lines().get(i) + "\n")
+                .collect(Collectors.joining()), copied);
         // Typing narrows the matches while the current one stays the first: both changes move the view.
         model.matchesProperty().addListener((obs, old, now) -> showCurrent(model));
         model.currentProperty().addListener((obs, old, now) -> showCurrent(model));

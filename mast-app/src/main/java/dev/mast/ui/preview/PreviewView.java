@@ -2,6 +2,7 @@ package dev.mast.ui.preview;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.ui.common.Controls;
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
 import dev.mast.ui.wizard.Pages;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class PreviewView {
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("files"));
     private final Tab diffTab;
     private final TabPane tabs = new TabPane();
+    private final Label copied = new Label();
     private final Parent root;
 
     public PreviewView(PreviewViewModel model) {
@@ -140,15 +142,18 @@ public final class PreviewView {
         Label count = new Label();
         count.setId("match-status");
         count.textProperty().bind(viewer.matchStatusProperty());
+        copied.setId("code-copied");
+        copied.getStyleClass().add(Styles.TEXT_MUTED);
         HBox.setHgrow(query, Priority.ALWAYS);
         query.setMaxWidth(360);
-        HBox box = new HBox(6, query, previous, next, count);
+        HBox box = new HBox(6, query, previous, next, count, copied);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
     private StackPane fileContent() {
-        CodeView code = new CodeView(model.viewer());
+        CodeView code = new CodeView(model.viewer(), lines -> copied.setText(CopyableLines.describe(lines)));
+        model.selectedProperty().addListener((obs, old, now) -> copied.setText(""));
         Label secret = new Label("Private key, not shown.");
         secret.setId("secret-placeholder");
         secret.getStyleClass().add(MastStyles.PLACEHOLDER);

@@ -1,7 +1,9 @@
 package dev.mast.ui.run;
 
+import dev.mast.ui.common.ColumnFit;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -22,13 +24,21 @@ final class RunTable {
         // Dense rows: six nodes and the summary fit a 768-pixel screen above the log.
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("Nothing has run yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(statusColumn());
-        table.getColumns().add(column("Node", 130, "The node's host name", NodeProgress::node));
-        table.getColumns().add(textColumn("Current step", 240, "The step the node is at, or the last one it did", NodeProgress::stepProperty));
-        table.getColumns().add(progressColumn());
-        table.getColumns().add(textColumn("Elapsed", 84, "Time since the node's first step", NodeProgress::elapsedProperty));
-        table.getColumns().add(textColumn("Result", 300, "How the node ended; why it failed", NodeProgress::messageProperty));
+        TableColumn<NodeProgress, NodeStatus> status = statusColumn();
+        TableColumn<NodeProgress, String> node = column("Node", 130, "The node's host name", NodeProgress::node);
+        TableColumn<NodeProgress, String> step = textColumn("Current step", 240, "The step the node is at, or the last one it did",
+                NodeProgress::stepProperty);
+        TableColumn<NodeProgress, String> elapsed = textColumn("Elapsed", 84, "Time since the node's first step", NodeProgress::elapsedProperty);
+        TableColumn<NodeProgress, String> result = textColumn("Result", 300, "How the node ended; why it failed", NodeProgress::messageProperty);
+        table.getColumns().addAll(List.of(status, node, step, progressColumn(), elapsed, result));
+        // The status cell's icon (1.2em and a gap) stands before its title.
+        ColumnFit.install(table)
+                .column(status, row -> row.status().title(), 24)
+                .column(node, NodeProgress::node)
+                .column(step, row -> row.stepProperty().get())
+                .column(elapsed, row -> row.elapsedProperty().get())
+                .column(result, row -> row.messageProperty().get())
+                .watching(row -> List.of(row.statusProperty(), row.stepProperty(), row.messageProperty()));
         return table;
     }
 

@@ -2,8 +2,11 @@ package dev.mast.ui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.ui.common.Controls;
+import dev.mast.ui.common.CopyableLines;
 import dev.mast.ui.common.MastStyles;
 import dev.mast.ui.wizard.Pages;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -14,6 +17,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -21,9 +25,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -42,7 +48,7 @@ public final class RunView {
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         root = Pages.page("Run", "Live progress on every node. Select a node to follow its log; the full logs are in the run folder.",
-                toolbar(), summary(), split);
+                toolbar(), runFolder(), summary(), split);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         // Live data is watched only while the page is shown.
@@ -80,12 +86,30 @@ public final class RunView {
         return new ToolBar(cancel, retry, folder, podsNode, cancelling);
     }
 
+    /** The run folder's path, selectable to copy: Open run folder needs a file manager, which a server may not have. */
+    private HBox runFolder() {
+        TextField path = new TextField();
+        path.setId("run-folder-path");
+        path.setEditable(false);
+        path.textProperty().bind(Bindings.createStringBinding(() -> model.runFolder().map(Path::toString).orElse(""),
+                model.handleProperty()));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Label name = new Label("Run folder");
+        name.setLabelFor(path);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, name, path);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(path.textProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
     private Label summary() {
         Label summary = new Label();
         summary.setId("run-summary");
         summary.setWrapText(true);
         // The split pane below takes what is left; the summary is never cut to one line.
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryTextProperty());
         summary.visibleProperty().bind(model.summaryTextProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
@@ -115,6 +139,12 @@ public final class RunView {
         log.setId("log-view");
         log.getStyleClass().addAll(MastStyles.LOG_VIEW, MastStyles.MONOSPACE);
         log.setCellFactory(view -> new LogCell());
+        Label copied = new Label();
+        copied.setId("log-copied");
+        copied.getStyleClass().add(Styles.TEXT_MUTED);
+        CopyableLines.install(log, indexes -> indexes.stream().map(i -> log.getItems().get(i).display() + "\n")
+                .collect(Collectors.joining()), count -> copied.setText(CopyableLines.describe(count)));
+        state.selectedProperty().addListener((obs, was, now) -> copied.setText(""));
         // One line per entry: a fixed cell size spares the list measuring thousands of cells.
         log.setFixedCellSize(22);
         Runnable showNewest = () -> {
@@ -122,25 +152,42 @@ public final class RunView {
                 log.scrollTo(state.selectedLog().size() - 1);
             }
         };
+        // The list counts its new rows only when it is laid out, and ignores a scroll past the rows it knows
+        // (another node's log in an empty list, a resized pane): scroll once more after that layout.
+        Runnable showNewestAfterLayout = afterNextLayout(log, showNewest);
         state.selectedLog().addListener((ListChangeListener<LogEntry>) change -> {
             showNewest.run();
-            boolean removed = false;
-            while (change.next()) {
-                removed |= change.wasRemoved();
-            }
-            if (removed) {
-                // Another node's log (or a full buffer's oldest lines) replaced the rows: scrolling before the new
-                // rows are laid out stops half a line short, so scroll once more after the layout.
-                javafx.application.Platform.runLater(showNewest);
-            }
+            showNewestAfterLayout.run();
         });
-        // The pane shrinks when the summary appears; the newest line stays in view.
-        // After the pane's new height is laid out, else the list scrolls against the old one.
-        log.heightProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(showNewest));
+        log.heightProperty().addListener((obs, old, now) -> showNewestAfterLayout.run());
         VBox.setVgrow(log, Priority.ALWAYS);
-        HBox header = new HBox(12, title, follow, dropped);
+        HBox header = new HBox(12, title, follow, dropped, copied);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(6, header, log);
+    }
+
+    /** Runs {@code action} once after the next layout of {@code node}'s scene, however often it is asked before. */
+    private static Runnable afterNextLayout(Node node, Runnable action) {
+        return new Runnable() {
+            private boolean pending;
+
+            @Override
+            public void run() {
+                Scene scene = node.getScene();
+                if (pending || scene == null) {
+                    return;
+                }
+                pending = true;
+                scene.addPostLayoutPulseListener(new Runnable() {
+                    @Override
+                    public void run() {
+                        scene.removePostLayoutPulseListener(this);
+                        pending = false;
+                        action.run();
+                    }
+                });
+            }
+        };
     }
 
     /** Levels are pseudo-classes: unlike adding and removing style classes, they restyle only when they change. */

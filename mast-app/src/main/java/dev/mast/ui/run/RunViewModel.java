@@ -80,12 +80,18 @@ public final class RunViewModel implements WizardStep {
 
     /** Asks before touching the nodes, then starts; false if the user declined or the run could not start. */
     public boolean confirmAndStart(Plan plan, RunKind kind) {
+        return confirmAndStart(plan, kind, "");
+    }
+
+    /** Like {@link #confirmAndStart(Plan, RunKind)}, the question ending with {@code warning} (nodes that failed their test). */
+    public boolean confirmAndStart(Plan plan, RunKind kind, String warning) {
         String version = plan.kubernetesVersion();
         String nodes = plan.nodes().size() == 1 ? "1 node" : plan.nodes().size() + " nodes";
         String what = kind == RunKind.INSTALL ? "install Kubernetes " + version + " on " + nodes
                 : "move the control plane of " + nodes + " from systemd services to static pods";
         boolean go = dialogs.confirm(kind.title() + " on " + nodes + "?",
-                "Mast will connect to every node over SSH and " + what + ". Each node's log is written to a run folder.",
+                "Mast will connect to every node over SSH and " + what + ". Each node's log is written to a run folder."
+                        + (warning.isEmpty() ? "" : "\n\n" + warning),
                 kind.title() + " now");
         return go && start(plan, kind, Set.of());
     }

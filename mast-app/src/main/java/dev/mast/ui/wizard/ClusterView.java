@@ -74,7 +74,7 @@ public final class ClusterView {
         other.textProperty().bind(model.otherProblemsProperty());
         form.add(other, 0, row, 3, 1);
         root = Pages.scrolling(Pages.page("Cluster", "The cluster as a whole. Messages next to a field say what is wrong "
-                + "with it, the same as mast validate prints.", form));
+                + "with it, the same as mast validate prints.", form, ExtraFlagsView.create(model.extraFlags())));
     }
 
     private static ColumnConstraints grow() {

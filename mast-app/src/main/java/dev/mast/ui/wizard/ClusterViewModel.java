@@ -66,7 +66,7 @@ public final class ClusterViewModel implements WizardStep {
         dnsServiceIpPrompt = Bindings.createStringBinding(() -> Cidr.parse(draft.serviceCidrProperty().get().trim())
                 .map(cidr -> "default: " + cidr.address(10)).orElse("default: the tenth address of the service CIDR"),
                 draft.serviceCidrProperty());
-        // Problems of the cluster section that no field edits (extra flags of an opened plan).
+        // Problems of the cluster section that no field shows next to it (extra flags, edited in their table).
         otherProblems = Bindings.createObjectBinding(() -> report.getValue().problemsUnder("cluster").stream()
                 .filter(p -> !FIELD_PATHS.contains(p.path()) && !p.path().startsWith(CERT_SANS)).toList(), report);
         otherProblemsText = Bindings.createStringBinding(() -> String.join("\n", otherProblems.get().stream()
@@ -168,6 +168,10 @@ public final class ClusterViewModel implements WizardStep {
 
     public StringProperty endpointProperty() {
         return draft.endpointProperty();
+    }
+
+    public ObservableList<ExtraFlagRow> extraFlags() {
+        return draft.extraFlags();
     }
 
     public List<PodNetwork> podNetworks() {

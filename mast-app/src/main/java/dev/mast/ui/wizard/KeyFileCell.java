@@ -15,6 +15,8 @@ import javafx.scene.layout.Priority;
  */
 final class KeyFileCell extends TextFieldTableCell<NodeRow, String> {
     static final String BUTTON_STYLE = "key-file-button";
+    /** The room the "…" button takes beside the path. */
+    static final double BUTTON_WIDTH = 30;
 
     private final NodesViewModel model;
     private final Label path = new Label();

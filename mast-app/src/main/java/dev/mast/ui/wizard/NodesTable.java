@@ -1,10 +1,12 @@
 package dev.mast.ui.wizard;
 
+import dev.mast.ui.common.ColumnFit;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -23,8 +25,6 @@ final class NodesTable {
         table.setId("nodes-table");
         table.setEditable(true);
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        // The connection column takes what is left, so the table fits a 1366-pixel screen without scrolling sideways.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No nodes yet. Add node, or paste rows: one node per line."));
         table.getColumns().add(problemColumn());
@@ -46,7 +46,31 @@ final class NodesTable {
                 "The bastion to go through, e.g. ops@bastion:22 (several separated by commas, or none); "
                         + "empty: ProxyJump from ~/.ssh/config, if any"));
         table.getColumns().add(connectionColumn());
+        fitToContent(table);
         return table;
+    }
+
+    /**
+     * Every column as wide as its header and values, following edits and connection results; a table
+     * wider than the page scrolls sideways rather than cutting them.
+     */
+    private static void fitToContent(TableView<NodeRow> table) {
+        ColumnFit<NodeRow> fit = ColumnFit.install(table);
+        table.getColumns().forEach(column -> fit.column(column, row -> shown(column.getCellObservableValue(row).getValue()),
+                column.getId().equals("column-key") ? KeyFileCell.BUTTON_WIDTH : 0));
+        // Each cell value is a property of the row (not a new binding per call), so it can be watched and let go.
+        fit.watching(row -> table.getColumns().stream().<ObservableValue<?>>map(column -> column.getCellObservableValue(row)).toList());
+    }
+
+    /** The text a cell shows for its value; a check box is as narrow as its header. */
+    private static String shown(Object value) {
+        if (value instanceof ConnectionStatus status) {
+            return status.summary();
+        }
+        if (value instanceof NodeRow.RowProblems) {
+            return "✗";
+        }
+        return value instanceof String text ? text : "";
     }
 
     private static TableColumn<NodeRow, String> text(String title, String id, double width,
@@ -54,8 +78,6 @@ final class NodesTable {
         TableColumn<NodeRow, String> column = new TableColumn<>(title);
         column.setId("column-" + id);
         column.setPrefWidth(width);
-        // Short values keep their width; when the table is narrow, the key file and connection columns give way.
-        column.setMinWidth(id.equals("key") ? 140 : id.equals("jump") ? 80 : width);
         column.setCellValueFactory(data -> property.apply(data.getValue()));
         column.setCellFactory(TextFieldTableCell.forTableColumn());
         column.setGraphic(null);

@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Nodes page: the toolbar, the table, the report of the last paste and the list of problems. */
@@ -27,7 +28,7 @@ public final class NodesView {
         this.table = NodesTable.create(model);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox page = Pages.page("Nodes", "The machines of the cluster. Double-click a cell to edit it; press Enter to "
-                + "keep the change. Test the connections before you go on.", toolbar(), pasteReport(), table, problems());
+                + "keep the change. Test the connections before you go on.", toolbar(), pasteReport(), connectionWarning(), table, problems());
         VBox.setVgrow(page, Priority.ALWAYS);
         root = page;
     }
@@ -85,6 +86,18 @@ public final class NodesView {
         box.visibleProperty().bind(model.pasteMessageProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    private Label connectionWarning() {
+        Label warning = new Label();
+        warning.setId("connection-warning");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.getStyleClass().add(MastStyles.FIELD_WARNING);
+        warning.textProperty().bind(model.connectionWarningProperty());
+        warning.visibleProperty().bind(model.connectionWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        return warning;
     }
 
     private VBox problems() {

@@ -15,9 +15,11 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -40,6 +42,7 @@ public final class NodesViewModel implements WizardStep {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper pasteMessage = new ReadOnlyStringWrapper(this, "pasteMessage", "");
     private final ObservableList<String> pasteProblems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper connectionWarning = new ReadOnlyStringWrapper(this, "connectionWarning", "");
     private final BooleanBinding valid;
     private final StringBinding blockedReason;
 
@@ -53,6 +56,31 @@ public final class NodesViewModel implements WizardStep {
         blockedReason = Bindings.createStringBinding(() -> firstError(report.getValue()), report);
         report.addListener((obs, old, now) -> showProblems(now));
         showProblems(report.getValue());
+        ChangeListener<ConnectionStatus> tested = (obs, was, now) -> connectionWarning.set(connectionWarning(draft.nodes()));
+        draft.nodes().forEach(row -> row.connectionProperty().addListener(tested));
+        draft.nodes().addListener((ListChangeListener<NodeRow>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(row -> row.connectionProperty().removeListener(tested));
+                change.getAddedSubList().forEach(row -> row.connectionProperty().addListener(tested));
+            }
+            connectionWarning.set(connectionWarning(draft.nodes()));
+        });
+    }
+
+    /**
+     * The nodes whose connection test failed, named with why: the run's preflight checks every node before it
+     * changes anything and stops when one cannot be reached, so the user hears it here, not minutes later.
+     */
+    static String connectionWarning(List<NodeRow> rows) {
+        List<String> failed = rows.stream().filter(row -> row.connectionProperty().get().state() == ConnectionStatus.State.FAILED)
+                .map(row -> row.hostNameProperty().get() + " (" + row.connectionProperty().get().summary() + ")").toList();
+        if (failed.isEmpty()) {
+            return "";
+        }
+        return (failed.size() == 1 ? "1 node failed" : failed.size() + " nodes failed") + " the connection test: "
+                + String.join(", ", failed) + ". Mast checks every node before it changes anything and stops if one cannot "
+                + "be reached or logged in to: fix " + (failed.size() == 1 ? "it" : "them") + ", remove "
+                + (failed.size() == 1 ? "it" : "them") + " from the plan, or test again.";
     }
 
     private void showProblems(ValidationReport report) {
@@ -196,6 +224,11 @@ public final class NodesViewModel implements WizardStep {
 
     public ObservableList<String> problems() {
         return problems;
+    }
+
+    /** Which nodes failed their connection test and what that means for the run; empty when none did. */
+    public ReadOnlyStringProperty connectionWarningProperty() {
+        return connectionWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty pasteMessageProperty() {

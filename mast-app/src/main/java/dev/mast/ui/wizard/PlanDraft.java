@@ -2,7 +2,6 @@ package dev.mast.ui.wizard;
 
 import dev.mast.plan.ApiServerCert;
 import dev.mast.plan.ClusterDns;
-import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanValidator;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -56,8 +54,8 @@ public final class PlanDraft {
     private final ObjectBinding<ValidationReport> report;
     /** The nodes are Mast's simulated ones, on loopback addresses; see {@link PlanValidator#forSimulatedNodes()}. */
     private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated", false);
-    /** Extra flags and the plan-wide SSH settings are not edited here; a loaded plan keeps them. */
-    private Map<Component, Map<String, String>> extraFlags = Map.of();
+    private final ObservableList<ExtraFlagRow> extraFlags = FXCollections.observableArrayList(ExtraFlagRow::inputs);
+    /** The plan-wide SSH settings are not edited here; a loaded plan keeps them. */
     private SshSettings ssh = SshSettings.UNSET;
 
     public PlanDraft(PlanValidator validator) {
@@ -88,7 +86,7 @@ public final class PlanDraft {
         dnsReplicas.set(String.valueOf(plan.clusterDns().replicas()));
         podNetwork.set(plan.podNetwork());
         certSans.set(String.join(", ", plan.apiServerCert().extraSans()));
-        extraFlags = plan.extraFlags();
+        extraFlags.setAll(ExtraFlagRow.rowsOf(plan.extraFlags()));
         ssh = plan.ssh();
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
@@ -99,7 +97,7 @@ public final class PlanDraft {
     public Plan toPlan() {
         return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
-                nodes.stream().map(NodeRow::toNode).toList(), extraFlags, ssh,
+                nodes.stream().map(NodeRow::toNode).toList(), ExtraFlagRow.flagsOf(extraFlags), ssh,
                 new ClusterDns(dnsServiceIp.get().trim(), coreDns.get(), dnsReplicasNumber().orElse(0)), podNetwork.get(),
                 new ApiServerCert(certSanList()));
     }
@@ -133,7 +131,7 @@ public final class PlanDraft {
 
     private Observable[] inputs() {
         return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, dnsServiceIp, coreDns,
-            dnsReplicas, podNetwork, certSans, nodes, simulated};
+            dnsReplicas, podNetwork, certSans, nodes, simulated, extraFlags};
     }
 
     /** Remembers which file the plan was opened from or saved to. */
@@ -199,6 +197,11 @@ public final class PlanDraft {
 
     public ObservableList<NodeRow> nodes() {
         return nodes;
+    }
+
+    /** The extra flags per component, a row each, as the Cluster page edits them. */
+    public ObservableList<ExtraFlagRow> extraFlags() {
+        return extraFlags;
     }
 
     public ObjectProperty<RunKind> kindProperty() {

@@ -140,12 +140,18 @@ public final class StartViewModel implements WizardStep {
         });
     }
 
+    private static final int SHOWN_PROBLEMS = 5;
+
     private void showReadError(String title, Path file, Exception error) {
         if (error instanceof PlanFileException problems) {
             int count = problems.problems().size();
+            // The first problems in the message itself: "Show details" is easy to miss.
+            List<String> lines = problems.problems().stream().map(Problem::toString).toList();
+            String shown = String.join("\n", lines.subList(0, Math.min(SHOWN_PROBLEMS, count)))
+                    + (count > SHOWN_PROBLEMS ? "\n... and " + (count - SHOWN_PROBLEMS) + " more under Show details" : "");
             dialogs.showError(title, file + " has " + count + " problem" + (count == 1 ? "" : "s")
-                            + "; fix the file and open it again. Nothing was changed.",
-                    problems.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
+                            + "; fix the file and open it again. Nothing was changed.\n\n" + shown,
+                    String.join("\n", lines));
         } else if (error instanceof NoSuchFileException) {
             dialogs.showError(title, file + " does not exist. Nothing was changed.", "");
         } else {

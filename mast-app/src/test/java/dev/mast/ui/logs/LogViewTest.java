@@ -22,9 +22,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,5 +189,58 @@ class LogViewTest {
         List<String> saved = Files.readAllLines(saveTo);
         assertEquals(500, saved.size());
         assertEquals(onFx(() -> list(robot).getItems().get(499)), saved.get(499));
+    }
+
+    private static String clipboard() {
+        return onFx(() -> Clipboard.getSystemClipboard().getString());
+    }
+
+    @Test
+    void copyWithNothingSelectedTakesEveryLineAndSaysSoAndCtrlCCopiesTheSelection(FxRobot robot) {
+        until("500 lines", () -> list(robot).getItems().size() == 500);
+        runFx(() -> view.model().options().followProperty().set(false));
+        runFx(() -> list(robot).getSelectionModel().clearSelection());
+
+        robot.clickOn("#log-copy");
+
+        assertEquals(500, clipboard().lines().count());
+        assertEquals(onFx(() -> list(robot).getItems().get(499)), clipboard().lines().toList().get(499));
+        assertEquals("Copied 500 lines to the clipboard.", onFx(() -> robot.lookup("#log-notice").queryAs(Label.class).getText()));
+
+        runFx(() -> {
+            list(robot).getSelectionModel().clearSelection();
+            list(robot).getSelectionModel().selectIndices(3, 7);
+            list(robot).requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        until("two lines copied", () -> clipboard().lines().count() == 2);
+        assertEquals(onFx(() -> list(robot).getItems().get(3) + "\n" + list(robot).getItems().get(7) + "\n"), clipboard());
+    }
+
+    /** The cell showing the line that ends with {@code text}, if it is on screen. */
+    private static Optional<ListCell<?>> cellEndingWith(FxRobot robot, String text) {
+        return robot.lookup(".log-line").match((ListCell<?> c) -> c.getItem() instanceof String line && line.endsWith(text))
+                .tryQuery();
+    }
+
+    @Test
+    void wrapShowsALongLineWholeOnSeveralRows(FxRobot robot) {
+        until("500 lines", () -> list(robot).getItems().size() == 500);
+        String longLine = "E0610 " + "a long message that goes on ".repeat(12) + "THE END";
+        container.log(longLine);
+        until("the long line", () -> list(robot).getItems().size() == 501);
+        robot.clickOn("#log-wrap");
+        assertTrue(onFx(() -> view.model().options().wrapProperty().get()), "Wrap is ticked");
+        runFx(() -> view.model().options().followProperty().set(false));
+        runFx(() -> list(robot).scrollTo(500));
+        until("the long line on screen", () -> cellEndingWith(robot, longLine).isPresent());
+
+        // The row grows once the list has laid it out with its wrapped text.
+        until("the long line on several rows", () -> cellEndingWith(robot, longLine)
+                .map(c -> c.getHeight() > 2 * LogView.LINE_HEIGHT).orElse(false));
+
+        ListCell<?> cell = cellEndingWith(robot, longLine).orElseThrow();
+        String shown = onFx(() -> ((Text) cell.lookup(".text")).getText());
+        assertTrue(shown.endsWith("THE END"), "cut: " + shown);
     }
 }

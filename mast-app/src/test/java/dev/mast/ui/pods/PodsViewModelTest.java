@@ -83,6 +83,10 @@ class PodsViewModelTest {
         awaitNames(List.of("kube-apiserver-node001", "kube-scheduler-node001"));
         awaitLive();
         assertTrue(fx.call(() -> model.summaryProperty().get()).startsWith("2 pods in kube-system · live from"));
+        fx.run(() -> model.filterProperty().set("sched"));
+        assertTrue(fx.call(() -> model.summaryProperty().get()).startsWith("1 of 2 pods in kube-system · live from"),
+                fx.call(() -> model.summaryProperty().get()));
+        fx.run(() -> model.filterProperty().set(""));
         mock.client().pods().inNamespace("kube-system").resource(TestPods.mirror("kube-controller-manager", "node001", CREATED)).create();
         awaitNames(List.of("kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001"));
         mock.client().pods().inNamespace("kube-system").resource(TestPods.crashLooping("kube-system", "kube-scheduler-node001",

@@ -12,6 +12,7 @@ import dev.mast.cluster.PodRow;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
 import dev.mast.ui.common.UiThreads;
+import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +151,8 @@ class PodsViewTest {
         robot.clickOn(PodsViewModel.ALL_NAMESPACES);
         until("five pods", () -> table(robot).getItems().size() == 5);
         assertTrue(onFx(() -> table(robot).getColumns().get(0).isVisible()), "the NAMESPACE column shows");
+        // Columns fit their values a moment after the rows change.
+        AppHarness.assertNothingCut(table(robot).getScene().getRoot());
     }
 
     @Test

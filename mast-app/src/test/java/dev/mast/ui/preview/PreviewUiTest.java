@@ -1,5 +1,6 @@
 package dev.mast.ui.preview;
 
+import static dev.mast.ui.pods.FxWait.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +11,14 @@ import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -135,5 +138,25 @@ class PreviewUiTest {
                     : node instanceof TextInputControl c ? c.getText() : null;
             assertFalse(text != null && text.contains(SampleRenderer.SECRET_MARKER), "secret shown in " + node);
         }
+    }
+
+    @Test
+    void theLinesOfAFileCanBeSelectedAndCopiedWithTheKeysOrTheContextMenu(FxRobot robot) {
+        clickTreeItem(robot, "manifests/kube-scheduler.yaml");
+        ListView<?> code = robot.lookup("#code-view").queryAs(ListView.class);
+        robot.clickOn(code);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+
+        String expected = code.getItems().stream().map(line -> line + "\n").collect(Collectors.joining());
+        assertEquals(expected, onFx(() -> Clipboard.getSystemClipboard().getString()));
+        assertEquals("Copied " + code.getItems().size() + " lines to the clipboard.", robot.lookup("#code-copied").queryAs(Label.class).getText());
+
+        app.onFx(() -> Clipboard.getSystemClipboard().clear());
+        app.onFx(() -> code.getSelectionModel().clearAndSelect(0));
+        javafx.scene.control.MenuItem copy = code.getContextMenu().getItems().get(0);
+        assertEquals("Copy", copy.getText());
+        app.onFx(copy::fire);
+        assertEquals(code.getItems().get(0) + "\n", onFx(() -> Clipboard.getSystemClipboard().getString()));
     }
 }

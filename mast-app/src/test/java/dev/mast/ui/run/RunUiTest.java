@@ -1,5 +1,6 @@
 package dev.mast.ui.run;
 
+import static dev.mast.ui.pods.FxWait.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +79,14 @@ class RunUiTest {
         assertFalse(robot.lookup("#open-pods").queryButton().isDisabled(), "the pod list opens after a run that finished well");
         robot.clickOn("#open-run-folder");
         assertEquals(home.resolve("runs"), app.openedFolders.get(0));
+        // Without a file manager the button opens nothing: the path is there to copy.
+        TextField path = robot.lookup("#run-folder-path").queryAs(TextField.class);
+        assertEquals(home.resolve("runs").toString(), path.getText());
+        assertFalse(path.isEditable());
+        robot.clickOn(path);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertEquals(home.resolve("runs").toString(), onFx(() -> Clipboard.getSystemClipboard().getString()));
     }
 
     @Test
@@ -113,6 +127,7 @@ class RunUiTest {
 
         assertEquals(0, rowsShowing(robot, "Failed"));
         assertTrue(rowsShowing(robot, "Cancelled") > 0, "the nodes that had not finished are cancelled");
+        AppHarness.assertNothingCut(robot.lookup("#run-table").queryAs(Parent.class));
         Label summary = robot.lookup("#run-summary").queryAs(Label.class);
         assertTrue(summary.getText().startsWith("install was cancelled: "), summary.getText());
         assertTrue(summary.getStyleClass().contains(dev.mast.ui.common.MastStyles.RUN_CANCELLED), summary.getStyleClass().toString());
@@ -130,5 +145,40 @@ class RunUiTest {
         for (NodeProgress row : app.model.run().state().rows()) {
             assertEquals("", row.stepProperty().get(), row.node());
         }
+    }
+
+    @Test
+    void aNodesLogCanBeCopiedWholeOrBySelection(FxRobot robot) {
+        robot.clickOn("#next");
+        waitForTheRunToEnd();
+        Node row = robot.lookup("#run-table .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c && "worker002".equals(c.getText())).query();
+        robot.clickOn(row);
+        ListView<?> log = robot.lookup("#log-view").queryAs(ListView.class);
+        robot.clickOn(log);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertEquals(log.getItems().size(), copied.lines().count());
+        assertEquals(((LogEntry) log.getItems().get(log.getItems().size() - 1)).display(), copied.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("Copied " + log.getItems().size() + " lines to the clipboard.", robot.lookup("#log-copied").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aFinishedNodesLogOpensAtItsLastLineWhileFollowing(FxRobot robot) {
+        robot.clickOn("#next");
+        waitForTheRunToEnd();
+        app.settle();
+        Node row = robot.lookup("#run-table .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c && "worker002".equals(c.getText())).query();
+        robot.clickOn(row);
+        app.settle();
+
+        ListView<?> log = robot.lookup("#log-view").queryAs(ListView.class);
+        int last = onFx(() -> log.getItems().size() - 1);
+        assertTrue((last + 1) * log.getFixedCellSize() > onFx(log::getHeight) + 50, "more lines than the pane shows: " + last);
+        assertTrue(onFx(() -> robot.lookup("#log-view .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible())), "the last line is in view");
+        assertFalse(onFx(() -> robot.lookup("#log-view .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == 0 && c.isVisible())), "the first line is scrolled away");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mast.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Role;
@@ -33,7 +34,7 @@ class NodesUiTest {
     static Path home;
 
     private final AppHarness app = new AppHarness();
-    private final KnownHostsTester tester = new KnownHostsTester(Set.of());
+    private final KnownHostsTester tester = new KnownHostsTester(Set.of("unreachable001"));
 
     @Start
     void start(Stage stage) {
@@ -142,5 +143,37 @@ class NodesUiTest {
                 robot.lookup("#blocked-reason").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#node-problems").queryAs(ListView.class).getItems()
                 .contains("worker002, IP address: \"192.168.10.999\" is not an IPv4 address"));
+    }
+
+    @Test
+    void columnsAreAsWideAsTheirValuesAndNothingIsCut(FxRobot robot) {
+        app.onFx(() -> app.model.draft().load(UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().stream()
+                .map(n -> n.withSsh(n.ssh().withPort(39123).withKeyFile("~/.local/share/mast/clusters/simulated/id_ed25519"))).toList())));
+        robot.clickOn("#test-all");
+        AppHarness.waitUntil(() -> app.model.draft().nodes().stream()
+                .allMatch(r -> r.connectionProperty().get().state() == ConnectionStatus.State.PASSED));
+        AppHarness.assertNothingCut(robot.lookup("#nodes-table").queryAs(TableView.class));
+    }
+
+    @Test
+    void aNodeThatFailedItsTestIsNamedOnThePageAndInTheConfirmation(FxRobot robot) {
+        app.onFx(() -> app.model.draft().nodes().get(5).hostNameProperty().set("unreachable001"));
+        assertFalse(robot.lookup("#connection-warning").query().isVisible());
+        robot.clickOn("#test-all");
+        AppHarness.waitUntil(() -> app.model.draft().nodes().stream().noneMatch(r -> r.connectionProperty().get().state() == ConnectionStatus.State.TESTING
+                || r.connectionProperty().get().state() == ConnectionStatus.State.NOT_TESTED));
+
+        Label warning = robot.lookup("#connection-warning").queryAs(Label.class);
+        assertTrue(warning.isVisible());
+        assertTrue(warning.getText().startsWith("1 node failed the connection test: unreachable001 (Not reachable)."), warning.getText());
+        AppHarness.assertNothingCut(warning.getParent());
+
+        robot.clickOn("#next");
+        AppHarness.waitUntil(() -> app.model.wizard().pageProperty().get() == WizardPage.PREVIEW && app.model.wizard().canGoNextProperty().get());
+        app.dialogs.confirmNext(false);
+        robot.clickOn("#next");
+        var confirm = app.dialogs.asked("confirm").stream().filter(a -> a.title().startsWith("Install on")).findFirst().orElseThrow();
+        assertTrue(confirm.message().endsWith(warning.getText()), confirm.message());
+        assertEquals(WizardPage.PREVIEW, app.model.wizard().pageProperty().get(), "declined: nothing ran");
     }
 }

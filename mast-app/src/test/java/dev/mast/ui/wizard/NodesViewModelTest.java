@@ -170,4 +170,18 @@ class NodesViewModelTest {
         assertEquals("~/.ssh/cluster_ed25519", row("worker002").keyFileProperty().get());
         assertEquals("~/.ssh/id_ed25519", row("master001").keyFileProperty().get());
     }
+
+    @Test
+    void nodesThatFailedTheirConnectionTestAreNamedWithWhatThatMeansForTheRun() {
+        draft.load(UiFixtures.threeMasters());
+        assertEquals("", model.connectionWarningProperty().get());
+
+        model.testAll();
+
+        assertEquals("1 node failed the connection test: ingress001 (Not reachable). Mast checks every node before it changes "
+                + "anything and stops if one cannot be reached or logged in to: fix it, remove it from the plan, or test again.",
+                model.connectionWarningProperty().get());
+        model.remove(List.of(row("ingress001")));
+        assertEquals("", model.connectionWarningProperty().get(), "the unreachable node is no longer in the plan");
+    }
 }

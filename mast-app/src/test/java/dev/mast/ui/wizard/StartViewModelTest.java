@@ -65,6 +65,9 @@ class StartViewModelTest {
         var error = dialogs.asked("error").get(0);
         assertEquals("Cannot open the plan", error.title());
         assertTrue(error.message().contains(file + ":3:3"), error.message());
+        // The first five problems are in the message, not only under Show details.
+        assertTrue(error.shown().matches("(?s)\\Q" + file + "\\E has 6 problems; fix the file and open it again\\. Nothing was "
+                + "changed\\.\n\n(\\Q" + file + "\\E:\\d+:\\d+: [^\n]+\n){5}\\.\\.\\. and 1 more under Show details"), error.shown());
         assertFalse(model.busyProperty().get());
         assertEquals(Optional.empty(), settings.lastPlan());
     }

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.plan.Component;
 import dev.mast.plan.PlanValidator;
 import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
+import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -131,5 +136,51 @@ class WizardUiTest {
         javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) app.stage.getScene().getRoot().lookup(".scroll-pane");
         assertTrue(scroll.getContent().getLayoutBounds().getHeight() <= scroll.getViewportBounds().getHeight() + 1,
                 "the page fits: " + scroll.getContent().getLayoutBounds());
+    }
+
+    @Test
+    void aRefusedExtraFlagCanBeRemovedAndAnotherAddedOnTheClusterPage(FxRobot robot) {
+        app.onFx(() -> app.model.draft().load(UiFixtures.threeMasters().withExtraFlags(Map.of(Component.KUBE_APISERVER,
+                Map.of("service-cluster-ip-range", "10.0.0.0/16", "audit-log-maxage", "30")))));
+        robot.clickOn("#next");
+        assertEquals(WizardPage.CLUSTER, page());
+        Button next = robot.lookup("#next").queryButton();
+        assertTrue(next.isDisabled(), "Mast sets service-cluster-ip-range itself");
+        assertTrue(robot.lookup("#cluster-other-problems").queryAs(Label.class).getText()
+                .startsWith("Extra flags (kube-apiserver.service-cluster-ip-range): "));
+
+        // The table is at the foot of the page.
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = robot.lookup("#extra-flags").queryAs(Node.class).getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                }
+            }
+        });
+        robot.clickOn(cell(robot, "service-cluster-ip-range"));
+        robot.clickOn("#remove-flag");
+        assertFalse(next.isDisabled());
+        assertEquals(Map.of(Component.KUBE_APISERVER, Map.of("audit-log-maxage", "30")), app.model.draft().toPlan().extraFlags());
+
+        robot.clickOn("#add-flag");
+        robot.write("--v").type(KeyCode.ENTER);
+        robot.doubleClickOn(secondRow(robot, "#flag-value"));
+        robot.write("4").type(KeyCode.ENTER);
+        robot.doubleClickOn(secondRow(robot, "#flag-component"));
+        robot.clickOn("kube-scheduler");
+
+        assertEquals(Map.of(Component.KUBE_APISERVER, Map.of("audit-log-maxage", "30"), Component.KUBE_SCHEDULER, Map.of("v", "4")),
+                app.model.draft().toPlan().extraFlags());
+        assertFalse(next.isDisabled());
+    }
+
+    private TableCell<?, ?> cell(FxRobot robot, String text) {
+        return robot.lookup("#extra-flags .table-cell").match((Node n) -> n instanceof TableCell<?, ?> c && text.equals(c.getText()))
+                .queryAs(TableCell.class);
+    }
+
+    private TableCell<?, ?> secondRow(FxRobot robot, String column) {
+        return robot.lookup("#extra-flags " + column).match((Node n) -> n instanceof TableCell<?, ?> c && c.getIndex() == 1)
+                .queryAs(TableCell.class);
     }
 }

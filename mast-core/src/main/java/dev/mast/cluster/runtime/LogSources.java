@@ -19,7 +19,7 @@ public final class LogSources {
         AUTO,
         /** Only the API. */
         API,
-        /** The node's runtime, whatever the API's state ("Read from the node's runtime"). */
+        /** The node's runtime, whatever the API's state ("Always read from the node's runtime"). */
         NODE_RUNTIME
     }
 

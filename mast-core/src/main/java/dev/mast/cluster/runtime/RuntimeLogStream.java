@@ -7,11 +7,14 @@ import dev.mast.cluster.logs.LogStream;
 import dev.mast.node.Command;
 import dev.mast.node.CommandCancelledException;
 import dev.mast.node.CommandResult;
+import dev.mast.node.LineSink;
 import dev.mast.node.NodeException;
 import dev.mast.plan.Node;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * {@code crictl logs} / {@code docker logs} running on a node, its stdout and stderr (components
@@ -19,6 +22,14 @@ import java.util.concurrent.Future;
  * SSH layer kill the command.
  */
 final class RuntimeLogStream implements LogStream {
+    private static final Logger LOG = Logger.getLogger(RuntimeLogStream.class.getName());
+    /**
+     * crictl's own notices on stderr, in logrus's form ({@code WARN[0000] runtime connect using default
+     * endpoints ...} where /etc/crictl.yaml names none): not the container's lines, so they go to the app log.
+     * Its errors ({@code ERRO}, {@code FATA}) stay, since they say why no log came.
+     */
+    private static final Pattern TOOL_NOTICE = Pattern.compile("(DEBU|INFO|WARN)\\[\\d{4,}] .*");
+
     private final LogOrigin origin;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Future<?> reader;
@@ -33,7 +44,9 @@ final class RuntimeLogStream implements LogStream {
     private void read(NodeSessions sessions, Node node, Command command, LogSink sink) {
         try {
             CommandResult result = sessions.connection(node).run(command, (stream, text) -> {
-                if (!closed) {
+                if (stream == LineSink.Stream.STDERR && TOOL_NOTICE.matcher(text).matches()) {
+                    LOG.fine(() -> "`" + command.summary() + "` on " + node.hostName() + ": " + text);
+                } else if (!closed) {
                     sink.line(text);
                 }
             });

@@ -39,6 +39,12 @@ class InstallOnSimulatorTest {
                 assertEquals(0, sim.sh(node, "systemctl is-active containerd").exitStatus(), node);
                 assertEquals(0, sim.sh(node, "curl -sk http://127.0.0.1:10256/healthz").exitStatus(), node);
             }
+            // The install writes every file mast render shows for a node.
+            for (var node : dev.mast.render.ClusterRenderer.render(sim.plan, sim.pkiDir).filesByNode().entrySet()) {
+                for (var file : node.getValue()) {
+                    assertEquals(0, sim.sh(node.getKey(), "test -f " + file.path()).exitStatus(), node.getKey() + " " + file.path());
+                }
+            }
             assertEquals(0, sim.sh("node001", "systemctl is-active etcd").exitStatus());
             assertEquals(0, sim.sh("node001", "curl -sk https://127.0.0.1:6443/livez").exitStatus());
             for (String pod : List.of("kube-apiserver-node001", "kube-controller-manager-node001", "kube-scheduler-node001",

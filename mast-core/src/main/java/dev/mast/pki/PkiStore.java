@@ -26,6 +26,9 @@ import java.util.Optional;
  * asks (a master was added, so the API server needs a new SAN), is not signed by the stored
  * CA, has lost its key or is within {@link CertificateCheck#RENEW_BEFORE} of expiring is
  * re-issued from the stored CA.
+ *
+ * <p>{@link #loadOrCreate} holds the folder's {@link PkiLock} while it works, so two Mast processes never
+ * both make a CA there; a run holds it for the whole run.
  */
 public final class PkiStore {
     static final String SA_KEY = "sa.key";
@@ -62,7 +65,20 @@ public final class PkiStore {
      * @throws IllegalArgumentException if a node's host name cannot name a file
      */
     public ClusterPki loadOrCreate(Path dir, Plan plan) {
+        // Bad input is found before the lock makes the folder: it changes nothing.
         List<CertificateSpec> specs = ClusterCertificates.forPlan(plan);
+        // Another process (or another thread here) completing the same folder at once would make a second CA.
+        try (PkiLock lock = PkiLock.hold(dir, "mast, making or reading the cluster's certificates")) {
+            lock.writing().lock();
+            try {
+                return loadOrCreateHeld(dir, plan, specs);
+            } finally {
+                lock.writing().unlock();
+            }
+        }
+    }
+
+    private ClusterPki loadOrCreateHeld(Path dir, Plan plan, List<CertificateSpec> specs) {
         var files = new PkiFiles(dir);
         Map<String, Stored> stored = new LinkedHashMap<>();
         for (CertificateSpec spec : specs) {

@@ -12,7 +12,7 @@ import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
-import dev.mast.workflow.ClusterPkiAdoption;
+import dev.mast.workflow.tasks.ClusterCa;
 import dev.mast.workflow.SshRemote;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ final class CorePlanRenderer implements PlanRenderer {
         if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
             try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
                  SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
+                ClusterCa.adopt(master, folders.pkiDir(plan));
             }
         }
         return render(plan);

@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -34,6 +35,7 @@ public final class CoreServices {
                 .withUpgradeInspector(new CoreUpgradeInspector(folders, prompt))
                 // The operate screens trust the host keys recorded for the plan (the Nodes page or a run did that)
                 // and ask nothing: their node view refreshes on its own, and must not raise dialogs each time.
-                .withNodeAccess(plan -> new NodeConnector(CredentialPrompt.refusing(), folders.ssh(plan), SshOptions.DEFAULT));
+                .withNodeAccess(plan -> NodeSessions.owning(new NodeConnector(CredentialPrompt.refusing(), folders.ssh(plan),
+                        SshOptions.DEFAULT)));
     }
 }

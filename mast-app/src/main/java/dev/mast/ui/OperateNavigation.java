@@ -1,10 +1,9 @@
 package dev.mast.ui;
 
-import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
 import dev.mast.ui.common.DialogService;
 import dev.mast.ui.pods.OperateSession;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.wizard.PlanDraft;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +34,6 @@ public final class OperateNavigation implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "session", Optional.empty());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper nodesNote = new ReadOnlyStringWrapper(this, "nodesNote", "");
-    private NodeConnector connector;
 
     /** @param home the user's home: the kubeconfig chooser starts in its {@code .kube} folder */
     public OperateNavigation(UiThreads threads, Optional<NodeAccess> nodeAccess, DialogService dialogs, PlanDraft draft,
@@ -68,9 +66,8 @@ public final class OperateNavigation implements AutoCloseable {
     /** Shows the operate screens for the cluster of these kubeconfigs (kubectl's own when empty). */
     public void open(List<Path> kubeconfigs, Optional<Plan> plan, String heading) {
         back();
-        connector = plan.filter(p -> !p.nodes().isEmpty()).flatMap(p -> nodeAccess.map(access -> access.connector(p)))
-                .orElse(null);
-        var opened = new OperateSession(threads, plan, Optional.ofNullable(connector), clock);
+        var sessions = plan.filter(p -> !p.nodes().isEmpty()).flatMap(p -> nodeAccess.map(access -> access.sessions(p)));
+        var opened = new OperateSession(threads, plan, sessions, clock);
         opened.connect(kubeconfigs);
         title.set(heading);
         nodesNote.set(opened.nodesKnown()
@@ -86,10 +83,6 @@ public final class OperateNavigation implements AutoCloseable {
         title.set("");
         nodesNote.set("");
         current.ifPresent(OperateSession::close);
-        if (connector != null) {
-            connector.close();
-            connector = null;
-        }
     }
 
     /**

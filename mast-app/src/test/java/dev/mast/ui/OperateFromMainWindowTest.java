@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mast.cluster.PodRow;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
@@ -63,7 +64,7 @@ class OperateFromMainWindowTest {
         mock.writeKubeconfig(runFolder.resolve("admin.conf"));
         NodeAccess access = plan -> {
             connectorsFor.add(plan);
-            return new NodeConnector(CredentialPrompt.refusing(), home.resolve("known_hosts"));
+            return NodeSessions.owning(new NodeConnector(CredentialPrompt.refusing(), home.resolve("known_hosts")));
         };
         app.show(stage, AppServices.none().withRenderer(new SampleRenderer())
                 .withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, runFolder)).withNodeAccess(access), home);

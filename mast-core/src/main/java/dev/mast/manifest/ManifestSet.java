@@ -3,7 +3,7 @@ package dev.mast.manifest;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class ManifestSet {
         StaticPodManifests.requireInPlan(plan, node);
         var files = new ArrayList<NodeFile>();
         StaticPodManifests.forNode(plan, node, carriedFlags).forEach(m -> files.add(m.toNodeFile()));
-        if (StaticPodManifests.isKubernetesNode(node)) {
+        if (node.joinsCluster()) {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);

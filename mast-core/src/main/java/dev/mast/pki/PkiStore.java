@@ -65,20 +65,37 @@ public final class PkiStore {
      * @throws IllegalArgumentException if a node's host name cannot name a file
      */
     public ClusterPki loadOrCreate(Path dir, Plan plan) {
+        return load(dir, plan, true);
+    }
+
+    /**
+     * The PKI {@link #loadOrCreate} would give, with what it would create or re-issue made in memory only: for a dry
+     * run, which changes nothing, not even the PKI folder (so it takes no lock either).
+     *
+     * @throws PkiException if a file cannot be read, is corrupt or contradicts another
+     */
+    public ClusterPki loadWithoutWriting(Path dir, Plan plan) {
+        return load(dir, plan, false);
+    }
+
+    private ClusterPki load(Path dir, Plan plan, boolean write) {
         // Bad input is found before the lock makes the folder: it changes nothing.
         List<CertificateSpec> specs = ClusterCertificates.forPlan(plan);
+        if (!write) {
+            return resolveAll(dir, plan, specs, false);
+        }
         // Another process (or another thread here) completing the same folder at once would make a second CA.
         try (PkiLock lock = PkiLock.hold(dir, "mast, making or reading the cluster's certificates")) {
             lock.writing().lock();
             try {
-                return loadOrCreateHeld(dir, plan, specs);
+                return resolveAll(dir, plan, specs, true);
             } finally {
                 lock.writing().unlock();
             }
         }
     }
 
-    private ClusterPki loadOrCreateHeld(Path dir, Plan plan, List<CertificateSpec> specs) {
+    private ClusterPki resolveAll(Path dir, Plan plan, List<CertificateSpec> specs, boolean write) {
         var files = new PkiFiles(dir);
         Map<String, Stored> stored = new LinkedHashMap<>();
         for (CertificateSpec spec : specs) {
@@ -101,7 +118,9 @@ public final class PkiStore {
         }
         ServiceAccountKey serviceAccount = resolveServiceAccount(files, saKeyPem, saPubPem, writes, changes);
 
-        files.writeAll(writes);
+        if (write) {
+            files.writeAll(writes);
+        }
         return new ClusterPki(plan, credentials, serviceAccount, changes);
     }
 

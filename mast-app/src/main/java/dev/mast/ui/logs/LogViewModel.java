@@ -1,12 +1,12 @@
 package dev.mast.ui.logs;
 
-import dev.mast.cluster.Batcher;
+import dev.mast.concurrent.Batcher;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

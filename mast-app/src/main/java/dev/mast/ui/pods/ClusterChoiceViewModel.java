@@ -3,6 +3,7 @@ package dev.mast.ui.pods;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.KubeContext;
 import dev.mast.cluster.Kubeconfigs;
+import dev.mast.ui.common.UiThreads;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

@@ -5,8 +5,8 @@ import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
-import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogViewModel;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * The operate screens' models for one cluster: the pod list, the kubeconfig and context it uses,
- * and a log viewer's model for a pod of it. With the plan and an SSH connector (after a run, or a
- * plan the user loaded), control-plane containers and logs are read from the nodes while the API
+ * and a log viewer's model for a pod of it. With the plan and SSH sessions to its nodes (after a run,
+ * or a plan the user loaded), control-plane containers and logs are read from the nodes while the API
  * server is down. The views are built on it by {@link OperateScreens}; closing it stops the watch
- * and closes the cluster client and the node connections (the connector stays the caller's).
+ * and closes the cluster client and the node sessions.
  */
 public final class OperateSession implements AutoCloseable {
     private final UiThreads threads;
@@ -30,17 +30,17 @@ public final class OperateSession implements AutoCloseable {
     private final ClusterChoiceViewModel cluster;
     private int lineCap = LogBuffer.DEFAULT_CAP;
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeConnector> connector, Clock clock) {
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, Clock clock) {
         this.threads = threads;
         this.plan = plan;
-        this.sessions = plan.isPresent() ? connector.map(NodeSessions::new) : Optional.empty();
+        this.sessions = plan.isPresent() ? sessions : Optional.empty();
         this.runtime = sessions.flatMap(s -> plan.map(p -> new NodeRuntime(p, s)));
         this.pods = new PodsViewModel(threads, clock, runtime);
         this.cluster = new ClusterChoiceViewModel(threads, pods::useApi);
     }
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeConnector> connector) {
-        this(threads, plan, connector, Clock.systemDefaultZone());
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions) {
+        this(threads, plan, sessions, Clock.systemDefaultZone());
     }
 
     /** How many lines each log viewer keeps (default 200,000). */
@@ -80,7 +80,7 @@ public final class OperateSession implements AutoCloseable {
         return plan;
     }
 
-    /** True when the nodes' runtimes can be asked (a plan and an SSH connector were given). */
+    /** True when the nodes' runtimes can be asked (a plan and SSH sessions were given). */
     public boolean nodesKnown() {
         return runtime.isPresent();
     }

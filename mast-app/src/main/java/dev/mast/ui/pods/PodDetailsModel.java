@@ -4,6 +4,7 @@ import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.PodDetails;
 import dev.mast.cluster.PodKey;
 import dev.mast.cluster.PodRow;
+import dev.mast.ui.common.UiThreads;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -4,7 +4,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.AppServices;
 import dev.mast.ui.PlanRenderer;

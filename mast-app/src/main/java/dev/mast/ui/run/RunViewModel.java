@@ -8,7 +8,7 @@ import dev.mast.ui.RunKind;
 import dev.mast.ui.RunLauncher;
 import dev.mast.ui.common.DialogService;
 import dev.mast.ui.common.FolderOpener;
-import dev.mast.ui.common.FxBatcher;
+import dev.mast.concurrent.Batcher;
 import dev.mast.ui.wizard.WizardStep;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.RunSummary;
@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -33,16 +31,10 @@ import javafx.beans.value.ObservableStringValue;
 
 /**
  * The Run page: starts the run through the {@link RunLauncher}, feeds its events through a
- * {@link FxBatcher} into the {@link RunState}, and holds the commands: cancel, retry the nodes
+ * {@link Batcher} into the {@link RunState}, and holds the commands: cancel, retry the nodes
  * that failed or did not finish, open the run folder.
  */
 public final class RunViewModel implements WizardStep {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mast-run-batcher");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     /**
      * Ten updates a second look live, and each costs the FX thread a layout pass of the table and
      * the log; at 200 nodes twice as many would double that for nothing a person could see.
@@ -57,7 +49,7 @@ public final class RunViewModel implements WizardStep {
     private final FolderOpener folders;
     private final Clock clock;
     private final RunState state;
-    private final FxBatcher<ProgressEvent> batcher;
+    private final Batcher<ProgressEvent> batcher;
     private final ReadOnlyObjectWrapper<Optional<RunHandle>> handle = new ReadOnlyObjectWrapper<>(this, "handle", Optional.empty());
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
@@ -74,8 +66,8 @@ public final class RunViewModel implements WizardStep {
         this.dialogs = dialogs;
         this.folders = folders;
         this.clock = clock;
-        this.state = new RunState(LogBuffer.DEFAULT_CAPACITY);
-        this.batcher = new FxBatcher<>(state::apply, uiThread, TIMER, BATCH_INTERVAL);
+        this.state = new RunState(RunState.LOG_LINES);
+        this.batcher = Batcher.uncapped(BATCH_INTERVAL, uiThread, batch -> state.apply(batch.items()));
         canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
                 && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
         summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);
@@ -107,7 +99,7 @@ public final class RunViewModel implements WizardStep {
         state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList(),
                 onlyNodes.isEmpty());
         try {
-            handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::offer)));
+            handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::add)));
             return true;
         } catch (Exception e) {
             state.abort();
@@ -165,7 +157,7 @@ public final class RunViewModel implements WizardStep {
 
     /** Applies queued events now: the benchmark's last batch, and tests without a running toolkit. */
     public void flushEvents() {
-        batcher.drain();
+        batcher.deliverNow();
     }
 
     public void tick() {
@@ -191,7 +183,7 @@ public final class RunViewModel implements WizardStep {
         return state;
     }
 
-    public FxBatcher<ProgressEvent> batcher() {
+    public Batcher<ProgressEvent> batcher() {
         return batcher;
     }
 

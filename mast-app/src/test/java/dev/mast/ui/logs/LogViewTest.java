@@ -11,7 +11,7 @@ import dev.mast.cluster.fixture.FakeContainer;
 import dev.mast.cluster.fixture.FakeNodes;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

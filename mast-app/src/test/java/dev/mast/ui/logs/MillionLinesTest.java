@@ -11,7 +11,7 @@ import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
 import dev.mast.cluster.logs.ApiLogs;
 import dev.mast.cluster.runtime.LogSources;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.mast.cluster.PodRow;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
+import dev.mast.ui.common.UiThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.manifest.StaticPodManifests;
-import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.RemoteFiles;
+import dev.mast.workflow.tasks.Systemd;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,29 +15,8 @@ import java.util.stream.Collectors;
  * Installs and starts the container runtime (containerd, or Docker with cri-dockerd) and turns
  * on IP forwarding, which pod networking needs. Both stay systemd services.
  */
-public final class InstallContainerRuntime implements Phase {
+public final class InstallContainerRuntime implements Step {
     static final NodeFile SYSCTL = NodeFile.text("/etc/sysctl.d/99-kubernetes.conf", "net.ipv4.ip_forward = 1\n", NodeFile.PUBLIC);
-
-    @Override
-    public String id() {
-        return "runtime/install";
-    }
-
-    @Override
-    public String title() {
-        return "Install the container runtime";
-    }
-
-    /** The runtime needs nothing from other nodes. */
-    @Override
-    public boolean waitsForAllNodes() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
-    }
 
     private static List<String> packages(Plan plan) {
         return plan.runtime() == ContainerRuntime.DOCKER ? List.of("docker.io", "cri-dockerd") : List.of("containerd");
@@ -61,11 +40,5 @@ public final class InstallContainerRuntime implements Phase {
         remote.write(SYSCTL);
         remote.run("sysctl -w net.ipv4.ip_forward=1" + services(context.plan()).stream()
                 .map(service -> " && systemctl enable " + service + " && systemctl start " + service).collect(Collectors.joining()));
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("install " + String.join(", ", packages(plan)) + " if missing", "write " + SYSCTL.path()
-                + " and set net.ipv4.ip_forward=1", "enable and start " + String.join(", ", services(plan)));
     }
 }

@@ -71,6 +71,10 @@ public final class NodeContext {
         log.line(LogLevel.WARN, message);
     }
 
+    public void error(String message) {
+        log.line(LogLevel.ERROR, message);
+    }
+
     public <T> void put(Key<T> key, T value) {
         values.put(key, value);
     }

@@ -249,11 +249,11 @@ public final class WorkflowRunner {
             String message = reason;
             if (phase.step().canRollBack()) {
                 try {
-                    phase.step().rollBack(context);
+                    String report = phase.step().rollBack(context);
                     state = StepState.ROLLED_BACK;
-                    message = reason + " (rolled back)";
+                    message = reason + " (rolled back" + (report.isEmpty() ? "" : ": " + report) + ")";
                 } catch (Exception rollbackError) {
-                    message = reason + "; rollback failed too: " + Failures.describe(rollbackError);
+                    message = reason + "; rollback incomplete: " + Failures.describe(rollbackError);
                 }
             }
             failures.put(node, new NodeOutcome(node, state, phase.id(), message));

@@ -68,8 +68,9 @@ class WorkflowRunnerTest {
         }
 
         @Override
-        public void rollBack(NodeContext c) {
+        public String rollBack(NodeContext c) {
             journal.add("rollback " + id + "@" + c.node().hostName());
+            return "";
         }
     }
 

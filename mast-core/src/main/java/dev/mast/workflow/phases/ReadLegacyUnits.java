@@ -10,6 +10,7 @@ import dev.mast.workflow.Remote;
 import dev.mast.workflow.tasks.LegacyUnits;
 import dev.mast.workflow.tasks.RemovedFlags;
 import dev.mast.workflow.tasks.Systemd;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import dev.mast.workflow.tasks.UnitFlags;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,13 +19,15 @@ import java.util.Map;
 
 /**
  * Reads the old systemd units of the node's control-plane components and kube-proxy, and the
- * flags to carry into their manifests. Changes nothing; a node with no such unit left already
- * runs them as static pods.
+ * flags to carry into their manifests, and what a killed run left half-converted. Changes nothing;
+ * a node with no such unit left already runs them as static pods.
  */
 public final class ReadLegacyUnits implements Step {
 
     @Override
     public void run(NodeContext context) throws Exception {
+        // A conversion a killed run left in flight: say what the node has of it and what this run does about it.
+        UnfinishedConversions.find(context.remote()).forEach(unfinished -> context.warn(unfinished.describe()));
         LegacyUnits units = read(context.remote(), context.node(), context::log);
         if (units.units().isEmpty()) {
             context.log("no systemd units of the control plane or kube-proxy: this node already runs them as static pods");

@@ -7,10 +7,12 @@ import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.tasks.ComponentHealth;
 import dev.mast.workflow.tasks.LegacyUnits;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import dev.mast.workflow.phases.ReadLegacyUnits;
 import dev.mast.workflow.tasks.StaticPodRenderer;
 import dev.mast.workflow.tasks.RemoteFiles;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,7 +40,8 @@ public final class NodeInspector {
         }
         units.units().forEach((component, unit) -> current.putIfAbsent(ComponentHealth.manifestPath(component),
                 new NodeInspection.CurrentFile(unitFile(unit.unitText(), component.key()), unit.unitText())));
-        return new NodeInspection(node.hostName(), current, units.carriedFlags());
+        List<String> unfinished = UnfinishedConversions.find(remote).stream().map(UnfinishedConversions.Unfinished::describe).toList();
+        return new NodeInspection(node.hostName(), current, units.carriedFlags(), unfinished);
     }
 
     /** The unit's own file, as {@code systemctl cat} names it in its first comment line. */

@@ -2,21 +2,31 @@ package dev.mast.workflow.run;
 
 import dev.mast.manifest.ManifestSet;
 import dev.mast.node.NodeConnector;
+import dev.mast.pki.PkiLock;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.cluster.LazyCluster;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.PhaseInfo;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RecordingRemote;
 import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Targets;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
+import dev.mast.workflow.phases.LockNode;
 import dev.mast.workflow.tasks.ClusterFiles;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +57,7 @@ public final class ClusterRun implements AutoCloseable {
      * @param skip            phases to leave out ({@code --skip})
      */
     public record Request(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig, Timeouts timeouts, int concurrency,
-                          List<String> only, List<String> skip) {
+                          List<String> only, List<String> skip, Duration lockStaleAfter) {
         public Request {
             only = List.copyOf(only);
             skip = List.copyOf(skip);
@@ -55,33 +65,54 @@ public final class ClusterRun implements AutoCloseable {
 
         public static Request of(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig) {
             return new Request(plan, kind, pkiDir, adminKubeconfig, Timeouts.DEFAULT, WorkflowRunner.DEFAULT_CONCURRENCY,
-                    List.of(), List.of());
+                    List.of(), List.of(), LockNode.DEFAULT_STALE_AFTER);
         }
 
         public Request withTimeouts(Timeouts value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip, lockStaleAfter);
         }
 
         public Request withConcurrency(int value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip, lockStaleAfter);
         }
 
         public Request withPhases(List<String> onlyThese, List<String> skipThese) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese, lockStaleAfter);
+        }
+
+        /** How long a node's lock goes unrefreshed before it counts as left by a run that died (see {@link LockNode}). */
+        public Request withLockStaleAfter(Duration value) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, only, skip, value);
         }
     }
+
+    /** The phase every run starts with on every node. */
+    public static final String LOCK_PHASE = "lock/node";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Request request;
     private final RemoteFactory remotes;
     private final Workflow workflow;
-    private final LazyCluster api;
+    private LazyCluster api;
+    private final Optional<PkiLock> pkiLock;
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
     private ClusterRun(Request request, boolean dryRun, RemoteFactory remotes) {
         this.request = request;
         this.remotes = remotes;
-        Plan plan = request.plan();
+        // A run holds its PKI folder from start to end: another process completing it meanwhile would make a second CA.
+        this.pkiLock = dryRun ? Optional.empty() : Optional.of(PkiLock.hold(request.pkiDir(), "mast " + request.kind().verb()));
+        try {
+            Plan plan = request.plan();
+            this.workflow = workflow(request, dryRun, plan);
+        } catch (RuntimeException e) {
+            pkiLock.ifPresent(PkiLock::close);
+            throw e;
+        }
+    }
+
+    private Workflow workflow(Request request, boolean dryRun, Plan plan) {
         PkiStore store = new PkiStore();
         // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
         ClusterFiles files = new ClusterFiles(() -> ClusterRenderer.render(plan, dryRun
@@ -95,7 +126,19 @@ public final class ClusterRun implements AutoCloseable {
                 ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
                 : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
                         request.adminKubeconfig());
-        this.workflow = full.select(request.only(), request.skip());
+        Workflow selected = full.select(request.only(), request.skip());
+        // Every run locks the nodes it changes first, whatever --only and --skip pick.
+        List<Phase> phases = new ArrayList<>();
+        phases.add(lockPhase(request));
+        phases.addAll(selected.phases());
+        return new Workflow(selected.name(), phases);
+    }
+
+    private static Phase lockPhase(Request request) {
+        Instant now = Instant.now();
+        var holder = LockNode.Holder.thisProcess(request.kind().verb() + " " + RUN_ID.format(now), now);
+        return new Phase(PhaseInfo.of(LOCK_PHASE, "Lock the node for this run", Targets.EVERY_NODE).stopsTheRunOnFailure(),
+                new LockNode(holder, request.lockStaleAfter()));
     }
 
     /**
@@ -105,7 +148,12 @@ public final class ClusterRun implements AutoCloseable {
      * @throws IllegalArgumentException when {@code only} or {@code skip} names no phase, or leaves out what a phase needs
      */
     public static ClusterRun overSsh(Request request, NodeConnector connector) {
-        return new ClusterRun(request, false, SshRemote.factory(connector));
+        return over(request, SshRemote.factory(connector));
+    }
+
+    /** A run that changes the nodes through {@code remotes}: for harnesses that put something between Mast and the nodes. */
+    public static ClusterRun over(Request request, RemoteFactory remotes) {
+        return new ClusterRun(request, false, remotes);
     }
 
     /**
@@ -154,5 +202,6 @@ public final class ClusterRun implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        pkiLock.ifPresent(PkiLock::close);
     }
 }

@@ -16,6 +16,7 @@ import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.workflow.run.ClusterRun;
 import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
@@ -93,10 +94,20 @@ final class SimulatedRun implements AutoCloseable {
     /** As above, with only the named phases and those they need ({@code --only}). */
     RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes, List<String> onlyPhases) {
         events.clear();
-        var request = ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS)
-                .withPhases(onlyPhases, List.of());
-        try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+        try (ClusterRun run = ClusterRun.overSsh(request(kind).withPhases(onlyPhases, List.of()), connector)) {
             return run.run(onlyNodes, events::add);
+        }
+    }
+
+    /** What {@link #run} asks for, to change before {@link #run(ClusterRun.Request, ProgressListener)}. */
+    ClusterRun.Request request(ClusterRun.Kind kind) {
+        return ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS);
+    }
+
+    /** A run of its own, heard by {@code listener} only: {@link #events} keeps the last run of the methods above. */
+    RunSummary run(ClusterRun.Request request, ProgressListener listener) {
+        try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+            return run.run(Set.of(), listener);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mast.cli;
 
 import dev.mast.pki.PkiException;
+import dev.mast.pki.PkiLock;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
@@ -59,7 +60,8 @@ final class RenderCommand implements Callable<Integer> {
             return MastCommand.OK;
         } catch (PkiException e) {
             err.println("mast render: " + e.getMessage());
-            return MastCommand.BAD_INPUT;
+            // A folder another Mast process holds is no fault of the input: trying again later works.
+            return e instanceof PkiLock.PkiFolderBusyException ? MastCommand.FAILED : MastCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("mast render: " + this.out + ": " + CliMessages.describe(e));
             return MastCommand.FAILED;

@@ -127,7 +127,10 @@ public final class ClusterRun implements AutoCloseable {
                 : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
                         request.adminKubeconfig());
         Workflow selected = full.select(request.only(), request.skip());
-        // Every run locks the nodes it changes first, whatever --only and --skip pick.
+        if (selected.phases().stream().allMatch(phase -> phase.info().checksOnly())) {
+            return selected; // changes no node (a preview taking the cluster's CA): locks none
+        }
+        // Every run that changes nodes locks them first, whatever --only and --skip pick.
         List<Phase> phases = new ArrayList<>();
         phases.add(lockPhase(request));
         phases.addAll(selected.phases());

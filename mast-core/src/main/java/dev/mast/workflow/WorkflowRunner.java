@@ -126,16 +126,24 @@ public final class WorkflowRunner {
         }
     }
 
-    /** Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node. */
+    /**
+     * Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node
+     * and need nothing made in the stage (on another node, maybe: pki/adopt-ca's CA, when --only leaves nothing between).
+     */
     private static int stageEnd(List<Phase> phases, int first) {
         int end = first + 1;
         if (phases.get(first).info().mode() == PhaseInfo.Mode.PARALLEL) {
             while (end < phases.size() && phases.get(end).info().mode() == PhaseInfo.Mode.PARALLEL
-                    && phases.get(end).info().start() == PhaseInfo.Start.WHEN_NODE_READY) {
+                    && phases.get(end).info().start() == PhaseInfo.Start.WHEN_NODE_READY
+                    && !needsAnyOf(phases.get(end), phases.subList(first, end))) {
                 end++;
             }
         }
         return end;
+    }
+
+    private static boolean needsAnyOf(Phase phase, List<Phase> earlier) {
+        return earlier.stream().anyMatch(p -> phase.info().needs().contains(p.id()));
     }
 
     /** A stage that runs only when no node failed, after one did: each of its steps is skipped, and says why. */

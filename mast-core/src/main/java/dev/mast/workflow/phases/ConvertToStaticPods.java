@@ -183,7 +183,6 @@ public final class ConvertToStaticPods implements Step {
         return "curl -sk --max-time 5 " + Sh.quote(ComponentHealth.url(plan, component)) + " >/dev/null";
     }
 
-
     /** Some components could not be put back as services; the message names each one's state. */
     public static final class RollbackIncompleteException extends Exception {
         public RollbackIncompleteException(String states) {

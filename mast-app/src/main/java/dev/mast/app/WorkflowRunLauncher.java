@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -43,16 +44,13 @@ final class WorkflowRunLauncher implements RunLauncher {
         String name = kind == RunKind.INSTALL ? "install" : "upgrade";
         RunLog log = RunLog.inNewFolder(runsBase, name);
         Handle handle = new Handle(log.folder());
-        Thread thread = new Thread(() -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle),
-                "mast-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start("mast-" + name, () -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle));
         return handle;
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
         try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
-            var request = ClusterRun.Request.of(plan, kind == RunKind.INSTALL ? ClusterRun.Kind.INSTALL : ClusterRun.Kind.UPGRADE,
+            var request = ClusterRun.Request.of(plan, ClusterRun.Kind.valueOf(kind.name()),
                     folders.pkiDir(plan), folders.adminKubeconfig(plan));
             try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 handle.run = run;

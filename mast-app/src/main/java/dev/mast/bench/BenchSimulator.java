@@ -1,5 +1,6 @@
 package dev.mast.bench;
 
+import dev.mast.concurrent.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,7 +109,7 @@ public final class BenchSimulator implements AutoCloseable {
             throw new IOException("reading the simulator's output failed", e.getCause());
         }
         // Keep draining its output so it never blocks on a full pipe.
-        Thread drain = new Thread(() -> {
+        DaemonThreads.start("mast-bench-simulator-output", () -> {
             try {
                 while (reader.readLine() != null) {
                     // discarded
@@ -116,9 +117,7 @@ public final class BenchSimulator implements AutoCloseable {
             } catch (IOException e) {
                 // The process ended.
             }
-        }, "mast-bench-simulator-output");
-        drain.setDaemon(true);
-        drain.start();
+        });
     }
 
     /** The plan it wrote; its key and known_hosts are in {@code <plan>-sim/}. */

@@ -140,7 +140,7 @@ public final class PodsBench {
                 model = new PodsViewModel(threads, Clock.systemDefaultZone(), Optional.empty());
                 model.namespaceProperty().set(NAMESPACE);
                 model.rows().addListener((ListChangeListener<PodRow>) this::changed);
-                var view = new PodsView(model, new ClusterChoiceViewModel(threads, api -> { }), window -> Optional.empty());
+                var view = new PodsView(model, new ClusterChoiceViewModel(threads, ProgressBench.refusingDialogs(), api -> { }));
                 stage = new Stage();
                 Scene scene = new Scene(view.root(), 1280, 800);
                 scene.addPostLayoutPulseListener(() -> {

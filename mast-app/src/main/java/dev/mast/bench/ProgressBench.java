@@ -76,7 +76,7 @@ public final class ProgressBench {
         Bench(SyntheticRun run, int nodes) {
             this.run = run;
             this.nodes = nodes;
-            model = new RunViewModel(Optional.of(run), refusingDialogs(), folder -> { }, Clock.systemUTC(), Platform::runLater);
+            model = new RunViewModel(run, refusingDialogs(), folder -> { }, Clock.systemUTC(), Platform::runLater);
             Scene scene = new Scene(new RunView(model).root(), 1366, 768);
             scene.getStylesheets().add(Themes.stylesheet());
             Themes.apply(false);
@@ -138,7 +138,8 @@ public final class ProgressBench {
     }
 
     /** The benchmark never asks anything; a question would be a bug. */
-    private static DialogService refusingDialogs() {
+    /** Dialogs a benchmark never expects: asking anything fails it. */
+    static DialogService refusingDialogs() {
         return new DialogService() {
             @Override
             public boolean confirm(String title, String message, String action, String dismiss) {

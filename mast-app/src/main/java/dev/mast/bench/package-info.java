@@ -5,5 +5,7 @@
  * {@link dev.mast.bench.PhaseClock}), and the launcher's start-up probe ({@link dev.mast.bench.StartupProbe}).
  * Entry points have plain-Java signatures, so the command line calls them without seeing JavaFX.
  * May depend on {@code ui}, the core and the simulator; only {@code cli} depends on it.
+ *
+ * <p>Module {@code mast-app}; uses the core, {@code ui}.
  */
 package dev.mast.bench;

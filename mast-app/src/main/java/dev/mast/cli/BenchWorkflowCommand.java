@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.bench.BenchSimulator;
 import dev.mast.bench.PhaseClock;
 import dev.mast.node.Command;
@@ -197,7 +198,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     }
 
     private static Thread heapSampler(AtomicLong peak) {
-        Thread thread = new Thread(() -> {
+        return DaemonThreads.start("mast-bench-heap", () -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                         .mapToLong(p -> p.getUsage().getUsed()).sum();
@@ -208,9 +209,6 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                     return;
                 }
             }
-        }, "mast-bench-heap");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        });
     }
 }

@@ -11,11 +11,9 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.workflow.DryRunReport;
-import dev.mast.workflow.Phase;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RunLog;
 import dev.mast.workflow.RunSummary;
-import dev.mast.workflow.StepState;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.WorkflowRunner;
 import dev.mast.workflow.run.ClusterRun;
@@ -195,13 +193,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
                 out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
                         node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
                 printSsh(out, node, connector);
-                int number = 1;
-                for (DryRunReport.PlannedStep step : report.steps(node.hostName())) {
-                    Phase phase = run.workflow().phases().stream().filter(p -> p.id().equals(step.phase())).findFirst().orElseThrow();
-                    out.printf("  %d. %s [%s] on %s%s%n", number++, step.title(), step.phase(), phase.info().describe(), outcome(step));
-                    step.notes().forEach(note -> out.println("       ! " + note));
-                    step.changes().forEach(change -> out.println("       " + change));
-                }
+                report.describe(node.hostName(), run.workflow()).forEach(line -> out.println("  " + line));
             }
         }
         out.println();
@@ -220,12 +212,5 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         } catch (NodeException e) {
             out.println("  ssh: " + e.getMessage());
         }
-    }
-
-    private static String outcome(DryRunReport.PlannedStep step) {
-        if (step.state() == StepState.DONE) {
-            return "";
-        }
-        return step.state() == StepState.SKIPPED ? ": " + step.message() : ": " + step.state().name().toLowerCase() + ", " + step.message();
     }
 }

@@ -23,15 +23,10 @@ import javafx.stage.Stage;
  * settings, takes the core services it was launched with, and opens the main window.
  */
 public final class MastApp extends Application {
-    private static volatile AppServices services = AppServices.none();
+    private static volatile AppServices services;
     private static volatile LoginMeans loginMeans = LoginMeans.NONE;
 
     private UiThreads background;
-
-    /** Opens the app without the core services that are not built in yet. */
-    public static void launchApp(String[] args) {
-        launchApp(AppServices.none(), args);
-    }
 
     /** Opens the app with these services; blocks until the window is closed. */
     public static void launchApp(AppServices appServices, String[] args) {

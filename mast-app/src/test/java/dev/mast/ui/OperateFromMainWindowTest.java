@@ -11,9 +11,9 @@ import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.ReplayingRunLauncher;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import dev.mast.ui.wizard.WizardPage;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class OperateFromMainWindowTest {
             connectorsFor.add(plan);
             return NodeSessions.owning(new NodeConnector(CredentialPrompt.refusing(), home.resolve("known_hosts")));
         };
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer())
+        app.show(stage, TestServices.in(home)
                 .withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, runFolder)).withNodeAccess(access), home);
     }
 

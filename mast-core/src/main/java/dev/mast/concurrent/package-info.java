@@ -4,5 +4,7 @@
  * of events to a consumer in batches ({@link dev.mast.concurrent.Batcher}), and the bounded,
  * numbered log of a stream's last items ({@link dev.mast.concurrent.BoundedLog}). Depends on
  * nothing else of Mast.
+ *
+ * <p>Module {@code mast-core}; uses nothing else of Mast.
  */
 package dev.mast.concurrent;

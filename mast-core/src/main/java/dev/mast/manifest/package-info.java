@@ -6,5 +6,7 @@
  *
  * <p>Depends on {@code dev.mast.plan}, {@code dev.mast.files.NodeFile}, fabric8's model and
  * serialisation, and SnakeYAML. No I/O, no JavaFX.
+ *
+ * <p>Module {@code mast-core}; uses {@code files}, {@code pki}, {@code plan}.
  */
 package dev.mast.manifest;

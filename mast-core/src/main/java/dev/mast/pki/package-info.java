@@ -7,5 +7,7 @@
  * <p>Depends on {@code dev.mast.plan}, {@code dev.mast.files.NodeFile}, BouncyCastle and
  * SnakeYAML; never on SSH, workflow or UI code. Private keys never appear in a
  * {@code toString()} or an exception message.
+ *
+ * <p>Module {@code mast-core}; uses {@code files}, {@code plan}.
  */
 package dev.mast.pki;

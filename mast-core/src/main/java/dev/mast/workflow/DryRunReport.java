@@ -1,5 +1,6 @@
 package dev.mast.workflow;
 
+import dev.mast.plan.Plan;
 import dev.mast.workflow.ProgressEvent.LogLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +84,38 @@ public final class DryRunReport implements ProgressListener {
     /** The node's steps in the order the dry run went through them. */
     public synchronized List<PlannedStep> steps(String node) {
         return List.copyOf(steps.getOrDefault(node, List.of()));
+    }
+
+    /**
+     * The node's steps as {@code mast install --dry-run} prints them and the preview shows them: each numbered, with
+     * its phase id and which nodes it runs on, then what it would change ({@code !} before a note).
+     */
+    public synchronized List<String> describe(String node, Workflow workflow) {
+        List<String> lines = new ArrayList<>();
+        int number = 1;
+        for (PlannedStep step : steps.getOrDefault(node, List.of())) {
+            String nodes = workflow.phases().stream().filter(p -> p.id().equals(step.phase())).findFirst()
+                    .map(p -> " on " + p.info().describe()).orElse("");
+            lines.add(number++ + ". " + step.title() + " [" + step.phase() + "]" + nodes + outcome(step));
+            step.notes().forEach(note -> lines.add("     ! " + note));
+            step.changes().forEach(change -> lines.add("     " + change));
+        }
+        return lines;
+    }
+
+    /** Every node's steps as {@link #describe} gives them, by host name, in the plan's order. */
+    public Map<String, List<String>> describeAll(Plan plan, Workflow workflow) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        plan.nodes().forEach(node -> all.put(node.hostName(), describe(node.hostName(), workflow)));
+        return all;
+    }
+
+    private static String outcome(PlannedStep step) {
+        if (step.state() == StepState.DONE) {
+            return "";
+        }
+        return step.state() == StepState.SKIPPED ? ": " + step.message()
+                : ": " + step.state().name().toLowerCase(java.util.Locale.ROOT) + ", " + step.message();
     }
 
     /** How the dry run ended: a step that failed (preflight on a live node) fails it too. */

@@ -11,5 +11,7 @@
  * <p>The phases themselves are in {@code workflow.phases}, what they are made of in {@code workflow.tasks},
  * the install and upgrade and the one way to run them in {@code workflow.run}. Depends on plan, files,
  * render and node; never on JavaFX or the simulator.
+ *
+ * <p>Module {@code mast-core}; uses {@code cluster}, {@code concurrent}, {@code files}, {@code manifest}, {@code node}, {@code pki}, {@code plan}, {@code render}.
  */
 package dev.mast.workflow;

@@ -6,6 +6,7 @@ import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.Plan;
+import dev.mast.ui.common.DialogService;
 import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogViewModel;
@@ -23,6 +24,7 @@ import java.util.Optional;
  */
 public final class OperateSession implements AutoCloseable {
     private final UiThreads threads;
+    private final DialogService dialogs;
     private final Optional<Plan> plan;
     private final Optional<NodeSessions> sessions;
     private final Optional<NodeRuntime> runtime;
@@ -30,17 +32,19 @@ public final class OperateSession implements AutoCloseable {
     private final ClusterChoiceViewModel cluster;
     private int lineCap = LogBuffer.DEFAULT_CAP;
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, Clock clock) {
+    /** @param dialogs asks which kubeconfig to use and where to save a log */
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, DialogService dialogs, Clock clock) {
         this.threads = threads;
+        this.dialogs = dialogs;
         this.plan = plan;
         this.sessions = plan.isPresent() ? sessions : Optional.empty();
         this.runtime = sessions.flatMap(s -> plan.map(p -> new NodeRuntime(p, s)));
         this.pods = new PodsViewModel(threads, clock, runtime);
-        this.cluster = new ClusterChoiceViewModel(threads, pods::useApi);
+        this.cluster = new ClusterChoiceViewModel(threads, dialogs, pods::useApi);
     }
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions) {
-        this(threads, plan, sessions, Clock.systemDefaultZone());
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, DialogService dialogs) {
+        this(threads, plan, sessions, dialogs, Clock.systemDefaultZone());
     }
 
     /** How many lines each log viewer keeps (default 200,000). */
@@ -64,7 +68,7 @@ public final class OperateSession implements AutoCloseable {
     /** A log viewer's model for a pod of the list; it streams from {@code activate()} on. */
     public LogViewModel logs(LogTarget target) {
         var sources = new LogSources(pods.api().map(ApiLogs::new), runtime);
-        return new LogViewModel(target, sources, pods::apiDown, threads, lineCap);
+        return new LogViewModel(target, sources, pods::apiDown, threads, lineCap, dialogs);
     }
 
     public PodsViewModel pods() {

@@ -67,6 +67,19 @@ public final class PodDetailsModel {
         });
     }
 
+    /** A condition that does not hold ({@code Ready False}, {@code Unknown}): shown as an error. */
+    public static boolean isError(PodDetails.Condition condition) {
+        return !"True".equals(condition.status());
+    }
+
+    /**
+     * A container waiting or terminated for a reason ({@code CrashLoopBackOff}, {@code ErrImagePull}, {@code Error}),
+     * other than having finished its work ({@code Completed}): shown as an error.
+     */
+    public static boolean isError(PodDetails.ContainerInfo container) {
+        return !container.stateReason().isEmpty() && !"Completed".equals(container.stateReason());
+    }
+
     public ReadOnlyObjectProperty<PodDetails> detailsProperty() {
         return details.getReadOnlyProperty();
     }

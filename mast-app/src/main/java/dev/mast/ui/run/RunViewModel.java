@@ -2,7 +2,6 @@ package dev.mast.ui.run;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.RunLauncher;
@@ -44,7 +43,7 @@ public final class RunViewModel implements WizardStep {
     private static final ObservableBooleanValue NO_NEXT = new ReadOnlyBooleanWrapper(false);
     private static final ObservableStringValue NO_REASON = new javafx.beans.property.ReadOnlyStringWrapper("");
 
-    private final Optional<RunLauncher> launcher;
+    private final RunLauncher launcher;
     private final DialogService dialogs;
     private final FolderOpener folders;
     private final Clock clock;
@@ -63,15 +62,15 @@ public final class RunViewModel implements WizardStep {
     private java.util.function.BiConsumer<Path, Plan> podListOpener = (kubeconfig, ran) -> { };
 
     /** @param uiThread where event batches are applied: {@code Platform::runLater} in the app */
-    public RunViewModel(Optional<RunLauncher> launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
+    public RunViewModel(RunLauncher launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
         this.launcher = launcher;
         this.dialogs = dialogs;
         this.folders = folders;
         this.clock = clock;
         this.state = new RunState(RunState.LOG_LINES);
         this.batcher = Batcher.uncapped(BATCH_INTERVAL, uiThread, batch -> state.apply(batch.items()));
-        canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
-                && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
+        canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty(),
+                state.runningProperty(), state.summaryProperty());
         summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);
         canOpenPods = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && handle.get().isPresent()
                 && state.summaryProperty().get().map(RunSummary::succeeded).orElse(false), state.runningProperty(),
@@ -93,15 +92,12 @@ public final class RunViewModel implements WizardStep {
 
     /** Starts a run on {@code onlyNodes} of the plan (all when empty); false if the launcher refused. */
     public boolean start(Plan plan, RunKind kind, Set<String> onlyNodes) {
-        if (launcher.isEmpty()) {
-            return false;
-        }
         this.plan = plan;
         this.kind = kind;
         state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList(),
                 onlyNodes.isEmpty());
         try {
-            handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::add)));
+            handle.set(Optional.of(launcher.start(plan, kind, onlyNodes, batcher::add)));
             return true;
         } catch (Exception e) {
             state.abort();
@@ -247,10 +243,6 @@ public final class RunViewModel implements WizardStep {
         return summaryText;
     }
 
-    public boolean launcherAvailable() {
-        return launcher.isPresent();
-    }
-
     /** Where "Open pod list" goes: the main window's operate screens. */
     public void setPodListOpener(java.util.function.BiConsumer<Path, Plan> opener) {
         this.podListOpener = opener;
@@ -279,10 +271,6 @@ public final class RunViewModel implements WizardStep {
     public String podListUnavailableReason() {
         return "The pod list opens once a run has finished well, with the admin kubeconfig it saved. "
                 + "For another cluster, use \"Pods and logs of a running cluster\" on the Start page.";
-    }
-
-    public String launcherUnavailableReason() {
-        return AppServices.NOT_AVAILABLE;
     }
 
     /** There is no page after this one. */

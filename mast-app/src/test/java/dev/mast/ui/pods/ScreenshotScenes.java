@@ -104,7 +104,7 @@ public final class ScreenshotScenes {
             return;
         }
         var screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                Optional.of(new NodeSessions(nodes.connector()))));
+                Optional.of(new NodeSessions(nodes.connector())), new dev.mast.ui.fixtures.ScriptedDialogs()));
         Path kubeconfig = kubeconfigFile;
         PodsView view = screens.podsView(List.of(kubeconfig));
         stage.setTitle("Mast");
@@ -157,7 +157,7 @@ public final class ScreenshotScenes {
         var settings = new dev.mast.ui.common.UiSettings(new dev.mast.ui.fixtures.MemoryPreferences());
         var env = dev.mast.ui.fixtures.UiFixtures.environment(dev.mast.ui.fixtures.UiFixtures.homeWithKeys(dir.resolve("home")),
                 new dev.mast.ui.fixtures.ScriptedDialogs());
-        var model = new dev.mast.ui.MainWindowModel(dev.mast.ui.AppServices.none().withNodeAccess(plan -> new NodeSessions(nodes.connector())),
+        var model = new dev.mast.ui.MainWindowModel(dev.mast.ui.fixtures.TestServices.in(env.home()).withNodeAccess(plan -> new NodeSessions(nodes.connector())),
                 new dev.mast.ui.UiEnvironment(settings, env.background(), env.dialogs(), env.validator(), env.folders(), env.clock(),
                         env.home()), Platform::runLater);
         stage.setTitle("Mast");

@@ -38,7 +38,7 @@ class RunViewModelTest {
 
     /** Batches are applied only when the test flushes: the test thread is the UI thread. */
     private RunViewModel model(RunLauncher launcher, Clock clock) {
-        return new RunViewModel(Optional.of(launcher), dialogs, opened::add, clock, task -> { });
+        return new RunViewModel(launcher, dialogs, opened::add, clock, task -> { });
     }
 
     private RunViewModel model(RunLauncher launcher) {

@@ -6,6 +6,7 @@ import dev.mast.pki.PkiLock;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
+import dev.mast.render.RenderedCluster;
 import dev.mast.cluster.LazyCluster;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.PhaseInfo;
@@ -93,44 +94,48 @@ public final class ClusterRun implements AutoCloseable {
     private final Request request;
     private final RemoteFactory remotes;
     private final Workflow workflow;
-    private LazyCluster api;
+    private final LazyCluster api;
     private final Optional<PkiLock> pkiLock;
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
-    private ClusterRun(Request request, boolean dryRun, RemoteFactory remotes) {
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, Optional<PkiLock> pkiLock) {
         this.request = request;
         this.remotes = remotes;
+        this.pkiLock = pkiLock;
+        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
+        Workflow full = request.kind() == Kind.INSTALL
+                ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
+                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
+                        request.adminKubeconfig());
+        this.workflow = lockedFirst(full.select(request.only(), request.skip()), request);
+    }
+
+    private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes) {
         // A run holds its PKI folder from start to end: another process completing it meanwhile would make a second CA.
-        this.pkiLock = dryRun ? Optional.empty() : Optional.of(PkiLock.hold(request.pkiDir(), "mast " + request.kind().verb()));
+        Optional<PkiLock> pkiLock = dryRun ? Optional.empty() : Optional.of(PkiLock.hold(request.pkiDir(), "mast " + request.kind().verb()));
         try {
             Plan plan = request.plan();
-            this.workflow = workflow(request, dryRun, plan);
+            PkiStore store = new PkiStore();
+            // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
+            ClusterFiles files = new ClusterFiles(() -> ClusterRenderer.render(plan, dryRun
+                    ? store.loadWithoutWriting(request.pkiDir(), plan) : store.loadOrCreate(request.pkiDir(), plan)));
+            if (request.kind() == Kind.INSTALL) {
+                // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
+                files.rendered();
+            }
+            return new ClusterRun(request, files, remotes, pkiLock);
         } catch (RuntimeException e) {
             pkiLock.ifPresent(PkiLock::close);
             throw e;
         }
     }
 
-    private Workflow workflow(Request request, boolean dryRun, Plan plan) {
-        PkiStore store = new PkiStore();
-        // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
-        ClusterFiles files = new ClusterFiles(() -> ClusterRenderer.render(plan, dryRun
-                ? store.loadWithoutWriting(request.pkiDir(), plan) : store.loadOrCreate(request.pkiDir(), plan)));
-        if (request.kind() == Kind.INSTALL) {
-            // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
-            files.rendered();
-        }
-        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
-        Workflow full = request.kind() == Kind.INSTALL
-                ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
-                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
-                        request.adminKubeconfig());
-        Workflow selected = full.select(request.only(), request.skip());
+    /** Every run that changes nodes locks them first, whatever {@code --only} and {@code --skip} pick. */
+    private static Workflow lockedFirst(Workflow selected, Request request) {
         if (selected.phases().stream().allMatch(phase -> phase.info().checksOnly())) {
             return selected; // changes no node (a preview taking the cluster's CA): locks none
         }
-        // Every run that changes nodes locks them first, whatever --only and --skip pick.
         List<Phase> phases = new ArrayList<>();
         phases.add(lockPhase(request));
         phases.addAll(selected.phases());
@@ -156,7 +161,7 @@ public final class ClusterRun implements AutoCloseable {
 
     /** A run that changes the nodes through {@code remotes}: for harnesses that put something between Mast and the nodes. */
     public static ClusterRun over(Request request, RemoteFactory remotes) {
-        return new ClusterRun(request, false, remotes);
+        return create(request, false, remotes);
     }
 
     /**
@@ -165,7 +170,13 @@ public final class ClusterRun implements AutoCloseable {
      * without one, nothing is asked and the run is shown as on fresh nodes.
      */
     public static ClusterRun dryRun(Request request, Optional<NodeConnector> asking) {
-        return new ClusterRun(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+        return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+    }
+
+    /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
+    public static ClusterRun preview(Request request, RenderedCluster files, Optional<NodeConnector> asking) {
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)),
+                Optional.empty());
     }
 
     /** The phases that will run, after {@code --only} and {@code --skip}. */

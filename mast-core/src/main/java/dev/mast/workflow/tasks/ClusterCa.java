@@ -78,18 +78,6 @@ public final class ClusterCa {
         return new Adoption(pkiDir, copies);
     }
 
-    /**
-     * Copies from the node what the PKI folder lacks.
-     *
-     * @return the files copied, relative to the folder
-     * @throws IOException when the folder's CA is not the cluster's, or the folder cannot be written
-     */
-    public static List<String> adopt(Remote master, Path pkiDir) throws Exception {
-        Adoption adoption = read(master, pkiDir);
-        adoption.write();
-        return adoption.names();
-    }
-
     private static void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.write(file, content);

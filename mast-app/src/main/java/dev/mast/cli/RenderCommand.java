@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.manifest.ManifestException;
 import dev.mast.pki.PkiException;
 import dev.mast.pki.PkiLock;
 import dev.mast.plan.LoadedPlan;
@@ -58,7 +59,8 @@ final class RenderCommand implements Callable<Integer> {
             int written = RenderedFolder.write(rendered, this.out, force);
             printSummary(out, loaded.get(), rendered, written, pkiDir);
             return MastCommand.OK;
-        } catch (PkiException e) {
+        } catch (PkiException | ManifestException e) {
+            // Validation refuses what the renderer cannot render; this names anything it has not thought of, without a stack trace.
             err.println("mast render: " + e.getMessage());
             // A folder another Mast process holds is no fault of the input: trying again later works.
             return e instanceof PkiLock.PkiFolderBusyException ? MastCommand.FAILED : MastCommand.BAD_INPUT;

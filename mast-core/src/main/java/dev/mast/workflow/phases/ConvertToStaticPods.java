@@ -1,43 +1,67 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.files.NodeFile;
+import dev.mast.manifest.StaticPodManifest;
 import dev.mast.plan.Component;
+import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.cluster.ClusterAccess;
-import dev.mast.workflow.Failures;
-import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Remote;
-import dev.mast.workflow.Sh;
-import dev.mast.workflow.Step;
-import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.tasks.ComponentHealth;
 import dev.mast.workflow.tasks.Health;
-import dev.mast.workflow.tasks.LegacyUnits;
 import dev.mast.workflow.tasks.Packages;
-import dev.mast.workflow.tasks.StaticPodRenderer;
 import dev.mast.workflow.tasks.UnfinishedConversions;
+import dev.mast.workflow.Failures;
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.Sh;
+import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.legacy.ClusterSurvey;
+import dev.mast.workflow.legacy.ConversionManifests;
+import dev.mast.workflow.legacy.LegacyNode;
+import dev.mast.workflow.legacy.LegacyService;
+import dev.mast.workflow.legacy.PackageRemoval;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
- * service and put its manifest (with the carried flags) in place, wait until it is healthy, then
- * remove the old packages. If a component does not become healthy, the manifests are removed and
- * the services restored and started again from the backup, every one of them whatever fails.
+ * service and move its manifest (its own flags, its files mounted in place) into place in one
+ * command, the node recording the conversion in flight meanwhile; wait until it is
+ * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
+ * static pod, and the unit files no package owns (the backup keeps them). If a component does not
+ * become healthy, its manifest goes and the node's own units and files are put back from the
+ * backup, byte for byte, and started again: every component, whatever fails on the way.
  */
 public final class ConvertToStaticPods implements Step {
+    /** The components a node runs as static pods now, across this run's conversion phases. */
+    private static final NodeContext.Key<Converted> CONVERTED = new NodeContext.Key<>("converted", Converted.class);
+
+    private record Converted(Set<Component> components) { }
+
     static final int ATTEMPTS = 3;
     private final List<Component> components;
-    private final StaticPodRenderer renderer;
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
 
-    public ConvertToStaticPods(List<Component> components, StaticPodRenderer renderer, ClusterAccess cluster, Timeouts timeouts) {
+    /** @param components those of the node's static pods this step moves, in order */
+    public ConvertToStaticPods(List<Component> components, ClusterAccess cluster, Timeouts timeouts) {
         this.components = List.copyOf(components);
-        this.renderer = renderer;
         this.cluster = cluster;
         this.timeouts = timeouts;
+    }
+
+    /** This step's components that the node runs as static pods once converted. */
+    private List<Component> components(Node node) {
+        return components.stream().filter(node.staticPods()::contains).toList();
     }
 
     @Override
@@ -45,15 +69,24 @@ public final class ConvertToStaticPods implements Step {
         return true;
     }
 
-    /** Done when no old unit is left and every manifest is in place and healthy. */
+    /** The components this phase moves on the node: those it runs as services, and kube-proxy on a node that had no kubelet. */
+    private List<Component> toConvert(NodeContext context) {
+        LegacyNode facts = facts(context);
+        return components(context.node()).stream()
+                .filter(c -> facts.service(c).isPresent() || c == Component.KUBE_PROXY && !facts.hasKubelet()).toList();
+    }
+
+    /** Done when none of its components runs as a service any more and each manifest is in place and healthy. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
-        if (components.stream().anyMatch(legacy(context).units()::containsKey)) {
-            return false;
+        LegacyNode facts = facts(context);
+        for (Component component : components(context.node())) {
+            if (facts.service(component).isPresent()) {
+                return false;
+            }
         }
-        for (Component component : components) {
-            if (context.remote().probe("test -f " + ComponentHealth.manifestPath(component)) != 0
-                    || context.remote().probe(curl(context.plan(), component)) != 0) {
+        for (Component component : toConvert(context)) {
+            if (context.remote().probe("test -f " + Sh.quote(ComponentHealth.manifestPath(component))) != 0) {
                 return false;
             }
         }
@@ -63,26 +96,32 @@ public final class ConvertToStaticPods implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
-        for (NodeFile manifest : manifests(context)) {
-            Component component = componentOf(manifest);
-            if (legacy(context).units().containsKey(component)) {
-                replaceService(context, component, manifest);
+        LegacyNode facts = facts(context);
+        List<StaticPodManifest> manifests = new ArrayList<>();
+        for (Component component : toConvert(context)) {
+            ConversionManifests.Converted converted = ConversionManifests.render(context.plan(), context.node(), facts, component);
+            converted.notes().forEach(context::log);
+            manifests.add(converted.manifest());
+        }
+        for (StaticPodManifest manifest : manifests) {
+            Optional<LegacyService> service = facts.service(manifest.component());
+            if (service.isPresent()) {
+                replaceService(context, service.get(), manifest);
             } else {
-                remote.write(manifest);
+                remote.write(manifest.toNodeFile());
                 context.log("wrote " + manifest.path());
             }
         }
-        for (Component component : components) {
-            Health.await(context, timeouts, component.key(), ComponentHealth.url(context.plan(), component));
+        for (StaticPodManifest manifest : manifests) {
+            awaitHealthy(context, manifest);
         }
-        WaitForMirrorPods.await(context, cluster, timeouts,
-                components.stream().map(c -> c.key() + "-" + context.node().hostName()).toList());
-        for (Component component : components) {
-            if (legacy(context).units().containsKey(component)) {
-                Packages.purge(remote, LegacyUnits.packageName(component));
-                context.log("removed package " + LegacyUnits.packageName(component));
-            }
-            UnfinishedConversions.finish(remote, component);
+        WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
+        Set<Component> converted = context.get(CONVERTED).map(Converted::components).orElse(EnumSet.noneOf(Component.class));
+        manifests.forEach(m -> converted.add(m.component()));
+        context.put(CONVERTED, new Converted(converted));
+        removeWhatWasConverted(context, facts, manifests, converted);
+        for (StaticPodManifest manifest : manifests) {
+            UnfinishedConversions.finish(remote, manifest.component());
         }
     }
 
@@ -91,38 +130,56 @@ public final class ConvertToStaticPods implements Step {
      * run killed on the way leaves the component in one form or the other. The node records first that the
      * conversion is in flight, for whatever a kill leaves half-done.
      */
-    private static void replaceService(NodeContext context, Component component, NodeFile manifest) throws Exception {
+    private static void replaceService(NodeContext context, LegacyService service, StaticPodManifest manifest) throws Exception {
         Remote remote = context.remote();
-        String unit = LegacyUnits.unitName(component);
-        String staged = context.backupDir() + "/staged/" + component.key() + ".yaml";
-        UnfinishedConversions.start(remote, context.backupDir(), component);
-        remote.write(new NodeFile(staged, manifest.content(), manifest.mode(), manifest.secret()));
-        remote.run("systemctl stop " + Sh.quote(unit) + " && systemctl disable " + Sh.quote(unit) + " && mv -f "
-                + Sh.quote(staged) + " " + Sh.quote(manifest.path()));
-        context.log("stopped and disabled " + unit + ", wrote " + manifest.path());
+        String unit = Sh.quote(service.unitName());
+        NodeFile file = manifest.toNodeFile();
+        String staged = context.backupDir() + "/staged/" + manifest.component().key() + ".yaml";
+        UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
+        remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
+        remote.run("systemctl stop " + unit + " && systemctl disable " + unit + " && mv -f " + Sh.quote(staged) + " "
+                + Sh.quote(file.path()));
+        context.log("stopped and disabled " + service.unitName() + ", wrote " + file.path());
+    }
+
+    /** Packages whose every component now runs as a static pod, and unit files of converted services that no package owns. */
+    private static void removeWhatWasConverted(NodeContext context, LegacyNode facts, List<StaticPodManifest> manifests,
+                                               Set<Component> converted) throws Exception {
+        Remote remote = context.remote();
+        for (Map.Entry<String, Set<Component>> pkg : PackageRemoval.removable(facts, converted).entrySet()) {
+            Packages.purge(remote, pkg.getKey());
+            context.log("removed package " + pkg.getKey() + ": every component it held runs as a static pod now ("
+                    + String.join(", ", pkg.getValue().stream().map(Component::key).toList()) + ")");
+        }
+        for (StaticPodManifest manifest : manifests) {
+            List<String> unowned = PackageRemoval.unownedUnitFiles(facts, manifest.component());
+            if (!unowned.isEmpty()) {
+                remote.run("rm -f " + Sh.words(unowned) + " && systemctl daemon-reload");
+                context.log("removed " + String.join(", ", unowned) + ", owned by no package (kept in " + context.backupDir() + ")");
+            }
+            facts.service(manifest.component()).filter(s -> facts.owner(s.program()).isEmpty())
+                    .ifPresent(s -> context.log(s.program() + " belongs to no package and stays where it is"));
+        }
     }
 
     /**
-     * Puts every component back as its service, whatever fails on the way: each action is tried a few times, a
-     * component that cannot be restored does not keep the others from it, and each one's state is reported.
+     * Puts every component back as its service, with its files from the backup byte for byte, whatever fails on the
+     * way: each action is tried a few times, a component that cannot be restored does not keep the others from it, and
+     * each one's state is reported.
      *
      * @return each component's state
      * @throws RollbackIncompleteException naming each component's state, when one of them could not be restored
      */
     @Override
     public String rollBack(NodeContext context) throws Exception {
+        LegacyNode facts = facts(context);
         List<String> states = new ArrayList<>();
         boolean complete = true;
-        for (Component component : components) {
-            LegacyUnits.Unit unit = legacy(context).units().get(component);
-            if (unit == null) {
-                continue;
-            }
-            String name = LegacyUnits.unitName(component);
+        for (Component component : toConvert(context)) {
+            Optional<LegacyService> service = facts.service(component);
             try {
-                restore(context, component, unit);
-                states.add(component.key() + ": " + name + " runs again");
-                context.warn("rolled back: removed " + ComponentHealth.manifestPath(component) + ", " + name + " started again");
+                restore(context, component, service);
+                service.ifPresent(s -> states.add(component.key() + ": " + s.unitName() + " runs again"));
             } catch (Exception e) {
                 complete = false;
                 states.add(component.key() + ": NOT restored (" + Failures.describe(e) + ")");
@@ -136,16 +193,20 @@ public final class ConvertToStaticPods implements Step {
         return report;
     }
 
-    private void restore(NodeContext context, Component component, LegacyUnits.Unit unit) throws Exception {
+    private void restore(NodeContext context, Component component, Optional<LegacyService> service) throws Exception {
         Remote remote = context.remote();
-        String name = Sh.quote(LegacyUnits.unitName(component));
         String manifest = Sh.quote(ComponentHealth.manifestPath(component));
         attempt(context, "remove " + manifest, () -> remote.run("rm -f " + manifest));
-        for (String file : BackUpLegacyFiles.unitFiles(unit.unitText())) {
-            String backup = Sh.quote(context.backupDir() + file);
-            attempt(context, "restore " + file, () -> remote.run("test -e " + Sh.quote(file) + " || cp -a " + backup + " " + Sh.quote(file)));
+        if (service.isPresent()) {
+            for (String file : service.get().files()) {
+                String backup = Sh.quote(context.backupDir() + file);
+                attempt(context, "restore " + file, () -> remote.run("test ! -e " + backup + " || cp -a " + backup + " " + Sh.quote(file)));
+            }
+            String name = Sh.quote(service.get().unitName());
+            attempt(context, "start " + name, () -> remote.run("systemctl daemon-reload && systemctl enable " + name + " && systemctl start " + name));
+            context.warn("rolled back: removed " + ComponentHealth.manifestPath(component) + ", put back " + service.get().unitName()
+                    + " with its files from " + context.backupDir() + " and started it again");
         }
-        attempt(context, "start " + name, () -> remote.run("systemctl daemon-reload && systemctl enable " + name + " && systemctl start " + name));
         UnfinishedConversions.finish(remote, component);
     }
 
@@ -165,22 +226,24 @@ public final class ConvertToStaticPods implements Step {
         }
     }
 
-    private List<NodeFile> manifests(NodeContext context) {
-        List<String> paths = components.stream().map(ComponentHealth::manifestPath).toList();
-        return renderer.manifests(context.plan(), context.node(), legacy(context).carriedFlags()).stream()
-                .filter(f -> paths.contains(f.path())).toList();
+    /** Where the pod's own readiness probe looks; an API server probed on its TCP port alone refuses anonymous requests. */
+    private void awaitHealthy(NodeContext context, StaticPodManifest manifest) throws Exception {
+        Probe readiness = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
+        String component = manifest.component().key();
+        if (readiness.getHttpGet() != null) {
+            HTTPGetAction get = readiness.getHttpGet();
+            Health.await(context, timeouts, component, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
+                    + get.getPort().getIntVal() + get.getPath());
+        } else {
+            TCPSocketAction tcp = readiness.getTcpSocket();
+            Health.awaitRefusingAnonymous(context, timeouts, component, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal()
+                    + "/readyz");
+        }
     }
 
-    private Component componentOf(NodeFile manifest) {
-        return components.stream().filter(c -> ComponentHealth.manifestPath(c).equals(manifest.path())).findFirst().orElseThrow();
-    }
-
-    private static LegacyUnits legacy(NodeContext context) {
-        return context.get(LegacyUnits.KEY).orElse(new LegacyUnits(Map.of()));
-    }
-
-    private static String curl(Plan plan, Component component) {
-        return "curl -sk --max-time 5 " + Sh.quote(ComponentHealth.url(plan, component)) + " >/dev/null";
+    private static LegacyNode facts(NodeContext context) {
+        return context.get(ClusterSurvey.NODE).orElseThrow(() -> new IllegalStateException(
+                "the node was not read: the conversion runs after the read phase"));
     }
 
     /** Some components could not be put back as services; the message names each one's state. */
@@ -189,4 +252,5 @@ public final class ConvertToStaticPods implements Step {
             super(states);
         }
     }
+
 }

@@ -4,6 +4,7 @@ import dev.mast.files.NodeFile;
 import dev.mast.plan.Component;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
+import dev.mast.workflow.legacy.LegacyService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class UnfinishedConversions {
     public record Unfinished(String backupDir, Component component, boolean serviceActive, boolean manifestPresent) {
         /** One sentence for the node's log: what it is left with, and what the run about to start does about it. */
         public String describe() {
-            String unit = LegacyUnits.unitName(component);
+            String unit = LegacyService.unitName(component);
             String now = serviceActive && manifestPresent ? unit + " runs and its manifest is there"
                     : serviceActive ? unit + " still runs, no manifest yet"
                     : manifestPresent ? "runs as a static pod (" + unit + " stopped), not yet seen healthy"
@@ -61,7 +62,7 @@ public final class UnfinishedConversions {
     }
 
     private static Unfinished state(Remote remote, String backupDir, Component component) throws Exception {
-        List<String> answer = remote.query("systemctl is-active " + Sh.quote(LegacyUnits.unitName(component)) + "; test -f "
+        List<String> answer = remote.query("systemctl is-active " + Sh.quote(LegacyService.unitName(component)) + "; test -f "
                 + Sh.quote(ComponentHealth.manifestPath(component)) + " && echo manifest").stdout().stream().map(String::strip).toList();
         return new Unfinished(backupDir, component, answer.contains("active"), answer.contains("manifest"));
     }

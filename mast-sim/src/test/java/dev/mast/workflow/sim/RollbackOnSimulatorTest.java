@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RollbackOnSimulatorTest {
     private static final String MASTER = "node001";
+    /** Converts the controller-manager and the scheduler, once the API server runs as a static pod. */
     private static final String CONTROL_PLANE = "upgrade/control-plane";
+    private static final List<Component> CONVERTED_TOGETHER = List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER);
 
     @TempDir
     Path dir;
@@ -35,7 +37,7 @@ class RollbackOnSimulatorTest {
             // The phases before the conversion first, so that only the rollback runs the commands made to fail.
             RunSummary before = sim.run(ClusterRun.Kind.UPGRADE, Set.of(), List.of("upgrade/read-units", "kubelet/start"));
             assertTrue(before.succeeded(), before.describe());
-            sim.node(MASTER).faults().neverHealthy("kube-apiserver", Process.Form.STATIC_POD);
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD);
             List<String> steps = rollbackSteps();
             steps.forEach(step -> sim.node(MASTER).faults().failCommand(step, 1, "simulated fault in " + step, 1));
 
@@ -46,12 +48,12 @@ class RollbackOnSimulatorTest {
                 assertTrue(sim.log(MASTER).contains("simulated fault in " + step), step + " failed once\n" + sim.log(MASTER));
             }
             assertEquals(steps.size(), count(sim.log(MASTER), "trying again"), sim.log(MASTER));
-            for (Component component : Component.CONTROL_PLANE) {
+            for (Component component : CONVERTED_TOGETHER) {
                 assertServiceIsBack(sim, component);
                 assertTrue(summary.describe().contains(component.key() + ": " + component.key() + ".service runs again"), summary.describe());
             }
 
-            sim.node(MASTER).faults().healthy("kube-apiserver");
+            sim.node(MASTER).faults().healthy("kube-scheduler");
             RunSummary again = sim.upgrade();
             assertTrue(again.succeeded(), "a healthy node is converted by the next run: " + again.describe());
         }
@@ -60,27 +62,25 @@ class RollbackOnSimulatorTest {
     @Test
     void aComponentThatCannotBeRestoredDoesNotKeepTheOthersFromIt() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD)) {
-            // The API server cannot start in either form: its rollback fails, and comes first.
-            sim.node(MASTER).faults().neverHealthy("kube-apiserver", Process.Form.STATIC_POD, Process.Form.SERVICE);
+            // The scheduler cannot start in either form: its rollback fails, and does not keep the controller-manager's from running.
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD, Process.Form.SERVICE);
 
             RunSummary summary = sim.upgrade();
 
             assertEquals(List.of(StepState.RUNNING, StepState.FAILED), sim.states(MASTER, CONTROL_PLANE), summary.describe());
             String report = summary.describe();
-            assertTrue(report.contains("rollback incomplete: kube-apiserver: NOT restored"), report);
-            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
-                assertServiceIsBack(sim, component);
-                assertTrue(report.contains(component.key() + ": " + component.key() + ".service runs again"), report);
-            }
-            assertNotEquals(0, sim.sh(MASTER, "test -f /etc/kubernetes/manifests/kube-apiserver.yaml").exitStatus(),
+            assertTrue(report.contains("rollback incomplete: kube-controller-manager: kube-controller-manager.service runs again; "
+                    + "kube-scheduler: NOT restored"), report);
+            assertServiceIsBack(sim, Component.KUBE_CONTROLLER_MANAGER);
+            assertNotEquals(0, sim.sh(MASTER, "test -f /etc/kubernetes/manifests/kube-scheduler.yaml").exitStatus(),
                     "no static pod fights the service for its port");
-            assertEquals(0, sim.sh(MASTER, "systemctl is-enabled kube-apiserver").exitStatus(), "the service is back, if failing");
+            assertEquals(0, sim.sh(MASTER, "systemctl is-enabled kube-scheduler").exitStatus(), "the service is back, if failing");
         }
     }
 
     /** Every command the rollback runs, for each component: a pattern matching it and nothing the conversion runs. */
     private static List<String> rollbackSteps() {
-        return Component.CONTROL_PLANE.stream().flatMap(c -> {
+        return CONVERTED_TOGETHER.stream().flatMap(c -> {
             String unit = Pattern.quote(c.key() + ".service");
             return List.of("^rm -f " + Pattern.quote("/etc/kubernetes/manifests/" + c.key() + ".yaml") + "$",
                     "^systemctl enable " + unit + "$", "^systemctl start " + unit + "$").stream();

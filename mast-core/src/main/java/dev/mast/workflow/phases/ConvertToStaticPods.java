@@ -137,8 +137,9 @@ public final class ConvertToStaticPods implements Step {
         String staged = context.backupDir() + "/staged/" + manifest.component().key() + ".yaml";
         UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
         remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
-        remote.run("systemctl stop " + unit + " && systemctl disable " + unit + " && mv -f " + Sh.quote(staged) + " "
-                + Sh.quote(file.path()));
+        String folder = file.path().substring(0, file.path().lastIndexOf('/'));
+        remote.run("systemctl stop " + unit + " && systemctl disable " + unit + " && mkdir -p " + Sh.quote(folder) + " && mv -f "
+                + Sh.quote(staged) + " " + Sh.quote(file.path()));
         context.log("stopped and disabled " + service.unitName() + ", wrote " + file.path());
     }
 

@@ -6,6 +6,7 @@ import dev.mast.workflow.Failures;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.Packages;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class LockNode implements Step {
     public static final String DIR = "/var/lib/mast/run.lock";
     static final String HOLDER = DIR + "/holder";
+    private static final String PARENT = DIR.substring(0, DIR.lastIndexOf('/'));
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
     private static final ScheduledExecutorService HEARTBEATS = DaemonThreads.timer("mast-node-lock-heartbeat");
 
@@ -123,7 +125,7 @@ public final class LockNode implements Step {
     }
 
     private static String acquire() {
-        return "mkdir -p " + DIR.substring(0, DIR.lastIndexOf('/')) + " && mkdir " + DIR;
+        return "mkdir -p " + PARENT + " && mkdir " + DIR;
     }
 
     private void hold(NodeContext context, Remote remote) throws Exception {
@@ -150,7 +152,8 @@ public final class LockNode implements Step {
     private void release(Remote remote) throws Exception {
         Optional<Holder> holder = remote.read(HOLDER).flatMap(bytes -> Holder.parse(new String(bytes, StandardCharsets.UTF_8)));
         if (holder.isPresent() && holder.get().equals(self)) {
-            remote.run("rm -rf " + DIR);
+            // The folder made for the lock goes too unless it notes what Mast installed: a run that changed nothing leaves no trace.
+            remote.run("rm -rf " + DIR + " && test -e " + Packages.INSTALLED_BY_MAST + " || rm -rf " + PARENT);
         }
     }
 

@@ -79,6 +79,9 @@ public final class ConvertToStaticPods implements Step {
     /** Done when none of its components runs as a service any more and each manifest is in place and healthy. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
+        if (!leftInFlight(context).isEmpty()) {
+            return false;
+        }
         LegacyNode facts = facts(context);
         for (Component component : components(context.node())) {
             if (facts.service(component).isPresent()) {
@@ -116,6 +119,13 @@ public final class ConvertToStaticPods implements Step {
             awaitHealthy(context, manifest);
         }
         WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
+        for (UnfinishedConversions.Unfinished left : leftInFlight(context)) {
+            if (left.manifestPresent() && !left.serviceActive()) {
+                // A killed run moved its manifest in place and stopped there: it is converted once it is healthy.
+                Health.await(context, timeouts, left.component().key(), ComponentHealth.url(context.plan(), left.component()));
+                UnfinishedConversions.finish(remote, left.component());
+            }
+        }
         Set<Component> converted = context.get(CONVERTED).map(Converted::components).orElse(EnumSet.noneOf(Component.class));
         manifests.forEach(m -> converted.add(m.component()));
         context.put(CONVERTED, new Converted(converted));
@@ -240,6 +250,11 @@ public final class ConvertToStaticPods implements Step {
             Health.awaitRefusingAnonymous(context, timeouts, component, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal()
                     + "/readyz");
         }
+    }
+
+    /** This phase's components whose conversion an earlier run left in flight on the node. A query. */
+    private List<UnfinishedConversions.Unfinished> leftInFlight(NodeContext context) throws Exception {
+        return UnfinishedConversions.find(context.remote()).stream().filter(u -> components.contains(u.component())).toList();
     }
 
     private static LegacyNode facts(NodeContext context) {

@@ -63,7 +63,8 @@ class RollbackOnSimulatorTest {
     void aComponentThatCannotBeRestoredDoesNotKeepTheOthersFromIt() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD)) {
             // The scheduler cannot start in either form: its rollback fails, and does not keep the controller-manager's from running.
-            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD, Process.Form.SERVICE);
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD);
+            sim.node(MASTER).faults().failCommand("^systemctl start kube-scheduler\\.service$", 1, "kube-scheduler.service failed", 99);
 
             RunSummary summary = sim.upgrade();
 

@@ -99,6 +99,7 @@ public final class ConvertToStaticPods implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
+        List<UnfinishedConversions.Unfinished> leftBefore = leftInFlight(context);
         LegacyNode facts = facts(context);
         List<StaticPodManifest> manifests = new ArrayList<>();
         for (Component component : toConvert(context)) {
@@ -119,8 +120,9 @@ public final class ConvertToStaticPods implements Step {
             awaitHealthy(context, manifest);
         }
         WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
-        for (UnfinishedConversions.Unfinished left : leftInFlight(context)) {
-            if (left.manifestPresent() && !left.serviceActive()) {
+        for (UnfinishedConversions.Unfinished left : leftBefore) {
+            if (left.manifestPresent() && !left.serviceActive()
+                    && manifests.stream().noneMatch(m -> m.component() == left.component())) {
                 // A killed run moved its manifest in place and stopped there: it is converted once it is healthy.
                 Health.await(context, timeouts, left.component().key(), ComponentHealth.url(context.plan(), left.component()));
                 UnfinishedConversions.finish(remote, left.component());

@@ -6,6 +6,7 @@ import dev.mast.node.SshEnvironment;
 import dev.mast.node.SshOptions;
 import dev.mast.node.SshRoute;
 import dev.mast.pki.PkiException;
+import dev.mast.pki.PkiLock;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
@@ -107,6 +108,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
                     adminKubeconfig()).withTimeouts(new Timeouts(Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll()))
                     .withConcurrency(concurrency).withPhases(only, skip));
             return dryRun ? dryRun(out, request, connector) : run(out, err, request, connector);
+        } catch (PkiLock.PkiFolderBusyException e) {
+            err.println("mast " + spec.name() + ": " + e.getMessage());
+            return MastCommand.FAILED;
         } catch (PkiException | IllegalArgumentException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());
             return MastCommand.BAD_INPUT;

@@ -2,6 +2,7 @@ package dev.mast.cli;
 
 import dev.mast.manifest.ManifestException;
 import dev.mast.pki.PkiException;
+import dev.mast.pki.PkiLock;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
@@ -62,7 +63,8 @@ final class RenderCommand implements Callable<Integer> {
         } catch (PkiException | ManifestException e) {
             // Validation refuses what the renderer cannot render; this names anything it has not thought of, without a stack trace.
             err.println("mast render: " + e.getMessage());
-            return MastCommand.BAD_INPUT;
+            // A folder another Mast process holds is no fault of the input: trying again later works.
+            return e instanceof PkiLock.PkiFolderBusyException ? MastCommand.FAILED : MastCommand.BAD_INPUT;
         } catch (IOException e) {
             err.println("mast render: " + this.out + ": " + CliMessages.describe(e));
             return MastCommand.FAILED;

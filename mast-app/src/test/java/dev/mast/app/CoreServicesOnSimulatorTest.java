@@ -92,10 +92,16 @@ class CoreServicesOnSimulatorTest {
         var steps = renderer.steps(plan, RunKind.UPGRADE, renderer.render(plan, RunKind.UPGRADE));
 
         List<String> master = steps.get(plan.masters().get(0).hostName());
-        assertTrue(master.get(0).startsWith("1. Take the cluster's CA [pki/adopt-ca] on the first master"), master.toString());
+        assertTrue(master.get(0).startsWith("1. Lock the node for this run [lock/node]"), master.toString());
+        assertTrue(master.stream().anyMatch(l -> l.startsWith("2. Take the cluster's CA [pki/adopt-ca] on the first master")),
+                master.toString());
         // Asked, the node's systemd units are what the conversion stops: no fresh node has them.
         assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*systemctl .*stop .*kube-apiserver.*")), master.toString());
-        assertTrue(master.contains("     write /etc/kubernetes/manifests/kube-apiserver.yaml (644)"), master.toString());
+        // The manifest is written beside the backup first and moved into place as the service stops, in one command.
+        assertTrue(master.stream().anyMatch(l -> l.matches(" +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)")),
+                master.toString());
+        assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*stop .*kube-apiserver.* && mv -f .* '/etc/kubernetes/manifests/kube-apiserver.yaml'")),
+                master.toString());
         assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
         assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
     }

@@ -63,7 +63,8 @@ class ClusterRunCommandTest {
         assertEquals(MastCommand.OK, run.exitCode(), run.err() + run.out());
         String out = run.out();
         assertTrue(out.startsWith("install of ") && out.lines().findFirst().orElseThrow().endsWith("(dry run: nothing is changed)"), out);
-        assertTrue(out.contains("1. Check the node [preflight/node] on every node\n"), out);
+        assertTrue(out.contains("1. Lock the node for this run [lock/node] on every node\n"), out);
+        assertTrue(out.contains("2. Check the node [preflight/node] on every node\n"), out);
         assertTrue(out.contains("Start the kubelet [kubelet/start] on every node that joins the cluster\n"
                 + "       run apt-get install -y 'kubelet' 'cri-tools'\n"), out);
         assertTrue(out.contains("       write /var/lib/kubelet/config.yaml (644)\n"), out);
@@ -98,14 +99,15 @@ class ClusterRunCommandTest {
     void onlyAndSkipNameThePhasesAndABadNameIsBadInput() {
         CliRun only = install("--yes", "--dry-run", "--only", "kubelet/start");
         assertEquals(MastCommand.OK, only.exitCode(), only.err());
-        assertTrue(only.out().contains("1. Start the kubelet [kubelet/start]"), only.out());
+        assertTrue(only.out().contains("1. Lock the node for this run [lock/node]"), "a run that changes nodes locks them: " + only.out());
+        assertTrue(only.out().contains("2. Start the kubelet [kubelet/start]"), only.out());
         assertFalse(only.out().contains("[preflight/node]"), only.out());
 
         CliRun skip = install("--yes", "--dry-run", "--skip", "preflight,verify");
         assertEquals(MastCommand.OK, skip.exitCode(), skip.err());
         assertFalse(skip.out().contains("[preflight/"), skip.out());
         assertFalse(skip.out().contains("[verify/mirror-pods]"), skip.out());
-        assertTrue(skip.out().contains("1. Copy certificates and kubeconfigs [certs/distribute]"), skip.out());
+        assertTrue(skip.out().contains("2. Copy certificates and kubeconfigs [certs/distribute]"), skip.out());
 
         CliRun bad = install("--yes", "--only", "kubelet/stop");
         assertEquals(MastCommand.BAD_INPUT, bad.exitCode());

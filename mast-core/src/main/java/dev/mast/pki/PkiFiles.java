@@ -64,6 +64,15 @@ final class PkiFiles {
         }
     }
 
+    /** Creates the folder (0700) if it does not exist yet. */
+    void createFolder() {
+        try {
+            createPrivateDirs(dir);
+        } catch (IOException e) {
+            throw new PkiException(dir, "cannot be created (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     void writeAll(List<Write> writes) {
         for (Write write : writes) {
             Path file = path(write.relative());

@@ -26,6 +26,9 @@ import java.util.Optional;
  * asks (a master was added, so the API server needs a new SAN), is not signed by the stored
  * CA, has lost its key or is within {@link CertificateCheck#RENEW_BEFORE} of expiring is
  * re-issued from the stored CA.
+ *
+ * <p>{@link #loadOrCreate} holds the folder's {@link PkiLock} while it works, so two Mast processes never
+ * both make a CA there; a run holds it for the whole run.
  */
 public final class PkiStore {
     static final String SA_KEY = "sa.key";
@@ -67,7 +70,7 @@ public final class PkiStore {
 
     /**
      * The PKI {@link #loadOrCreate} would give, with what it would create or re-issue made in memory only: for a dry
-     * run, which changes nothing, not even the PKI folder.
+     * run, which changes nothing, not even the PKI folder (so it takes no lock either).
      *
      * @throws PkiException if a file cannot be read, is corrupt or contradicts another
      */
@@ -76,7 +79,23 @@ public final class PkiStore {
     }
 
     private ClusterPki load(Path dir, Plan plan, boolean write) {
+        // Bad input is found before the lock makes the folder: it changes nothing.
         List<CertificateSpec> specs = ClusterCertificates.forPlan(plan);
+        if (!write) {
+            return resolveAll(dir, plan, specs, false);
+        }
+        // Another process (or another thread here) completing the same folder at once would make a second CA.
+        try (PkiLock lock = PkiLock.hold(dir, "mast, making or reading the cluster's certificates")) {
+            lock.writing().lock();
+            try {
+                return resolveAll(dir, plan, specs, true);
+            } finally {
+                lock.writing().unlock();
+            }
+        }
+    }
+
+    private ClusterPki resolveAll(Path dir, Plan plan, List<CertificateSpec> specs, boolean write) {
         var files = new PkiFiles(dir);
         Map<String, Stored> stored = new LinkedHashMap<>();
         for (CertificateSpec spec : specs) {

@@ -1,11 +1,11 @@
 package dev.mast.workflow;
 
 /** Turns an exception into the one sentence shown for a failed step. */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();

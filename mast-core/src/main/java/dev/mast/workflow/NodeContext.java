@@ -3,6 +3,8 @@ package dev.mast.workflow;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.ProgressEvent.LogLevel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ public final class NodeContext {
     private final String backupDir;
     private final Cancellation cancellation;
     private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+    private final List<Remote.Action> atEnd = new ArrayList<>();
     private Remote remote;
 
     NodeContext(Plan plan, Node node, RemoteFactory remotes, NodeLog log, String backupDir, Cancellation cancellation) {
@@ -71,6 +74,10 @@ public final class NodeContext {
         log.line(LogLevel.WARN, message);
     }
 
+    public void error(String message) {
+        log.line(LogLevel.ERROR, message);
+    }
+
     public <T> void put(Key<T> key, T value) {
         values.put(key, value);
     }
@@ -79,7 +86,23 @@ public final class NodeContext {
         return Optional.ofNullable(values.get(key)).map(key.type()::cast);
     }
 
+    /**
+     * Work for the end of the run on this node, before its connection closes, whether the node succeeded or not (a
+     * lock to release). A run that is killed does none of it.
+     */
+    public synchronized void atEnd(Remote.Action action) {
+        atEnd.add(action);
+    }
+
     synchronized void close() {
+        for (int i = atEnd.size() - 1; i >= 0; i--) {
+            try {
+                atEnd.get(i).run();
+            } catch (Exception e) {
+                warn("at the end of the run: " + Failures.describe(e));
+            }
+        }
+        atEnd.clear();
         if (remote != null) {
             remote.close();
             remote = null;

@@ -20,7 +20,14 @@ public interface Step {
         return false;
     }
 
-    /** Puts back what {@link #run} changed, from its backup. Called after a failed run. */
-    default void rollBack(NodeContext context) throws Exception {
+    /**
+     * Puts back what {@link #run} changed, from its backup. Called after a failed run; goes through everything it
+     * changed, whatever fails on the way.
+     *
+     * @return what it put back, in a few words for the run's summary ("kube-apiserver: kube-apiserver.service runs again")
+     * @throws Exception naming what it could not put back
+     */
+    default String rollBack(NodeContext context) throws Exception {
+        return "";
     }
 }

@@ -128,16 +128,24 @@ public final class WorkflowRunner {
         }
     }
 
-    /** Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node. */
+    /**
+     * Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node
+     * and need nothing made in the stage (on another node, maybe: pki/adopt-ca's CA, when --only leaves nothing between).
+     */
     private static int stageEnd(List<Phase> phases, int first) {
         int end = first + 1;
         if (phases.get(first).info().mode() == PhaseInfo.Mode.PARALLEL) {
             while (end < phases.size() && phases.get(end).info().mode() == PhaseInfo.Mode.PARALLEL
-                    && phases.get(end).info().start() == PhaseInfo.Start.WHEN_NODE_READY) {
+                    && phases.get(end).info().start() == PhaseInfo.Start.WHEN_NODE_READY
+                    && !needsAnyOf(phases.get(end), phases.subList(first, end))) {
                 end++;
             }
         }
         return end;
+    }
+
+    private static boolean needsAnyOf(Phase phase, List<Phase> earlier) {
+        return earlier.stream().anyMatch(p -> phase.info().needs().contains(p.id()));
     }
 
     /** A stage that runs only when no node failed, after one did: each of its steps is skipped, and says why. */
@@ -251,11 +259,11 @@ public final class WorkflowRunner {
             String message = reason;
             if (phase.step().canRollBack()) {
                 try {
-                    phase.step().rollBack(context);
+                    String report = phase.step().rollBack(context);
                     state = StepState.ROLLED_BACK;
-                    message = reason + " (rolled back)";
+                    message = reason + " (rolled back" + (report.isEmpty() ? "" : ": " + report) + ")";
                 } catch (Exception rollbackError) {
-                    message = reason + "; rollback failed too: " + Failures.describe(rollbackError);
+                    message = reason + "; rollback incomplete: " + Failures.describe(rollbackError);
                 }
             }
             failures.put(node, new NodeOutcome(node, state, phase.id(), message));
@@ -275,11 +283,11 @@ public final class WorkflowRunner {
             String message = "cancelled while running";
             if (phase.step().canRollBack()) {
                 try {
-                    phase.step().rollBack(context);
-                    message += " (rolled back)";
+                    String report = phase.step().rollBack(context);
+                    message += " (rolled back" + (report.isEmpty() ? "" : ": " + report) + ")";
                 } catch (Exception rollbackError) {
                     state = StepState.FAILED;
-                    message += "; rollback failed: " + Failures.describe(rollbackError);
+                    message += "; rollback incomplete: " + Failures.describe(rollbackError);
                 }
             }
             NodeOutcome outcome = new NodeOutcome(node, state, phase.id(), message);

@@ -126,10 +126,11 @@ final class PkiTesting {
     }
 
     /** Every file under {@code dir} with its bytes, to compare a folder before and after. */
+    /** Every file of the PKI folder by its relative path, but the lock file, which says who used the folder last. */
     static Map<String, String> snapshot(Path dir) throws IOException {
         var files = new TreeMap<String, String>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+            for (Path file : walk.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().equals(PkiLock.FILE)).toList()) {
                 files.put(dir.relativize(file).toString(), Files.readString(file));
             }
         }

@@ -47,13 +47,14 @@ class WorkflowRunnerTest {
         PhaseInfo.OnFailure onFailure = PhaseInfo.OnFailure.STOP_THE_NODE;
         PhaseInfo.Start start = PhaseInfo.Start.WHEN_ALL_NODES_READY;
         boolean rollback;
+        List<String> needs = List.of();
 
         Recorded(String id) {
             this.id = id;
         }
 
         Phase phase() {
-            return new Phase(new PhaseInfo(id, "Phase " + id, nodes, mode, start, onFailure, false, List.of()), this);
+            return new Phase(new PhaseInfo(id, "Phase " + id, nodes, mode, start, onFailure, false, needs), this);
         }
 
         @Override public boolean isDone(NodeContext c) { return done.test(c.node().hostName()); }
@@ -68,8 +69,9 @@ class WorkflowRunnerTest {
         }
 
         @Override
-        public void rollBack(NodeContext c) {
+        public String rollBack(NodeContext c) {
             journal.add("rollback " + id + "@" + c.node().hostName());
+            return "";
         }
     }
 
@@ -172,6 +174,26 @@ class WorkflowRunnerTest {
         int lastB = Math.max(journal.indexOf("b@node001"), journal.indexOf("b@node002"));
         int firstC = Math.min(journal.indexOf("c@node001"), journal.indexOf("c@node002"));
         assertTrue(lastB < firstC, "c waits for all nodes, so it starts after every node finished b: " + journal);
+    }
+
+    @Test
+    void aPhaseThatNeedsAnotherOfItsStageWaitsForItOnEveryNode() {
+        // As pki/adopt-ca on the first master and kubelet/start, which uses the CA it takes, on every node (--only kubelet/start).
+        var adopt = new Recorded("adopt") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                Thread.sleep(300); // reading the cluster's CA takes a while: long enough for the others to go ahead
+                super.run(c);
+            }
+        };
+        adopt.nodes = Targets.FIRST_MASTER;
+        var kubelet = new Recorded("kubelet");
+        kubelet.start = PhaseInfo.Start.WHEN_NODE_READY;
+        kubelet.needs = List.of("adopt");
+        var summary = run(plan(1, 2), 3, adopt, kubelet);
+
+        assertTrue(summary.succeeded(), summary.describe());
+        assertEquals("adopt@node001", journal.get(0), "no node uses what adopt makes before it is made: " + journal);
     }
 
     /** One node at a time, so the order is fixed: node001 fails etcd before the others get there. */

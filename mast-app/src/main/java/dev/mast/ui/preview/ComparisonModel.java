@@ -84,9 +84,11 @@ public final class ComparisonModel {
         List<String> oldLines = current.map(c -> lines(c.text())).orElse(List.of());
         rows.setAll(LineDiff.sideBySide(oldLines, newLines));
         leftTitle.set(current.map(c -> c.path() + " now").orElse("Nothing there now"));
-        status.set(current.isEmpty() ? inspection.node() + " has nothing at " + file.path() + " yet: the file is new."
+        String halfDone = inspection.unfinished().stream().map(line -> " " + inspection.node() + ": " + line + ".")
+                .collect(java.util.stream.Collectors.joining());
+        status.set((current.isEmpty() ? inspection.node() + " has nothing at " + file.path() + " yet: the file is new."
                 : current.get().path().equals(file.path()) ? "Compared with " + file.path() + " on " + inspection.node() + "."
-                : "Replaces " + current.get().path() + " on " + inspection.node() + ".");
+                : "Replaces " + current.get().path() + " on " + inspection.node() + ".") + halfDone);
         List<String> flags = new ArrayList<>();
         for (Map.Entry<Component, Map<String, String>> component : inspection.carriedFlags().entrySet()) {
             component.getValue().forEach((flag, value) -> flags.add(component.getKey().key() + ": --" + flag + "=" + value));

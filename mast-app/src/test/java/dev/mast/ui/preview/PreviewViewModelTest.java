@@ -188,7 +188,9 @@ class PreviewViewModelTest {
         model.activate();
 
         PreviewSteps worker = node("worker001").steps();
-        assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", worker.lines().get(0));
+        assertEquals("1. Lock the node for this run [lock/node] on every node", worker.lines().get(0));
+        assertTrue(worker.lines().contains("2. Check the node [preflight/node] on every node: asks the node when the run starts"),
+                worker.lines().toString());
         assertTrue(worker.lines().contains("     write /etc/kubernetes/manifests/kube-proxy.yaml (600)"), worker.lines().toString());
         assertFalse(worker.lines().stream().anyMatch(l -> l.contains("[control-plane/static-pods]")), worker.lines().toString());
         List<String> master = node("master001").steps().lines();
@@ -207,8 +209,10 @@ class PreviewViewModelTest {
         draft.kindProperty().set(RunKind.UPGRADE);
         model.activate();
 
-        assertEquals("1. Take the cluster's CA [pki/adopt-ca] on the first master: asks the node when the run starts",
-                node("master001").steps().lines().get(0));
+        List<String> first = node("master001").steps().lines();
+        assertEquals("1. Lock the node for this run [lock/node] on every node", first.get(0));
+        assertTrue(first.contains("2. Take the cluster's CA [pki/adopt-ca] on the first master: asks the node when the run starts"),
+                first.toString());
         assertFalse(node("master002").steps().lines().stream().anyMatch(l -> l.contains("[pki/adopt-ca]")));
         assertEquals("What the upgrade does here, step by step", node("master002").steps().toString());
     }

@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.files.NodeFile;
 import dev.mast.manifest.StaticPodManifest;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
@@ -8,7 +9,8 @@ import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.tasks.ComponentHealth;
 import dev.mast.workflow.tasks.Health;
 import dev.mast.workflow.tasks.Packages;
-import dev.mast.workflow.tasks.Systemd;
+import dev.mast.workflow.tasks.UnfinishedConversions;
+import dev.mast.workflow.Failures;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
@@ -27,15 +29,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
- * service, write its manifest (its own flags, its files mounted in place), wait until it is
+ * service and move its manifest (its own flags, its files mounted in place) into place in one
+ * command, the node recording the conversion in flight meanwhile; wait until it is
  * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
  * static pod, and the unit files no package owns (the backup keeps them). If a component does not
  * become healthy, its manifest goes and the node's own units and files are put back from the
- * backup, byte for byte, and started again.
+ * backup, byte for byte, and started again: every component, whatever fails on the way.
  */
 public final class ConvertToStaticPods implements Step {
     /** The components a node runs as static pods now, across this run's conversion phases. */
@@ -43,6 +47,7 @@ public final class ConvertToStaticPods implements Step {
 
     private record Converted(Set<Component> components) { }
 
+    static final int ATTEMPTS = 3;
     private final List<Component> components;
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
@@ -74,6 +79,9 @@ public final class ConvertToStaticPods implements Step {
     /** Done when none of its components runs as a service any more and each manifest is in place and healthy. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
+        if (!leftInFlight(context).isEmpty()) {
+            return false;
+        }
         LegacyNode facts = facts(context);
         for (Component component : components(context.node())) {
             if (facts.service(component).isPresent()) {
@@ -91,6 +99,7 @@ public final class ConvertToStaticPods implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
+        List<UnfinishedConversions.Unfinished> leftBefore = leftInFlight(context);
         LegacyNode facts = facts(context);
         List<StaticPodManifest> manifests = new ArrayList<>();
         for (Component component : toConvert(context)) {
@@ -99,29 +108,51 @@ public final class ConvertToStaticPods implements Step {
             manifests.add(converted.manifest());
         }
         for (StaticPodManifest manifest : manifests) {
-            facts.service(manifest.component()).ifPresent(service -> stop(context, service));
-        }
-        for (StaticPodManifest manifest : manifests) {
-            remote.write(manifest.toNodeFile());
-            context.log("wrote " + manifest.path());
+            Optional<LegacyService> service = facts.service(manifest.component());
+            if (service.isPresent()) {
+                replaceService(context, service.get(), manifest);
+            } else {
+                remote.write(manifest.toNodeFile());
+                context.log("wrote " + manifest.path());
+            }
         }
         for (StaticPodManifest manifest : manifests) {
             awaitHealthy(context, manifest);
         }
         WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
+        for (UnfinishedConversions.Unfinished left : leftBefore) {
+            if (left.manifestPresent() && !left.serviceActive()
+                    && manifests.stream().noneMatch(m -> m.component() == left.component())) {
+                // A killed run moved its manifest in place and stopped there: it is converted once it is healthy.
+                Health.await(context, timeouts, left.component().key(), ComponentHealth.url(context.plan(), left.component()));
+                UnfinishedConversions.finish(remote, left.component());
+            }
+        }
         Set<Component> converted = context.get(CONVERTED).map(Converted::components).orElse(EnumSet.noneOf(Component.class));
         manifests.forEach(m -> converted.add(m.component()));
         context.put(CONVERTED, new Converted(converted));
         removeWhatWasConverted(context, facts, manifests, converted);
+        for (StaticPodManifest manifest : manifests) {
+            UnfinishedConversions.finish(remote, manifest.component());
+        }
     }
 
-    private static void stop(NodeContext context, LegacyService service) {
-        try {
-            Systemd.stopAndDisable(context.remote(), service.unitName());
-            context.log("stopped and disabled " + service.unitName());
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop " + service.unitName() + ": " + e.getMessage(), e);
-        }
+    /**
+     * Stops the service and puts its manifest in place in one command, the manifest already on the node beside it: a
+     * run killed on the way leaves the component in one form or the other. The node records first that the
+     * conversion is in flight, for whatever a kill leaves half-done.
+     */
+    private static void replaceService(NodeContext context, LegacyService service, StaticPodManifest manifest) throws Exception {
+        Remote remote = context.remote();
+        String unit = Sh.quote(service.unitName());
+        NodeFile file = manifest.toNodeFile();
+        String staged = context.backupDir() + "/staged/" + manifest.component().key() + ".yaml";
+        UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
+        remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
+        String folder = file.path().substring(0, file.path().lastIndexOf('/'));
+        remote.run("systemctl stop " + unit + " && systemctl disable " + unit + " && mkdir -p " + Sh.quote(folder) + " && mv -f "
+                + Sh.quote(staged) + " " + Sh.quote(file.path()));
+        context.log("stopped and disabled " + service.unitName() + ", wrote " + file.path());
     }
 
     /** Packages whose every component now runs as a static pod, and unit files of converted services that no package owns. */
@@ -144,28 +175,68 @@ public final class ConvertToStaticPods implements Step {
         }
     }
 
+    /**
+     * Puts every component back as its service, with its files from the backup byte for byte, whatever fails on the
+     * way: each action is tried a few times, a component that cannot be restored does not keep the others from it, and
+     * each one's state is reported.
+     *
+     * @return each component's state
+     * @throws RollbackIncompleteException naming each component's state, when one of them could not be restored
+     */
     @Override
-    public void rollBack(NodeContext context) throws Exception {
-        Remote remote = context.remote();
+    public String rollBack(NodeContext context) throws Exception {
         LegacyNode facts = facts(context);
-        List<String> restarted = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        boolean complete = true;
         for (Component component : toConvert(context)) {
-            remote.run("rm -f " + Sh.quote(ComponentHealth.manifestPath(component)));
-            var service = facts.service(component);
-            if (service.isEmpty()) {
-                continue;
+            Optional<LegacyService> service = facts.service(component);
+            try {
+                restore(context, component, service);
+                service.ifPresent(s -> states.add(component.key() + ": " + s.unitName() + " runs again"));
+            } catch (Exception e) {
+                complete = false;
+                states.add(component.key() + ": NOT restored (" + Failures.describe(e) + ")");
+                context.error("rollback of " + component.key() + " failed: " + Failures.describe(e));
             }
-            stopStaticPod(remote, component, context.node().hostName());
-            for (String file : service.get().files()) {
-                String backup = context.backupDir() + file;
-                remote.run("test ! -e " + Sh.quote(backup) + " || cp -a " + Sh.quote(backup) + " " + Sh.quote(file));
-            }
-            restarted.add(service.get().unitName());
         }
-        if (!restarted.isEmpty()) {
-            remote.run("systemctl daemon-reload && systemctl enable " + Sh.words(restarted) + " && systemctl start " + Sh.words(restarted));
-            context.warn("rolled back: removed the manifests, put back " + String.join(", ", restarted)
-                    + " with their files from " + context.backupDir() + " and started them again");
+        String report = String.join("; ", states);
+        if (!complete) {
+            throw new RollbackIncompleteException(report);
+        }
+        return report;
+    }
+
+    private void restore(NodeContext context, Component component, Optional<LegacyService> service) throws Exception {
+        Remote remote = context.remote();
+        String manifest = Sh.quote(ComponentHealth.manifestPath(component));
+        attempt(context, "remove " + manifest, () -> remote.run("rm -f " + manifest));
+        if (service.isPresent()) {
+            attempt(context, "stop the static pod of " + component.key(), () -> stopStaticPod(remote, component, context.node().hostName()));
+            for (String file : service.get().files()) {
+                String backup = Sh.quote(context.backupDir() + file);
+                attempt(context, "restore " + file, () -> remote.run("test ! -e " + backup + " || cp -a " + backup + " " + Sh.quote(file)));
+            }
+            String name = Sh.quote(service.get().unitName());
+            attempt(context, "start " + name, () -> remote.run("systemctl daemon-reload && systemctl enable " + name + " && systemctl start " + name));
+            context.warn("rolled back: removed " + ComponentHealth.manifestPath(component) + ", put back " + service.get().unitName()
+                    + " with its files from " + context.backupDir() + " and started it again");
+        }
+        UnfinishedConversions.finish(remote, component);
+    }
+
+    /** Runs one rollback action, again after a pause if it fails, at most {@value #ATTEMPTS} times. */
+    private void attempt(NodeContext context, String what, Remote.Action action) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                context.warn("rollback: " + what + " failed (" + Failures.describe(e) + "), trying again");
+                Thread.sleep(timeouts.poll().toMillis());
+            }
         }
     }
 
@@ -199,9 +270,21 @@ public final class ConvertToStaticPods implements Step {
         }
     }
 
+    /** This phase's components whose conversion an earlier run left in flight on the node. A query. */
+    private List<UnfinishedConversions.Unfinished> leftInFlight(NodeContext context) throws Exception {
+        return UnfinishedConversions.find(context.remote()).stream().filter(u -> components.contains(u.component())).toList();
+    }
+
     private static LegacyNode facts(NodeContext context) {
         return context.get(ClusterSurvey.NODE).orElseThrow(() -> new IllegalStateException(
                 "the node was not read: the conversion runs after the read phase"));
+    }
+
+    /** Some components could not be put back as services; the message names each one's state. */
+    public static final class RollbackIncompleteException extends Exception {
+        public RollbackIncompleteException(String states) {
+            super(states);
+        }
     }
 
 }

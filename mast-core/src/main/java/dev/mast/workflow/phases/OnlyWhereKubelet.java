@@ -45,7 +45,7 @@ public final class OnlyWhereKubelet implements Step {
     }
 
     @Override
-    public void rollBack(NodeContext context) throws Exception {
-        step.rollBack(context);
+    public String rollBack(NodeContext context) throws Exception {
+        return step.rollBack(context);
     }
 }

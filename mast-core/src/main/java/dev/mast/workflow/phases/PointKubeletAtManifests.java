@@ -72,7 +72,7 @@ public final class PointKubeletAtManifests implements Step {
     }
 
     @Override
-    public void rollBack(NodeContext context) throws Exception {
+    public String rollBack(NodeContext context) throws Exception {
         LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
         Remote remote = context.remote();
         if (facts.kubeletConfig().isPresent()) {
@@ -81,5 +81,6 @@ public final class PointKubeletAtManifests implements Step {
         }
         remote.run("rm -f " + Sh.quote(DROP_IN) + " && systemctl daemon-reload && systemctl restart kubelet");
         context.warn("rolled back: the kubelet's configuration is as it was");
+        return "the kubelet's configuration is as it was";
     }
 }

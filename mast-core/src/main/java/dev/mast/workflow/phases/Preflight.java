@@ -7,18 +7,20 @@ import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.tasks.NodeFacts;
+import dev.mast.workflow.tasks.Packages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Checks a node can take part before anything is changed, as kubeadm's preflight does: SSH
- * and sudo work, a supported OS, swap off, the ports free, a container runtime present or
- * installable, the clock in step. Records the node's host name and MACs for {@link UniqueNodes}.
+ * and sudo work, a supported OS, swap off, the ports free (or held by what Mast itself put there), a
+ * container runtime present or installable, the clock in step. Records the node's host name and MACs for {@link UniqueNodes}.
  */
 public final class Preflight implements Step {
     private static final Set<String> SUPPORTED_OS = Set.of("debian", "ubuntu", "rhel", "centos", "rocky", "almalinux", "fedora");
@@ -36,6 +38,9 @@ public final class Preflight implements Step {
     private static final String IP_FORWARD = "ip_forward";
     private static final String HOST_NAME = "hostname";
     private static final String MACS = "macs";
+
+    private static final Set<Integer> ETCD_PORTS = Set.of(2379, 2380);
+    private static final String ETCD_PACKAGE = "etcd-server";
 
     private final NodeFacts facts;
     private final Clock clock;
@@ -91,7 +96,7 @@ public final class Preflight implements Step {
         commands.put(UID, "id -u");
         commands.put(OS, "cat /etc/os-release");
         commands.put(SWAPS, "cat /proc/swaps");
-        commands.put(PORTS, "ss -ltnH");
+        commands.put(PORTS, "ss -ltnpH");
         commands.put(RUNTIME, "command -v " + runtime + " >/dev/null || command -v apt-get >/dev/null || command -v yum >/dev/null");
         commands.put(CLOCK, "date +%s");
         commands.put(IP_FORWARD, "sysctl -n net.ipv4.ip_forward");
@@ -145,19 +150,29 @@ public final class Preflight implements Step {
     }
 
     private static List<String> busyPorts(NodeContext context, Remote remote, List<String> ssLines) throws Exception {
-        Set<Integer> listening = new TreeSet<>();
+        Map<Integer, String> listening = new TreeMap<>();
         for (String line : ssLines) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 4) {
                 String local = columns[3];
-                listening.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+                String program = columns.length > 5 && columns[5].startsWith("users:((\"")
+                        ? columns[5].substring("users:((\"".length()).replaceFirst("\".*", "") : "";
+                listening.put(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)), program);
             }
         }
         List<String> problems = new ArrayList<>();
         for (var port : requiredPorts(context.plan(), context.node()).entrySet()) {
-            if (listening.contains(port.getKey()) && remote.probe("test -e " + port.getValue()) != 0) {
-                problems.add("port " + port.getKey() + " is in use by another program");
+            Integer number = port.getKey();
+            if (!listening.containsKey(number) || remote.probe("test -e " + port.getValue()) == 0) {
+                continue;
             }
+            if (ETCD_PORTS.contains(number) && listening.get(number).equals("etcd") && Packages.installedByMast(remote, ETCD_PACKAGE)) {
+                context.log("port " + number + " is held by the etcd that the " + ETCD_PACKAGE + " package started when Mast installed"
+                        + " it: Mast's own etcd unit takes its place");
+                continue;
+            }
+            problems.add("port " + number + " is in use by another program"
+                    + (listening.get(number).isEmpty() ? "" : " (" + listening.get(number) + ")"));
         }
         return problems;
     }

@@ -7,13 +7,14 @@ import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.legacy.LegacyService;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import java.util.List;
 
 /**
  * Reads every node as systemd runs it (units, drop-ins, environment, versions, the packages
  * owning each file, the kubelet) and refuses a plan whose Kubernetes version the cluster cannot
  * be converted to. Changes nothing; a failure on any node (unreachable, a changed host key, a
- * version refused) stops the run before any node is touched.
+ * version refused) stops the run before any node is touched. Says what a killed run left half-converted.
  */
 public final class ReadLegacyUnits implements Step {
     private final ClusterSurvey survey;
@@ -24,6 +25,8 @@ public final class ReadLegacyUnits implements Step {
 
     @Override
     public void run(NodeContext context) throws Exception {
+        // A conversion a killed run left in flight: say what the node has of it and what this run does about it.
+        UnfinishedConversions.find(context.remote()).forEach(unfinished -> context.warn(unfinished.describe()));
         LegacyNode node = LegacyNodeReader.read(context.remote(), context.node().hostName());
         for (LegacyService service : node.services().values()) {
             context.log(service.unitName() + " (" + String.join(", ", service.unit().files()) + ") runs " + service.program() + " "

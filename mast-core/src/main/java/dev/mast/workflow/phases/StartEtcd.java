@@ -15,10 +15,11 @@ import java.util.List;
  * first ones are not left waiting for a quorum.
  */
 public final class StartEtcd extends FileStep {
+    private static final String UNIT = "/etc/systemd/system/etcd.service";
     private final Timeouts timeouts;
 
     public StartEtcd(ClusterFiles files, Timeouts timeouts) {
-        super(files, "/etc/systemd/system/etcd.service");
+        super(files, UNIT);
         this.timeouts = timeouts;
     }
 
@@ -26,8 +27,12 @@ public final class StartEtcd extends FileStep {
     protected void prepare(NodeContext context) throws Exception {
         var remote = context.remote();
         if (remote.probe("test -x /usr/local/bin/etcd") != 0) {
-            Packages.ensureInstalled(remote, List.of("etcd-server"));
+            // Debian's etcd-server starts its own etcd (its defaults, on port 2379) as it is installed: masked, it cannot,
+            // as kubeadm-like installers keep a package's service from starting. Mast's own unit is not masked over.
+            remote.run("test -f " + UNIT + " && ! test -L " + UNIT + " || systemctl mask etcd.service");
+            Packages.ensureInstalledByMast(remote, List.of("etcd-server"));
             remote.run("ln -sf /usr/bin/etcd /usr/local/bin/etcd");
+            remote.run("systemctl unmask etcd.service");
         }
     }
 

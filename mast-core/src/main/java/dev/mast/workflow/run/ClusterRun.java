@@ -1,23 +1,33 @@
 package dev.mast.workflow.run;
 
 import dev.mast.node.NodeConnector;
+import dev.mast.pki.PkiLock;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.cluster.LazyCluster;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.PhaseInfo;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RecordingRemote;
 import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Targets;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
+import dev.mast.workflow.phases.LockNode;
 import dev.mast.workflow.tasks.ClusterFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +58,7 @@ public final class ClusterRun implements AutoCloseable {
      * @param skip            phases to leave out ({@code --skip})
      */
     public record Request(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig, Timeouts timeouts, int concurrency,
-                          List<String> only, List<String> skip, Optional<String> clusterKubeconfig) {
+                          List<String> only, List<String> skip, Optional<String> clusterKubeconfig, Duration lockStaleAfter) {
         public Request {
             only = List.copyOf(only);
             skip = List.copyOf(skip);
@@ -56,19 +66,19 @@ public final class ClusterRun implements AutoCloseable {
 
         public static Request of(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig) {
             return new Request(plan, kind, pkiDir, adminKubeconfig, Timeouts.DEFAULT, WorkflowRunner.DEFAULT_CONCURRENCY,
-                    List.of(), List.of(), Optional.empty());
+                    List.of(), List.of(), Optional.empty(), LockNode.DEFAULT_STALE_AFTER);
         }
 
         public Request withTimeouts(Timeouts value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip, clusterKubeconfig);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip, clusterKubeconfig, lockStaleAfter);
         }
 
         public Request withConcurrency(int value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip, clusterKubeconfig);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip, clusterKubeconfig, lockStaleAfter);
         }
 
         public Request withPhases(List<String> onlyThese, List<String> skipThese) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese, clusterKubeconfig);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese, clusterKubeconfig, lockStaleAfter);
         }
 
         /**
@@ -76,46 +86,82 @@ public final class ClusterRun implements AutoCloseable {
          * a cluster whose CA key is on no master, which is then converted with the certificates it has.
          */
         public Request withClusterKubeconfig(String kubeconfig) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, only, skip, Optional.of(kubeconfig));
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, only, skip, Optional.of(kubeconfig), lockStaleAfter);
+        }
+
+        /** How long a node's lock goes unrefreshed before it counts as left by a run that died (see {@link LockNode}). */
+        public Request withLockStaleAfter(Duration value) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, only, skip, clusterKubeconfig, value);
         }
     }
+
+    /** The phase every run starts with on every node. */
+    public static final String LOCK_PHASE = "lock/node";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Request request;
     private final RemoteFactory remotes;
     private final Workflow workflow;
     private final LazyCluster api;
+    private final Optional<PkiLock> pkiLock;
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
-    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes) {
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, Optional<PkiLock> pkiLock) {
         this.request = request;
         this.remotes = remotes;
+        this.pkiLock = pkiLock;
         this.api = new LazyCluster(() -> request.clusterKubeconfig().orElseGet(() -> files.rendered().superAdminKubeconfig()));
         Workflow full = request.kind() == Kind.INSTALL
                 ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
                 : UpgradeWorkflow.create(files, api, request.timeouts(), request.pkiDir(), request.adminKubeconfig(),
                         request.clusterKubeconfig().isPresent());
-        this.workflow = full.select(request.only(), request.skip());
+        this.workflow = lockedFirst(full.select(request.only(), request.skip()), request);
     }
 
     private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes) {
-        Plan plan = request.plan();
-        PkiStore store = new PkiStore();
-        // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
-        ClusterFiles files = new ClusterFiles(() -> {
-            if (request.kind() == Kind.UPGRADE && !dryRun && !Files.exists(request.pkiDir().resolve("ca.key"))) {
-                // The upgrade took no CA: the cluster's key is on no master. Mast never makes a CA for a cluster that has one.
-                throw new IllegalStateException("the cluster's CA key is not in " + request.pkiDir() + ": Mast issues no"
-                        + " certificate the cluster would not trust");
+        // A run holds its PKI folder from start to end: another process completing it meanwhile would make a second CA.
+        Optional<PkiLock> pkiLock = dryRun ? Optional.empty() : Optional.of(PkiLock.hold(request.pkiDir(), "mast " + request.kind().verb()));
+        try {
+            Plan plan = request.plan();
+            PkiStore store = new PkiStore();
+            // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
+            ClusterFiles files = new ClusterFiles(() -> {
+                if (request.kind() == Kind.UPGRADE && !dryRun && !Files.exists(request.pkiDir().resolve("ca.key"))) {
+                    // The upgrade took no CA: the cluster's key is on no master. Mast never makes a CA for a cluster that has one.
+                    throw new IllegalStateException("the cluster's CA key is not in " + request.pkiDir() + ": Mast issues no"
+                            + " certificate the cluster would not trust");
+                }
+                return ClusterRenderer.render(plan, dryRun ? store.loadWithoutWriting(request.pkiDir(), plan)
+                        : store.loadOrCreate(request.pkiDir(), plan));
+            });
+            if (request.kind() == Kind.INSTALL) {
+                // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
+                files.rendered();
             }
-            return ClusterRenderer.render(plan, dryRun ? store.loadWithoutWriting(request.pkiDir(), plan)
-                    : store.loadOrCreate(request.pkiDir(), plan));
-        });
-        if (request.kind() == Kind.INSTALL) {
-            // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
-            files.rendered();
+            return new ClusterRun(request, files, remotes, pkiLock);
+        } catch (RuntimeException e) {
+            pkiLock.ifPresent(PkiLock::close);
+            throw e;
         }
-        return new ClusterRun(request, files, remotes);
+    }
+
+    /** Every run that changes nodes locks them first, whatever {@code --only} and {@code --skip} pick. */
+    private static Workflow lockedFirst(Workflow selected, Request request) {
+        if (selected.phases().stream().allMatch(phase -> phase.info().checksOnly())) {
+            return selected; // changes no node (a preview taking the cluster's CA): locks none
+        }
+        List<Phase> phases = new ArrayList<>();
+        phases.add(lockPhase(request));
+        phases.addAll(selected.phases());
+        return new Workflow(selected.name(), phases);
+    }
+
+    private static Phase lockPhase(Request request) {
+        Instant now = Instant.now();
+        var holder = LockNode.Holder.thisProcess(request.kind().verb() + " " + RUN_ID.format(now), now);
+        return new Phase(PhaseInfo.of(LOCK_PHASE, "Lock the node for this run", Targets.EVERY_NODE).stopsTheRunOnFailure(),
+                new LockNode(holder, request.lockStaleAfter()));
     }
 
     /**
@@ -125,7 +171,12 @@ public final class ClusterRun implements AutoCloseable {
      * @throws IllegalArgumentException when {@code only} or {@code skip} names no phase, or leaves out what a phase needs
      */
     public static ClusterRun overSsh(Request request, NodeConnector connector) {
-        return create(request, false, SshRemote.factory(connector));
+        return over(request, SshRemote.factory(connector));
+    }
+
+    /** A run that changes the nodes through {@code remotes}: for harnesses that put something between Mast and the nodes. */
+    public static ClusterRun over(Request request, RemoteFactory remotes) {
+        return create(request, false, remotes);
     }
 
     /**
@@ -139,7 +190,8 @@ public final class ClusterRun implements AutoCloseable {
 
     /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
     public static ClusterRun preview(Request request, RenderedCluster files, Optional<NodeConnector> asking) {
-        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)));
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)),
+                Optional.empty());
     }
 
     /** The phases that will run, after {@code --only} and {@code --skip}. */
@@ -179,5 +231,6 @@ public final class ClusterRun implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        pkiLock.ifPresent(PkiLock::close);
     }
 }

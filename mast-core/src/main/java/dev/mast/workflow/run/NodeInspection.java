@@ -4,6 +4,7 @@ import dev.mast.plan.Component;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,8 +14,10 @@ import java.util.Optional;
  * @param current      per path Mast will write, what stands in its place today: the same file, or
  *                     the systemd unit the new manifest replaces; absent when there is nothing
  * @param carriedFlags per component, the flags of the old unit that the new manifest keeps
+ * @param unfinished   conversions a killed run left half-done, each in one sentence: what the node has, what a run does
  */
-public record NodeInspection(String node, Map<String, CurrentFile> current, Map<Component, Map<String, String>> carriedFlags) {
+public record NodeInspection(String node, Map<String, CurrentFile> current, Map<Component, Map<String, String>> carriedFlags,
+                             List<String> unfinished) {
 
     /** A file on the node now; {@code path} may differ from the new file's (a unit file). */
     public record CurrentFile(String path, String text) {
@@ -25,6 +28,11 @@ public record NodeInspection(String node, Map<String, CurrentFile> current, Map<
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
         carriedFlags.forEach((component, values) -> flags.put(component, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
         carriedFlags = Collections.unmodifiableMap(flags);
+        unfinished = List.copyOf(unfinished);
+    }
+
+    public NodeInspection(String node, Map<String, CurrentFile> current, Map<Component, Map<String, String>> carriedFlags) {
+        this(node, current, carriedFlags, List.of());
     }
 
     public Optional<CurrentFile> currentFor(String newPath) {

@@ -11,8 +11,10 @@ import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.legacy.UpgradeFiles;
 import dev.mast.workflow.tasks.ComponentHealth;
 import dev.mast.workflow.tasks.RemoteFiles;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +44,7 @@ public final class NodeInspector {
             service.flags().flags().forEach(flag -> flags.put(flag.name(), flag.value()));
             carried.put(component, flags);
         });
-        return new NodeInspection(node.hostName(), current, carried);
+        List<String> unfinished = UnfinishedConversions.find(remote).stream().map(UnfinishedConversions.Unfinished::describe).toList();
+        return new NodeInspection(node.hostName(), current, carried, unfinished);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mast.workflow.tasks;
 
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
 import java.util.List;
@@ -8,6 +9,13 @@ import java.util.stream.Collectors;
 
 /** Installs and removes distribution packages with whichever of apt-get or yum the node has. */
 public final class Packages {
+    /**
+     * Where Mast notes on a node each package it installs, before installing it: a service the package's maintainer
+     * scripts started is then known to have been started for Mast, and a later run takes it over instead of refusing
+     * the node.
+     */
+    public static final String INSTALLED_BY_MAST = "/var/lib/mast/installed/";
+
     private Packages() {
     }
 
@@ -39,6 +47,20 @@ public final class Packages {
             String names = missing.stream().map(Sh::quote).collect(Collectors.joining(" "));
             remote.run((usesYum(remote) ? "yum install -y " : "apt-get install -y ") + names);
         }
+    }
+
+    /** Installs those of the packages that are missing, noting first on the node that Mast installs them. */
+    public static void ensureInstalledByMast(Remote remote, List<String> pkgs) throws Exception {
+        List<String> missing = missing(remote, pkgs);
+        if (!missing.isEmpty()) {
+            remote.writeAll(missing.stream().map(pkg -> NodeFile.text(INSTALLED_BY_MAST + pkg, "", NodeFile.PUBLIC)).toList());
+            ensureInstalled(remote, missing);
+        }
+    }
+
+    /** Whether Mast installed the package on this node (it noted so). A query. */
+    public static boolean installedByMast(Remote remote, String pkg) throws Exception {
+        return remote.probe("test -e " + Sh.quote(INSTALLED_BY_MAST + pkg)) == 0;
     }
 
     /** Removes the package and its configuration; does nothing if it is not installed. */

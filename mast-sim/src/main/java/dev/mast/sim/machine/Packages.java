@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * The package database: what is installed (or removed with its configuration files left, as
  * dpkg's "config-files" state), installing with dependencies and removing with the packages
  * that depend on what is removed. Maintainer-script behaviour follows Debian: install enables
- * and starts the package's services, remove stops them, purge also disables them.
+ * and starts the package's services (not a masked one), remove stops them, purge also disables them.
  */
 public final class Packages {
     /** dpkg's view of a package. */
@@ -156,12 +156,18 @@ public final class Packages {
             out.accept("Setting up " + def.name() + " (" + def.version() + ") ...");
             machine.systemd().daemonReload();
             for (String service : def.services()) {
-                UnitLinks.enable(machine, machine.systemd().definition(service).orElseThrow()).forEach(out);
+                // A masked unit (systemctl mask before the install, as an installer does that starts the service its
+                // own way) is neither enabled nor started: systemd refuses it, and the maintainer scripts ignore that.
+                if (!machine.systemd().isMasked(service)) {
+                    UnitLinks.enable(machine, machine.systemd().definition(service).orElseThrow()).forEach(out);
+                }
             }
         }
         if (startServices) {
             for (String service : def.services()) {
-                machine.systemd().startAndWait(service);
+                if (!machine.systemd().isMasked(service)) {
+                    machine.systemd().startAndWait(service);
+                }
             }
         }
     }

@@ -63,12 +63,12 @@ class PreflightOnSimulatorTest {
     @Test
     void aCheckThatCannotRunIsNamedWithItsOutput() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
-            sim.node("node002").faults().failCommand("^ss -ltnH", 127, "sh: 1: ss: not found");
+            sim.node("node002").faults().failCommand("^ss -ltnpH", 127, "sh: 1: ss: not found");
             RunSummary summary = sim.install();
 
             assertEquals(List.of("node002"), summary.failed().stream().map(NodeOutcome::node).toList(), summary.describe());
             String message = summary.failed().get(0).message();
-            assertTrue(message.startsWith("could not check the node: 'ss -ltnH' failed on root@"), message);
+            assertTrue(message.startsWith("could not check the node: 'ss -ltnpH' failed on root@"), message);
             assertTrue(message.contains("ss: not found"), message);
         }
     }

@@ -15,9 +15,12 @@ import dev.mast.sim.SimulatedNode;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.tasks.ClusterCa;
 import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.StepState;
@@ -27,6 +30,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -134,6 +138,34 @@ final class SimulatedRun implements AutoCloseable {
         events.clear();
         try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
             return run.run(onlyNodes, events::add);
+        }
+    }
+
+    /** What {@link #run} asks for, to change before {@link #run(ClusterRun.Request, ProgressListener)}. */
+    ClusterRun.Request request(ClusterRun.Kind kind) {
+        return request(plan, kind, List.of());
+    }
+
+    /** As {@link #run(ClusterRun.Request, ProgressListener)}, each node reached through what {@code between} makes of SSH. */
+    RunSummary runThrough(ClusterRun.Request request, ProgressListener listener, UnaryOperator<RemoteFactory> between) {
+        try (ClusterRun run = ClusterRun.over(request, between.apply(SshRemote.factory(connector)))) {
+            return run.run(Set.of(), listener);
+        }
+    }
+
+    /** What {@code mast install|upgrade --dry-run} reports for the cluster as it is now. */
+    DryRunReport dryRun(ClusterRun.Kind kind) {
+        DryRunReport report = new DryRunReport();
+        try (ClusterRun run = ClusterRun.dryRun(request(kind), java.util.Optional.of(connector))) {
+            run.run(Set.of(), report);
+        }
+        return report;
+    }
+
+    /** A run of its own, heard by {@code listener} only: {@link #events} keeps the last run of the methods above. */
+    RunSummary run(ClusterRun.Request request, ProgressListener listener) {
+        try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+            return run.run(Set.of(), listener);
         }
     }
 

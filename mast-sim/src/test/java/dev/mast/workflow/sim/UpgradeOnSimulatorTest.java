@@ -139,7 +139,8 @@ class UpgradeOnSimulatorTest {
             Files.writeString(sim.knownHosts, Files.readString(sim.knownHosts).replace(node3, forged));
             RunSummary summary = sim.upgrade(sim.plan);
 
-            assertEquals(StepState.FAILED, sim.states("node003", "upgrade/read-units").get(1));
+            // The node lock is the first phase to connect: it meets the changed key.
+            assertEquals(StepState.FAILED, sim.states("node003", "lock/node").get(1));
             assertTrue(summary.describe().contains("node003"), summary.describe());
             for (String master : List.of("node001", "node002")) {
                 assertEquals(List.of(), sim.states(master, "upgrade/apiserver"), master);

@@ -46,6 +46,7 @@ final class Dialer implements AutoCloseable {
         this.keys = new KeyLoader(config, secrets);
         this.authenticator = new Authenticator(keys, secrets, env.agent());
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        Ed25519Signature.install(config);
     }
 
     /** @param via the jump host's connection to tunnel through, or null to connect directly */

@@ -16,18 +16,27 @@ import java.util.Map;
  * @param clientCpu          Mast's CPU in the N-node run
  * @param simulatorCpu       the simulated nodes' CPU in the N-node run
  * @param otherCpu           other programs' CPU during the N-node run
- * @param stepCpuPerNode     each phase's CPU per node it ran on, from {@link PhaseClock#stepCpu()}
+ * @param stepCpuPerNode     each phase's CPU per node it ran on in the N-node run, from {@link PhaseClock#stepCpu()}
+ * @param stepCpuOneNode     the same in the 1-node run
  */
 public record WorkflowGoals(int nodes, int cpus, Duration wallOneNode, Duration wall, Duration clientCpu, Duration simulatorCpu,
-                            Duration otherCpu, long peakHeapMb, Map<String, Duration> stepCpuPerNode) {
+                            Duration otherCpu, long peakHeapMb, Map<String, Duration> stepCpuPerNode,
+                            Map<String, Duration> stepCpuOneNode) {
     public static final long PEAK_HEAP_MB = 512;
     public static final double CLIENT_CPU_MS_PER_NODE = 10;
     public static final double SCALE_RATIO = 1.3;
+    /**
+     * How much more CPU per node a phase may cost on N nodes than on one, as noise (compilation, collections, a busy
+     * machine): a phase that worked on every node while it acts on three would cost hundreds of times more.
+     */
+    static final double PHASE_GROWTH = 2;
+    static final Duration PHASE_SLACK = Duration.ofMillis(1);
     /** A machine busier than this during the run had no CPU to spare: whoever used most of it set the pace. */
     static final double BUSY = 0.9;
 
     public WorkflowGoals {
         stepCpuPerNode = Map.copyOf(stepCpuPerNode);
+        stepCpuOneNode = Map.copyOf(stepCpuOneNode);
     }
 
     public double scaleRatio() {
@@ -76,15 +85,29 @@ public record WorkflowGoals(int nodes, int cpus, Duration wallOneNode, Duration 
         return lines;
     }
 
-    /** No phase costs more CPU per node it acts on than the whole run may per node. */
+    /**
+     * No phase costs more CPU per node it acts on with N nodes than with one: what a phase spends grows with the nodes it
+     * acts on, not with the cluster (etcd/start on 3 of 1,000 nodes costs what it costs on 3).
+     */
     private String phaseGoal() {
-        Map.Entry<String, Duration> costliest = stepCpuPerNode.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-        if (costliest == null) {
-            return "goal_phase_cpu_per_node: met (no phase ran)";
+        String worst = null;
+        double worstGrowth = 0;
+        for (Map.Entry<String, Duration> phase : stepCpuPerNode.entrySet()) {
+            Duration one = stepCpuOneNode.get(phase.getKey());
+            if (one != null) {
+                double growth = (double) phase.getValue().toNanos() / Math.max(1, one.plus(PHASE_SLACK).toNanos());
+                if (worst == null || growth > worstGrowth) {
+                    worst = phase.getKey();
+                    worstGrowth = growth;
+                }
+            }
         }
-        double ms = costliest.getValue().toNanos() / 1e6;
-        return goal("phase_cpu_per_node", ms <= CLIENT_CPU_MS_PER_NODE, String.format(Locale.ROOT,
-                "costliest %s %.1f ms per node it acts on, aim <= %.0f ms", costliest.getKey(), ms, CLIENT_CPU_MS_PER_NODE));
+        if (worst == null) {
+            return "goal_phase_cpu_per_node: met (no phase ran on both runs)";
+        }
+        return goal("phase_cpu_per_node", worstGrowth <= PHASE_GROWTH, String.format(Locale.ROOT,
+                "per node it acts on, at most %.1f times the 1-node run's + %d ms: %s %.2f ms against %.2f ms", PHASE_GROWTH,
+                PHASE_SLACK.toMillis(), worst, stepCpuPerNode.get(worst).toNanos() / 1e6, stepCpuOneNode.get(worst).toNanos() / 1e6));
     }
 
     private static String goal(String name, boolean met, String figures) {

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class WorkflowGoalsTest {
     private static final Map<String, Duration> PHASES = Map.of("etcd/start", Duration.ofMillis(4), "images/pull", Duration.ofMillis(2));
+    private static final Map<String, Duration> ONE_NODE = Map.of("etcd/start", Duration.ofMillis(3), "images/pull", Duration.ofMillis(2));
 
     private static WorkflowGoals goals(int wallS, int clientCpuS, int simulatorCpuS, int otherCpuS, long heapMb) {
         return new WorkflowGoals(1000, 2, Duration.ofSeconds(30), Duration.ofSeconds(wallS), Duration.ofSeconds(clientCpuS),
-                Duration.ofSeconds(simulatorCpuS), Duration.ofSeconds(otherCpuS), heapMb, PHASES);
+                Duration.ofSeconds(simulatorCpuS), Duration.ofSeconds(otherCpuS), heapMb, PHASES, ONE_NODE);
     }
 
     @Test
@@ -24,7 +25,8 @@ class WorkflowGoalsTest {
                 "wall_bound_by: waits",
                 "goal_peak_heap: met (400 MB, aim < 512 MB)",
                 "goal_client_cpu_per_node: met (9.0 ms, aim <= 10 ms)",
-                "goal_phase_cpu_per_node: met (costliest etcd/start 4.0 ms per node it acts on, aim <= 10 ms)",
+                "goal_phase_cpu_per_node: met (per node it acts on, at most 2.0 times the 1-node run's + 1 ms: etcd/start 4.00 ms"
+                        + " against 3.00 ms)",
                 "goal_scale_ratio: met (1.20, aim <= 1.3)"), lines);
     }
 
@@ -53,11 +55,22 @@ class WorkflowGoalsTest {
         assertTrue(goals(60, 70, 30, 20, 400).lines().get(5).startsWith("goal_scale_ratio: not met"));
     }
 
+    /** etcd/start acts on 3 of 1,000 nodes: had it worked on all of them, its CPU per node it acts on would have soared. */
     @Test
-    void aPhaseOverTheBudgetPerNodeIsNamed() {
-        var goals = new WorkflowGoals(3, 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(30), Duration.ZERO,
-                Duration.ZERO, 100, Map.of("etcd/start", Duration.ofMillis(2280)));
-        assertEquals("goal_phase_cpu_per_node: not met (costliest etcd/start 2280.0 ms per node it acts on, aim <= 10 ms)",
-                goals.lines().get(4));
+    void aPhaseThatCostsMorePerNodeThanOnOneNodeIsNamed() {
+        var goals = new WorkflowGoals(1000, 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(9), Duration.ZERO,
+                Duration.ZERO, 100, Map.of("etcd/start", Duration.ofMillis(2280), "images/pull", Duration.ofMillis(2)),
+                ONE_NODE);
+        assertEquals("goal_phase_cpu_per_node: not met (per node it acts on, at most 2.0 times the 1-node run's + 1 ms:"
+                + " etcd/start 2280.00 ms against 3.00 ms)", goals.lines().get(4));
+    }
+
+    /** addons/apply costs the same on the first master whatever the cluster's size: many milliseconds, but no growth. */
+    @Test
+    void aPhaseOnOneNodeThatCostsWhatItCostsAloneMeetsTheGoal() {
+        Map<String, Duration> addons = Map.of("addons/apply", Duration.ofMillis(105));
+        var goals = new WorkflowGoals(1000, 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(9), Duration.ZERO,
+                Duration.ZERO, 100, addons, Map.of("addons/apply", Duration.ofMillis(98)));
+        assertTrue(goals.lines().get(4).startsWith("goal_phase_cpu_per_node: met"), goals.lines().get(4));
     }
 }

@@ -2,6 +2,7 @@ package dev.mast.cli;
 
 import dev.mast.bench.BenchSimulator;
 import dev.mast.bench.PhaseClock;
+import dev.mast.bench.ThreadCpu;
 import dev.mast.bench.WorkflowGoals;
 import dev.mast.node.Command;
 import dev.mast.node.CredentialPrompt;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
                 + " skews the figures); scale_ratio (wall time of N nodes / 1 node); client_cpu_s, client_cpu_ms_per_node and"
                 + " simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node run); client_cpu_outside_steps_s"
                 + " (Mast's CPU on no step's thread: SSH transport, output pumps, garbage collection, compiler);"
+                + " client_cpu_s.threads.<group> (Mast's CPU by what its threads do: ssh_transport, ssh_output_pumps, steps,"
+                + " kubernetes_client, ...; jvm: on no Java thread, i.e. collections and the compiler);"
                 + " phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without"
                 + " waiting for the others overlap); phase_client_cpu_s.<phase>, phase_nodes.<phase> and"
                 + " phase_client_cpu_ms_per_node.<phase> (the CPU of the threads that ran the phase's steps, the nodes it ran on,"
@@ -81,7 +84,8 @@ final class BenchWorkflowCommand implements Callable<Integer> {
 
     /** One install's figures. */
     private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu,
-            Map<String, Duration> phaseClientCpu, Map<String, Integer> phaseNodes, Map<String, Duration> phaseSimulatorCpu) {
+            Map<String, Duration> phaseClientCpu, Map<String, Integer> phaseNodes, Map<String, Duration> phaseSimulatorCpu,
+            Map<String, Duration> clientCpuByThreads) {
         /** Each phase's CPU per node it ran on. */
         Map<String, Duration> phaseClientCpuPerNode() {
             Map<String, Duration> perNode = new LinkedHashMap<>();
@@ -135,6 +139,9 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             out.printf("client_cpu_ms_per_node: %.0f%n", many.clientCpu().toMillis() / (double) nodes);
             out.printf("simulator_cpu_s: %.2f%n", seconds(many.simulatorCpu()));
             out.printf("client_cpu_outside_steps_s: %.2f%n", seconds(many.clientCpuOutsideSteps()));
+            many.clientCpuByThreads().forEach((group, cpu) -> out.printf("client_cpu_s.threads.%s: %.2f%n", group, seconds(cpu)));
+            out.printf("client_cpu_s.threads.jvm: %.2f%n", seconds(many.clientCpu().minus(
+                    many.clientCpuByThreads().values().stream().reduce(Duration.ZERO, Duration::plus))));
             out.printf("client_cpu_1_node_s: %.2f%n", seconds(one.clientCpu()));
             many.phases().forEach((phase, wall) -> out.printf("phase_s.%s: %.2f%n", phase, seconds(wall)));
             one.phases().forEach((phase, wall) -> out.printf("phase_1_node_s.%s: %.2f%n", phase, seconds(wall)));
@@ -170,11 +177,14 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                  ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 Duration simulatorBefore = simulator.cpu();
                 Duration machineBefore = machineCpu();
+                ThreadCpu threads = new ThreadCpu(ThreadCpu::mastGroup);
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 RunSummary summary = run.run(Set.of(), phases);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
-                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+                Map<String, Duration> byThreads = threads.byGroup();
+                threads.close();
+                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore).minus(threads.ownCpu());
                 Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
                 if (!summary.succeeded()) {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
@@ -182,7 +192,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                 Duration machineCpu = machineCpu().minus(machineBefore);
                 List<Duration> end = phases.now();
                 return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.stepCpu(), phases.nodes(),
-                        phases.cpu(0, end));
+                        phases.cpu(0, end), byThreads);
             }
         }
     }

@@ -27,11 +27,7 @@ class ThreadCpuTest {
         Thread reader = new Thread(() -> {
             burn(Duration.ofMillis(200)); // before the watch: not counted
             busyEnough.countDown();
-            try {
-                measured.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitQuietly(measured);
         }, "sshj-Reader-test");
         reader.start();
         busyEnough.await();
@@ -42,11 +38,7 @@ class ThreadCpuTest {
             Thread worker = new Thread(() -> {
                 burn(Duration.ofMillis(100));
                 burnt.countDown();
-                try {
-                    measured.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitQuietly(measured);
             }, "mast-install-test");
             worker.start();
             burnt.await();
@@ -58,6 +50,14 @@ class ThreadCpuTest {
             reader.join();
         }
         assertTrue(counted.compareTo(Duration.ofMillis(50)) < 0, "the reader's CPU before the watch counted: " + counted);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void burn(Duration cpu) {

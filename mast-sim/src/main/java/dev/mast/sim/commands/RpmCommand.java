@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** rpm {@code -q}/{@code -qa} and yum/dnf install and remove, for nodes of the RPM family. */
+/** rpm {@code -q}/{@code -qa}/{@code -qf} and yum/dnf install and remove, for nodes of the RPM family. */
 final class RpmCommand {
     private RpmCommand() {
     }
@@ -25,11 +25,14 @@ final class RpmCommand {
     }
 
     private static int rpm(Invocation inv) throws Exception {
-        Args args = Args.parse(inv.args(), "", Set.of());
+        Args args = Args.parse(inv.args(), "", Set.of("qf", "queryformat"));
         if (!args.has("q", "query")) {
             throw new CommandException(1, "rpm: the simulator only answers queries (-q)");
         }
         Packages packages = inv.machine().packages();
+        if (args.has("f", "file")) {
+            return owners(inv, args);
+        }
         if (args.has("a", "all")) {
             for (Packages.Installed installed : packages.all().values()) {
                 inv.outLine(nevra(installed.def()));
@@ -44,6 +47,24 @@ final class RpmCommand {
                 inv.outLine("package " + name + " is not installed");
                 status = 1;
             }
+        }
+        return status;
+    }
+
+    /** {@code rpm -qf FILE...}: the package owning each file, as its NEVRA or in {@code --qf} format ({@code %{NAME}}). */
+    private static int owners(Invocation inv, Args args) throws Exception {
+        int status = 0;
+        for (String path : args.operands()) {
+            java.util.Optional<String> owner = inv.machine().packages().owner(path);
+            if (owner.isEmpty()) {
+                inv.outLine("file " + path + " is not owned by any package");
+                status = 1;
+                continue;
+            }
+            PackageDef def = inv.machine().packages().get(owner.get()).orElseThrow().def();
+            java.util.Optional<String> format = args.value("qf", "queryformat");
+            inv.out(format.isPresent() ? Printf.escapes(format.get()).replace("%{NAME}", def.name())
+                    .replace("%{VERSION}", def.version()) : nevra(def) + "\n");
         }
         return status;
     }

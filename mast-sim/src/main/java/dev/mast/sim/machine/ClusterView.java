@@ -17,8 +17,21 @@ public interface ClusterView {
         }
     };
 
+    /** A component process and the machine it runs on. */
+    record Peer(Machine machine, Process process) { }
+
     Optional<Machine> machineAt(String address);
 
     /** The API while an API server runs on some master; empty otherwise. */
     Optional<KubernetesClient> api();
+
+    /** The API server that answers the cluster's endpoint now (what a load balancer would pick), if any. */
+    default Optional<Peer> servingApiServer() {
+        return Optional.empty();
+    }
+
+    /** The tokens and encrypted data the cluster holds. */
+    default ClusterRecords records() {
+        return ClusterRecords.NONE;
+    }
 }

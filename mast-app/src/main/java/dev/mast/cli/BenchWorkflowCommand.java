@@ -1,8 +1,9 @@
 package dev.mast.cli;
 
-import dev.mast.concurrent.DaemonThreads;
 import dev.mast.bench.BenchSimulator;
 import dev.mast.bench.PhaseClock;
+import dev.mast.bench.ThreadCpu;
+import dev.mast.bench.WorkflowGoals;
 import dev.mast.node.Command;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.LineSink;
@@ -15,15 +16,14 @@ import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.Timeouts;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,14 +41,24 @@ import picocli.CommandLine.Spec;
                 + " simulated nodes run in a JVM of their own (mast simulate); each package install, image pull and component"
                 + " start on a node takes --step-delay-ms, and each command --command-delay-ms more.",
                 "Prints key: value lines: cpus and other_programs_cpu_s (CPU other programs took during the N-node run; it"
-                + " skews the figures); scale_ratio (wall time of N nodes / 1 node; aim for <= 1.3); client_cpu_s,"
-                + " client_cpu_ms_per_node and simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node"
-                + " run); phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without waiting"
-                + " for the others overlap); phase_client_cpu_s.<phase> and"
-                + " phase_simulator_cpu_s.<phase> (the CPU each side used in that phase of the N-node run); ssh_round_trips_per_s"
-                + " (sequential commands over one SSH connection, no delays; aim for >= 500); via_bastion (--via-bastion: every"
-                + " node reached through one jump host); peak_heap_mb (Mast's JVM,"
-                + " simulator excluded; aim for < 1024)."})
+                + " skews the figures); scale_ratio (wall time of N nodes / 1 node); client_cpu_s, client_cpu_ms_per_node and"
+                + " simulator_cpu_s (CPU used by Mast and by the simulated nodes in the N-node run); client_cpu_outside_steps_s"
+                + " (Mast's CPU on no step's thread: SSH transport, output pumps, garbage collection, compiler);"
+                + " client_cpu_s.threads.<group> (Mast's CPU by what its threads do: ssh_transport, ssh_output_pumps, steps,"
+                + " kubernetes_client, ...; jvm: on no Java thread, i.e. collections and the compiler);"
+                + " phase_s.<phase> and phase_1_node_s.<phase> (each phase's wall time; phases a node goes on to without"
+                + " waiting for the others overlap); phase_client_cpu_s.<phase>, phase_nodes.<phase> and"
+                + " phase_client_cpu_ms_per_node.<phase> (the CPU of the threads that ran the phase's steps, the nodes it ran on,"
+                + " and their quotient); phase_simulator_cpu_s.<phase> (the simulator's CPU from the phase's start to the next's);"
+                + " ssh_round_trips_per_s (sequential commands over one SSH connection, no delays; aim for >= 500); via_bastion"
+                + " (--via-bastion: every node reached through one jump host); peak_heap_mb and peak_live_mb (Mast's JVM,"
+                + " simulator excluded: the most heap in use, and the most still in use after a collection).",
+                "Then machine_busy_pct (CPU of Mast, the simulator and other programs over what the cores give in the N-node"
+                + " run's wall time), wall_bound_by (waits: the machine had CPU to spare; else simulator, mast or other programs,"
+                + " whichever used the most of a busy machine), and each goal met or not: goal_peak_heap (< 512 MB),"
+                + " goal_client_cpu_per_node (<= 10 ms), goal_phase_cpu_per_node (no phase costs more per node it acts on with N nodes than"
+                + " with one, within twice + 1 ms),"
+                + " goal_scale_ratio (<= 1.3; not judged when the simulator or other programs bound the wall time)."})
 final class BenchWorkflowCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "200", description = "How many nodes in the large run (default ${DEFAULT-VALUE}).")
     int nodes;
@@ -74,7 +84,23 @@ final class BenchWorkflowCommand implements Callable<Integer> {
 
     /** One install's figures. */
     private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu,
-            Map<String, Duration> phaseClientCpu, Map<String, Duration> phaseSimulatorCpu) {
+            Map<String, Duration> phaseClientCpu, Map<String, Integer> phaseNodes, Map<String, Duration> phaseSimulatorCpu,
+            Map<String, Duration> clientCpuByThreads) {
+        /** Each phase's CPU per node it ran on. */
+        Map<String, Duration> phaseClientCpuPerNode() {
+            Map<String, Duration> perNode = new LinkedHashMap<>();
+            phaseClientCpu.forEach((phase, cpu) -> {
+                int count = phaseNodes.getOrDefault(phase, 0);
+                perNode.put(phase, count == 0 ? Duration.ZERO : cpu.dividedBy(count));
+            });
+            return perNode;
+        }
+
+        /** Mast's CPU outside its steps' own threads: the SSH transport, output pumps, collections, the compiler. */
+        Duration clientCpuOutsideSteps() {
+            return clientCpu.minus(phaseClientCpu.values().stream().reduce(Duration.ZERO, Duration::plus));
+        }
+
         /** CPU that other programs on the machine took during the run (unknown off Linux: zero). */
         Duration otherCpu() {
             Duration other = machineCpu.minus(clientCpu).minus(simulatorCpu);
@@ -93,9 +119,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("mast-bench-workflow");
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = heapSampler(peakHeap);
-        try {
+        try (HeapPeak heap = new HeapPeak()) {
             // A first install without delays warms this JVM up (class loading, JIT), so the 1-node run is not its cold start.
             install(dir.resolve("warm-up"), 1, 0, 0);
             Run one = install(dir.resolve("one"), 1, stepDelayMs, commandDelayMs);
@@ -114,17 +138,27 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             out.printf("client_cpu_s: %.2f%n", seconds(many.clientCpu()));
             out.printf("client_cpu_ms_per_node: %.0f%n", many.clientCpu().toMillis() / (double) nodes);
             out.printf("simulator_cpu_s: %.2f%n", seconds(many.simulatorCpu()));
+            out.printf("client_cpu_outside_steps_s: %.2f%n", seconds(many.clientCpuOutsideSteps()));
+            many.clientCpuByThreads().forEach((group, cpu) -> out.printf("client_cpu_s.threads.%s: %.2f%n", group, seconds(cpu)));
+            out.printf("client_cpu_s.threads.jvm: %.2f%n", seconds(many.clientCpu().minus(
+                    many.clientCpuByThreads().values().stream().reduce(Duration.ZERO, Duration::plus))));
             out.printf("client_cpu_1_node_s: %.2f%n", seconds(one.clientCpu()));
             many.phases().forEach((phase, wall) -> out.printf("phase_s.%s: %.2f%n", phase, seconds(wall)));
             one.phases().forEach((phase, wall) -> out.printf("phase_1_node_s.%s: %.2f%n", phase, seconds(wall)));
             many.phaseClientCpu().forEach((phase, cpu) -> out.printf("phase_client_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
+            many.phaseNodes().forEach((phase, count) -> out.printf("phase_nodes.%s: %d%n", phase, count));
+            many.phaseClientCpuPerNode().forEach((phase, cpu) -> out.printf("phase_client_cpu_ms_per_node.%s: %.2f%n", phase,
+                    cpu.toNanos() / 1e6));
             many.phaseSimulatorCpu().forEach((phase, cpu) -> out.printf("phase_simulator_cpu_s.%s: %.2f%n", phase, seconds(cpu)));
             out.printf("ssh_round_trips_per_s: %.0f%n", roundTrips);
-            out.printf("peak_heap_mb: %d%n", peakHeap.get() / (1024 * 1024));
+            long peakHeapMb = heap.bytes() / (1024 * 1024);
+            out.printf("peak_heap_mb: %d%n", peakHeapMb);
+            out.printf("peak_live_mb: %d%n", heap.liveBytes() / (1024 * 1024));
+            new WorkflowGoals(nodes, Runtime.getRuntime().availableProcessors(), one.wall(), many.wall(), many.clientCpu(),
+                    many.simulatorCpu(), many.otherCpu(), peakHeapMb, many.phaseClientCpuPerNode(), one.phaseClientCpuPerNode())
+                    .lines().forEach(out::println);
             out.flush();
             return MastCommand.OK;
-        } finally {
-            sampler.interrupt();
         }
     }
 
@@ -136,25 +170,29 @@ final class BenchWorkflowCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs, viaBastion)) {
             Plan plan = PlanFile.read(simulator.plan()).plan();
-            PhaseClock phases = new PhaseClock(List.of(() -> Duration.ofNanos(processCpuNanos()), simulator::cpu));
+            PhaseClock phases = new PhaseClock(List.of(simulator::cpu));
             var request = ClusterRun.Request.of(plan, ClusterRun.Kind.INSTALL, dir.resolve("pki"), dir.resolve("admin.conf"))
                     .withTimeouts(new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500))).withConcurrency(count);
             try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
                  ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 Duration simulatorBefore = simulator.cpu();
                 Duration machineBefore = machineCpu();
+                ThreadCpu threads = new ThreadCpu(ThreadCpu::mastGroup);
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 RunSummary summary = run.run(Set.of(), phases);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
-                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+                Map<String, Duration> byThreads = threads.byGroup();
+                threads.close();
+                Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore).minus(threads.ownCpu());
                 Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
                 if (!summary.succeeded()) {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
                 }
                 Duration machineCpu = machineCpu().minus(machineBefore);
                 List<Duration> end = phases.now();
-                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.cpu(0, end), phases.cpu(1, end));
+                return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.stepCpu(), phases.nodes(),
+                        phases.cpu(0, end), byThreads);
             }
         }
     }
@@ -195,20 +233,5 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                 return count / ((System.nanoTime() - start) / 1e9);
             }
         }
-    }
-
-    private static Thread heapSampler(AtomicLong peak) {
-        return DaemonThreads.start("mast-bench-heap", () -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                        .mapToLong(p -> p.getUsage().getUsed()).sum();
-                peak.accumulateAndGet(used, Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
     }
 }

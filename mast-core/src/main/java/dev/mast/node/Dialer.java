@@ -34,6 +34,13 @@ final class Dialer implements AutoCloseable {
     /** An open, logged-in connection and the identity that logged in. */
     record Dialed(SSHClient client, String identity) { }
 
+    /**
+     * The most a node sends in one packet of a command's output. sshj buffers each of a command's output streams in a
+     * buffer of this size from the start (at its default of 32 KiB, 64 KiB a command, 64 MB for a thousand nodes at
+     * work at once); Mast's commands print a few lines, and output larger than this comes in more packets.
+     */
+    static final int MAX_PACKET = 8 * 1024;
+
     private final DefaultConfig config = new DefaultConfig();
     private final RunSecrets secrets;
     private final KeyLoader keys;
@@ -46,6 +53,7 @@ final class Dialer implements AutoCloseable {
         this.keys = new KeyLoader(config, secrets);
         this.authenticator = new Authenticator(keys, secrets, env.agent());
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        Ed25519Signature.install(config);
     }
 
     /** @param via the jump host's connection to tunnel through, or null to connect directly */
@@ -149,6 +157,7 @@ final class Dialer implements AutoCloseable {
             }, () -> expired[0], () -> client.connectVia(tunnel));
         }
         client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, hop.keepAlive().toSeconds()));
+        client.getConnection().setMaxPacketSize(MAX_PACKET);
     }
 
     private interface Step {

@@ -97,7 +97,11 @@ final class Exec {
                     : new LinePump(started.getInputStream(), LineSink.Stream.STDOUT, spec.sink(), tail, sinkLock));
             Future<?> stderr = io.submit(
                     new LinePump(started.getErrorStream(), LineSink.Stream.STDERR, spec.sink(), tail, sinkLock));
-            io.submit(() -> feed(started.getOutputStream(), spec.stdin()));
+            if (spec.stdin().length == 0) {
+                feed(started.getOutputStream(), spec.stdin()); // only the end of input to send: no thread needed
+            } else {
+                io.submit(() -> feed(started.getOutputStream(), spec.stdin()));
+            }
             await(stdout, deadline);
             await(stderr, deadline);
             join(command, deadline);

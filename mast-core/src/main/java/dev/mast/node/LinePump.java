@@ -36,7 +36,8 @@ final class LinePump implements Callable<Void> {
 
     @Override
     public Void call() throws IOException {
-        byte[] buffer = new byte[8192];
+        // Small: a command's few lines come in one or two reads, and every running command of every node has two pumps.
+        byte[] buffer = new byte[2048];
         for (int count; (count = in.read(buffer)) != -1; ) {
             for (int i = 0; i < count; i++) {
                 if (buffer[i] == '\n') {

@@ -3,6 +3,7 @@ package dev.mast.render;
 import dev.mast.files.NodeFile;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import java.util.Map;
  */
 public record RenderedCluster(Map<String, List<NodeFile>> filesByNode, String superAdminKubeconfig, String adminKubeconfig) {
     public RenderedCluster {
+        // A file that several nodes get alike (the CA certificate, kube-proxy's kubeconfig and manifest, the kubelet's
+        // unit) is kept once, not once per node: a thousand nodes hold one copy of it, not a thousand.
+        Map<NodeFile, NodeFile> alike = new HashMap<>();
         var copy = new LinkedHashMap<String, List<NodeFile>>();
-        filesByNode.forEach((node, files) -> copy.put(node, List.copyOf(files)));
+        filesByNode.forEach((node, files) -> copy.put(node, files.stream().map(f -> alike.computeIfAbsent(f, same -> same)).toList()));
         filesByNode = Collections.unmodifiableMap(copy);
     }
 

@@ -52,6 +52,22 @@ class CommandExecutionTest extends ConnectedToMinaNode {
         assertEquals(List.of("STDERR:err"), lines.stream().filter(l -> l.startsWith("STDERR:")).toList());
     }
 
+    /**
+     * The node sends output in packets of at most {@link Dialer#MAX_PACKET} and the pumps read it in small pieces: output
+     * many times that size, on both streams at once, still arrives whole, in order, line by line.
+     */
+    @Test
+    void outputOfManyPacketsOnBothStreamsArrivesWholeAndInOrder() throws Exception {
+        List<String> out = new CopyOnWriteArrayList<>();
+        List<String> err = new CopyOnWriteArrayList<>();
+        connection.runChecked(Command.idempotent("seq 1 20000; seq 1 20000 >&2"),
+                (stream, text) -> (stream == LineSink.Stream.STDOUT ? out : err).add(text));
+        List<String> expected = IntStream.rangeClosed(1, 20000).mapToObj(Integer::toString).toList();
+        assertTrue(20000 * 5 > 10 * Dialer.MAX_PACKET, "the output spans many packets");
+        assertEquals(expected, out);
+        assertEquals(expected, err);
+    }
+
     @Test
     void runReturnsANonZeroExitStatusWithoutThrowing() throws Exception {
         CommandResult result = connection.run(Command.idempotent("test -e /no/such/file"));

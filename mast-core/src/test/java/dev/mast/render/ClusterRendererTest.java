@@ -3,6 +3,7 @@ package dev.mast.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,20 @@ class ClusterRendererTest {
             }
         }
         assertFalse(rendered.toString().contains("BEGIN"), "no key in " + rendered);
+    }
+
+    /** What every node gets alike is held once: a thousand nodes do not hold a thousand copies of the CA certificate. */
+    @Test
+    void filesNodesGetAlikeAreHeldOnce() {
+        List<NodeFile> caCerts = plan.nodes().stream().map(n -> file(n.hostName(), "/etc/kubernetes/pki/ca.crt")).toList();
+        List<NodeFile> kubeletConfs = plan.nodes().stream().map(n -> file(n.hostName(), "/etc/kubernetes/kubelet.conf")).toList();
+        assertTrue(caCerts.size() > 1);
+        caCerts.forEach(cert -> assertSame(caCerts.get(0), cert));
+        assertEquals(kubeletConfs.size(), kubeletConfs.stream().distinct().count(), "each kubelet has its own client certificate");
+    }
+
+    private static NodeFile file(String node, String path) {
+        return rendered.filesFor(node).stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class WaitForMirrorPods implements Step {
     /** Workloads seen in the API: every node waits on the same DaemonSets, and one look is enough for all of them. */
     private final Set<ExpectedPods.Workload> workloadsFound = new HashSet<>();
     private PlanWorkloads workloadsOf;
+    /** Guards {@link #lastListing}: one node lists the API while the others wait for its answer. */
+    private final Object listing = new Object();
+    private Listing lastListing;
 
     /** Static pods only (the upgrade: it applies no add-ons). */
     public WaitForMirrorPods(ClusterAccess cluster, Timeouts timeouts) {
@@ -136,20 +139,39 @@ public final class WaitForMirrorPods implements Step {
         }
     }
 
-    /** The pods of the namespaces the node waits on, straight from the API; empty while the API is away. */
+    /**
+     * The pods of the namespaces the node waits on, straight from the API; empty while the API is away. One listing
+     * serves every node that looks within {@code directLookAfter} of it: a thousand nodes waiting past it ask the API
+     * once per look between them, not a thousand times (lists of every pod, which starved a busy API server until no
+     * node's pods became Ready).
+     */
     private Optional<List<Pod>> listDirectly(ExpectedPods expected) throws Exception {
         Set<String> namespaces = new TreeSet<>(Set.of("kube-system"));
         expected.workloads().forEach(w -> namespaces.add(w.namespace()));
-        List<Pod> found = new ArrayList<>();
-        try {
-            for (String namespace : namespaces) {
-                found.addAll(cluster.client().pods().inNamespace(namespace).list().getItems());
+        synchronized (listing) {
+            Instant now = Instant.now();
+            if (lastListing != null && lastListing.namespaces().containsAll(namespaces)
+                    && now.isBefore(lastListing.time().plus(directLookAfter))) {
+                return Optional.of(lastListing.pods());
             }
-        } catch (KubernetesClientException e) {
-            return Optional.empty();
+            if (lastListing != null) {
+                namespaces.addAll(lastListing.namespaces()); // one listing for every node's namespaces
+            }
+            List<Pod> found = new ArrayList<>();
+            try {
+                for (String namespace : namespaces) {
+                    found.addAll(cluster.client().pods().inNamespace(namespace).list().getItems());
+                }
+            } catch (KubernetesClientException e) {
+                return Optional.empty();
+            }
+            lastListing = new Listing(Set.copyOf(namespaces), now, List.copyOf(found));
+            return Optional.of(lastListing.pods());
         }
-        return Optional.of(found);
     }
+
+    /** What a direct look at the API found, and when it asked. */
+    private record Listing(Set<String> namespaces, Instant time, List<Pod> pods) { }
 
     /** A workload that is not in the API will never have pods: say so at once rather than wait out the timeout. */
     private synchronized void requireWorkloads(ExpectedPods expected) throws Exception {

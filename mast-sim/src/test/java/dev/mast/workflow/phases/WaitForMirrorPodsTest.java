@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,11 +67,15 @@ class WaitForMirrorPodsTest {
     }
 
     private RunSummary run(Duration directLookAfter) {
+        return run(plan, directLookAfter);
+    }
+
+    private RunSummary run(Plan plan, Duration directLookAfter) {
         RemoteFactory apiOnly = (node, log) -> new ApiOnlyRemote();
         var phase = new Phase(PhaseInfo.of("verify/mirror-pods", "Wait for the pods to be ready", Targets.CLUSTER_NODES),
                 new WaitForMirrorPods(() -> client, SHORT, p -> List.of(), directLookAfter));
         return new WorkflowRunner(new Workflow("verify", List.of(phase)), plan, apiOnly, events::add,
-                new WorkflowRunner.Options(1, Clock.systemUTC())).run();
+                new WorkflowRunner.Options(plan.nodes().size(), Clock.systemUTC())).run();
     }
 
     private String log() {
@@ -92,6 +97,31 @@ class WaitForMirrorPodsTest {
         RunSummary summary = run(Duration.ofMillis(500));
         assertEquals(1, summary.failed().size(), summary.describe());
         assertTrue(summary.describe().contains("kube-proxy-node002 (Running, not Ready"), summary.describe());
+    }
+
+    /**
+     * Twenty nodes wait past the direct look for pods that never become Ready: they share each listing, so the API is
+     * asked about once per look, not once per node and look (a thousand nodes listing every pod each made a busy API
+     * server too slow for any pod to become Ready).
+     */
+    @Test
+    void nodesWaitingPastTheDirectLookShareEachListing() throws Exception {
+        apiListsKubeProxy(false);
+        List<Node> nodes = new java.util.ArrayList<>();
+        for (int i = 2; i < 22; i++) {
+            nodes.add(new Node(String.format("node%03d", i), "10.0.0." + i, "10.0.0." + i, Set.of(Role.WORKER), SshSettings.DEFAULT));
+        }
+        Duration look = Duration.ofMillis(400);
+        RunSummary summary = run(plan.withNodes(nodes), look);
+        assertEquals(20, summary.failed().size(), summary.describe());
+        int listings = 0;
+        for (var request = server.takeRequest(1, TimeUnit.SECONDS); request != null; request = server.takeRequest(100, TimeUnit.MILLISECONDS)) {
+            if (request.getPath().equals("/api/v1/namespaces/kube-system/pods")) {
+                listings++;
+            }
+        }
+        long looks = SHORT.health().toMillis() / look.toMillis();
+        assertTrue(listings >= 2 && listings <= 2 * looks + 2, listings + " listings for 20 nodes over " + looks + " looks");
     }
 
     /** A node the final check never runs a command on: it asks the API. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param extraFlags           per component, flags the user adds ({@code name -> value}, without {@code --})
  * @param ssh                  the SSH settings every node has unless it says otherwise (the plan file's
  *                             top-level {@code ssh:}); each node's {@link Node#ssh()} already includes them
+ * @param sources              where the nodes get the Kubernetes programs, etcd and the images (the plan file's
+ *                             top-level {@code sources:})
  */
 public record Plan(
         String name,
@@ -28,10 +30,12 @@ public record Plan(
         String controlPlaneEndpoint,
         List<Node> nodes,
         Map<Component, Map<String, String>> extraFlags,
-        SshSettings ssh) {
+        SshSettings ssh,
+        Sources sources) {
 
     public Plan {
         ssh = ssh == null ? SshSettings.UNSET : ssh;
+        sources = sources == null ? Sources.DEFAULT : sources;
         nodes = List.copyOf(nodes);
         controlPlaneEndpoint = controlPlaneEndpoint == null ? "" : controlPlaneEndpoint;
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
@@ -48,6 +52,14 @@ public record Plan(
                 Map<Component, Map<String, String>> extraFlags) {
         this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint,
                 nodes, extraFlags, SshSettings.UNSET);
+    }
+
+    /** A plan whose programs and images come from upstream. */
+    public Plan(String name, String kubernetesVersion, ContainerRuntime runtime, String podCidr, String serviceCidr,
+                String dnsDomain, int apiServerPort, String controlPlaneEndpoint, List<Node> nodes,
+                Map<Component, Map<String, String>> extraFlags, SshSettings ssh) {
+        this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, nodes,
+                extraFlags, ssh, Sources.DEFAULT);
     }
 
     /** A new plan with kubeadm's defaults and no nodes. */
@@ -112,18 +124,23 @@ public record Plan(
 
     public Plan withNodes(List<Node> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, value, extraFlags, ssh);
+                controlPlaneEndpoint, value, extraFlags, ssh, sources);
     }
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, value, ssh);
+                controlPlaneEndpoint, nodes, value, ssh, sources);
     }
 
     /** New settings for every node: each node keeps what it set itself and takes the rest from {@code value}. */
     public Plan withSsh(SshSettings value) {
         List<Node> updated = nodes.stream().map(node -> node.withSsh(node.ssh().without(ssh).over(value))).toList();
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, updated, extraFlags, value);
+                controlPlaneEndpoint, updated, extraFlags, value, sources);
+    }
+
+    public Plan withSources(Sources value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, ssh, value);
     }
 }

@@ -1,0 +1,54 @@
+package dev.mast.sources;
+
+import dev.mast.plan.Sources;
+import dev.mast.render.NodeFile;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The site's registry standing in for registry.k8s.io, through containerd's registry hosts
+ * ({@code config_path}): image names stay {@code registry.k8s.io/...} in every manifest, and
+ * containerd fetches them from the mirror. A mirror given as {@code host[:port]} is spoken to over
+ * HTTPS; one with a path serves the registry API under that path ({@code override_path}).
+ */
+public final class RegistryMirror {
+    public static final String HOSTS_DIR = "/etc/containerd/certs.d";
+    public static final String HOSTS_FILE = HOSTS_DIR + "/" + Sources.REGISTRY_K8S_IO + "/hosts.toml";
+
+    private RegistryMirror() {
+    }
+
+    /** The mirror as a URL, e.g. {@code http://10.0.0.5:5000} or {@code https://registry.example.com}. */
+    public static String url(Sources sources) {
+        String registry = sources.imageRegistry().trim();
+        String url = registry.contains("://") ? registry : "https://" + registry;
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The URL a node asks to see that the registry answers: its API's base ({@code /v2/}). */
+    public static String probeUrl(Sources sources) {
+        String url = url(sources);
+        return hasPath(url) ? url + "/" : url + "/v2/";
+    }
+
+    /** {@code hosts.toml} for registry.k8s.io when the plan has a mirror. */
+    public static Optional<NodeFile> hostsFile(Sources sources) {
+        if (!sources.mirrorsImages()) {
+            return Optional.empty();
+        }
+        String url = url(sources);
+        String text = """
+                # Written by Mast: registry.k8s.io's images come from the site's registry.
+                server = "https://%s"
+
+                [host."%s"]
+                  capabilities = ["pull", "resolve"]
+                """.formatted(Sources.REGISTRY_K8S_IO, url) + (hasPath(url) ? "  override_path = true\n" : "");
+        return Optional.of(NodeFile.text(HOSTS_FILE, text, NodeFile.PUBLIC));
+    }
+
+    private static boolean hasPath(String url) {
+        String path = URI.create(url).getPath();
+        return path != null && !path.isEmpty() && !path.equals("/");
+    }
+}

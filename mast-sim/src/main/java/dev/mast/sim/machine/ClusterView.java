@@ -19,6 +19,19 @@ public interface ClusterView {
 
     Optional<Machine> machineAt(String address);
 
+    /** The sites the machines download from: upstream's and the site's mirrors. */
+    default dev.mast.sim.internet.Internet internet() {
+        return Upstream.INTERNET;
+    }
+
+    /** The internet of a machine outside any cluster: upstream, never cut off. */
+    final class Upstream {
+        static final dev.mast.sim.internet.Internet INTERNET = new dev.mast.sim.internet.Internet();
+
+        private Upstream() {
+        }
+    }
+
     /** The API while an API server runs on some master; empty otherwise. */
     Optional<KubernetesClient> api();
 }

@@ -72,6 +72,18 @@ public final class PackageCatalog {
         return new PackageDef.PackageFile(path, BinaryVersion.marker(path.substring(path.lastIndexOf('/') + 1), version), 0755, false);
     }
 
+    /**
+     * Whether the distribution's own repository has the package. Debian, Ubuntu and Rocky ship no kubelet, kubectl,
+     * cri-tools or kubernetes-cni (they come from pkgs.k8s.io), nor the old control-plane packages; Rocky ships no etcd.
+     */
+    public boolean inDistribution(String name, OsImage.PackageFamily family) {
+        if (List.of("kubelet", "kubectl", "cri-tools", "kubernetes-cni").contains(name) || name.startsWith("kube-")) {
+            return false;
+        }
+        return family == OsImage.PackageFamily.APT || !name.startsWith("etcd");
+    }
+
+    /** A package of any origin, for what a node had installed before the simulation began. */
     public Optional<PackageDef> find(String name) {
         return Optional.ofNullable(packages.get(name));
     }

@@ -16,12 +16,23 @@ import java.util.Map;
  *   <li>masters: the API server, controller-manager and scheduler manifests;</li>
  *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest and the kubelet's
  *       configuration, unit and drop-in;</li>
- *   <li>etcd nodes: the etcd unit.</li>
+ *   <li>etcd nodes: the etcd unit;</li>
+ *   <li>every node with a container runtime, when the plan has a registry standing in for
+ *       registry.k8s.io: containerd's hosts file for it.</li>
  * </ul>
  * All files are public (mode 0644); none holds a secret.
  */
 public final class ManifestSet {
     private ManifestSet() {
+    }
+
+    /**
+     * Whether Mast installs a container runtime on the node: every Kubernetes node, and an etcd node that takes etcd
+     * out of its image, which the runtime pulls.
+     */
+    public static boolean hasRuntime(Plan plan, Node node) {
+        return StaticPodManifests.isKubernetesNode(node)
+                || node.has(dev.mast.plan.Role.ETCD) && plan.sources().etcd() == dev.mast.plan.EtcdSource.IMAGE;
     }
 
     public static List<NodeFile> filesFor(Plan plan, Node node) {
@@ -42,6 +53,9 @@ public final class ManifestSet {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);
+        if (hasRuntime(plan, node) && plan.runtime() == dev.mast.plan.ContainerRuntime.CONTAINERD) {
+            dev.mast.sources.RegistryMirror.hostsFile(plan.sources()).ifPresent(files::add);
+        }
         files.sort(Comparator.comparing(NodeFile::path));
         return List.copyOf(files);
     }

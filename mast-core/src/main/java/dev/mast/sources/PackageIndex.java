@@ -30,27 +30,42 @@ public final class PackageIndex {
         this.versions = versions;
     }
 
-    /** From the {@code Package:}, {@code Version:} and {@code Architecture:} lines of a deb repository's {@code Packages}. */
+    /**
+     * From the {@code Package:}, {@code Version:} and {@code Architecture:} lines of a deb repository's {@code Packages},
+     * in whatever order a stanza has them: each {@code Package:} line starts the next package.
+     */
     public static PackageIndex fromDebFields(List<String> lines, Arch arch) {
         Map<String, List<String>> versions = new LinkedHashMap<>();
-        String name = null;
-        String version = null;
+        Map<String, String> stanza = new LinkedHashMap<>();
         for (String line : lines) {
             Matcher m = FIELD.matcher(line);
             if (!m.find()) {
                 continue;
             }
-            switch (m.group(1)) {
-                case "Package" -> {
-                    name = m.group(2);
-                    version = null;
-                }
-                case "Version" -> version = m.group(2);
-                default -> {
-                    if (name != null && version != null && (m.group(2).equals(arch.key()) || m.group(2).equals("all"))) {
-                        versions.computeIfAbsent(name, k -> new ArrayList<>()).add(version);
-                    }
-                }
+            if (m.group(1).equals("Package")) {
+                add(versions, stanza, arch);
+                stanza.clear();
+            }
+            stanza.put(m.group(1), m.group(2));
+        }
+        add(versions, stanza, arch);
+        return new PackageIndex(versions);
+    }
+
+    private static void add(Map<String, List<String>> versions, Map<String, String> stanza, Arch arch) {
+        String architecture = stanza.getOrDefault("Architecture", "");
+        if (stanza.containsKey("Package") && stanza.containsKey("Version") && (architecture.equals(arch.key()) || architecture.equals("all"))) {
+            versions.computeIfAbsent(stanza.get("Package"), k -> new ArrayList<>()).add(stanza.get("Version"));
+        }
+    }
+
+    /** From {@code apt-cache madison} lines, {@code kubelet | 1.34.3-1.1 | https://... Packages}: what apt would install. */
+    public static PackageIndex fromMadison(List<String> lines) {
+        Map<String, List<String>> versions = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] columns = line.split("\\|");
+            if (columns.length >= 2 && !columns[0].isBlank()) {
+                versions.computeIfAbsent(columns[0].trim(), k -> new ArrayList<>()).add(columns[1].trim());
             }
         }
         return new PackageIndex(versions);
@@ -109,7 +124,7 @@ public final class PackageIndex {
     }
 
     /** Compares versions number by number ({@code 1.10} after {@code 1.9}), which is all these repositories need. */
-    static int compareVersions(String a, String b) {
+    public static int compareVersions(String a, String b) {
         String[] x = a.split("[^0-9]+");
         String[] y = b.split("[^0-9]+");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {

@@ -2,6 +2,8 @@ package dev.mast.workflow;
 
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.phases.ApplyAddons;
+import dev.mast.workflow.phases.CheckSources;
+import dev.mast.workflow.phases.InstallKubernetesPrograms;
 import dev.mast.workflow.phases.DistributeCertificates;
 import dev.mast.workflow.phases.InstallContainerRuntime;
 import dev.mast.workflow.phases.NodeFacts;
@@ -26,11 +28,13 @@ public final class InstallWorkflow {
         return new Workflow("install", List.of(
                 new Preflight(facts, clock),
                 new UniqueNodes(facts),
+                new CheckSources(),
                 new DistributeCertificates(rendered),
-                // etcd is a systemd service and needs no container runtime: the etcd nodes start it first, and their
-                // wait for it overlaps with the other nodes installing theirs.
+                // etcd comes out of its image by default, which the runtime pulls: the runtime first. Each node goes on as
+                // soon as it is ready, so an etcd member's wait for its peers overlaps with the other nodes' installs.
+                new InstallContainerRuntime(rendered),
                 new StartEtcd(rendered, timeouts),
-                new InstallContainerRuntime(),
+                new InstallKubernetesPrograms(),
                 new StartKubelet(rendered, timeouts),
                 // crictl comes with the kubelet: each node pulls as soon as its kubelet runs, workers while masters do.
                 new PullImages("images/pull"),

@@ -5,6 +5,8 @@ import dev.mast.plan.Component;
 import dev.mast.plan.Role;
 import dev.mast.render.RenderedCluster;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
+import dev.mast.workflow.phases.CheckSources;
+import dev.mast.workflow.phases.InstallKubernetesPrograms;
 import dev.mast.workflow.phases.ConvertToStaticPods;
 import dev.mast.workflow.phases.DistributeCertificates;
 import dev.mast.workflow.phases.LegacyUnits;
@@ -28,9 +30,11 @@ public final class UpgradeWorkflow {
     public static Workflow create(RenderedCluster rendered, StaticPodRenderer renderer, ClusterAccess cluster, Timeouts timeouts) {
         return new Workflow("upgrade", List.of(
                 new ReadLegacyUnits(),
+                new CheckSources(),
                 new PullImages(),
                 new BackUpLegacyFiles(),
                 DistributeCertificates.missingOnly(rendered),
+                new InstallKubernetesPrograms(),
                 new StartKubelet(rendered, timeouts),
                 new ConvertToStaticPods("upgrade/control-plane", "Move the control plane to static pods", Phase.Mode.ONE_AT_A_TIME,
                         node -> node.has(Role.MASTER), node -> LegacyUnits.controlPlane(), renderer, cluster, timeouts),

@@ -16,7 +16,7 @@ class PackageIndexTest {
         List<String> lines = List.of("Package: kubelet", "Version: 1.28.3-1.1", "Architecture: amd64",
                 "Package: kubelet", "Version: 1.28.4-1.1", "Architecture: amd64",
                 "Package: kubelet", "Version: 1.28.4-1.1", "Architecture: arm64",
-                "Package: kubelet", "Version: 1.28.4-2.1", "Architecture: amd64",
+                "Package: kubelet", "Architecture: amd64", "Version: 1.28.4-2.1",
                 "Package: kubectl", "Version: 1.28.10-1.1", "Architecture: amd64",
                 "Package: kubectl", "Version: 1.28.9-1.1", "Architecture: amd64",
                 "Package: kubernetes-cni", "Version: 1.2.0-2.1", "Architecture: arm64");

@@ -10,7 +10,7 @@ import dev.mast.workflow.Timeouts;
 import java.util.List;
 
 /**
- * etcd stays a systemd service: install its binary, write its unit (TLS and the whole initial
+ * etcd stays a systemd service: install its binary from the plan's source ({@link EtcdBinary}), write its unit (TLS and the whole initial
  * cluster), start it and wait for its health endpoint. Members start side by side so the
  * first ones are not left waiting for a quorum.
  */
@@ -51,11 +51,7 @@ public final class StartEtcd extends FilePhase {
 
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        var remote = context.remote();
-        if (remote.probe("test -x /usr/local/bin/etcd") != 0) {
-            Packages.ensureInstalled(remote, List.of("etcd-server"));
-            remote.run("ln -sf /usr/bin/etcd /usr/local/bin/etcd");
-        }
+        EtcdBinary.install(context);
     }
 
     @Override
@@ -71,7 +67,8 @@ public final class StartEtcd extends FilePhase {
 
     @Override
     protected List<String> describeStart(Plan plan, Node node) {
-        return List.of("install etcd-server if /usr/local/bin/etcd is missing", "enable and restart etcd.service",
-                "wait for " + HEALTH);
+        var lines = new java.util.ArrayList<>(EtcdBinary.describe(plan));
+        lines.addAll(List.of("enable and restart etcd.service", "wait for " + HEALTH));
+        return lines;
     }
 }

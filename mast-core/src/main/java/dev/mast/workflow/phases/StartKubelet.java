@@ -9,7 +9,7 @@ import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Timeouts;
 import java.util.List;
 
-/** Installs the kubelet, writes its configuration (staticPodPath) and unit, and starts it. */
+/** Writes the kubelet's configuration (staticPodPath) and unit, and starts it; {@link InstallKubernetesPrograms} put it there. */
 public final class StartKubelet extends FilePhase {
     static final String HEALTH = "http://127.0.0.1:10248/healthz";
     private final Timeouts timeouts;
@@ -41,11 +41,6 @@ public final class StartKubelet extends FilePhase {
     }
 
     @Override
-    protected void prepare(NodeContext context) throws Exception {
-        Packages.ensureInstalled(context.remote(), List.of("kubelet"));
-    }
-
-    @Override
     protected void start(NodeContext context) throws Exception {
         Systemd.enableAndRestart(context.remote(), "kubelet");
         Health.await(context, timeouts, "kubelet", HEALTH);
@@ -58,6 +53,6 @@ public final class StartKubelet extends FilePhase {
 
     @Override
     protected List<String> describeStart(Plan plan, Node node) {
-        return List.of("install the kubelet package if missing", "enable and restart kubelet.service", "wait for " + HEALTH);
+        return List.of("enable and restart kubelet.service", "wait for " + HEALTH);
     }
 }

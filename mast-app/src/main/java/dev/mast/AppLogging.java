@@ -1,5 +1,6 @@
 package dev.mast;
 
+import dev.mast.plan.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -68,19 +70,32 @@ public final class AppLogging {
     public static Path start() {
         Path folder = folder();
         try {
-            Files.createDirectories(folder);
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
-            FileHandler handler = new FileHandler(folder.resolve("mast.%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
-            handler.setFormatter(new SimpleFormatter());
+            FileHandler handler = openFile();
             LogManager.getLogManager().reset();
             Logger root = Logger.getLogger("");
             root.addHandler(handler);
             root.setLevel(Level.INFO);
-            currentFile = folder.resolve(NEWEST_FILE);
             return folder;
         } catch (IOException | SecurityException e) {
             System.err.println("mast: cannot write the app log in " + folder + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** A handler that appends to the rotating files; the app and the command line both log through one. */
+    static FileHandler openFile() throws IOException {
+        Path folder = folder();
+        Files.createDirectories(folder);
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        FileHandler handler = new FileHandler(folder.resolve("mast.%g.log").toString(), FILE_LIMIT_BYTES, FILE_COUNT, true);
+        handler.setFormatter(new SimpleFormatter() {
+            // A log is read with cat and tail too: what a node or a file said must not drive the terminal then.
+            @Override
+            public String format(LogRecord record) {
+                return SafeText.escapeKeepingLines(super.format(record));
+            }
+        });
+        currentFile = folder.resolve(NEWEST_FILE);
+        return handler;
     }
 }

@@ -7,6 +7,7 @@ import dev.mast.node.SshLoginMeans;
 import dev.mast.ui.MastApp;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,10 +27,15 @@ public final class Main {
             openDesktopApp(args);
             return;
         }
-        // The console shows Mast's own output; libraries' chatter stays out of it. The bundle's launcher names a
+        // The console shows Mast's own output; libraries' records go to the app log. The bundle's launcher names a
         // logging.properties that says the same, read only when something logs (a faster --help).
         if (System.getProperty("java.util.logging.config.file") == null) {
-            Logger.getLogger("").setLevel(Level.WARNING);
+            Logger root = Logger.getLogger("");
+            for (Handler handler : root.getHandlers()) {
+                root.removeHandler(handler);
+            }
+            root.addHandler(new CliLogHandler());
+            root.setLevel(Level.WARNING);
         }
         System.exit(MastCommand.execute(args));
     }

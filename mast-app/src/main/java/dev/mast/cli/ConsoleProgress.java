@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.plan.SafeText;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.StepState;
@@ -53,14 +54,16 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
+    /** Moves the cursor up over the block and rewrites it: its own control sequences, its text escaped. */
     private void draw() {
+        PrintWriter terminal = ConsoleWriter.raw(out);
         if (drawnLines > 0) {
-            out.print("\u001b[" + drawnLines + "F");
+            terminal.print("\u001b[" + drawnLines + "F");
         }
-        lines.forEach((node, line) -> out.print("\u001b[2K" + format(node, line) + "\n"));
+        lines.forEach((node, line) -> terminal.print("\u001b[2K" + format(node, line) + "\n"));
         drawnLines = lines.size();
         lastDraw = System.currentTimeMillis();
-        out.flush();
+        terminal.flush();
     }
 
     private static String format(String node, Line line) {
@@ -68,6 +71,7 @@ final class ConsoleProgress implements ProgressListener {
         if (message.length() > 100) {
             message = message.substring(0, 97) + "...";
         }
-        return String.format("%-20s %3d/%-3d %-28s %-11s %s", node, line.done(), line.total(), line.phase(), line.state(), message);
+        return SafeText.escape(String.format("%-20s %3d/%-3d %-28s %-11s %s", node, line.done(), line.total(), line.phase(),
+                line.state(), message));
     }
 }

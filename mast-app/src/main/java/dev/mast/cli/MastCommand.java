@@ -1,8 +1,11 @@
 package dev.mast.cli;
 
+import dev.mast.AppLogging;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +62,22 @@ public final class MastCommand implements Runnable {
         for (Class<?> type : SUBCOMMANDS) {
             root.addSubcommand(inFull.test(type) || type == CommandLine.HelpCommand.class ? new CommandLine(type) : listedOnly(type));
         }
+        root.setOut(ConsoleWriter.wrap(root.getOut()));
+        root.setErr(ConsoleWriter.wrap(root.getErr()));
+        root.setExecutionExceptionHandler(MastCommand::unexpected);
         return root.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
+    }
+
+    /**
+     * An exception no command caught is a bug in Mast: the user gets one sentence, the app log the
+     * stack trace (picocli would print the trace on the console).
+     */
+    private static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        Logger.getLogger(MastCommand.class.getName()).log(Level.SEVERE, "mast " + command.getCommandName() + " failed", e);
+        command.getErr().println("mast " + command.getCommandName() + ": unexpected error (" + e
+                + "), a bug in Mast; the app log in " + AppLogging.folder() + " has the details");
+        command.getErr().flush();
+        return FAILED;
     }
 
     /** A stand-in that shows a command in the list of commands and nothing more. */

@@ -47,9 +47,15 @@ final class ProductJvm {
      * @return the other JVM's exit code
      */
     static int rerun(CommandSpec spec) throws IOException, InterruptedException {
+        return rerun(spec, List.of());
+    }
+
+    /** {@link #rerun(CommandSpec)} with more options, such as the heap limit a benchmark holds Mast to. */
+    static int rerun(CommandSpec spec, List<String> moreOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        command.addAll(moreOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mast.Main"));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();

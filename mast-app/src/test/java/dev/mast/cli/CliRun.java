@@ -10,8 +10,9 @@ record CliRun(int exitCode, String out, String err) {
         var out = new StringWriter();
         var err = new StringWriter();
         var cli = MastCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        // As the command line runs: through the writer that escapes control characters.
+        cli.setOut(ConsoleWriter.wrap(new PrintWriter(out, true)));
+        cli.setErr(ConsoleWriter.wrap(new PrintWriter(err, true)));
         int exitCode = cli.execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }

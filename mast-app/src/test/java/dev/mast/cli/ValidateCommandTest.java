@@ -108,11 +108,11 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aFileThatIsNotTextIsBadInput() throws IOException {
-        Path file = Files.write(dir.resolve("cluster.yaml"), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+    void aFileThatIsNotUtf8IsBadInputLocatedAtTheByte() throws IOException {
+        Path file = Files.write(dir.resolve("cluster.yaml"), new byte[] {'a', ':', '\n', ' ', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
         CliRun run = CliRun.of("validate", "--plan", file.toString());
         assertEquals(MastCommand.BAD_INPUT, run.exitCode());
-        assertEquals("mast validate: " + file + ": is not UTF-8 text\n", run.err());
+        assertTrue(run.err().startsWith(file + ":2:5: byte 7 (0xC3) is not UTF-8; Mast reads UTF-8 text only"), run.err());
     }
 
     @Test

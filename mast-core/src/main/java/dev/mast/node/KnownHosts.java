@@ -1,5 +1,6 @@
 package dev.mast.node;
 
+import dev.mast.plan.SafeText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +17,8 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An OpenSSH {@code known_hosts} file: plain, {@code [host]:port} and hashed entries,
@@ -33,6 +36,8 @@ public final class KnownHosts {
 
         record Revoked() implements Verdict { }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnownHosts.class);
 
     private record Entry(String marker, String hosts, String type, byte[] blob) { }
 
@@ -128,11 +133,18 @@ public final class KnownHosts {
         if (cached != null && stamp.equals(cachedStamp)) {
             return cached;
         }
+        // Bytes, as ssh reads it: what matters is ASCII (hosts, key types, base64), and a comment in Latin-1
+        // must not make the file unreadable. ISO-8859-1 keeps every byte as one character.
+        String[] lines = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n", -1);
         List<Entry> entries = new ArrayList<>();
-        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Entry entry = parse(raw.strip());
-            if (entry != null) {
-                entries.add(entry);
+        for (int i = 0; i < lines.length; i++) {
+            try {
+                Entry entry = parse(lines[i].strip());
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}:{}: {}; the line is skipped", file, i + 1, e.getMessage());
             }
         }
         cached = List.copyOf(entries);
@@ -140,7 +152,12 @@ public final class KnownHosts {
         return cached;
     }
 
-    /** A line Mast cannot use (comment, old RSA1 format, bad base64) is skipped, as ssh does. */
+    /**
+     * An entry, or null for a blank line or a comment.
+     *
+     * @throws IllegalArgumentException saying why, for a line Mast cannot use (old RSA1 format, bad base64),
+     *                                  which is skipped as ssh skips it
+     */
     private static Entry parse(String line) {
         if (line.isEmpty() || line.startsWith("#")) {
             return null;
@@ -153,15 +170,19 @@ public final class KnownHosts {
             at = 1;
         }
         if (fields.length < at + 3) {
-            return null;
+            throw new IllegalArgumentException("not an entry (hosts, key type, base64 key)");
         }
+        byte[] blob;
         try {
-            byte[] blob = Base64.getDecoder().decode(fields[at + 2]);
-            String type = fields[at + 1];
-            return HostKeys.typeOf(blob).equals(type) || marker != null ? new Entry(marker, fields[at], type, blob) : null;
+            blob = Base64.getDecoder().decode(fields[at + 2]);
         } catch (IllegalArgumentException e) {
-            return null;
+            throw new IllegalArgumentException("the key is not base64", e);
         }
+        String type = fields[at + 1];
+        if (marker == null && !HostKeys.typeOf(blob).equals(type)) {
+            throw new IllegalArgumentException("not a " + SafeText.quote(type) + " key");
+        }
+        return new Entry(marker, fields[at], type, blob);
     }
 
     private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {

@@ -164,7 +164,18 @@ public final class FieldChecks {
         return Optional.empty();
     }
 
+    /**
+     * A flag's value goes into a manifest's command line and a unit's ExecStart as one argument: a line
+     * break or another control character would end the line or change what the next line says.
+     */
+    public static Optional<String> flagValue(String value) {
+        return value.codePoints().anyMatch(SafeText::isControl)
+                ? Optional.of("the value " + quote(value) + " holds a line break or another control character;"
+                        + " a flag's value is one line of text")
+                : Optional.empty();
+    }
+
     static String quote(String value) {
-        return "\"" + value + "\"";
+        return SafeText.quote(value);
     }
 }

@@ -1,13 +1,15 @@
 package dev.mast.plan;
 
-/** Extra flags: well-formed names, and none that Mast sets itself ({@link ManagedFlags}). */
+/** Extra flags: well-formed names, none that Mast sets itself ({@link ManagedFlags}), values of one line. */
 final class FlagRules {
     private FlagRules() {
     }
 
     static void check(Plan plan, Findings findings) {
-        plan.extraFlags().forEach((component, flags) -> flags.keySet().forEach(name ->
-                findings.check("cluster.extraFlags." + component.key() + "." + name,
-                        FieldChecks.extraFlag(component, name))));
+        plan.extraFlags().forEach((component, flags) -> flags.forEach((name, value) -> {
+            String path = "cluster.extraFlags." + component.key() + "." + name;
+            findings.check(path, FieldChecks.extraFlag(component, name));
+            findings.check(path, FieldChecks.flagValue(value));
+        }));
     }
 }

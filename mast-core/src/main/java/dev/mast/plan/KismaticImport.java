@@ -2,8 +2,6 @@ package dev.mast.plan;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,16 +30,18 @@ public final class KismaticImport {
     }
 
     public static ImportResult read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
-        }
+        return convert(file.toString(), YamlText.read(file.toString(), file));
     }
 
     /**
      * @throws PlanFileException with every problem found, if the file cannot be converted
      */
     public static ImportResult read(String fileName, Reader reader) throws IOException {
-        var root = YamlSource.compose(fileName, reader);
+        return convert(fileName, YamlText.read(fileName, reader));
+    }
+
+    private static ImportResult convert(String fileName, String text) throws PlanFileException {
+        var root = YamlSource.compose(fileName, text);
         if (!(root instanceof MappingNode)) {
             throw new PlanFileException(fileName, List.of(Problem.error("", "a Kismatic plan is a mapping with cluster:, etcd:,"
                     + " master: and worker: sections, found " + StrictYaml.kind(root),
@@ -89,7 +89,7 @@ public final class KismaticImport {
         if (version.isPresent() && version.get().isSupported()) {
             return version.get().toString();
         }
-        tree.warn("cluster.version", "Kubernetes " + text.get() + " is not one Mast supports (1." + KubernetesVersion.OLDEST_MINOR
+        tree.warn("cluster.version", "Kubernetes " + SafeText.brief(text.get()) + " is not one Mast supports (1." + KubernetesVersion.OLDEST_MINOR
                 + " to 1." + KubernetesVersion.NEWEST_MINOR + "); the plan uses " + fallback
                 + ". Upgrade the cluster to 1." + KubernetesVersion.OLDEST_MINOR + " or later before Mast takes it over");
         return fallback;
@@ -122,7 +122,7 @@ public final class KismaticImport {
             if (text.matches("\\d{1,5}")) {
                 return Optional.of(Integer.parseInt(text));
             }
-            tree.warn("cluster.ssh.ssh_port", "\"" + text + "\" is not a port number; the plan leaves the port to "
+            tree.warn("cluster.ssh.ssh_port", SafeText.quote(text) + " is not a port number; the plan leaves the port to "
                     + "~/.ssh/config (else 22)");
             return Optional.empty();
         }).orElse(0);

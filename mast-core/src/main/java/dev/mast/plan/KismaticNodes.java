@@ -63,7 +63,7 @@ final class KismaticNodes {
         }
         tree.text(group + ".expected_count").ifPresent(expected -> {
             if (!expected.equals(Integer.toString(count))) {
-                tree.warn(group + ".expected_count", "is " + expected + " but " + count + " " + group
+                tree.warn(group + ".expected_count", "is " + SafeText.brief(expected) + " but " + count + " " + group
                         + " nodes are listed; the plan has the " + count + " listed");
             }
         });
@@ -104,7 +104,8 @@ final class KismaticNodes {
                 host.internalIpPath = path;
             }
         } else if (!known.equals(value)) {
-            tree.fail(path, "host " + host.name + " has " + field + " " + value + " here but " + known + " in "
+            tree.fail(path, "host " + SafeText.brief(host.name) + " has " + field + " " + SafeText.brief(value) + " here but "
+                    + SafeText.brief(known) + " in "
                     + knownPath + tree.location(knownPath).map(l -> " (line " + l.line() + ")").orElse("")
                     + "; a machine has one address, make the groups agree");
         }

@@ -25,6 +25,8 @@ final class KismaticTree {
     private final Map<String, Node> values = new HashMap<>();
     private final Map<String, Location> keyLocations = new HashMap<>();
     private final Set<String> used = new HashSet<>();
+    /** Every path something inside of which was used; kept as paths are used, so asking costs nothing. */
+    private final Set<String> partlyUsed = new HashSet<>();
     private final List<Problem> warnings = new ArrayList<>();
     private final List<Problem> errors = new ArrayList<>();
 
@@ -68,6 +70,11 @@ final class KismaticTree {
     /** Marks a path as carried over into the plan, so it is not reported as left out. */
     void use(String path) {
         used.add(path);
+        // Stops at an enclosing path already there: the ones further out went in with it.
+        String at = SourceMap.parent(path);
+        while (!at.isEmpty() && partlyUsed.add(at)) {
+            at = SourceMap.parent(at);
+        }
     }
 
     boolean isUsed(String path) {
@@ -76,7 +83,7 @@ final class KismaticTree {
 
     /** True if something inside the path was used: the leftovers are reported one level down. */
     boolean isPartlyUsed(String path) {
-        return used.stream().anyMatch(u -> u.startsWith(path + ".") || u.startsWith(path + "["));
+        return partlyUsed.contains(path);
     }
 
     /**
@@ -128,13 +135,14 @@ final class KismaticTree {
         return sequence.getValue().size();
     }
 
+    /** Where a path's key is, or its nearest enclosing one's; the file's start for what is not in the file at all. */
     Optional<Location> location(String path) {
         for (String at = path; !at.isEmpty(); at = SourceMap.parent(at)) {
             if (keyLocations.containsKey(at)) {
                 return Optional.of(keyLocations.get(at));
             }
         }
-        return Optional.empty();
+        return Optional.of(new Location(file, 1, 1));
     }
 
     void warn(String path, String message) {

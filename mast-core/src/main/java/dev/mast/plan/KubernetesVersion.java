@@ -13,7 +13,8 @@ public record KubernetesVersion(int major, int minor, int patch) {
     public static final int OLDEST_MINOR = 31;
     public static final int NEWEST_MINOR = 34;
 
-    private static final Pattern FORMAT = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    /** At most nine digits a number, so each fits an int; a longer one is not a version. */
+    private static final Pattern FORMAT = Pattern.compile("v?(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?");
 
     /** Per minor release: default patch, etcd, pause and CoreDNS tags, as kubeadm pins them. */
     private record Release(int patch, String etcd, String pause, String coreDns) { }

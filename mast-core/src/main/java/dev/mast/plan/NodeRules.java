@@ -38,7 +38,7 @@ final class NodeRules {
             findings.error(path + ".hostName", "is empty; enter the node's name, e.g. node001");
         } else {
             FieldChecks.dnsLabel(node.hostName()).ifPresent(problem -> findings.error(path + ".hostName", problem
-                    + ". The kubelet uses the host name in pod names (kube-apiserver-" + node.hostName() + ")"));
+                    + ". The kubelet uses the host name in pod names (kube-apiserver-" + SafeText.brief(node.hostName()) + ")"));
         }
         findings.check(path + ".ip", FieldChecks.ipv4(node.ip()));
         // Most nodes use one address for both; a bad one is then reported once, on ip.
@@ -56,6 +56,9 @@ final class NodeRules {
         if (!ssh.user().equals(ssh.user().strip()) || ssh.user().contains(" ")) {
             findings.error(path + ".user", FieldChecks.quote(ssh.user()) + " has blanks; enter the user Mast logs in as, "
                     + "e.g. root, or leave it empty for ~/.ssh/config's User (else root)");
+        } else if (ssh.user().codePoints().anyMatch(SafeText::isControl)) {
+            findings.error(path + ".user", FieldChecks.quote(ssh.user()) + " is not a user name: it holds a line break or"
+                    + " another control character");
         }
         // 0 is "not set": the port comes from ~/.ssh/config or is 22.
         if (ssh.port() != 0) {

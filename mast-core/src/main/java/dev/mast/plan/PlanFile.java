@@ -3,8 +3,6 @@ package dev.mast.plan;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,14 +21,12 @@ public final class PlanFile {
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
     public static LoadedPlan read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
-        }
+        return PlanReader.read(file.toString(), YamlText.read(file.toString(), file));
     }
 
     /** @param fileName used in locations ({@code fileName:line:column}) */
     public static LoadedPlan read(String fileName, Reader reader) throws IOException {
-        return PlanReader.read(fileName, reader);
+        return PlanReader.read(fileName, YamlText.read(fileName, reader));
     }
 
     public static LoadedPlan parse(String fileName, String yaml) throws PlanFileException {

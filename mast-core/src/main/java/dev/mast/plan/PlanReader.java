@@ -1,7 +1,5 @@
 package dev.mast.plan;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -38,8 +36,9 @@ final class PlanReader {
         this.yaml = new StrictYaml(file);
     }
 
-    static LoadedPlan read(String file, Reader reader) throws IOException {
-        return new PlanReader(file).read(YamlSource.compose(file, reader));
+    /** @param text checked by {@link YamlText} */
+    static LoadedPlan read(String file, String text) throws PlanFileException {
+        return new PlanReader(file).read(YamlSource.compose(file, text));
     }
 
     private LoadedPlan read(Node root) throws PlanFileException {
@@ -47,14 +46,14 @@ final class PlanReader {
         if (top == null) {
             throw new PlanFileException(file, yaml.problems());
         }
-        Plan cluster = required(top, "", "cluster", root, "cluster:\n  name: prod\n  ...")
+        Plan cluster = required(top, "", "cluster", root, "cluster: {name: prod, kubernetesVersion: \"1.34\", ...}")
                 .flatMap(this::readCluster)
                 .orElse(null);
         SshSettings ssh = optional(top, "ssh").map(v -> readSsh(v, "ssh")).orElse(Optional.of(SshSettings.UNSET))
                 .orElse(SshSettings.UNSET);
         Sources sources = optional(top, "sources").map(this::readSources).orElse(Optional.of(Sources.DEFAULT))
                 .orElse(Sources.DEFAULT);
-        List<dev.mast.plan.Node> nodes = required(top, "", "nodes", root, "nodes:\n  - hostName: node001 ...")
+        List<dev.mast.plan.Node> nodes = required(top, "", "nodes", root, "nodes: [{hostName: node001, ip: 10.0.0.1, roles: [etcd, master]}]")
                 .flatMap(this::readNodes)
                 .orElse(List.of());
         if (!yaml.problems().isEmpty() || cluster == null) {
@@ -248,7 +247,7 @@ final class PlanReader {
         try {
             return Optional.of(parser.apply(text));
         } catch (IllegalArgumentException e) {
-            yaml.error(path, at, "\"" + text + "\" " + problem);
+            yaml.error(path, at, SafeText.quote(text) + " " + problem);
             return Optional.empty();
         }
     }

@@ -13,11 +13,12 @@ import java.util.Optional;
  */
 public record Problem(Severity severity, String path, String message, Optional<Location> location) {
 
+    /** Path and message are made safe to print and show: a key in a path, a value in a message came from a file. */
     public Problem {
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
         Objects.requireNonNull(location, "location");
+        path = SafeText.brief(Objects.requireNonNull(path, "path"));
+        message = SafeText.escape(Objects.requireNonNull(message, "message"));
     }
 
     public static Problem error(String path, String message, Optional<Location> location) {

@@ -70,7 +70,7 @@ final class StrictYaml {
             if (!known.contains(key)) {
                 error(keyPath, keyNode, unknownKey(key, path, known));
             } else if (entries.containsKey(key)) {
-                error(keyPath, keyNode, "\"" + key + "\" appears twice; keep only one");
+                error(keyPath, keyNode, SafeText.quote(key) + " appears twice; keep only one");
             } else {
                 entries.put(key, entry);
             }
@@ -92,7 +92,7 @@ final class StrictYaml {
             if (!(entry.getKeyNode() instanceof ScalarNode keyNode)) {
                 error(path, entry.getKeyNode(), "a key must be plain text, found " + kind(entry.getKeyNode()));
             } else if (entries.containsKey(keyNode.getValue())) {
-                error(join(path, keyNode.getValue()), keyNode, "\"" + keyNode.getValue() + "\" appears twice; keep only one");
+                error(join(path, keyNode.getValue()), keyNode, SafeText.quote(keyNode.getValue()) + " appears twice; keep only one");
             } else {
                 entries.put(keyNode.getValue(), entry);
             }
@@ -132,7 +132,7 @@ final class StrictYaml {
         if (value.matches("\\+?\\d{1,9}")) {
             return Optional.of(Integer.parseInt(value.startsWith("+") ? value.substring(1) : value));
         }
-        error(path, node, "\"" + text.get() + "\" is not " + what);
+        error(path, node, SafeText.quote(text.get()) + " is not " + what);
         return Optional.empty();
     }
 
@@ -147,14 +147,14 @@ final class StrictYaml {
         return switch (node.getNodeId()) {
             case mapping -> "a mapping";
             case sequence -> "a list";
-            case scalar -> "\"" + ((ScalarNode) node).getValue() + "\"";
+            case scalar -> SafeText.quote(((ScalarNode) node).getValue());
             default -> "an alias";
         };
     }
 
     private static String unknownKey(String key, String path, List<String> known) {
         String where = path.isEmpty() ? "the top level" : path;
-        String message = "unknown key \"" + key + "\"; " + where + " takes " + String.join(", ", known);
+        String message = "unknown key " + SafeText.quote(key) + "; " + where + " takes " + String.join(", ", known);
         return known.stream()
                 .filter(k -> k.toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "")))
                 .findFirst()

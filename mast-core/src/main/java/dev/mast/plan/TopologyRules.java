@@ -39,8 +39,8 @@ final class TopologyRules {
                 }
                 Integer other = owner.putIfAbsent(address, i);
                 if (other != null && other != i) {
-                    findings.error("nodes[" + i + "]." + field, address + " is already an address of nodes[" + other + "] ("
-                            + nodes.get(other).hostName() + "); every node needs its own addresses");
+                    findings.error("nodes[" + i + "]." + field, SafeText.brief(address) + " is already an address of nodes[" + other + "] ("
+                            + SafeText.brief(nodes.get(other).hostName()) + "); every node needs its own addresses");
                 }
             }
         }

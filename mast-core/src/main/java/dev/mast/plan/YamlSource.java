@@ -1,17 +1,17 @@
 package dev.mast.plan;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserException;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.scanner.ScannerException;
 
 /**
@@ -22,23 +22,33 @@ final class YamlSource {
     private YamlSource() {
     }
 
-    /** The single document of the file; a syntax error or an empty file is a located problem. */
-    static Node compose(String file, Reader reader) throws IOException {
+    /** The single document of a file's text (from {@link YamlText}); a syntax error, a limit or an empty file is a located problem. */
+    static Node compose(String file, String text) throws PlanFileException {
+        LoaderOptions options = new LoaderOptions();
+        // BoundedParser limits aliases and nesting by what they cost, and says where; SnakeYAML's limits stay as a backstop.
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        options.setNestingDepthLimit(BoundedParser.MAX_DEPTH + 1);
+        options.setCodePointLimit(YamlText.MAX_BYTES + 1);
+        var parser = new BoundedParser(new ParserImpl(new StreamReader(text), options));
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            root = new Composer(parser, new Resolver(), options).getSingleNode();
+        } catch (BoundedParser.LimitException e) {
+            throw problem(file, e.getMessage(), location(file, e.mark()));
         } catch (MarkedYAMLException e) {
-            throw new PlanFileException(file, List.of(syntaxProblem(file, e)));
+            throw new PlanFileException(file, List.of(syntaxProblem(file, e, parser.lastMark())));
         } catch (YAMLException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new PlanFileException(file, List.of(Problem.error("", "not valid YAML: " + e.getMessage(), Optional.empty())));
+            Location where = parser.lastMark() == null ? new Location(file, 1, 1) : location(file, parser.lastMark());
+            throw problem(file, "cannot be read as YAML here: " + SafeText.brief(String.valueOf(e.getMessage())), where);
         }
         if (root == null) {
-            throw new PlanFileException(file, List.of(Problem.error("", "the file is empty", Optional.of(new Location(file, 1, 1)))));
+            throw problem(file, "the file is empty", new Location(file, 1, 1));
         }
         return root;
+    }
+
+    private static PlanFileException problem(String file, String message, Location location) {
+        return new PlanFileException(file, List.of(Problem.error("", message, Optional.of(location))));
     }
 
     static Location location(String file, Node node) {
@@ -49,16 +59,15 @@ final class YamlSource {
         return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private static Problem syntaxProblem(String file, MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    private static Problem syntaxProblem(String file, MarkedYAMLException e, Mark fallback) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark() != null ? e.getContextMark() : fallback;
+        String problem = String.valueOf(e.getProblem());
         boolean syntax = e instanceof ScannerException || e instanceof ParserException;
-        var message = new StringBuilder(syntax ? "YAML syntax error: " : "not allowed in a plan file: ").append(e.getProblem());
-        if (e.getContext() != null && e.getContextMark() != null) {
-            message.append(" (").append(e.getContext()).append(" at line ").append(e.getContextMark().getLine() + 1).append(')');
+        var message = new StringBuilder(syntax ? "YAML syntax error: " : "").append(YamlWords.problem(problem));
+        if (e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark) {
+            message.append(" (").append(YamlWords.context(e.getContext(), e.getContextMark().getLine() + 1)).append(')');
         }
-        if (syntax) {
-            message.append("; check the indentation and quoting around here");
-        }
-        return Problem.error("", message.toString(), Optional.ofNullable(mark).map(m -> location(file, m)));
+        Location where = mark == null ? new Location(file, 1, 1) : location(file, mark);
+        return Problem.error("", message.toString(), Optional.of(where));
     }
 }

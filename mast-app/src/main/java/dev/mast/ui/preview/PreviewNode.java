@@ -6,15 +6,17 @@ import java.util.List;
  * A node of the preview's tree and its files, in the order they are written.
  *
  * @param connection how Mast reaches the node and where each SSH setting came from; shown when the node is selected
+ * @param sources    where the node gets each program the plan installs on it; shown below the connection
  */
-public record PreviewNode(String hostName, String roles, List<PreviewFile> files, String connection) {
+public record PreviewNode(String hostName, String roles, List<PreviewFile> files, String connection, String sources) {
     public PreviewNode {
         files = List.copyOf(files);
         connection = connection == null ? "" : connection;
+        sources = sources == null ? "" : sources;
     }
 
     public PreviewNode(String hostName, String roles, List<PreviewFile> files) {
-        this(hostName, roles, files, "");
+        this(hostName, roles, files, "", "");
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class PlanDraft {
     private final StringProperty apiPort = new SimpleStringProperty(this, "apiPort", "");
     private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList(NodeRow::inputs);
+    private final SourcesDraft sources = new SourcesDraft();
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
@@ -61,6 +62,7 @@ public final class PlanDraft {
         apiPort.set(String.valueOf(plan.apiServerPort()));
         endpoint.set(plan.controlPlaneEndpoint());
         extraFlags = plan.extraFlags();
+        sources.load(plan.sources());
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
         nodes.setAll(rows);
@@ -70,7 +72,7 @@ public final class PlanDraft {
     public Plan toPlan() {
         return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
-                nodes.stream().map(NodeRow::toNode).toList(), extraFlags);
+                nodes.stream().map(NodeRow::toNode).toList(), extraFlags).withSources(sources.toSources());
     }
 
     public Optional<Integer> apiPortNumber() {
@@ -88,7 +90,9 @@ public final class PlanDraft {
     }
 
     private Observable[] inputs() {
-        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes};
+        List<Observable> inputs = new ArrayList<>(List.of(name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes));
+        inputs.addAll(List.of(sources.inputs()));
+        return inputs.toArray(Observable[]::new);
     }
 
     /** Remembers which file the plan was opened from or saved to. */
@@ -130,6 +134,11 @@ public final class PlanDraft {
 
     public StringProperty endpointProperty() {
         return endpoint;
+    }
+
+    /** Where the nodes get the programs; the Cluster page edits it. */
+    public SourcesDraft sources() {
+        return sources;
     }
 
     public ObservableList<NodeRow> nodes() {

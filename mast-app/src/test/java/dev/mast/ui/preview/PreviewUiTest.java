@@ -68,16 +68,19 @@ class PreviewUiTest {
     }
 
     @Test
-    void selectingANodeShowsHowMastConnectsToItAndWhereEachSettingCameFrom(FxRobot robot) {
+    void selectingANodeShowsHowMastConnectsToItAndWhereEachSettingCameFromAndWhereItsProgramsComeFrom(FxRobot robot) {
         clickTreeItem(robot, "master001 (etcd, master)");
 
-        assertEquals("SSH connection to master001 · where each setting comes from",
+        assertEquals("SSH connection to master001 · where each setting comes from · where its programs come from",
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
         assertTrue(lines.stream().anyMatch(line -> line.toString().matches("User +root  \\(plan\\)")), lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.toString().matches("HostName +192.168.10.11  \\(plan\\)")),
                 lines.toString());
         assertEquals("", robot.lookup("#pod-name").queryAs(Label.class).getText());
+        assertTrue(lines.contains("kubelet and kubectl 1.34.3: Kubernetes' packages at exactly that version, with cri-tools and"
+                + " kubernetes-cni, held"), lines.toString());
+        assertTrue(lines.contains("  registry.k8s.io/etcd:3.6.5-0, pulled by containerd"), lines.toString());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
  *       configuration, unit and drop-in;</li>
  *   <li>etcd nodes: the etcd unit;</li>
  *   <li>every node with a container runtime, when the plan has a registry standing in for
- *       registry.k8s.io: containerd's hosts file for it.</li>
+ *       registry.k8s.io and ghcr.io: containerd's hosts files for them.</li>
  * </ul>
  * All files are public (mode 0644); none holds a secret.
  */
@@ -54,7 +54,7 @@ public final class ManifestSet {
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);
         if (hasRuntime(plan, node) && plan.runtime() == dev.mast.plan.ContainerRuntime.CONTAINERD) {
-            dev.mast.sources.RegistryMirror.hostsFile(plan.sources()).ifPresent(files::add);
+            files.addAll(dev.mast.sources.RegistryMirror.hostsFiles(plan.sources()));
         }
         files.sort(Comparator.comparing(NodeFile::path));
         return List.copyOf(files);

@@ -3,17 +3,19 @@ package dev.mast.sources;
 import dev.mast.plan.Sources;
 import dev.mast.render.NodeFile;
 import java.net.URI;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * The site's registry standing in for registry.k8s.io, through containerd's registry hosts
- * ({@code config_path}): image names stay {@code registry.k8s.io/...} in every manifest, and
- * containerd fetches them from the mirror. A mirror given as {@code host[:port]} is spoken to over
+ * The site's registry standing in for registry.k8s.io (the components, etcd, pause, CoreDNS) and
+ * ghcr.io (flannel), through containerd's registry hosts ({@code config_path}): image names stay
+ * {@code registry.k8s.io/...} in every manifest, and containerd fetches them from the mirror, or
+ * from the registry itself when the mirror does not have them. A mirror given as {@code host[:port]} is spoken to over
  * HTTPS; one with a path serves the registry API under that path ({@code override_path}).
  */
 public final class RegistryMirror {
     public static final String HOSTS_DIR = "/etc/containerd/certs.d";
-    public static final String HOSTS_FILE = HOSTS_DIR + "/" + Sources.REGISTRY_K8S_IO + "/hosts.toml";
+    /** The registries Mast's images come from: registry.k8s.io's, and the flannel add-on's. */
+    public static final List<String> MIRRORED = List.of(Sources.REGISTRY_K8S_IO, "ghcr.io");
 
     private RegistryMirror() {
     }
@@ -31,20 +33,23 @@ public final class RegistryMirror {
         return hasPath(url) ? url + "/" : url + "/v2/";
     }
 
-    /** {@code hosts.toml} for registry.k8s.io when the plan has a mirror. */
-    public static Optional<NodeFile> hostsFile(Sources sources) {
+    /** {@code hosts.toml} for each of the {@link #MIRRORED} registries when the plan has a mirror. */
+    public static List<NodeFile> hostsFiles(Sources sources) {
         if (!sources.mirrorsImages()) {
-            return Optional.empty();
+            return List.of();
         }
         String url = url(sources);
-        String text = """
-                # Written by Mast: registry.k8s.io's images come from the site's registry.
+        return MIRRORED.stream().map(registry -> NodeFile.text(hostsFile(registry), """
+                # Written by Mast: %s's images come from the site's registry.
                 server = "https://%s"
 
                 [host."%s"]
                   capabilities = ["pull", "resolve"]
-                """.formatted(Sources.REGISTRY_K8S_IO, url) + (hasPath(url) ? "  override_path = true\n" : "");
-        return Optional.of(NodeFile.text(HOSTS_FILE, text, NodeFile.PUBLIC));
+                """.formatted(registry, registry, url) + (hasPath(url) ? "  override_path = true\n" : ""), NodeFile.PUBLIC)).toList();
+    }
+
+    private static String hostsFile(String registry) {
+        return HOSTS_DIR + "/" + registry + "/hosts.toml";
     }
 
     private static boolean hasPath(String url) {

@@ -84,8 +84,9 @@ public final class SourcesSummary {
         if (!sources.mirrorsImages()) {
             return List.of("images: from " + Sources.REGISTRY_K8S_IO);
         }
-        return List.of("images: " + Sources.REGISTRY_K8S_IO + "'s from the site's registry " + RegistryMirror.url(sources),
-                "  containerd reads " + RegistryMirror.HOSTS_FILE + "; the manifests keep the names registry.k8s.io/...");
+        return List.of("images: " + String.join("'s and ", RegistryMirror.MIRRORED) + "'s from the site's registry "
+                        + RegistryMirror.url(sources), "  containerd reads " + RegistryMirror.HOSTS_DIR
+                        + "/<registry>/hosts.toml; the manifests keep the images' names");
     }
 
     private static String minor(Plan plan) {

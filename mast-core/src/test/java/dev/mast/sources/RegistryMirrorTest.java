@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Sources;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegistryMirrorTest {
     @Test
     void withoutAMirrorNothingIsWritten() {
-        assertEquals(Optional.empty(), RegistryMirror.hostsFile(Sources.DEFAULT));
+        assertEquals(List.of(), RegistryMirror.hostsFiles(Sources.DEFAULT));
     }
 
     @Test
-    void aMirrorBecomesContainerdsHostsFileForRegistryK8sIo() {
-        var file = RegistryMirror.hostsFile(Sources.DEFAULT.withImageRegistry("http://10.0.0.5:5000/")).orElseThrow();
-        assertEquals("/etc/containerd/certs.d/registry.k8s.io/hosts.toml", file.path());
+    void aMirrorBecomesContainerdsHostsFilesForRegistryK8sIoAndFlannelsGhcrIo() {
+        var files = RegistryMirror.hostsFiles(Sources.DEFAULT.withImageRegistry("http://10.0.0.5:5000/"));
+        assertEquals(List.of("/etc/containerd/certs.d/registry.k8s.io/hosts.toml", "/etc/containerd/certs.d/ghcr.io/hosts.toml"),
+                files.stream().map(f -> f.path()).toList());
+        var file = files.get(0);
         assertEquals("""
                 # Written by Mast: registry.k8s.io's images come from the site's registry.
                 server = "https://registry.k8s.io"
@@ -24,15 +26,17 @@ class RegistryMirrorTest {
                 [host."http://10.0.0.5:5000"]
                   capabilities = ["pull", "resolve"]
                 """, file.text());
+        assertTrue(files.get(1).text().startsWith("# Written by Mast: ghcr.io's images come from the site's registry.\n"
+                + "server = \"https://ghcr.io\"\n"), files.get(1).text());
         assertEquals("http://10.0.0.5:5000/v2/", RegistryMirror.probeUrl(Sources.DEFAULT.withImageRegistry("http://10.0.0.5:5000")));
     }
 
     @Test
     void aHostWithoutSchemeIsHttpsAndAPathOverridesTheApiPath() {
-        assertTrue(RegistryMirror.hostsFile(Sources.DEFAULT.withImageRegistry("registry.example.com")).orElseThrow().text()
+        assertTrue(RegistryMirror.hostsFiles(Sources.DEFAULT.withImageRegistry("registry.example.com")).get(0).text()
                 .contains("[host.\"https://registry.example.com\"]"));
         Sources harbor = Sources.DEFAULT.withImageRegistry("https://harbor.example.com/v2/k8s");
-        assertTrue(RegistryMirror.hostsFile(harbor).orElseThrow().text().endsWith("  capabilities = [\"pull\", \"resolve\"]\n"
+        assertTrue(RegistryMirror.hostsFiles(harbor).get(1).text().endsWith("  capabilities = [\"pull\", \"resolve\"]\n"
                 + "  override_path = true\n"));
         assertEquals("https://harbor.example.com/v2/k8s/", RegistryMirror.probeUrl(harbor));
     }

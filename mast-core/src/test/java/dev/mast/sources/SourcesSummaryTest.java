@@ -51,8 +51,8 @@ class SourcesSummaryTest {
         assertTrue(worker.contains("kubelet 1.34.3: release binaries into /usr/local/bin, each checked against its .sha256"), worker);
         assertTrue(worker.contains("  http://mirror.lan/dl/v1.34.3/bin/linux/amd64/kubelet  (the node's architecture; amd64 shown)"), worker);
         assertTrue(worker.contains("http://mirror.lan/github/kubernetes-sigs/cri-tools/releases/download/v1.34.0/crictl-v1.34.0-linux-amd64.tar.gz"));
-        assertTrue(worker.contains("images: registry.k8s.io's from the site's registry https://mirror.lan:5000\n"
-                + "  containerd reads /etc/containerd/certs.d/registry.k8s.io/hosts.toml"), worker);
+        assertTrue(worker.contains("images: registry.k8s.io's and ghcr.io's from the site's registry https://mirror.lan:5000\n"
+                + "  containerd reads /etc/containerd/certs.d/<registry>/hosts.toml"), worker);
         assertTrue(!worker.contains("etcd"), "a worker runs no etcd");
 
         String etcdOnly = String.join("\n", SourcesSummary.forNode(plan(mirrors), ETCD));

@@ -27,6 +27,7 @@ public final class Internet {
 
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final Set<String> damaged = ConcurrentHashMap.newKeySet();
     private volatile boolean upstreamReachable = true;
 
     public Internet() {
@@ -48,6 +49,11 @@ public final class Internet {
     /** The machine of that host name reaches nothing at all, upstream or mirror. */
     public void block(String hostName) {
         blocked.add(hostName);
+    }
+
+    /** The file at the URL arrives damaged from now on (a byte more than was published), its checksum file as it was. */
+    public void damage(String url) {
+        damaged.add(url);
     }
 
     /**
@@ -80,7 +86,11 @@ public final class Internet {
         }
         Origin origin = origins.get(origin(uri.get()));
         String path = uri.get().getRawPath() == null || uri.get().getRawPath().isEmpty() ? "/" : uri.get().getRawPath();
-        return new Result(Optional.of(origin.site().get(path)), Optional.empty());
+        Response response = origin.site().get(path);
+        if (damaged.contains(url) && response.status() == 200) {
+            response = Response.ok(java.util.Arrays.copyOf(response.body(), response.body().length + 1));
+        }
+        return new Result(Optional.of(response), Optional.empty());
     }
 
     /** An answer, or the failure that stood in its way. */

@@ -91,6 +91,21 @@ class SourcesOnSimulatorTest {
     }
 
     @Test
+    void aDownloadThatDoesNotMatchItsPublishedChecksumIsNeitherInstalledNorLeftBehind() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 1, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            sim.usePlan(sim.plan.withSources(Sources.DEFAULT.withKubernetes(ProgramSource.BINARIES)));
+            String kubelet = "https://dl.k8s.io/release/v1.34.3/bin/linux/amd64/kubelet";
+            sim.cluster.internet().damage(kubelet);
+            RunSummary summary = sim.install();
+            assertEquals("kubernetes/install", summary.failed().get(0).phase(), summary.describe());
+            assertTrue(summary.describe().contains("kubelet from " + kubelet + " does not match its published SHA-256 "),
+                    summary.describe());
+            assertEquals(1, sim.sh("node001", "test -e /usr/local/bin/kubelet").exitStatus(), "not installed");
+            assertEquals(1, sim.sh("node001", "test -e /var/tmp/mast-downloads/kubelet").exitStatus(), "not left behind");
+        }
+    }
+
+    @Test
     void aMissingVersionFailsPreflightNamingNodePackageAndVersionAndChangesNothing() throws Exception {
         try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
             sim.usePlan(TestPlanChanges.withVersion(sim.plan, "1.34.9"));

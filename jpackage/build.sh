@@ -51,8 +51,10 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
     --generate-cds-archive --output "$dist/runtime"
 
 # C1 only: Mast mostly waits on the network, and C2 competed with its start-up and installs for the CPU (measured; the
-# reasons are in mast-app/src/main/java/dev/mast/cli/ProductJvm.java, whose OPTIONS list must match this one).
-cds_options=(--java-options '-Djava.util.logging.config.file=$APPDIR/logging.properties' --java-options '-XX:TieredStopAtLevel=1')
+# reasons are in mast-app/src/main/java/dev/mast/cli/ProductJvm.java, whose OPTIONS list must match this one); and every
+# error keeps its stack trace, also one that repeats.
+cds_options=(--java-options '-Djava.util.logging.config.file=$APPDIR/logging.properties' --java-options '-XX:TieredStopAtLevel=1'
+    --java-options '-XX:-OmitStackTraceInFastThrow')
 if [ "$os" = linux ]; then
     # AppCDS (Linux): the launcher maps the archive when it is there and was made at this path; otherwise it
     # starts without it, silently (-Xlog:cds*=off keeps the JVM's notice off the CLI's stdout).

@@ -48,6 +48,9 @@ public final class Main {
         }
         try {
             MastApp.launchApp(CoreServices.create(), new SshLoginMeans(SshEnvironment.ofUser(null)), args);
+            // The window is closed and the app has stopped: end the process, whatever threads libraries left behind
+            // (vert.x event loops, SSH and HTTP pools), which would otherwise keep it running with nothing on screen.
+            System.exit(MastCommand.OK);
         } catch (RuntimeException | Error e) {
             // The toolkit itself failed (no display, no GTK): there is no window to show a dialog in.
             Logger.getLogger(Main.class.getName()).log(Level.SEVERE, "The desktop app could not start", e);

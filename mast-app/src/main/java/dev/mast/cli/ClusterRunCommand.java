@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +62,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** How long a cancel waits for the running steps; each checks the cancel while it waits on the node. */
+    private static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofMinutes(10);
 
     /** The workflow for this plan; {@code rendered} holds every node's files. */
     abstract Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster);
@@ -116,18 +121,29 @@ abstract class ClusterRunCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
                     Workflow workflow) {
+        CountDownLatch over = new CountDownLatch(1);
+        try {
+            return runLogged(out, err, loaded, rendered, connector, workflow, over);
+        } finally {
+            over.countDown();
+        }
+    }
+
+    /** @param over counted down by the caller once the run has ended and its log is closed */
+    private int runLogged(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
+                          Workflow workflow, CountDownLatch over) {
         try (RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), workflow.name())) {
             out.println("run log: " + log.folder());
             ProgressListener console = new ConsoleProgress(out, System.console() != null);
             var runner = new WorkflowRunner(workflow, loaded.plan(), SshRemote.factory(connector),
                     ProgressListener.all(log, console), new WorkflowRunner.Options(concurrency, Clock.systemUTC()));
-            Thread interrupt = new Thread(runner::cancel, "mast-cancel");
-            Runtime.getRuntime().addShutdownHook(interrupt);
+            Thread cancel = new Thread(() -> cancelAndWait(runner, over, err), "mast-cancel");
+            Runtime.getRuntime().addShutdownHook(cancel);
             RunSummary summary;
             try {
                 summary = runner.run();
             } finally {
-                removeHook(interrupt);
+                removeHook(cancel);
             }
             if (summary.succeeded()) {
                 out.println("admin kubeconfig: " + saveAdminKubeconfig(rendered));
@@ -140,11 +156,31 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Ctrl-C or a SIGTERM: the JVM ends when its shutdown hooks have, so this hook cancels the run and keeps the
+     * JVM alive until the running steps have finished, the summary is printed and the run log is closed.
+     */
+    private void cancelAndWait(WorkflowRunner runner, CountDownLatch over, PrintWriter err) {
+        err.println();
+        err.println("mast " + spec.name() + ": cancelling: no new steps start; waiting for the running ones to finish...");
+        err.flush();
+        runner.cancel();
+        try {
+            if (!over.await(CANCEL_WAIT.toMinutes(), TimeUnit.MINUTES)) {
+                err.println("mast " + spec.name() + ": the running steps did not finish within " + CANCEL_WAIT.toMinutes()
+                        + " minutes; stopping anyway. Run again to continue.");
+                err.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is cancelling the run right now.
+            // Ctrl-C: the hook is cancelling the run right now, and waits for this run to end.
         }
     }
 

@@ -11,11 +11,8 @@ import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.NodeConnector;
-import dev.mast.node.SshEnvironment;
-import dev.mast.node.SshOptions;
 import dev.mast.plan.LoadedPlan;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -62,14 +59,8 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--via-node", description = "Read from the node's container runtime over SSH (needs --plan).")
     boolean viaNode;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "The cluster's plan: its nodes are asked when the API server does not answer.")
-    Path planFile;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: UserKnownHostsFile of ~/.ssh/config, else ~/.ssh/known_hosts).")
-    Path knownHosts;
-
-    @Option(names = "--yes", description = "Non-interactive: ask nothing; unknown host keys and missing passwords then fail.")
-    boolean yes;
+    @Mixin
+    NodeOptions nodes;
 
     @Mixin
     KubeOptions kube;
@@ -85,18 +76,13 @@ final class LogsCommand implements Callable<Integer> {
         if (request.isEmpty()) {
             return MastCommand.BAD_INPUT;
         }
-        if (viaNode && planFile == null) {
+        if (viaNode && !nodes.hasPlan()) {
             err.println("mast logs: --via-node needs --plan FILE to know the nodes and how to reach them");
             return MastCommand.BAD_INPUT;
         }
-        Optional<LoadedPlan> plan = Optional.empty();
-        if (planFile != null) {
-            var input = new PlanInput();
-            input.file = planFile;
-            plan = input.load("logs", err);
-            if (plan.isEmpty()) {
-                return MastCommand.BAD_INPUT;
-            }
+        Optional<LoadedPlan> plan = nodes.loadPlan("logs", err);
+        if (nodes.hasPlan() && plan.isEmpty()) {
+            return MastCommand.BAD_INPUT;
         }
         Optional<KubeApi> api = Optional.empty();
         if (!viaNode) {
@@ -110,9 +96,7 @@ final class LogsCommand implements Callable<Integer> {
                 err.println("mast logs: " + e.getMessage() + " Reading from the nodes instead.");
             }
         }
-        // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
-        try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
-                SshOptions.DEFAULT);
+        try (NodeConnector connector = nodes.connector();
              NodeSessions sessions = new NodeSessions(connector)) {
             var sources = new LogSources(api.map(ApiLogs::new), plan.map(p -> new NodeRuntime(p.plan(), sessions)));
             return stream(sources, request.get(), out, err);
@@ -156,7 +140,7 @@ final class LogsCommand implements Callable<Integer> {
             out.flush();
             return MastCommand.OK;
         } catch (LogException e) {
-            err.println("mast logs: " + e.getMessage() + (e.apiUnreachable() && planFile == null
+            err.println("mast logs: " + e.getMessage() + (e.apiUnreachable() && !nodes.hasPlan()
                     ? " For a control-plane pod, give --plan FILE to read its logs from the node." : ""));
             return MastCommand.FAILED;
         } catch (ExecutionException e) {

@@ -9,11 +9,18 @@ import dev.mast.cluster.PodKey;
 import dev.mast.cluster.PodRow;
 import dev.mast.cluster.PodScope;
 import dev.mast.cluster.PodWatch;
+import dev.mast.cluster.runtime.NodeRuntime;
+import dev.mast.cluster.runtime.NodeSessions;
+import dev.mast.cluster.runtime.RuntimePods;
+import dev.mast.node.NodeConnector;
+import dev.mast.plan.LoadedPlan;
+import dev.mast.plan.Plan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -24,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mast pods}: the pod list as {@code kubectl get pods -o wide} prints it, once or live. */
-@Command(name = "pods", mixinStandardHelpOptions = true, description = "Lists pods like kubectl get pods (NAME, READY, STATUS, RESTARTS, AGE, NODE).")
+@Command(name = "pods", mixinStandardHelpOptions = true, description = "Lists pods like kubectl get pods (NAME, READY, STATUS, RESTARTS, AGE, NODE); with --plan, the control-plane pods from the nodes while the API server is down.")
 final class PodsCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
@@ -43,6 +50,9 @@ final class PodsCommand implements Callable<Integer> {
     @Option(names = {"-w", "--watch"}, description = "Keep printing pods as they change, until interrupted.")
     boolean watch;
 
+    @Mixin
+    NodeOptions nodes;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +62,10 @@ final class PodsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PodScope pods = scope.all ? PodScope.all()
                 : PodScope.namespace(scope.namespace == null ? "kube-system" : scope.namespace);
+        Optional<LoadedPlan> plan = nodes.loadPlan("pods", err);
+        if (nodes.hasPlan() && plan.isEmpty()) {
+            return MastCommand.BAD_INPUT;
+        }
         try (KubeApi api = kube.connect()) {
             List<PodRow> rows = api.listPods(pods);
             Instant now = Instant.now();
@@ -69,7 +83,35 @@ final class PodsCommand implements Callable<Integer> {
             return MastCommand.BAD_INPUT;
         } catch (ClusterException e) {
             err.println("mast pods: " + e.getMessage());
+            if (!e.unreachable()) {
+                return MastCommand.FAILED;
+            }
+            if (plan.isEmpty()) {
+                err.println("mast pods: give --plan FILE to list the control-plane pods as the nodes' container runtimes see them.");
+                return MastCommand.FAILED;
+            }
+            return fromNodes(plan.get().plan(), pods, out, err);
+        }
+    }
+
+    /** The control plane's static pods as each node's runtime sees them, as the pod list shows them while the API server is down. */
+    private int fromNodes(Plan plan, PodScope pods, PrintWriter out, PrintWriter err) {
+        if (pods.namespace().filter(ns -> !ns.equals("kube-system")).isPresent()) {
+            err.println("mast pods: the nodes' container runtimes show only the control plane's static pods, in kube-system.");
             return MastCommand.FAILED;
+        }
+        try (NodeConnector connector = nodes.connector(); NodeSessions sessions = new NodeSessions(connector)) {
+            NodeRuntime runtime = new NodeRuntime(plan, sessions);
+            RuntimePods.Listing listing = new RuntimePods(runtime).list();
+            err.println("mast pods: the control-plane pods as each node's " + runtime.runtimeName() + " sees them:");
+            err.flush();
+            Instant now = Instant.now();
+            PodTable table = PodTable.fitting(listing.rows(), pods.allNamespaces(), now);
+            out.println(table.headerLine());
+            listing.rows().forEach(row -> out.println(table.line(row, now)));
+            out.flush();
+            listing.problems().forEach(problem -> err.println("mast pods: " + problem));
+            return listing.problems().isEmpty() ? MastCommand.OK : MastCommand.FAILED;
         }
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * lines takes ~1 s instead of ~0.5 s.
  */
 final class ProductJvm {
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    /** C1 only (why: above), and a stack trace for every error, also one that repeats (the crash dialog and app log show it). */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-OmitStackTraceInFastThrow");
 
     private ProductJvm() {
     }

@@ -73,12 +73,8 @@ public final class MastApp extends Application {
         stage.setScene(new Scene(new MainWindow(model, themes).root(), settings.windowWidth(), settings.windowHeight()));
         WindowSizes.restoreAndRemember(stage, settings);
         stage.setOnCloseRequest(e -> {
-            if (model.run().runningProperty().get() && !env.dialogs().confirm("Quit while the run is in progress?",
-                    "Mast will cancel the run: running steps finish, no new ones start. Run again later to continue.", "Cancel run and quit",
-                    "Keep running")) {
+            if (!model.run().mayCloseWindow(Platform::exit)) {
                 e.consume();
-            } else {
-                model.run().handleProperty().get().ifPresent(RunHandle::cancel);
             }
         });
         StartupSignal.watch(stage);

@@ -122,4 +122,25 @@ class RenderCommandTest {
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(dir.resolve("cluster-pki")));
     }
+
+    @Test
+    void aPlanThatCannotBeReadPrintsEachProblemWhereItIsForRenderAndInstallAlike() throws IOException {
+        Files.writeString(planFile, Files.readString(planFile).replace("roles: [worker]", "roles: [workr]")
+                .replace("  podCidr: 10.244.0.0/16\n", ""));
+        Path out = dir.resolve("out");
+
+        for (String[] args : List.of(new String[] {"render", "--plan", planFile.toString(), "--out", out.toString()},
+                new String[] {"install", "--plan", planFile.toString(), "--yes"})) {
+            CliRun run = CliRun.of(args);
+
+            assertEquals(MastCommand.BAD_INPUT, run.exitCode(), args[0]);
+            // Each problem on a line of its own, with where it is, before the summary.
+            String located = java.util.regex.Pattern.quote(planFile.toString()) + ":\\d+:\\d+: ";
+            assertTrue(run.err().lines().anyMatch(line -> line.matches(located
+                    + "cluster\\.podCidr: is missing; add it under cluster, e\\.g\\. podCidr: 10\\.244\\.0\\.0/16")), args[0] + ": " + run.err());
+            assertTrue(run.err().lines().anyMatch(line -> line.matches(located
+                    + "nodes\\[1\\]\\.roles\\[0\\]: \"workr\" is not a role; use etcd, master, worker or ingress")), args[0] + ": " + run.err());
+            assertFalse(Files.exists(out));
+        }
+    }
 }

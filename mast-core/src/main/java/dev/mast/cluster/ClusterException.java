@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,17 +37,23 @@ public final class ClusterException extends Exception {
         return new ClusterException(action, text, unreachable, status, error);
     }
 
-    /** True when the error is a network failure: refused, timed out, no route, unknown host. */
+    /**
+     * True when the error is a network failure: refused, timed out, no route, unknown host, or a
+     * connection closed before any answer (a load balancer in front of API servers that are all
+     * down accepts a connection and closes it).
+     */
     public static boolean isUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
                     || cause instanceof SocketTimeoutException || cause instanceof UnknownHostException
-                    || cause instanceof TimeoutException
-                    || cause.getClass().getName().endsWith("AnnotatedConnectException")) {
+                    || cause instanceof TimeoutException || cause instanceof ClosedChannelException
+                    || cause.getClass().getName().endsWith("AnnotatedConnectException")
+                    || cause.getClass().getName().endsWith("HttpClosedException")) {
                 return true;
             }
-            if (cause instanceof IOException && cause.getMessage() != null
-                    && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection refused")) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (cause instanceof IOException && (message.contains("connection refused") || message.contains("connection reset")
+                    || message.contains("remote host terminated the handshake"))) {
                 return true;
             }
         }
@@ -59,6 +66,10 @@ public final class ClusterException extends Exception {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (root instanceof ClosedChannelException || root.getClass().getName().endsWith("HttpClosedException")
+                || message != null && message.toLowerCase(java.util.Locale.ROOT).contains("remote host terminated the handshake")) {
+            return "the connection was closed without an answer";
+        }
         if (message == null || message.isBlank()) {
             return root.getClass().getSimpleName();
         }

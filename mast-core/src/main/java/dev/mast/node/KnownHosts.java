@@ -46,6 +46,9 @@ public final class KnownHosts {
     private List<Entry> cached;
     private String cachedStamp;
 
+    /** One monitor per file for the appends of every instance in this JVM. */
+    private static final java.util.Map<Path, Object> APPENDING = new java.util.concurrent.ConcurrentHashMap<>();
+
     public KnownHosts(Path file) {
         this.file = file.toAbsolutePath();
     }
@@ -104,6 +107,15 @@ public final class KnownHosts {
         String line = HostPatterns.lookupName(host, port) + " " + HostKeys.type(key) + " "
                 + Base64.getEncoder().encodeToString(HostKeys.blob(key)) + "\n";
         createParent();
+        // A file lock keeps other programs out, not other threads of this one (they get an OverlappingFileLockException):
+        // connections with their own KnownHosts for the same file (trusting several nodes at once) take turns here.
+        synchronized (APPENDING.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object())) {
+            append(line);
+        }
+    }
+
+    private void append(String text) throws IOException {
+        String line = text;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
             FileLock lock = channel.lock(); // another Mast or ssh may append at the same time

@@ -76,9 +76,11 @@ final class PlanReader {
         var runtime = required(c, "cluster", "containerRuntime", node, "containerRuntime: containerd").flatMap(this::readRuntime);
         var podCidr = requiredText(c, node, "podCidr", EXAMPLE.podCidr());
         var serviceCidr = requiredText(c, node, "serviceCidr", EXAMPLE.serviceCidr());
-        var dnsDomain = requiredText(c, node, "dnsDomain", EXAMPLE.dnsDomain());
-        var port = required(c, "cluster", "apiServerPort", node, "apiServerPort: 6443")
-                .flatMap(v -> yaml.integer(v, "cluster.apiServerPort", "a port number; write a number from 1 to 65535"));
+        // What nearly every cluster uses (kubeadm's defaults too): a plan may leave them out.
+        var dnsDomain = optional(c, "dnsDomain").map(v -> yaml.text(v, "cluster.dnsDomain")).orElse(Optional.of(EXAMPLE.dnsDomain()));
+        var port = optional(c, "apiServerPort")
+                .map(v -> yaml.integer(v, "cluster.apiServerPort", "a port number; write a number from 1 to 65535"))
+                .orElse(Optional.of(EXAMPLE.apiServerPort()));
         var endpoint = optional(c, "controlPlaneEndpoint").map(v -> yaml.text(v, "cluster.controlPlaneEndpoint"))
                 .orElse(Optional.of(""));
         var flags = optional(c, "extraFlags").map(this::readExtraFlags).orElse(Optional.of(Map.of()));

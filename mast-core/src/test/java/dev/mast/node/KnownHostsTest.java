@@ -94,4 +94,34 @@ class KnownHostsTest {
         new KnownHosts(nested).add("node1", 22, key);
         assertInstanceOf(KnownHosts.Verdict.Known.class, new KnownHosts(nested).check("node1", 22, key));
     }
+
+    @Test
+    void connectionsThatTrustNodesAtTheSameTimeAllRecordTheirKeys() throws Exception {
+        int nodes = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+        try {
+            List<java.util.concurrent.Future<?>> adds = new java.util.ArrayList<>();
+            for (int i = 1; i <= nodes; i++) {
+                String host = "10.0.0." + i;
+                // Each connection has a KnownHosts of its own, as each node's connection test does.
+                adds.add(pool.submit(() -> {
+                    start.await();
+                    new KnownHosts(file).add(host, 22, key);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var add : adds) {
+                add.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int i = 1; i <= nodes; i++) {
+            assertInstanceOf(KnownHosts.Verdict.Known.class, new KnownHosts(file).check("10.0.0." + i, 22, key), "10.0.0." + i);
+        }
+        assertEquals(nodes, Files.readAllLines(file).size());
+    }
 }

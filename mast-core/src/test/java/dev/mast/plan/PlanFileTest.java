@@ -2,6 +2,7 @@ package dev.mast.plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,6 +161,19 @@ class PlanFileTest {
         assertTrue(unknown.message().endsWith("(did you mean podCidr?)"), unknown.message());
         assertEquals("cluster.yaml:2:3: cluster.podCidr: is missing; add it under cluster, e.g. podCidr: 10.244.0.0/16",
                 e.problems().get(1).toString());
+    }
+
+    @Test
+    void aPlanWithoutDnsDomainOrApiServerPortTakesTheDefaultsNearlyEveryoneWants() throws Exception {
+        String yaml = MINIMAL.replace("  dnsDomain: cluster.local\n", "").replace("  apiServerPort: 6443\n", "");
+        assertFalse(yaml.contains("dnsDomain") || yaml.contains("apiServerPort"), yaml);
+
+        Plan plan = PlanFile.parse("cluster.yaml", yaml).plan();
+
+        assertEquals("cluster.local", plan.dnsDomain());
+        assertEquals(6443, plan.apiServerPort());
+        assertTrue(new PlanValidator().validate(PlanFile.parse("cluster.yaml", yaml)).problems().stream()
+                .noneMatch(p -> p.path().equals("cluster.dnsDomain") || p.path().equals("cluster.apiServerPort")));
     }
 
     @Test

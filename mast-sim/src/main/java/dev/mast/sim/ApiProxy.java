@@ -1,5 +1,6 @@
 package dev.mast.sim;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,19 +28,23 @@ final class ApiProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int backendPort;
     private final Supplier<Optional<SSLContext>> identity;
+    private final PodLogEndpoint logs;
     private final ExecutorService pool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     /**
      * @param identity the TLS identity of the API server that runs now, empty while none does
+     * @param logs     answers the log requests, which the mock API behind has no answer for
      */
-    ApiProxy(int port, int backendPort, Supplier<Optional<SSLContext>> identity, ExecutorService pool) throws IOException {
+    ApiProxy(int port, int backendPort, Supplier<Optional<SSLContext>> identity, PodLogEndpoint logs, ExecutorService pool)
+            throws IOException {
         this.server = new ServerSocket();
         this.server.setReuseAddress(true);
         this.server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
         this.backendPort = backendPort;
         this.identity = identity;
+        this.logs = logs;
         this.pool = pool;
         this.acceptor = new Thread(this::acceptLoop, "sim-api-proxy");
         this.acceptor.setDaemon(true);
@@ -80,22 +85,49 @@ final class ApiProxy implements AutoCloseable {
             open.add(backend);
             InputStream fromBackend = backend.getInputStream();
             OutputStream toClient = tls.getOutputStream();
-            pool.submit(() -> pump(fromBackend, toClient, tls, backend, false));
-            pump(tls.getInputStream(), backend.getOutputStream(), tls, backend, true);
+            pool.submit(() -> pump(fromBackend, toClient, tls, backend));
+            forwardRequests(new BufferedInputStream(tls.getInputStream()), backend.getOutputStream(), toClient, tls, backend);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    /** Copies bytes one way; a request that arrives after the API server went away closes the connection instead. */
-    private void pump(InputStream from, OutputStream to, Socket a, Socket b, boolean request) {
+    /**
+     * Passes requests on one at a time (a client sends the next only after the answer to the one
+     * before), answering log requests itself; after an upgrade (a watch's WebSocket) the rest is
+     * passed on as it comes. A request that arrives after the API server went away closes the
+     * connection instead.
+     */
+    private void forwardRequests(InputStream fromClient, OutputStream toBackend, OutputStream toClient, Socket tls, Socket backend) {
+        try {
+            HttpRequestHead head;
+            while ((head = HttpRequestHead.read(fromClient)) != null && identity.get().isPresent()) {
+                if (PodLogEndpoint.handles(head)) {
+                    head.copyBody(fromClient, OutputStream.nullOutputStream());
+                    logs.serve(head, toClient, () -> identity.get().isPresent() && !tls.isClosed());
+                    break;
+                }
+                toBackend.write(head.raw());
+                head.copyBody(fromClient, toBackend);
+                toBackend.flush();
+                if (head.upgrade()) {
+                    pump(fromClient, toBackend, tls, backend);
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // One side closed or reset, or the request was not HTTP: close both below.
+        }
+        closeQuietly(tls);
+        closeQuietly(backend);
+    }
+
+    /** Copies bytes one way until either side closes. */
+    private void pump(InputStream from, OutputStream to, Socket a, Socket b) {
         byte[] buffer = new byte[16384];
         try {
             int n;
             while ((n = from.read(buffer)) >= 0) {
-                if (request && identity.get().isEmpty()) {
-                    break;
-                }
                 to.write(buffer, 0, n);
                 to.flush();
             }

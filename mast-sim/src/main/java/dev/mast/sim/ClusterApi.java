@@ -57,6 +57,10 @@ final class ClusterApi implements ClusterView, AutoCloseable {
         return client;
     }
 
+    Optional<SimulatedNode> node(String hostName) {
+        return Optional.ofNullable(byName.get(hostName));
+    }
+
     /** Every node, by host name. */
     java.util.Collection<SimulatedNode> nodes() {
         return byName.values();

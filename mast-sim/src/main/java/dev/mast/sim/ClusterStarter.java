@@ -37,7 +37,7 @@ final class ClusterStarter {
         ApiProxy proxy = null;
         List<SimulatedNode> nodes = new ArrayList<>();
         try {
-            proxy = new ApiProxy(builder.apiPort(), api.backendPort(), api::tlsIdentity, executors.commands());
+            proxy = new ApiProxy(builder.apiPort(), api.backendPort(), api::tlsIdentity, new PodLogEndpoint(api), executors.commands());
             LegacyCluster legacy = builder.provisioning() == Provisioning.LEGACY_SYSTEMD
                     ? new LegacyCluster(builder.name(), "https://127.0.0.1:" + proxy.port(), specs) : null;
             CommandTable commands = Commands.table();

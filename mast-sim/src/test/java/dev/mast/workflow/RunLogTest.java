@@ -43,4 +43,25 @@ class RunLogTest {
             assertTrue(!first.folder().equals(second.folder()));
         }
     }
+
+    @Test
+    void eachLineIsInItsFileAsSoonAsItHappensAndTheFolderIsTheUsersOnly(@TempDir Path base) throws Exception {
+        Instant now = Instant.now();
+        try (RunLog log = RunLog.inNewFolder(base, "install")) {
+            log.onEvent(new ProgressEvent.RunStarted(now, "install", List.of("node001"), Map.of("node001", 1)));
+            log.onEvent(new ProgressEvent.StepChanged(now, "node001", "etcd/start", "Start etcd", StepState.RUNNING, "Start etcd"));
+            log.onEvent(new ProgressEvent.LogLine(now, "node001", "etcd/start", LogLevel.STDOUT, "x".repeat(10_000)));
+
+            // Read while the run goes on: nothing waits in a buffer, and what is there ends with a whole line.
+            String node = Files.readString(log.folder().resolve("node001.log"));
+            assertTrue(node.endsWith("x".repeat(10_000) + "\n"), "the line is whole in the file");
+            assertEquals(2, node.lines().count());
+            assertTrue(Files.readString(log.folder().resolve("run.log")).contains("started install on 1 nodes: node001"));
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log.folder())));
+            for (String file : List.of("node001.log", "run.log")) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(log.folder().resolve(file))), file);
+            }
+        }
+    }
 }

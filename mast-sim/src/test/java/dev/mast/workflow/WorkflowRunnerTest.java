@@ -258,8 +258,41 @@ class WorkflowRunnerTest {
         var summary = result.get("summary");
         assertTrue(summary.cancelled());
         assertEquals(Set.of("slow@node001", "slow@node002"), Set.copyOf(journal));
-        assertTrue(summary.outcomes().stream().allMatch(o -> o.state() == StepState.PENDING), summary.outcomes().toString());
-        assertTrue(summary.describe().contains("was cancelled"), summary.describe());
+        assertTrue(summary.outcomes().stream().allMatch(o -> o.state() == StepState.CANCELLED), summary.outcomes().toString());
+        assertTrue(summary.failed().isEmpty(), "the steps that were running finished: no node failed");
+        assertTrue(summary.describe().startsWith("test was cancelled: node001, node002, node003, node004 had not finished. 0 of 4"),
+                summary.describe());
+    }
+
+    @Test
+    void aStepThatStopsForTheCancelIsCancelledRolledBackAndNotAFailure() throws Exception {
+        var waiting = new CountDownLatch(1);
+        var health = new Recorded("health") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                waiting.countDown();
+                // A wait for a component to become healthy looks at the cancel between polls.
+                while (true) {
+                    c.cancellation().check();
+                    Thread.sleep(10);
+                }
+            }
+        };
+        health.rollback = true;
+        var runner = runner(plan(0, 1), 1, health);
+        var result = new ConcurrentHashMap<String, RunSummary>();
+        var thread = new Thread(() -> result.put("summary", runner.run()));
+        thread.start();
+        assertTrue(waiting.await(5, TimeUnit.SECONDS));
+        runner.cancel();
+        thread.join(5000);
+
+        var outcome = result.get("summary").outcomes().get(0);
+        assertEquals(StepState.CANCELLED, outcome.state());
+        assertEquals("cancelled while running (rolled back)", outcome.message());
+        assertEquals(List.of("rollback health@node001"), journal);
+        assertTrue(events.stream().anyMatch(e -> e instanceof ProgressEvent.StepChanged step && step.state() == StepState.CANCELLED));
+        assertFalse(outcome.failed());
     }
 
     @Test

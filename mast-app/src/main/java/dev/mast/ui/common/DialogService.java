@@ -3,6 +3,7 @@ package dev.mast.ui.common;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * Every dialog the app shows goes through here, so view models can ask the user something
@@ -17,6 +18,14 @@ public interface DialogService {
 
     /** Like {@link #confirm(String, String, String)}, naming the other button too ("Keep running"). */
     boolean confirm(String title, String message, String action, String dismiss);
+
+    /**
+     * Asks for as long as the question matters: when {@code stillAsking} turns false while the dialog is
+     * open (the run it would cancel has ended), the dialog closes by itself and the answer is false.
+     */
+    default boolean confirmWhile(String title, String message, String action, String dismiss, ObservableBooleanValue stillAsking) {
+        return stillAsking.get() && confirm(title, message, action, dismiss) && stillAsking.get();
+    }
 
     /** Tells the user something went wrong: one sentence, and the details to expand. */
     void showError(String title, String message, String details);

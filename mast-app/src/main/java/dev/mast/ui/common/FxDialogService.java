@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +25,7 @@ import javafx.stage.Window;
 /** The app's dialogs: JavaFX alerts and file choosers owned by the main window. */
 public final class FxDialogService implements DialogService {
     private static final int LONG_MESSAGE_LINES = 16;
+    private static final ObservableBooleanValue ALWAYS = new ReadOnlyBooleanWrapper(true);
 
     private final Supplier<Window> owner;
 
@@ -37,6 +41,14 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String action, String dismiss) {
+        return confirmWhile(title, message, action, dismiss, ALWAYS);
+    }
+
+    @Override
+    public boolean confirmWhile(String title, String message, String action, String dismiss, ObservableBooleanValue stillAsking) {
+        if (!stillAsking.get()) {
+            return false;
+        }
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(dismiss, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, act, cancel);
@@ -49,7 +61,17 @@ public final class FxDialogService implements DialogService {
             text.setPrefRowCount(LONG_MESSAGE_LINES);
             alert.getDialogPane().setContent(text);
         }
-        return alert.showAndWait().filter(act::equals).isPresent();
+        ChangeListener<Boolean> moot = (obs, was, now) -> {
+            if (!now) {
+                alert.close();
+            }
+        };
+        stillAsking.addListener(moot);
+        try {
+            return alert.showAndWait().filter(act::equals).isPresent() && stillAsking.get();
+        } finally {
+            stillAsking.removeListener(moot);
+        }
     }
 
     @Override

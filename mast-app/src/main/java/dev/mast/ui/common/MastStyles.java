@@ -38,6 +38,8 @@ public final class MastStyles {
     public static final String STATUS_RUNNING = "status-running";
     public static final String STATUS_WAITING = "status-waiting";
     public static final String STATUS_WARNING = "status-warning";
+    /** The Run page's summary of a run the user cancelled: neither success nor failure. */
+    public static final String RUN_CANCELLED = "run-cancelled";
 
     public static final String CODE_VIEW = "code-view";
     public static final String LINE_NUMBER = "line-number";

@@ -1,7 +1,9 @@
 package dev.mast.ui.crash;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,6 +23,7 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
     private final Executor fxThread;
     private final Consumer<CrashReport> dialog;
     private final AtomicBoolean showing = new AtomicBoolean();
+    private final Map<Class<?>, Throwable> lastTraced = new ConcurrentHashMap<>();
 
     /**
      * @param fxThread runs the dialog on the FX thread ({@code Platform::runLater} in the app)
@@ -34,8 +37,35 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
-        LOG.log(Level.SEVERE, "Unexpected error on thread " + thread.getName(), error);
-        show(CrashReport.whileRunning(error, logFile));
+        Throwable traced = withTrace(error);
+        LOG.log(Level.SEVERE, "Unexpected error on thread " + thread.getName(), traced);
+        show(CrashReport.whileRunning(traced, logFile));
+    }
+
+    /**
+     * The error with a stack trace to show. HotSpot's optimising compiler throws a shared instance without
+     * message or trace once an implicit exception (an index out of bounds, a null) repeats in the same place
+     * (unless run with -XX:-OmitStackTraceInFastThrow, as the bundle is): such an error is reported with the
+     * last full trace of its kind, saying so.
+     */
+    private Throwable withTrace(Throwable error) {
+        if (error.getStackTrace().length > 0) {
+            lastTraced.put(error.getClass(), error);
+            return error;
+        }
+        Throwable earlier = lastTraced.get(error.getClass());
+        if (earlier == null || error.getMessage() != null) {
+            return error;
+        }
+        return new RepeatedError(error, earlier);
+    }
+
+    /** An error whose stack trace the JVM left out, shown with the trace of the last one of its kind. */
+    static final class RepeatedError extends RuntimeException {
+        RepeatedError(Throwable repeated, Throwable earlier) {
+            super(repeated.getClass().getSimpleName() + " again (the JVM left out the stack trace of this repeated error;"
+                    + " the cause below is the last one of its kind, with its trace)", earlier, false, false);
+        }
     }
 
     /** The window could not be built: log, show the dialog (the caller closes the app after it). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.scene.Scene;
+import dev.mast.ui.common.WindowSizes;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -82,8 +83,8 @@ public final class OperateScreens implements AutoCloseable {
         }
         stage.setTitle("Logs of " + view.model().target().pod());
         // Wide enough for the viewer's option and search bars on one line each, and never wider than the screen.
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(view.root(), Math.min(LOG_WIDTH, screen.getWidth()), Math.min(LOG_HEIGHT, screen.getHeight())));
+        stage.setScene(new Scene(view.root()));
+        WindowSizes.openAt(stage, LOG_WIDTH, LOG_HEIGHT);
         stage.setOnShown(e -> view.model().activate());
         stage.setOnHidden(e -> {
             view.model().deactivate();

@@ -59,6 +59,8 @@ public final class FileViewerModel {
                 }
             }
         }
+        // No current match while the matches change: their listeners ask for the current line.
+        current.set(-1);
         matchesByLine = found.stream().collect(java.util.stream.Collectors.groupingBy(TextMatch::line));
         matches.set(List.copyOf(found));
         current.set(found.isEmpty() ? -1 : 0);
@@ -99,7 +101,7 @@ public final class FileViewerModel {
     /** The line of the current match, -1 if none. */
     public int currentLine() {
         int index = current.get();
-        return index < 0 ? -1 : matches.get().get(index).line();
+        return index < 0 || index >= matches.get().size() ? -1 : matches.get().get(index).line();
     }
 
     public List<Span> spansOf(int line) {

@@ -64,6 +64,10 @@ public final class NodeProgress {
     void finish(NodeStatus value, String text, Instant time) {
         status.set(value);
         message.set(text);
+        if (value == NodeStatus.DONE) {
+            // Nothing is current any more; a failed or cancelled node keeps the step it stopped in.
+            step.set("");
+        }
         if (finished == null && started != null) {
             finished = time;
         }

@@ -9,6 +9,7 @@ public enum NodeStatus {
     DONE("Done"),
     FAILED("Failed"),
     ROLLED_BACK("Rolled back"),
+    CANCELLED("Cancelled"),
     NOT_FINISHED("Not finished");
 
     private final String title;
@@ -23,7 +24,7 @@ public enum NodeStatus {
 
     /** The node failed or stopped before it was done: a retry should include it. */
     public boolean needsRetry() {
-        return this == FAILED || this == ROLLED_BACK || this == NOT_FINISHED;
+        return this == FAILED || this == ROLLED_BACK || this == CANCELLED || this == NOT_FINISHED;
     }
 
     public boolean isFailure() {
@@ -39,6 +40,8 @@ public enum NodeStatus {
                 return FAILED;
             case ROLLED_BACK:
                 return ROLLED_BACK;
+            case CANCELLED:
+                return CANCELLED;
             default:
                 return NOT_FINISHED;
         }

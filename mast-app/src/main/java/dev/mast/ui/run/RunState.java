@@ -3,6 +3,7 @@ package dev.mast.ui.run;
 import dev.mast.workflow.NodeOutcome;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.StepState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +103,8 @@ public final class RunState {
         if (!step.state().isFinal()) {
             row.stepStarted(step.title(), step.time());
         } else {
-            row.stepFinished(step.state().isFailure(), NodeStatus.of(step.state()), step.message(), step.time());
+            row.stepFinished(step.state().isFailure() || step.state() == StepState.CANCELLED, NodeStatus.of(step.state()), step.message(),
+                    step.time());
         }
     }
 

@@ -67,7 +67,7 @@ final class RunTable {
                 setGraphic(icon);
             }
         });
-        header(column, "Status", "Waiting, running, done, failed, rolled back, or not finished (cancelled, or stopped by another node's failure)");
+        header(column, "Status", "Waiting, running, done, failed, rolled back, cancelled (you cancelled the run before the node finished), or not finished (stopped by another node's failure)");
         return column;
     }
 
@@ -76,7 +76,8 @@ final class RunTable {
             "failed", javafx.css.PseudoClass.getPseudoClass("failed"),
             "running", javafx.css.PseudoClass.getPseudoClass("running"),
             "waiting", javafx.css.PseudoClass.getPseudoClass("waiting"),
-            "warning", javafx.css.PseudoClass.getPseudoClass("warning"));
+            "warning", javafx.css.PseudoClass.getPseudoClass("warning"),
+            "cancelled", javafx.css.PseudoClass.getPseudoClass("cancelled"));
 
     static String glyph(NodeStatus status) {
         switch (status) {
@@ -88,6 +89,8 @@ final class RunTable {
                 return "✗";
             case ROLLED_BACK:
                 return "↺";
+            case CANCELLED:
+                return "⊘";
             case NOT_FINISHED:
                 return "–";
             default:
@@ -95,7 +98,7 @@ final class RunTable {
         }
     }
 
-    /** The icon's pseudo-class: ok, failed, running, waiting or warning. */
+    /** The icon's pseudo-class: ok, failed, running, waiting, warning or cancelled. */
     private static String style(NodeStatus status) {
         switch (status) {
             case RUNNING:
@@ -105,6 +108,8 @@ final class RunTable {
             case FAILED:
             case ROLLED_BACK:
                 return "failed";
+            case CANCELLED:
+                return "cancelled";
             case NOT_FINISHED:
                 return "warning";
             default:

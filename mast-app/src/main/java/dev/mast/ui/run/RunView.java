@@ -71,7 +71,11 @@ public final class RunView {
         pods.disableProperty().bind(model.canOpenPodsProperty().not());
         Node podsNode = Controls.withReason(pods, Bindings.when(model.canOpenPodsProperty()).then("")
                 .otherwise(model.podListUnavailableReason()), "Show the cluster's pods and their logs, with the admin kubeconfig of this run");
-        Label cancelling = new Label("Cancelling: waiting for running steps to finish…");
+        Label cancelling = new Label();
+        cancelling.setId("cancelling");
+        cancelling.textProperty().bind(Bindings.when(model.closingProperty())
+                .then("Cancelling: waiting for running steps to finish, then Mast closes…")
+                .otherwise("Cancelling: waiting for running steps to finish…"));
         cancelling.visibleProperty().bind(model.cancellingProperty());
         return new ToolBar(cancel, retry, folder, podsNode, cancelling);
     }
@@ -87,8 +91,9 @@ public final class RunView {
         summary.managedProperty().bind(summary.visibleProperty());
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         model.state().summaryProperty().addListener((obs, old, now) -> {
-            summary.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-            now.ifPresent(s -> summary.getStyleClass().add(s.succeeded() ? Styles.SUCCESS : Styles.DANGER));
+            summary.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, MastStyles.RUN_CANCELLED);
+            now.ifPresent(s -> summary.getStyleClass().add(s.succeeded() ? Styles.SUCCESS
+                    : s.failed().isEmpty() && s.cancelled() ? MastStyles.RUN_CANCELLED : Styles.DANGER));
         });
         return summary;
     }

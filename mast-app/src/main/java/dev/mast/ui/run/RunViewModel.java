@@ -61,11 +61,13 @@ public final class RunViewModel implements WizardStep {
     private final ReadOnlyObjectWrapper<Optional<RunHandle>> handle = new ReadOnlyObjectWrapper<>(this, "handle", Optional.empty());
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
+    private final ReadOnlyBooleanWrapper closing = new ReadOnlyBooleanWrapper(this, "closing");
     private final BooleanBinding canRetry;
     private final BooleanBinding canOpenPods;
     private final StringBinding summaryText;
     private Plan plan;
     private RunKind kind = RunKind.INSTALL;
+
     private java.util.function.BiConsumer<Path, Plan> podListOpener = (kubeconfig, ran) -> { };
 
     /** @param uiThread where event batches are applied: {@code Platform::runLater} in the app */
@@ -121,11 +123,39 @@ public final class RunViewModel implements WizardStep {
         if (!state.runningProperty().get() || handle.get().isEmpty()) {
             return;
         }
-        if (dialogs.confirm("Cancel the " + kind.verb() + "?", "Mast starts no new steps; steps already running finish first. "
-                + "Run again later to continue where it stopped.", "Cancel " + kind.verb(), "Keep running")) {
+        // The dialog closes by itself if the run ends meanwhile: there is nothing left to cancel then.
+        if (dialogs.confirmWhile("Cancel the " + kind.verb() + "?", "Mast starts no new steps; steps already running finish first. "
+                + "Run again later to continue where it stopped.", "Cancel " + kind.verb(), "Keep running", state.runningProperty())) {
             cancelling.set(true);
             handle.get().get().cancel();
         }
+    }
+
+    /**
+     * The window is asked to close: true when it may close now. During a run it asks first; if the user
+     * quits, it cancels the run and calls {@code close} once the running steps have finished, so nothing is
+     * cut off on the nodes or in the run folder.
+     */
+    public boolean mayCloseWindow(Runnable close) {
+        if (!state.runningProperty().get() || handle.get().isEmpty()) {
+            return true;
+        }
+        if (closing.get()) {
+            return false;
+        }
+        if (!dialogs.confirmWhile("Quit while the run is in progress?", "Mast will cancel the run: running steps finish, no new ones "
+                + "start, then Mast closes. Run again later to continue.", "Cancel run and quit", "Keep running", state.runningProperty())) {
+            return !state.runningProperty().get();
+        }
+        closing.set(true);
+        cancelling.set(true);
+        state.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                close.run();
+            }
+        });
+        handle.get().get().cancel();
+        return false;
     }
 
     /** Runs again on the nodes that failed or did not finish; steps already done are skipped. */
@@ -201,6 +231,11 @@ public final class RunViewModel implements WizardStep {
 
     public ReadOnlyBooleanProperty cancellingProperty() {
         return cancelling.getReadOnlyProperty();
+    }
+
+    /** The user quit during the run: the window closes once the run has stopped. */
+    public ReadOnlyBooleanProperty closingProperty() {
+        return closing.getReadOnlyProperty();
     }
 
     public BooleanBinding canRetryProperty() {

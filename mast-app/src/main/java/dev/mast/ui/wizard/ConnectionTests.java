@@ -83,7 +83,8 @@ public final class ConnectionTests {
                 connections.trustHostKey(u.node(), u.check().hostKeyFingerprint());
                 return connections.test(u.node());
             }, check -> u.row().setConnection(ConnectionStatus.of(check)),
-                    error -> u.row().setConnection(ConnectionStatus.error("The host key was not trusted: " + error.getMessage())));
+                    error -> u.row().setConnection(ConnectionStatus.error("The host key was not trusted: "
+                            + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()))));
         }
     }
 }

@@ -82,6 +82,28 @@ class ThemeAndWindowUiTest {
     }
 
     @Test
+    void theWindowHasTheRememberedSizeEvenWhenThePlatformUndoesASizeSetBeforeShowing(FxRobot robot) {
+        var settings = new UiSettings(new MemoryPreferences());
+        settings.setWindowSize(1282, 785);
+        Stage[] window = new Stage[1];
+        robot.interact(() -> {
+            window[0] = new Stage();
+            window[0].setScene(new Scene(new Label("window"), 200, 100));
+            // What GTK does under openbox with JavaFX 21: the first configure event puts back the default size.
+            window[0].addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+                window[0].setWidth(202);
+                window[0].setHeight(225);
+            });
+            WindowSizes.restoreAndRemember(window[0], settings);
+            window[0].show();
+        });
+
+        assertEquals(1282, window[0].getWidth());
+        assertEquals(785, window[0].getHeight());
+        robot.interact(() -> window[0].hide());
+    }
+
+    @Test
     void aNewUserGetsAWindowThatFitsA1366By768Screen() {
         var settings = new UiSettings(new MemoryPreferences());
 

@@ -114,4 +114,29 @@ class CrashHandlerTest {
         assertTrue(dialogs.get(0).message().contains("IllegalArgumentException: worker broke"));
         assertTrue(logged.get(0).getMessage().contains("plan-loader"));
     }
+
+    @Test
+    void aRepeatedErrorWhoseTraceTheJvmLeftOutIsShownWithTheTraceOfTheLastOfItsKind() {
+        List<CrashReport> dialogs = new ArrayList<>();
+        var handler = new CrashHandler(LOG, Runnable::run, dialogs::add);
+        int[] none = new int[0];
+        RuntimeException first = null;
+        try {
+            none[0]++;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            first = e;
+        }
+        // What HotSpot's compiled code throws once the same implicit exception repeats: no message, no trace.
+        var repeated = new ArrayIndexOutOfBoundsException();
+        repeated.setStackTrace(new StackTraceElement[0]);
+
+        handler.uncaughtException(Thread.currentThread(), first);
+        handler.uncaughtException(Thread.currentThread(), repeated);
+
+        CrashReport second = dialogs.get(1);
+        assertTrue(second.details().contains("the JVM left out the stack trace of this repeated error"), second.details());
+        assertTrue(second.details().contains("at dev.mast.ui.crash.CrashHandlerTest.aRepeatedError"), second.details());
+        assertTrue(second.message().contains("ArrayIndexOutOfBoundsException: Index 0 out of bounds for length 0"), second.message());
+        assertTrue(logged.get(1).getThrown().getCause() == first, "the app log has the trace too");
+    }
 }

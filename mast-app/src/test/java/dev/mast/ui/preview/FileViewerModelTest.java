@@ -70,4 +70,25 @@ class FileViewerModelTest {
         assertEquals("No matches", model.matchStatusProperty().get());
         assertEquals(List.of(), model.matchesOn(1));
     }
+
+    @Test
+    void showingAFileWithoutAMatchWhileSearchingKeepsTheCurrentLineValidForEveryListener() {
+        var model = new FileViewerModel();
+        model.show(FILE);
+        model.queryProperty().set("pod");
+        List<Object> seen = new java.util.ArrayList<>();
+        // The code view scrolls to the current line whenever the matches change.
+        model.matchesProperty().addListener((obs, old, now) -> {
+            try {
+                seen.add(model.currentLine());
+            } catch (RuntimeException e) {
+                seen.add(e);
+            }
+        });
+
+        model.show("no such word here\nnor here");
+
+        assertEquals(List.of(-1), seen);
+        assertEquals(-1, model.currentLine());
+    }
 }

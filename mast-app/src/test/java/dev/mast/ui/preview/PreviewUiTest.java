@@ -102,6 +102,19 @@ class PreviewUiTest {
     }
 
     @Test
+    void choosingAFileWithoutAMatchWhileSearchingSaysNoMatchesWithoutAnError(FxRobot robot) {
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.onFx(() -> Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> errors.add(error)));
+        robot.clickOn("#search").write("etcd");
+        clickTreeItem(robot, "manifests/kube-scheduler.yaml");
+        app.settle();
+
+        assertEquals(List.of(), errors);
+        assertEquals("No matches", robot.lookup("#match-status").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#search-next").queryButton().isDisabled());
+    }
+
+    @Test
     void aSecretFileShowsAPlaceholderAndItsTextIsNowhereOnScreen(FxRobot robot) {
         clickTreeItem(robot, "pki/apiserver.key (private key)");
 

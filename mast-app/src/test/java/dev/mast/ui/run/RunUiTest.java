@@ -100,4 +100,36 @@ class RunUiTest {
         assertEquals(6, rowsShowing(robot, "Done"));
         assertFalse(app.model.run().runningProperty().get());
     }
+
+    @Test
+    void aCancelledRunShowsCancelledNodesInTheirOwnColourAndNoFailure(FxRobot robot) {
+        launcher.holdAfterUntilCancelled("certificates");
+        robot.clickOn("#next");
+        AppHarness.waitUntil(() -> rowsShowing(robot, "Running") > 0 && !robot.lookup("#cancel-run").queryButton().isDisabled());
+        robot.clickOn("#cancel-run");
+        AppHarness.waitUntil(() -> app.dialogs.asked("confirm").size() == 2);
+        assertEquals("Cancel install", app.dialogs.asked("confirm").get(1).action());
+        waitForTheRunToEnd();
+        app.settle();
+
+        assertEquals(0, rowsShowing(robot, "Failed"));
+        assertTrue(rowsShowing(robot, "Cancelled") > 0, "the nodes that had not finished are cancelled");
+        Label summary = robot.lookup("#run-summary").queryAs(Label.class);
+        assertTrue(summary.getText().startsWith("install was cancelled: "), summary.getText());
+        assertTrue(summary.getStyleClass().contains(dev.mast.ui.common.MastStyles.RUN_CANCELLED), summary.getStyleClass().toString());
+        assertFalse(summary.getStyleClass().contains(atlantafx.base.theme.Styles.DANGER));
+        assertFalse(robot.lookup("#cancelling").query().isVisible(), "nothing is cancelling any more");
+        assertFalse(robot.lookup("#retry-failed").queryButton().isDisabled(), "the cancelled nodes can be run again");
+    }
+
+    @Test
+    void aFinishedNodesRowNamesNoStepAsCurrent(FxRobot robot) {
+        robot.clickOn("#next");
+        waitForTheRunToEnd();
+        app.settle();
+
+        for (NodeProgress row : app.model.run().state().rows()) {
+            assertEquals("", row.stepProperty().get(), row.node());
+        }
+    }
 }

@@ -187,6 +187,68 @@ class RunViewModelTest {
         assertEquals("Keep running", dialogs.asked("confirm").get(1).dismiss());
     }
 
+    /** A launcher whose run goes on until the test finishes it; records the cancel. */
+    private RunLauncher neverEnds(AtomicBoolean cancelled) {
+        return (p, kind, only, listener) -> new RunHandle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+
+            @Override
+            public Path runFolder() {
+                return runs;
+            }
+
+            @Override
+            public Optional<Path> adminKubeconfig() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private static void finishTheRun(RunViewModel model) {
+        model.state().apply(List.of(new ProgressEvent.RunFinished(Instant.now(), new dev.mast.workflow.RunSummary("install",
+                List.of(), false, Duration.ofSeconds(3)))));
+    }
+
+    @Test
+    void aRunThatEndsWhileTheCancelIsAskedIsNotCancelledAndShowsNoCancelling() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        RunViewModel model = model(neverEnds(cancelled));
+        model.start(plan, RunKind.INSTALL, Set.of());
+        dialogs.whileConfirming(() -> finishTheRun(model)).confirmNext(true);
+
+        model.cancel();
+
+        assertFalse(cancelled.get());
+        assertFalse(model.cancellingProperty().get());
+    }
+
+    @Test
+    void quittingDuringARunCancelsItAndClosesTheWindowOnceItHasStopped() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean closed = new AtomicBoolean();
+        RunViewModel model = model(neverEnds(cancelled));
+        assertTrue(model.mayCloseWindow(() -> closed.set(true)), "nothing runs: the window closes at once");
+        model.start(plan, RunKind.INSTALL, Set.of());
+
+        dialogs.confirmNext(false);
+        assertFalse(model.mayCloseWindow(() -> closed.set(true)));
+        assertFalse(cancelled.get());
+
+        assertFalse(model.mayCloseWindow(() -> closed.set(true)));
+        assertEquals("Cancel run and quit", dialogs.asked("confirm").get(1).action());
+        assertTrue(cancelled.get());
+        assertTrue(model.closingProperty().get());
+        assertFalse(closed.get(), "the running steps finish first");
+        assertFalse(model.mayCloseWindow(() -> closed.set(true)), "asking again while it stops changes nothing");
+        assertEquals(2, dialogs.asked("confirm").size());
+
+        finishTheRun(model);
+        assertTrue(closed.get());
+    }
+
     @Test
     void aLauncherThatCannotStartShowsWhyAndRunsNothing() {
         RunViewModel model = model((p, kind, only, listener) -> {

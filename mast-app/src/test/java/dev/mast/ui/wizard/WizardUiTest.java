@@ -140,4 +140,27 @@ class WizardUiTest {
         robot.clickOn("#step-start");
         assertEquals(WizardPage.START, page());
     }
+
+    @Test
+    void theStartPageShowsAllOfItselfAgainWhenANarrowWindowIsMadeWider(FxRobot robot) {
+        robot.interact(() -> {
+            app.stage.setWidth(800);
+            app.stage.setHeight(560);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            app.stage.setWidth(1420);
+            app.stage.setHeight(860);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
+
+        // Every tile of the page is within the window, not pushed below rows still as tall as in the narrow one.
+        javafx.scene.Node button = robot.lookup("#simulated-cluster").query();
+        double bottom = button.localToScene(button.getLayoutBounds()).getMaxY();
+        assertTrue(bottom < app.stage.getScene().getHeight(), "the simulated cluster tile ends at " + bottom);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) app.stage.getScene().getRoot().lookup(".scroll-pane");
+        assertTrue(scroll.getContent().getLayoutBounds().getHeight() <= scroll.getViewportBounds().getHeight() + 1,
+                "the page fits: " + scroll.getContent().getLayoutBounds());
+    }
 }

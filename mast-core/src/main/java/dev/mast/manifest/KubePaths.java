@@ -1,5 +1,8 @@
 package dev.mast.manifest;
 
+import dev.mast.plan.Plan;
+import dev.mast.plan.ProgramSource;
+
 /**
  * Where things live on a node. These are kubeadm's own paths, so a node Mast set up looks like a
  * kubeadm node to people and tools, and the PKI written by {@code dev.mast.pki} lands exactly where
@@ -34,8 +37,8 @@ public final class KubePaths {
     public static final String ETCD_DATA_DIR = "/var/lib/etcd";
 
     /** Where the plan's source puts a Kubernetes program ({@code kubelet}, {@code kubectl}, {@code crictl}) on a node. */
-    public static String binary(dev.mast.plan.Plan plan, String program) {
-        return (plan.sources().kubernetes() == dev.mast.plan.ProgramSource.BINARIES ? RELEASE_BINARIES_DIR : "/usr/bin") + "/" + program;
+    public static String binary(Plan plan, String program) {
+        return (plan.sources().kubernetes() == ProgramSource.BINARIES ? RELEASE_BINARIES_DIR : "/usr/bin") + "/" + program;
     }
 
     /** The static pod manifest of a component, e.g. {@code /etc/kubernetes/manifests/kube-apiserver.yaml}. */

@@ -1,9 +1,13 @@
 package dev.mast.manifest;
 
 import dev.mast.plan.Component;
+import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.EtcdSource;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
+import dev.mast.plan.Role;
 import dev.mast.render.NodeFile;
+import dev.mast.sources.RegistryMirror;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +36,7 @@ public final class ManifestSet {
      */
     public static boolean hasRuntime(Plan plan, Node node) {
         return StaticPodManifests.isKubernetesNode(node)
-                || node.has(dev.mast.plan.Role.ETCD) && plan.sources().etcd() == dev.mast.plan.EtcdSource.IMAGE;
+                || node.has(Role.ETCD) && plan.sources().etcd() == EtcdSource.IMAGE;
     }
 
     public static List<NodeFile> filesFor(Plan plan, Node node) {
@@ -53,8 +57,8 @@ public final class ManifestSet {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);
-        if (hasRuntime(plan, node) && plan.runtime() == dev.mast.plan.ContainerRuntime.CONTAINERD) {
-            files.addAll(dev.mast.sources.RegistryMirror.hostsFiles(plan.sources()));
+        if (hasRuntime(plan, node) && plan.runtime() == ContainerRuntime.CONTAINERD) {
+            files.addAll(RegistryMirror.hostsFiles(plan.sources()));
         }
         files.sort(Comparator.comparing(NodeFile::path));
         return List.copyOf(files);

@@ -5,6 +5,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.EtcdSource;
 import dev.mast.plan.Plan;
 import dev.mast.sources.Arch;
+import dev.mast.sources.PackageIndex;
 import dev.mast.sources.RegistryMirror;
 import dev.mast.sources.ReleaseFile;
 import dev.mast.sources.ReleaseFiles;
@@ -122,7 +123,7 @@ final class EtcdBinary {
     }
 
     static boolean olderThan(String version, String pinned) {
-        return dev.mast.sources.PackageIndex.compareVersions(version, pinned) < 0;
+        return PackageIndex.compareVersions(version, pinned) < 0;
     }
 
     static List<String> describe(Plan plan) {

@@ -108,7 +108,7 @@ final class KubernetesPrograms {
     }
 
     /** {@code node001 cannot install kubelet 1.28.5: https://.../deb/ has kubelet 1.28.0 to 1.28.15} */
-    static String missing(String node, String program, dev.mast.plan.KubernetesVersion version, String repository, List<String> offered) {
+    static String missing(String node, String program, KubernetesVersion version, String repository, List<String> offered) {
         return node + " cannot install " + program + " " + version + ": " + repository + (offered.isEmpty() ? " has no " + program
                 + " package" : " has " + program + " " + offered.get(0) + (offered.size() > 1 ? " to " + offered.get(offered.size() - 1) : ""));
     }

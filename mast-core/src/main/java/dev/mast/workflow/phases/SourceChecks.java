@@ -16,6 +16,7 @@ import dev.mast.sources.VersionSkew;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ record SourceChecks(List<String> problems, List<String> notes) {
         }
         checks.notes.add(name + " is " + arch.get() + ": its programs and images are the " + arch.get() + " ones");
         MarkedQuery reach = new MarkedQuery();
-        Map<String, String> what = new java.util.LinkedHashMap<>();
+        Map<String, String> what = new LinkedHashMap<>();
         boolean kubernetes = StaticPodManifests.isKubernetesNode(node);
         ReleaseFiles files = new ReleaseFiles(plan.sources(), plan.version(), arch.get());
         PackageRepository repository = new PackageRepository(plan.sources(), plan.version());

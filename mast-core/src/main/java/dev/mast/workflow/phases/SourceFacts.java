@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a node says about installing the Kubernetes programs, asked in one round trip: its
@@ -22,7 +25,7 @@ import java.util.regex.Pattern;
  * @param held       the packages apt holds
  */
 record SourceFacts(String unameM, PackageFamily family, boolean deb822, Map<String, Installed> installed, boolean crictl,
-                   java.util.Set<String> cniPlugins, java.util.Set<String> held) {
+                   Set<String> cniPlugins, Set<String> held) {
     static final List<String> PROGRAMS = List.of("kubelet", "kubectl");
     static final List<String> BINARY_DIRS = List.of("/usr/bin", "/usr/local/bin");
     private static final Pattern VERSION = Pattern.compile("v?(\\d+\\.\\d+\\.\\d+)");
@@ -68,9 +71,9 @@ record SourceFacts(String unameM, PackageFamily family, boolean deb822, Map<Stri
                 && !MarkedQuery.said(answers.get("crictl")).isEmpty(), names(answers.get("cni")), names(answers.get("held")));
     }
 
-    private static java.util.Set<String> names(List<String> lines) {
+    private static Set<String> names(List<String> lines) {
         return MarkedQuery.said(lines).stream().map(String::trim).filter(name -> !name.isEmpty())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The package's version when a package has it, else the first binary that answers. */

@@ -1,5 +1,6 @@
 package dev.mast;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,15 +56,13 @@ public final class AppLogging {
     public static void startInBackground() {
         CountDownLatch latch = new CountDownLatch(1);
         started = latch;
-        Thread thread = new Thread(() -> {
+        DaemonThreads.start("mast-logging-start", () -> {
             try {
                 start();
             } finally {
                 latch.countDown();
             }
-        }, "mast-logging-start");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** Sends all logging to the rotating files; returns the folder, or null when it cannot be written. */

@@ -12,14 +12,19 @@ import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
-import dev.mast.workflow.ClusterPkiAdoption;
-import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.DryRunReport;
+import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.run.ClusterRun;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The preview's files: exactly what a run writes, from the cluster's PKI folder. */
 final class CorePlanRenderer implements PlanRenderer {
+    private static final String ADOPT_CA = "pki/adopt-ca";
     private final AppFolders folders;
     private final CredentialPrompt prompt;
 
@@ -51,18 +56,42 @@ final class CorePlanRenderer implements PlanRenderer {
     }
 
     /**
+     * The install's steps on nodes with nothing on them yet (the preview connects nowhere for an install); the
+     * upgrade's as the nodes answer, since what it does depends on their systemd units.
+     */
+    @Override
+    public Map<String, List<String>> steps(Plan plan, RunKind kind, RenderedCluster files) {
+        var request = request(plan, kind);
+        DryRunReport report = new DryRunReport();
+        try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
+             ClusterRun run = ClusterRun.preview(request, files,
+                     kind == RunKind.UPGRADE ? Optional.of(connector) : Optional.empty())) {
+            run.run(Set.of(), report);
+            return report.describeAll(plan, run.workflow());
+        }
+    }
+
+    /**
      * Before an upgrade's files are rendered, the running cluster's CA is taken from its first
-     * master, as {@code mast upgrade} and the run do; rendering first would make a CA of its own
-     * that the cluster does not trust, and the run would then refuse the folder.
+     * master by the upgrade's own first phase ({@code pki/adopt-ca}, run alone); rendering first would
+     * make a CA of its own that the cluster does not trust, and the run would then refuse the folder.
      */
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
         if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
+            var adopt = request(plan, kind).withPhases(List.of(ADOPT_CA), List.of());
             try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
-                 SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                ClusterPkiAdoption.adopt(master, folders.pkiDir(plan));
+                 ClusterRun run = ClusterRun.overSsh(adopt, connector)) {
+                RunSummary summary = run.run(Set.of(plan.masters().get(0).hostName()), event -> { });
+                if (!summary.succeeded()) {
+                    throw new IOException(summary.failed().isEmpty() ? summary.describe() : summary.failed().get(0).message());
+                }
             }
         }
         return render(plan);
+    }
+
+    private ClusterRun.Request request(Plan plan, RunKind kind) {
+        return ClusterRun.Request.of(plan, ClusterRun.Kind.valueOf(kind.name()), folders.pkiDir(plan), folders.adminKubeconfig(plan));
     }
 }

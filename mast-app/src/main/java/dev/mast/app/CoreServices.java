@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -26,14 +27,10 @@ public final class CoreServices {
      * @param prompt   asked for passphrases, passwords and new host keys, from background threads
      */
     static AppServices create(AppFolders folders, Path runsBase, CredentialPrompt prompt, InProcessSimulator simulator) {
-        return AppServices.none()
-                .withRenderer(new CorePlanRenderer(folders, prompt))
-                .withConnectionTester(new SshConnectionTester(folders, prompt))
-                .withRunLauncher(new WorkflowRunLauncher(folders, runsBase, prompt))
-                .withSimulator(simulator)
-                .withUpgradeInspector(new CoreUpgradeInspector(folders, prompt))
+        return new AppServices(new CorePlanRenderer(folders, prompt), new SshConnectionTester(folders, prompt),
+                new WorkflowRunLauncher(folders, runsBase, prompt), simulator, new CoreUpgradeInspector(folders, prompt),
                 // The operate screens trust the host keys recorded for the plan (the Nodes page or a run did that)
                 // and ask nothing: their node view refreshes on its own, and must not raise dialogs each time.
-                .withNodeAccess(plan -> new NodeConnector(CredentialPrompt.refusing(), folders.ssh(plan), SshOptions.DEFAULT));
+                plan -> NodeSessions.owning(new NodeConnector(CredentialPrompt.refusing(), folders.ssh(plan), SshOptions.DEFAULT)));
     }
 }

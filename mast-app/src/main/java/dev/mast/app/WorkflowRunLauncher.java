@@ -1,33 +1,21 @@
 package dev.mast.app;
 
-import dev.mast.manifest.ManifestSet;
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
-import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.RunLauncher;
-import dev.mast.workflow.ClusterPkiAdoption;
-import dev.mast.workflow.InstallWorkflow;
-import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.run.ClusterRun;
 import dev.mast.workflow.NodeOutcome;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RunLog;
-import dev.mast.workflow.SshRemote;
-import dev.mast.workflow.Timeouts;
-import dev.mast.workflow.UpgradeWorkflow;
-import dev.mast.workflow.Workflow;
-import dev.mast.workflow.WorkflowRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -56,34 +44,21 @@ final class WorkflowRunLauncher implements RunLauncher {
         String name = kind == RunKind.INSTALL ? "install" : "upgrade";
         RunLog log = RunLog.inNewFolder(runsBase, name);
         Handle handle = new Handle(log.folder());
-        Thread thread = new Thread(() -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle),
-                "mast-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start("mast-" + name, () -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle));
         return handle;
     }
 
     private void run(Plan plan, RunKind kind, Set<String> onlyNodes, ProgressListener listener, RunLog log, Handle handle) {
         try (log; NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
-            Path pkiDir = folders.pkiDir(plan);
-            if (kind == RunKind.UPGRADE) {
-                try (SshRemote master = new SshRemote(connector.connect(plan.masters().get(0)), (level, line) -> { })) {
-                    ClusterPkiAdoption.adopt(master, pkiDir);
-                }
-            }
-            RenderedCluster rendered = ClusterRenderer.render(plan, pkiDir);
-            try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-                Workflow workflow = kind == RunKind.INSTALL
-                        ? InstallWorkflow.create(rendered, api, Timeouts.DEFAULT, Clock.systemUTC())
-                        : UpgradeWorkflow.create(rendered, ManifestSet::filesFor, api, Timeouts.DEFAULT);
-                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), listener,
-                        WorkflowRunner.Options.defaults());
-                handle.runner = runner;
+            var request = ClusterRun.Request.of(plan, ClusterRun.Kind.valueOf(kind.name()),
+                    folders.pkiDir(plan), folders.adminKubeconfig(plan));
+            try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+                handle.run = run;
                 if (handle.cancelled) {
-                    runner.cancel();
+                    run.cancel();
                 }
-                if (runner.run(onlyNodes).succeeded()) {
-                    handle.admin = Optional.of(saveAdmin(plan, rendered));
+                if (run.run(onlyNodes, listener).succeeded()) {
+                    handle.admin = Optional.of(run.adminKubeconfig());
                 }
             }
         } catch (Exception e) {
@@ -104,18 +79,9 @@ final class WorkflowRunLauncher implements RunLauncher {
                 outcomes, false, java.time.Duration.ZERO)));
     }
 
-    private Path saveAdmin(Plan plan, RenderedCluster rendered) throws java.io.IOException {
-        Path file = folders.adminKubeconfig(plan);
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, rendered.adminKubeconfig());
-        return file;
-    }
-
     private static final class Handle implements RunHandle {
         private final Path folder;
-        private volatile WorkflowRunner runner;
+        private volatile ClusterRun run;
         private volatile boolean cancelled;
         private volatile Optional<Path> admin = Optional.empty();
 
@@ -126,7 +92,7 @@ final class WorkflowRunLauncher implements RunLauncher {
         @Override
         public void cancel() {
             cancelled = true;
-            WorkflowRunner current = runner;
+            ClusterRun current = run;
             if (current != null) {
                 current.cancel();
             }

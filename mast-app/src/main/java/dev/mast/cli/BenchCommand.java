@@ -1,7 +1,7 @@
 package dev.mast.cli;
 
-import dev.mast.ui.bench.BenchReport;
-import dev.mast.ui.bench.ProgressBench;
+import dev.mast.bench.BenchReport;
+import dev.mast.bench.ProgressBench;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -31,7 +31,7 @@ final class BenchPodsCommand implements Callable<Integer> {
             return ProductJvm.rerun(spec);
         }
         // The driver lives with the UI; it is called through a plain static method so this package stays free of JavaFX.
-        var results = dev.mast.ui.bench.PodsBench.run(pods, events);
+        var results = dev.mast.bench.PodsBench.run(pods, events);
         results.forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
         spec.commandLine().getOut().flush();
         return MastCommand.OK;

@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.bench.StartupProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,8 @@
 package dev.mast.cli;
 
+import dev.mast.concurrent.DaemonThreads;
+import dev.mast.bench.BenchSimulator;
+import dev.mast.bench.PhaseClock;
 import dev.mast.node.Command;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.LineSink;
@@ -7,23 +10,18 @@ import dev.mast.node.NodeConnection;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
-import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.InstallWorkflow;
-import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.run.ClusterRun;
 import dev.mast.workflow.RunSummary;
-import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.Timeouts;
-import dev.mast.workflow.WorkflowRunner;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
@@ -138,19 +136,16 @@ final class BenchWorkflowCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         try (BenchSimulator simulator = BenchSimulator.start(dir, count, stepDelay, commandDelay, tickMs, viaBastion)) {
             Plan plan = PlanFile.read(simulator.plan()).plan();
-            RenderedCluster rendered = ClusterRenderer.render(plan, dir.resolve("pki"));
             PhaseClock phases = new PhaseClock(List.of(() -> Duration.ofNanos(processCpuNanos()), simulator::cpu));
+            var request = ClusterRun.Request.of(plan, ClusterRun.Kind.INSTALL, dir.resolve("pki"), dir.resolve("admin.conf"))
+                    .withTimeouts(new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500))).withConcurrency(count);
             try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
-                 LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-                var workflow = InstallWorkflow.create(rendered, api, new Timeouts(Duration.ofMinutes(5), Duration.ofMillis(500)),
-                        Clock.systemUTC());
-                var runner = new WorkflowRunner(workflow, plan, SshRemote.factory(connector), phases,
-                        new WorkflowRunner.Options(count, Clock.systemUTC()));
+                 ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 Duration simulatorBefore = simulator.cpu();
                 Duration machineBefore = machineCpu();
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
-                RunSummary summary = runner.run();
+                RunSummary summary = run.run(Set.of(), phases);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
                 Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
                 Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
@@ -203,7 +198,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     }
 
     private static Thread heapSampler(AtomicLong peak) {
-        Thread thread = new Thread(() -> {
+        return DaemonThreads.start("mast-bench-heap", () -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                         .mapToLong(p -> p.getUsage().getUsed()).sum();
@@ -214,9 +209,6 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                     return;
                 }
             }
-        }, "mast-bench-heap");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        });
     }
 }

@@ -6,36 +6,32 @@ import dev.mast.node.SshEnvironment;
 import dev.mast.node.SshOptions;
 import dev.mast.node.SshRoute;
 import dev.mast.pki.PkiException;
-import dev.mast.plan.LoadedPlan;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.LazyCluster;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressListener;
 import dev.mast.workflow.RunLog;
 import dev.mast.workflow.RunSummary;
-import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.Timeouts;
-import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
+import dev.mast.workflow.run.ClusterRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What install and upgrade share: read the plan, render, connect, run the workflow with live progress. */
+/** What install and upgrade share: read the plan, then run the workflow through {@link ClusterRun} with live progress. */
 abstract class ClusterRunCommand implements Callable<Integer> {
     @Mixin
     PlanInput plan;
@@ -43,8 +39,16 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     @Option(names = "--pki", paramLabel = "DIR", description = "The cluster's PKI folder (default: <plan name>-pki beside the plan).")
     Path pki;
 
-    @Option(names = "--dry-run", description = "Print the steps per node and touch nothing.")
+    @Option(names = "--dry-run", description = "Print, per node, each step: already done, or what it would change, asking the "
+            + "nodes it can reach (one it cannot is shown as a fresh node). Changes nothing, on the nodes or here.")
     boolean dryRun;
+
+    @Option(names = "--only", paramLabel = "PHASE", split = ",",
+            description = "Run only these phases (an id such as kubelet/start, or a group such as upgrade), with the phases they need.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "PHASE", split = ",", description = "Leave out these phases (ids or groups).")
+    List<String> skip = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + WorkflowRunner.DEFAULT_CONCURRENCY,
             description = "How many nodes to work on at once in parallel phases (default: ${DEFAULT-VALUE}).")
@@ -63,19 +67,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** How long a cancel waits for the running steps; each checks the cancel while it waits on the node. */
-    private static final java.time.Duration CANCEL_WAIT = java.time.Duration.ofMinutes(10);
-
-    /** The workflow for this plan; {@code rendered} holds every node's files. */
-    abstract Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster);
-
-    Timeouts timeouts() {
-        return new Timeouts(java.time.Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll());
-    }
-
-    /** Work before the files are rendered, e.g. taking the cluster's CA into the PKI folder. */
-    void beforeRender(Plan plan, Path pkiDir, NodeConnector connector, PrintWriter out) throws Exception {
-    }
+    abstract ClusterRun.Kind kind();
 
     @Override
     public Integer call() {
@@ -94,23 +86,14 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             return MastCommand.BAD_INPUT;
         }
         Plan cluster = loaded.get().plan();
-        Path pkiDir = pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file);
+        var request = ClusterRun.Request.of(cluster, kind(), pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file), adminKubeconfig())
+                .withTimeouts(new Timeouts(Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll()))
+                .withConcurrency(concurrency).withPhases(only, skip);
         // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
         try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
                 SshOptions.DEFAULT)) {
-            if (!dryRun) {
-                beforeRender(cluster, pkiDir, connector, out);
-            }
-            RenderedCluster rendered = ClusterRenderer.render(cluster, pkiDir);
-            try (LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig())) {
-                Workflow workflow = workflow(cluster, rendered, api);
-                if (dryRun) {
-                    printDryRun(out, cluster, workflow, connector);
-                    return MastCommand.OK;
-                }
-                return run(out, err, loaded.get(), rendered, connector, workflow);
-            }
-        } catch (PkiException e) {
+            return dryRun ? dryRun(out, request, connector) : run(out, err, request, connector);
+        } catch (PkiException | IllegalArgumentException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());
             return MastCommand.BAD_INPUT;
         } catch (Exception e) {
@@ -119,34 +102,27 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
-                    Workflow workflow) {
-        CountDownLatch over = new CountDownLatch(1);
-        try {
-            return runLogged(out, err, loaded, rendered, connector, workflow, over);
-        } finally {
-            over.countDown();
-        }
+    /** Beside the plan, as {@code <plan name>-admin.conf}. */
+    private Path adminKubeconfig() {
+        return ClusterRenderer.defaultPkiDir(plan.file).resolveSibling(
+                plan.file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + "-admin.conf");
     }
 
-    /** @param over counted down by the caller once the run has ended and its log is closed */
-    private int runLogged(PrintWriter out, PrintWriter err, LoadedPlan loaded, RenderedCluster rendered, NodeConnector connector,
-                          Workflow workflow, CountDownLatch over) {
-        try (RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), workflow.name())) {
+    private int run(PrintWriter out, PrintWriter err, ClusterRun.Request request, NodeConnector connector) {
+        try (ClusterRun run = ClusterRun.overSsh(request, connector);
+             RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), request.kind().verb())) {
             out.println("run log: " + log.folder());
             ProgressListener console = new ConsoleProgress(out, System.console() != null);
-            var runner = new WorkflowRunner(workflow, loaded.plan(), SshRemote.factory(connector),
-                    ProgressListener.all(log, console), new WorkflowRunner.Options(concurrency, Clock.systemUTC()));
-            Thread cancel = new Thread(() -> cancelAndWait(runner, over, err), "mast-cancel");
-            Runtime.getRuntime().addShutdownHook(cancel);
+            Thread interrupt = new Thread(run::cancel, "mast-cancel");
+            Runtime.getRuntime().addShutdownHook(interrupt);
             RunSummary summary;
             try {
-                summary = runner.run();
+                summary = run.run(Set.of(), ProgressListener.all(log, console));
             } finally {
-                removeHook(cancel);
+                removeHook(interrupt);
             }
             if (summary.succeeded()) {
-                out.println("admin kubeconfig: " + saveAdminKubeconfig(rendered));
+                out.println("admin kubeconfig: " + run.adminKubeconfig());
             }
             out.flush();
             return summary.succeeded() ? MastCommand.OK : MastCommand.FAILED;
@@ -156,42 +132,34 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Ctrl-C or a SIGTERM: the JVM ends when its shutdown hooks have, so this hook cancels the run and keeps the
-     * JVM alive until the running steps have finished, the summary is printed and the run log is closed.
-     */
-    private void cancelAndWait(WorkflowRunner runner, CountDownLatch over, PrintWriter err) {
-        err.println();
-        err.println("mast " + spec.name() + ": cancelling: no new steps start; waiting for the running ones to finish...");
-        err.flush();
-        runner.cancel();
-        try {
-            if (!over.await(CANCEL_WAIT.toMinutes(), TimeUnit.MINUTES)) {
-                err.println("mast " + spec.name() + ": the running steps did not finish within " + CANCEL_WAIT.toMinutes()
-                        + " minutes; stopping anyway. Run again to continue.");
-                err.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is cancelling the run right now, and waits for this run to end.
+            // Ctrl-C: the hook is cancelling the run right now.
         }
     }
 
-    /** Keeps the admin kubeconfig beside the plan, readable by the user only. */
-    private Path saveAdminKubeconfig(RenderedCluster rendered) throws IOException {
-        Path file = ClusterRenderer.defaultPkiDir(plan.file).resolveSibling(
-                plan.file.getFileName().toString().replaceFirst("\\.ya?ml$", "") + "-admin.conf");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, rendered.adminKubeconfig());
-        return file;
+    /** The dry run, printed per node: each phase with what it would change, or why it would not. */
+    private int dryRun(PrintWriter out, ClusterRun.Request request, NodeConnector connector) {
+        DryRunReport report = new DryRunReport();
+        RunSummary summary;
+        Plan cluster = request.plan();
+        try (ClusterRun run = ClusterRun.dryRun(request, Optional.of(connector))) {
+            summary = run.run(Set.of(), report);
+            out.println(request.kind().verb() + " of " + cluster.name() + " (dry run: nothing is changed)");
+            for (Node node : cluster.nodes()) {
+                out.println();
+                out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
+                        node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
+                printSsh(out, node, connector);
+                report.describe(node.hostName(), run.workflow()).forEach(line -> out.println("  " + line));
+            }
+        }
+        out.println();
+        out.println(summary.failed().isEmpty() ? "dry run: no step failed" : "dry run: " + summary.describe());
+        out.flush();
+        return summary.failed().isEmpty() ? MastCommand.OK : MastCommand.FAILED;
     }
 
     /** How the node is reached and where each SSH setting came from, as the preview shows it. */
@@ -204,22 +172,5 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         } catch (NodeException e) {
             out.println("  ssh: " + e.getMessage());
         }
-    }
-
-    private static void printDryRun(PrintWriter out, Plan plan, Workflow workflow, NodeConnector connector) {
-        out.println(workflow.name() + " of " + plan.name() + " (dry run: nothing is changed)");
-        for (Node node : plan.nodes()) {
-            out.println();
-            out.println(node.hostName() + " (" + node.ip() + ", " + String.join(", ",
-                    node.sortedRoles().stream().map(r -> r.key()).toList()) + ")");
-            printSsh(out, node, connector);
-            int step = 1;
-            for (Phase phase : workflow.phasesFor(plan, node)) {
-                out.printf("  %d. %s [%s]%s%n", step++, phase.title(), phase.id(),
-                        phase.mode() == Phase.Mode.ONE_AT_A_TIME ? " one node at a time" : "");
-                phase.describe(plan, node).forEach(line -> out.println("       " + line));
-            }
-        }
-        out.flush();
     }
 }

@@ -1,11 +1,6 @@
 package dev.mast.cli;
 
-import dev.mast.plan.Plan;
-import dev.mast.render.RenderedCluster;
-import dev.mast.workflow.InstallWorkflow;
-import dev.mast.workflow.LazyCluster;
-import dev.mast.workflow.Workflow;
-import java.time.Clock;
+import dev.mast.workflow.run.ClusterRun;
 import picocli.CommandLine.Command;
 
 /** {@code mast install --plan FILE}: a new cluster with its control plane as static pods. */
@@ -18,7 +13,7 @@ import picocli.CommandLine.Command;
                 "Exit code 0 when every node is done, 1 when a node failed, 2 for a bad plan."})
 final class InstallCommand extends ClusterRunCommand {
     @Override
-    Workflow workflow(Plan plan, RenderedCluster rendered, LazyCluster cluster) {
-        return InstallWorkflow.create(rendered, cluster, timeouts(), Clock.systemUTC());
+    ClusterRun.Kind kind() {
+        return ClusterRun.Kind.INSTALL;
     }
 }

@@ -1,6 +1,6 @@
 package dev.mast.ui;
 
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.preview.PreviewViewModel;
 import dev.mast.ui.run.RunViewModel;
 import dev.mast.ui.wizard.ClusterViewModel;

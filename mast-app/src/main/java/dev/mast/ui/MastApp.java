@@ -5,7 +5,7 @@ import dev.mast.plan.KeyFiles;
 import dev.mast.plan.LoginMeans;
 import dev.mast.plan.PlanValidator;
 import dev.mast.ui.common.FxDialogService;
-import dev.mast.ui.common.PooledBackgroundExecutor;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.common.Themes;
 import dev.mast.ui.common.UiSettings;
 import dev.mast.ui.common.AppIcon;
@@ -23,15 +23,10 @@ import javafx.stage.Stage;
  * settings, takes the core services it was launched with, and opens the main window.
  */
 public final class MastApp extends Application {
-    private static volatile AppServices services = AppServices.none();
+    private static volatile AppServices services;
     private static volatile LoginMeans loginMeans = LoginMeans.NONE;
 
-    private PooledBackgroundExecutor background;
-
-    /** Opens the app without the core services that are not built in yet. */
-    public static void launchApp(String[] args) {
-        launchApp(AppServices.none(), args);
-    }
+    private UiThreads background;
 
     /** Opens the app with these services; blocks until the window is closed. */
     public static void launchApp(AppServices appServices, String[] args) {
@@ -63,7 +58,7 @@ public final class MastApp extends Application {
     private void openMainWindow(Stage stage) {
         UiSettings settings = UiSettings.forUser();
         Themes themes = new Themes(settings);
-        background = new PooledBackgroundExecutor(Platform::runLater);
+        background = UiThreads.forApp(Platform::runLater);
         var env = new UiEnvironment(settings, background, new FxDialogService(() -> stage),
                 new PlanValidator().connecting(loginMeans),
                 folder -> getHostServices().showDocument(folder.toUri().toString()), Clock.systemDefaultZone(), KeyFiles.userHome());

@@ -1,6 +1,6 @@
 package dev.mast.ui;
 
-import dev.mast.node.NodeConnector;
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.Plan;
 
 /**
@@ -11,6 +11,9 @@ import dev.mast.plan.Plan;
 @FunctionalInterface
 public interface NodeAccess {
 
-    /** A connector that trusts the host keys Mast recorded for the plan's nodes; the caller closes it. */
-    NodeConnector connector(Plan plan);
+    /**
+     * SSH sessions to the plan's nodes that trust the host keys Mast recorded for them; the caller
+     * closes them, which closes their connections.
+     */
+    NodeSessions sessions(Plan plan);
 }

@@ -1,10 +1,10 @@
 package dev.mast.ui;
 
-import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
 import dev.mast.ui.common.DialogService;
+import dev.mast.ui.pods.ClusterChoiceViewModel;
 import dev.mast.ui.pods.OperateSession;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.wizard.PlanDraft;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,10 +23,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * connections close); the wizard and its plan are never touched.
  */
 public final class OperateNavigation implements AutoCloseable {
-    static final List<String> KUBECONFIG_PATTERNS = List.of("config", "*.conf", "*.kubeconfig", "*.yaml", "*.yml");
-
     private final UiThreads threads;
-    private final Optional<NodeAccess> nodeAccess;
+    private final NodeAccess nodeAccess;
     private final DialogService dialogs;
     private final PlanDraft draft;
     private final Clock clock;
@@ -35,10 +33,9 @@ public final class OperateNavigation implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "session", Optional.empty());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper nodesNote = new ReadOnlyStringWrapper(this, "nodesNote", "");
-    private NodeConnector connector;
 
     /** @param home the user's home: the kubeconfig chooser starts in its {@code .kube} folder */
-    public OperateNavigation(UiThreads threads, Optional<NodeAccess> nodeAccess, DialogService dialogs, PlanDraft draft,
+    public OperateNavigation(UiThreads threads, NodeAccess nodeAccess, DialogService dialogs, PlanDraft draft,
                              Clock clock, Path home) {
         this.threads = threads;
         this.nodeAccess = nodeAccess;
@@ -61,16 +58,15 @@ public final class OperateNavigation implements AutoCloseable {
     /** From the Start page: a kubeconfig the user picks, such as a cluster's admin.conf. */
     public void chooseKubeconfig() {
         dialogs.chooseFileToOpen("Choose a kubeconfig", Optional.of(home.resolve(".kube")),
-                        "Kubeconfig files", KUBECONFIG_PATTERNS)
+                        "Kubeconfig files", ClusterChoiceViewModel.KUBECONFIG_PATTERNS)
                 .ifPresent(file -> open(List.of(file), loadedPlan(), "Pods and logs of a running cluster"));
     }
 
     /** Shows the operate screens for the cluster of these kubeconfigs (kubectl's own when empty). */
     public void open(List<Path> kubeconfigs, Optional<Plan> plan, String heading) {
         back();
-        connector = plan.filter(p -> !p.nodes().isEmpty()).flatMap(p -> nodeAccess.map(access -> access.connector(p)))
-                .orElse(null);
-        var opened = new OperateSession(threads, plan, Optional.ofNullable(connector), clock);
+        var sessions = plan.filter(p -> !p.nodes().isEmpty()).map(nodeAccess::sessions);
+        var opened = new OperateSession(threads, plan, sessions, dialogs, clock);
         opened.connect(kubeconfigs);
         title.set(heading);
         nodesNote.set(opened.nodesKnown()
@@ -86,10 +82,6 @@ public final class OperateNavigation implements AutoCloseable {
         title.set("");
         nodesNote.set("");
         current.ifPresent(OperateSession::close);
-        if (connector != null) {
-            connector.close();
-            connector = null;
-        }
     }
 
     /**

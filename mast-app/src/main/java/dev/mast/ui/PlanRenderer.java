@@ -2,6 +2,7 @@ package dev.mast.ui;
 
 import dev.mast.plan.Plan;
 import dev.mast.render.RenderedCluster;
+import java.util.List;
 import java.util.Map;
 
 /** Renders every file of a valid plan, for the preview. Called off the FX thread. */
@@ -22,6 +23,14 @@ public interface PlanRenderer {
      * ~/.ssh/config or a default. Reads the SSH configuration; connects nowhere.
      */
     default Map<String, String> connections(Plan plan) {
+        return Map.of();
+    }
+
+    /**
+     * What a run of this kind does on each node (by host name), step by step, as {@code mast install --dry-run} prints
+     * it: a dry run of {@code files}, which changes nothing.
+     */
+    default Map<String, List<String>> steps(Plan plan, RunKind kind, RenderedCluster files) throws Exception {
         return Map.of();
     }
 }

@@ -2,6 +2,7 @@ package dev.mast.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.node.CredentialPrompt;
@@ -22,6 +23,7 @@ import dev.mast.workflow.ProgressEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,5 +81,34 @@ class CoreServicesOnSimulatorTest {
             Thread.sleep(100);
         }
         assertEquals(folders.adminKubeconfig(plan), handle.adminKubeconfig().orElseThrow());
+    }
+
+    @Test
+    void thePreviewOfAnUpgradeAsksTheNodesWhatTheirStepsAreAndChangesNothing() throws Exception {
+        AppFolders folders = new AppFolders(dir.resolve("app"));
+        Plan plan = new InProcessSimulator(folders).start(2, true);
+        var renderer = new CorePlanRenderer(folders, CredentialPrompt.refusing());
+
+        var steps = renderer.steps(plan, RunKind.UPGRADE, renderer.render(plan, RunKind.UPGRADE));
+
+        List<String> master = steps.get(plan.masters().get(0).hostName());
+        assertTrue(master.get(0).startsWith("1. Take the cluster's CA [pki/adopt-ca] on the first master"), master.toString());
+        // Asked, the node's systemd units are what the conversion stops: no fresh node has them.
+        assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*systemctl .*stop .*kube-apiserver.*")), master.toString());
+        assertTrue(master.contains("     write /etc/kubernetes/manifests/kube-apiserver.yaml (644)"), master.toString());
+        assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
+        assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
+    }
+
+    @Test
+    void thePreviewOfAnUpgradeRefusesAPkiFolderWithAnotherCa() throws Exception {
+        AppFolders folders = new AppFolders(dir.resolve("app"));
+        Plan plan = new InProcessSimulator(folders).start(1, true);
+        Files.createDirectories(folders.pkiDir(plan));
+        Files.writeString(folders.pkiDir(plan).resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\nnot the cluster's\n");
+        var renderer = new CorePlanRenderer(folders, CredentialPrompt.refusing());
+
+        var refused = assertThrows(java.io.IOException.class, () -> renderer.render(plan, RunKind.UPGRADE));
+        assertTrue(refused.getMessage().contains("holds another CA than the cluster"), refused.getMessage());
     }
 }

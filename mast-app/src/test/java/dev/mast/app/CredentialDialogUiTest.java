@@ -17,7 +17,7 @@ import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.ui.common.DialogsFromBackground;
 import dev.mast.ui.common.FxDialogService;
-import dev.mast.ui.common.PooledBackgroundExecutor;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.wizard.ConnectionStatus;
 import dev.mast.ui.wizard.NodeRow;
@@ -55,7 +55,7 @@ class CredentialDialogUiTest {
     private static AppFolders folders;
 
     private final AppHarness app = new AppHarness();
-    private PooledBackgroundExecutor background;
+    private UiThreads background;
     private LogCapture logs;
 
     @BeforeAll
@@ -81,7 +81,7 @@ class CredentialDialogUiTest {
 
     @Start
     void start(Stage stage) {
-        background = new PooledBackgroundExecutor(Platform::runLater);
+        background = UiThreads.forApp(Platform::runLater);
         var prompt = new DialogCredentialPrompt(DialogsFromBackground.onFxThread(new FxDialogService(() -> stage)));
         app.show(stage, CoreServices.create(folders, dir.resolve("runs"), prompt, new InProcessSimulator(folders, SimTiming.fast())),
                 dir.resolve("home"), background);

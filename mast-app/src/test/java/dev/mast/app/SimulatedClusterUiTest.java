@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.ui.common.DialogsFromBackground;
-import dev.mast.ui.common.PooledBackgroundExecutor;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.run.LogEntry;
 import dev.mast.ui.run.NodeProgress;
@@ -41,7 +41,7 @@ class SimulatedClusterUiTest {
 
     private final AppHarness app = new AppHarness();
     private InProcessSimulator simulator;
-    private PooledBackgroundExecutor background;
+    private UiThreads background;
     private Path runs;
 
     @Start
@@ -50,7 +50,7 @@ class SimulatedClusterUiTest {
         runs = base.resolve("runs");
         AppFolders folders = new AppFolders(base.resolve("clusters"));
         simulator = new InProcessSimulator(folders, SimTiming.fast());
-        background = new PooledBackgroundExecutor(Platform::runLater);
+        background = UiThreads.forApp(Platform::runLater);
         var prompt = new DialogCredentialPrompt(DialogsFromBackground.onFxThread(app.dialogs));
         app.show(stage, CoreServices.create(folders, runs, prompt, simulator), base.resolve("home"), background);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mast.ui.common.Themes;
 import dev.mast.ui.common.UiSettings;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.MemoryPreferences;
 import dev.mast.ui.fixtures.ScriptedDialogs;
 import dev.mast.ui.fixtures.UiFixtures;
@@ -25,7 +26,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        var model = new MainWindowModel(AppServices.none(), UiFixtures.environment(UiFixtures.homeWithKeys(home), new ScriptedDialogs()), Runnable::run);
+        var model = new MainWindowModel(TestServices.in(home), UiFixtures.environment(UiFixtures.homeWithKeys(home), new ScriptedDialogs()), Runnable::run);
         stage.setScene(new Scene(new MainWindow(model, new Themes(new UiSettings(new MemoryPreferences()))).root(), 1366, 768));
         stage.show();
     }

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mast.cluster.PodRow;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.ReplayingRunLauncher;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import dev.mast.ui.wizard.WizardPage;
 import java.nio.file.Files;
@@ -63,9 +64,9 @@ class OperateFromMainWindowTest {
         mock.writeKubeconfig(runFolder.resolve("admin.conf"));
         NodeAccess access = plan -> {
             connectorsFor.add(plan);
-            return new NodeConnector(CredentialPrompt.refusing(), home.resolve("known_hosts"));
+            return NodeSessions.owning(new NodeConnector(CredentialPrompt.refusing(), home.resolve("known_hosts")));
         };
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer())
+        app.show(stage, TestServices.in(home)
                 .withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, runFolder)).withNodeAccess(access), home);
     }
 

@@ -142,7 +142,7 @@ public final class Kubeconfigs {
         try {
             Config config = files.size() == 1 ? Config.fromKubeconfig(context.name(), files.get(0).toFile())
                     : Config.fromKubeconfig(context.name(), new Yaml().dump(merged), null);
-            return ClientSettings.tune(config);
+            return KubeClients.tuneForScreens(config);
         } catch (RuntimeException e) {
             throw new KubeconfigException(context.file(), "Context \"" + context.name() + "\" of " + context.file()
                     + " cannot be used: " + ClusterException.rootMessage(e) + ".", e);

@@ -1,5 +1,7 @@
 package dev.mast.cluster;
 
+import dev.mast.concurrent.Batcher;
+import dev.mast.concurrent.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +28,7 @@ public final class PodWatch implements AutoCloseable {
     /** How long the first list may take before the server is called unreachable. */
     static final Duration FIRST_LIST_GRACE = Duration.ofSeconds(3);
     private static final long CHECK_MILLIS = 250;
+    private static final ScheduledExecutorService CHECKS = DaemonThreads.timer("mast-cluster-timer");
 
     /** Receives batches of changes, on the executor given to {@link #start}. */
     @FunctionalInterface
@@ -80,7 +84,7 @@ public final class PodWatch implements AutoCloseable {
         batcher.add(new PodEvent.Connection(status));
         // The handler hears of the listed pods after the store has them: the store's size says how many to wait for.
         informer.start().thenRun(() -> firstList.listed(informer.getStore().list().size()));
-        this.checker = Timers.SHARED.scheduleWithFixedDelay(this::checkConnection, CHECK_MILLIS, CHECK_MILLIS,
+        this.checker = CHECKS.scheduleWithFixedDelay(this::checkConnection, CHECK_MILLIS, CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
 

@@ -7,5 +7,7 @@
  * <p>Depends on fabric8's client and on {@code dev.mast.plan}; never on JavaFX. Listeners are
  * called on an executor the caller injects ({@code Platform::runLater} in the app, the calling
  * thread in tests), in batches, never once per event.
+ *
+ * <p>Module {@code mast-core}; uses {@code concurrent}, {@code node}, {@code pki}, {@code plan}.
  */
 package dev.mast.cluster;

@@ -4,7 +4,7 @@ import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

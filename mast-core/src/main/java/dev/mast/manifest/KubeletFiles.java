@@ -4,7 +4,7 @@ import dev.mast.pki.PkiPaths;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.mast.manifest;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.EtcdSource;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
 import dev.mast.sources.RegistryMirror;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ public final class ManifestSet {
      * out of its image, which the runtime pulls.
      */
     public static boolean hasRuntime(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node)
+        return node.joinsCluster()
                 || node.has(Role.ETCD) && plan.sources().etcd() == EtcdSource.IMAGE;
     }
 
@@ -53,7 +53,7 @@ public final class ManifestSet {
         StaticPodManifests.requireInPlan(plan, node);
         var files = new ArrayList<NodeFile>();
         StaticPodManifests.forNode(plan, node, carriedFlags).forEach(m -> files.add(m.toNodeFile()));
-        if (StaticPodManifests.isKubernetesNode(node)) {
+        if (node.joinsCluster()) {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);

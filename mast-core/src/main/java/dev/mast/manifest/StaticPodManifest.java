@@ -1,7 +1,7 @@
 package dev.mast.manifest;
 
 import dev.mast.plan.Component;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collections;

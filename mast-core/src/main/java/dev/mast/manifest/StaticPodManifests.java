@@ -3,7 +3,6 @@ package dev.mast.manifest;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.plan.Role;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -34,31 +33,11 @@ public final class StaticPodManifests {
     public static List<StaticPodManifest> forNode(Plan plan, Node node, Map<Component, Map<String, String>> carriedFlags) {
         requireInPlan(plan, node);
         var manifests = new ArrayList<StaticPodManifest>();
-        for (Component component : componentsOf(node)) {
+        for (Component component : node.staticPods()) {
             manifests.add(build(plan, node, component, carriedFlags.getOrDefault(component, Map.of())));
         }
         manifests.sort(Comparator.comparing(StaticPodManifest::path));
         return List.copyOf(manifests);
-    }
-
-    /** The static pod components that run on the node, in {@link Component} order. */
-    public static List<Component> componentsOf(Node node) {
-        var components = new ArrayList<Component>();
-        if (node.has(Role.MASTER)) {
-            components.addAll(List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER));
-        }
-        if (isKubernetesNode(node)) {
-            components.add(Component.KUBE_PROXY);
-        }
-        return List.copyOf(components);
-    }
-
-    /**
-     * Whether the node joins the cluster (runs a kubelet and kube-proxy). A node that is only an
-     * etcd member does not, as in Kismatic: it would otherwise register as a schedulable node.
-     */
-    public static boolean isKubernetesNode(Node node) {
-        return node.has(Role.MASTER) || node.has(Role.WORKER) || node.has(Role.INGRESS);
     }
 
     private static StaticPodManifest build(Plan plan, Node node, Component component, Map<String, String> carried) {

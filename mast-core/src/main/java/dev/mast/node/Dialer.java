@@ -1,5 +1,6 @@
 package dev.mast.node;
 
+import dev.mast.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,7 +11,6 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +39,7 @@ final class Dialer implements AutoCloseable {
     private final KeyLoader keys;
     private final Authenticator authenticator;
     private final Map<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mast-ssh-handshake-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watchdog = DaemonThreads.timer("mast-ssh-handshake-watchdog");
 
     Dialer(RunSecrets secrets, SshEnvironment env) {
         this.secrets = secrets;

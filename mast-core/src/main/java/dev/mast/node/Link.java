@@ -1,11 +1,11 @@
 package dev.mast.node;
 
+import dev.mast.concurrent.DaemonThreads;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +48,7 @@ final class Link implements AutoCloseable {
         this.client = connected.client();
         this.identity = connected.identity();
         this.sessions = new Semaphore(options.maxSessions(), true);
-        this.io = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "mast-ssh-io-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.io = DaemonThreads.pool("mast-ssh-io");
     }
 
     NodeAddress node() {

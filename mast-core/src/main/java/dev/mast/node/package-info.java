@@ -9,5 +9,7 @@
  * <p>Depends on sshj and on {@code dev.mast.plan} (SSH settings of a node) only. Secrets
  * (passphrases, passwords) come from a {@link dev.mast.node.CredentialPrompt}, live in memory
  * for one run and never reach a log line, an exception or {@code toString()}.
+ *
+ * <p>Module {@code mast-core}; uses {@code concurrent}, {@code plan}.
  */
 package dev.mast.node;

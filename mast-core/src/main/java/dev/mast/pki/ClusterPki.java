@@ -5,7 +5,7 @@ import static dev.mast.pki.ClusterCertificates.*;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -62,6 +62,20 @@ public final class PkiStore {
      * @throws IllegalArgumentException if a node's host name cannot name a file
      */
     public ClusterPki loadOrCreate(Path dir, Plan plan) {
+        return load(dir, plan, true);
+    }
+
+    /**
+     * The PKI {@link #loadOrCreate} would give, with what it would create or re-issue made in memory only: for a dry
+     * run, which changes nothing, not even the PKI folder.
+     *
+     * @throws PkiException if a file cannot be read, is corrupt or contradicts another
+     */
+    public ClusterPki loadWithoutWriting(Path dir, Plan plan) {
+        return load(dir, plan, false);
+    }
+
+    private ClusterPki load(Path dir, Plan plan, boolean write) {
         List<CertificateSpec> specs = ClusterCertificates.forPlan(plan);
         var files = new PkiFiles(dir);
         Map<String, Stored> stored = new LinkedHashMap<>();
@@ -85,7 +99,9 @@ public final class PkiStore {
         }
         ServiceAccountKey serviceAccount = resolveServiceAccount(files, saKeyPem, saPubPem, writes, changes);
 
-        files.writeAll(writes);
+        if (write) {
+            files.writeAll(writes);
+        }
         return new ClusterPki(plan, credentials, serviceAccount, changes);
     }
 

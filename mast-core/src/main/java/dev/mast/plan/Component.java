@@ -1,5 +1,7 @@
 package dev.mast.plan;
 
+import java.util.List;
+
 /** The Kubernetes components Mast configures; the first four run as static pods. */
 public enum Component {
     KUBE_APISERVER("kube-apiserver", true),
@@ -8,6 +10,9 @@ public enum Component {
     KUBE_PROXY("kube-proxy", true),
     KUBELET("kubelet", false),
     ETCD("etcd", false);
+
+    /** What runs on every master, in the order Mast starts and converts it. */
+    public static final List<Component> CONTROL_PLANE = List.of(KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER);
 
     private final String key;
     private final boolean staticPod;

@@ -1,6 +1,8 @@
 package dev.mast.plan;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +19,26 @@ public record Node(String hostName, String ip, String internalIp, Set<Role> role
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * Whether the node joins the cluster: runs a kubelet and kube-proxy. A node that is only an
+     * etcd member does not, as in Kismatic: it would otherwise register as a schedulable node.
+     */
+    public boolean joinsCluster() {
+        return has(Role.MASTER) || has(Role.WORKER) || has(Role.INGRESS);
+    }
+
+    /** The components the node runs as static pods: the control plane on a master, then kube-proxy on every node that joins. */
+    public List<Component> staticPods() {
+        List<Component> components = new ArrayList<>();
+        if (has(Role.MASTER)) {
+            components.addAll(Component.CONTROL_PLANE);
+        }
+        if (joinsCluster()) {
+            components.add(Component.KUBE_PROXY);
+        }
+        return List.copyOf(components);
     }
 
     /** Roles in their natural order, for stable output. */

@@ -6,5 +6,7 @@
  * beyond reading and writing plan files and checking that SSH key files are readable. Files are read
  * within limits ({@link dev.mast.plan.YamlText}, {@link dev.mast.plan.BoundedParser}) so that any file
  * is answered quickly, and {@link dev.mast.plan.SafeText} keeps what a file says from driving a terminal.
+ *
+ * <p>Module {@code mast-core}; uses nothing else of Mast.
  */
 package dev.mast.plan;

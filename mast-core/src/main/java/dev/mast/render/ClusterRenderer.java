@@ -1,5 +1,6 @@
 package dev.mast.render;
 
+import dev.mast.files.NodeFile;
 import dev.mast.manifest.ManifestSet;
 import dev.mast.pki.ClusterPki;
 import dev.mast.pki.PkiStore;

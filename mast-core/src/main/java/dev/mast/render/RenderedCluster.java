@@ -1,5 +1,6 @@
 package dev.mast.render;
 
+import dev.mast.files.NodeFile;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

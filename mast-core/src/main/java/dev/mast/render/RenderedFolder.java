@@ -1,5 +1,6 @@
 package dev.mast.render;
 
+import dev.mast.files.NodeFile;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.mast.sources;
 
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Sources;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.mast.sources;
 
 import dev.mast.plan.Sources;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.net.URI;
 import java.util.List;
 

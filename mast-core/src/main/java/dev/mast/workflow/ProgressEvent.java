@@ -33,5 +33,6 @@ public sealed interface ProgressEvent {
     record RunFinished(Instant time, RunSummary summary) implements ProgressEvent {
     }
 
-    enum LogLevel { INFO, STDOUT, STDERR, WARN, ERROR }
+    /** {@code PLANNED}: a change a dry run records instead of making ({@link RecordingRemote}). */
+    enum LogLevel { INFO, STDOUT, STDERR, WARN, ERROR, PLANNED }
 }

@@ -6,8 +6,10 @@ import dev.mast.node.LineSink;
 import dev.mast.node.NodeConnection;
 import dev.mast.node.NodeConnector;
 import dev.mast.node.OutputCapture;
-import dev.mast.render.NodeFile;
+import dev.mast.node.Upload;
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.ProgressEvent.LogLevel;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,11 @@ public final class SshRemote implements Remote {
     }
 
     @Override
+    public Output query(String script) throws Exception {
+        return exec(script);
+    }
+
+    @Override
     public Output exec(String script) throws Exception {
         log.line(LogLevel.INFO, "$ " + script);
         OutputCapture capture = new OutputCapture(this::toLog);
@@ -48,12 +55,12 @@ public final class SshRemote implements Remote {
     }
 
     @Override
-    public void writeAll(java.util.List<NodeFile> files) throws Exception {
+    public void writeAll(List<NodeFile> files) throws Exception {
         if (files.size() == 1) {
             write(files.get(0));
             return;
         }
-        connection.uploadAll(files.stream().map(f -> new dev.mast.node.Upload(f.path(), f.content(), f.mode(), null)).toList());
+        connection.uploadAll(files.stream().map(f -> new Upload(f.path(), f.content(), f.mode(), null)).toList());
         files.forEach(f -> log.line(LogLevel.INFO, "wrote " + f.path() + " (" + Integer.toOctalString(f.mode()) + ")"));
     }
 

@@ -1,5 +1,6 @@
 package dev.mast.workflow;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.ProgressEvent.LogLevel;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkflowRunner {
     public static final int DEFAULT_CONCURRENCY = 50;
+    /** What a preview that does not connect says of a phase that only asks the node. */
+    public static final String NOT_ASKED = "asks the node when the run starts";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     public record Options(int concurrency, Clock clock) {
@@ -49,8 +52,6 @@ public final class WorkflowRunner {
     private final Options options;
     private final Cancellation cancellation = new Cancellation();
     private final Map<String, NodeOutcome> failures = new ConcurrentHashMap<>();
-    /** Nodes whose running step the cancel stopped: they take no further part, and are not failures. */
-    private final Map<String, NodeOutcome> stoppedByCancel = new ConcurrentHashMap<>();
     private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> finishedSteps = new ConcurrentHashMap<>();
 
@@ -86,7 +87,7 @@ public final class WorkflowRunner {
         }
         emit(new ProgressEvent.RunStarted(start, workflow.name(), List.copyOf(contexts.keySet()), stepsPerNode));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), nodes.size())),
-                new WorkerThreads(workflow.name()));
+                DaemonThreads.named("mast-" + workflow.name()));
         try {
             runPhases(nodes, contexts, pool);
         } finally {
@@ -106,7 +107,10 @@ public final class WorkflowRunner {
             Phase phase = phases.get(first);
             int end = stageEnd(phases, first);
             boolean stop;
-            if (phase.mode() == Phase.Mode.ONE_AT_A_TIME) {
+            if (phase.info().start() == PhaseInfo.Start.WHEN_ALL_NODES_SUCCEEDED && !failures.isEmpty()) {
+                skipAfterFailures(phases.subList(first, end), nodes, contexts);
+                stop = false;
+            } else if (phase.info().mode() == PhaseInfo.Mode.ONE_AT_A_TIME) {
                 List<NodeContext> targets = nodes.stream()
                         .filter(n -> phase.appliesTo(plan, n) && !failures.containsKey(n.hostName()))
                         .map(n -> contexts.get(n.hostName()))
@@ -125,12 +129,24 @@ public final class WorkflowRunner {
     /** Where the stage that starts at {@code first} ends: after it, the parallel phases that wait only for their own node. */
     private static int stageEnd(List<Phase> phases, int first) {
         int end = first + 1;
-        if (phases.get(first).mode() == Phase.Mode.PARALLEL) {
-            while (end < phases.size() && phases.get(end).mode() == Phase.Mode.PARALLEL && !phases.get(end).waitsForAllNodes()) {
+        if (phases.get(first).info().mode() == PhaseInfo.Mode.PARALLEL) {
+            while (end < phases.size() && phases.get(end).info().mode() == PhaseInfo.Mode.PARALLEL
+                    && phases.get(end).info().start() == PhaseInfo.Start.WHEN_NODE_READY) {
                 end++;
             }
         }
         return end;
+    }
+
+    /** A stage that runs only when no node failed, after one did: each of its steps is skipped, and says why. */
+    private void skipAfterFailures(List<Phase> stage, List<Node> nodes, Map<String, NodeContext> contexts) {
+        for (Phase phase : stage) {
+            for (Node node : nodes) {
+                if (!failures.containsKey(node.hostName()) && phase.appliesTo(plan, node)) {
+                    new StepRun(phase, contexts.get(node.hostName())).skip("not run: another node failed");
+                }
+            }
+        }
     }
 
     /**
@@ -156,7 +172,7 @@ public final class WorkflowRunner {
                         return;
                     }
                     if (phase.appliesTo(plan, node) && !new StepRun(phase, context).run()) {
-                        if (phase.needsAllNodes()) {
+                        if (phase.info().onFailure() == PhaseInfo.OnFailure.STOP_THE_RUN) {
                             stopAfter.accumulateAndGet(i, Math::min);
                         }
                         return;
@@ -209,16 +225,19 @@ public final class WorkflowRunner {
             }
             lastPhase.put(node, phase.id());
             step(StepState.RUNNING, phase.title());
+            Step work = phase.step();
             try {
-                if (phase.isDone(context)) {
+                if (phase.info().checksOnly() && !context.remote().asks()) {
+                    finish(StepState.SKIPPED, NOT_ASKED);
+                } else if (work.isDone(context)) {
                     finish(StepState.SKIPPED, "already done");
                 } else {
-                    phase.run(context);
+                    work.run(context);
                     finish(StepState.DONE, "done");
                 }
                 return true;
             } catch (Cancellation.CancelledException e) {
-                return stopForCancel();
+                return rollBackOrFail("cancelled while running");
             } catch (Exception e) {
                 return rollBackOrFail(Failures.describe(e));
             }
@@ -228,9 +247,9 @@ public final class WorkflowRunner {
             context.log().line(LogLevel.ERROR, phase.title() + " failed: " + reason);
             StepState state = StepState.FAILED;
             String message = reason;
-            if (phase.canRollBack()) {
+            if (phase.step().canRollBack()) {
                 try {
-                    phase.rollBack(context);
+                    phase.step().rollBack(context);
                     state = StepState.ROLLED_BACK;
                     message = reason + " (rolled back)";
                 } catch (Exception rollbackError) {
@@ -242,24 +261,9 @@ public final class WorkflowRunner {
             return false;
         }
 
-        /** The cancel stopped the step at a safe point: what it changed is rolled back where the phase can. */
-        private boolean stopForCancel() {
-            context.log().line(LogLevel.WARN, phase.title() + " stopped: the run was cancelled");
-            StepState state = StepState.CANCELLED;
-            String message = "cancelled while running";
-            if (phase.canRollBack()) {
-                try {
-                    phase.rollBack(context);
-                    message += " (rolled back)";
-                } catch (Exception rollbackError) {
-                    state = StepState.FAILED;
-                    message += "; rollback failed: " + Failures.describe(rollbackError);
-                }
-            }
-            NodeOutcome outcome = new NodeOutcome(node, state, phase.id(), message);
-            (state == StepState.FAILED ? failures : stoppedByCancel).put(node, outcome);
-            finish(state, message);
-            return false;
+        void skip(String why) {
+            lastPhase.put(node, phase.id());
+            finish(StepState.SKIPPED, why);
         }
 
         private void finish(StepState state, String message) {
@@ -276,15 +280,14 @@ public final class WorkflowRunner {
         List<NodeOutcome> outcomes = new ArrayList<>();
         for (Node n : nodes) {
             String name = n.hostName();
-            NodeOutcome stopped = failures.getOrDefault(name, stoppedByCancel.get(name));
-            if (stopped != null) {
-                outcomes.add(stopped);
+            NodeOutcome failure = failures.get(name);
+            if (failure != null) {
+                outcomes.add(failure);
             } else if (finishedSteps.get(name).get() == stepsPerNode.get(name)) {
                 outcomes.add(new NodeOutcome(name, StepState.DONE, lastPhase.getOrDefault(name, ""), "done"));
-            } else if (cancellation.isCancelled()) {
-                outcomes.add(new NodeOutcome(name, StepState.CANCELLED, lastPhase.getOrDefault(name, ""), "cancelled before it finished"));
             } else {
-                outcomes.add(new NodeOutcome(name, StepState.PENDING, lastPhase.getOrDefault(name, ""), "stopped because another node failed"));
+                String why = cancellation.isCancelled() ? "cancelled before it finished" : "stopped because another node failed";
+                outcomes.add(new NodeOutcome(name, StepState.PENDING, lastPhase.getOrDefault(name, ""), why));
             }
         }
         return outcomes;

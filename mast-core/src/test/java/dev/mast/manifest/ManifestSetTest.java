@@ -9,7 +9,7 @@ import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.nio.file.Path;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;

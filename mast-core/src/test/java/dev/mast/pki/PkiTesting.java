@@ -5,7 +5,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import dev.mast.plan.SshSettings;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

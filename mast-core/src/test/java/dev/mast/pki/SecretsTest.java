@@ -4,7 +4,7 @@ import static dev.mast.pki.PkiTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mast.plan.Node;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

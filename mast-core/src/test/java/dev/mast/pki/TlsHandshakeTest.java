@@ -3,7 +3,7 @@ package dev.mast.pki;
 import static dev.mast.pki.PkiTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;

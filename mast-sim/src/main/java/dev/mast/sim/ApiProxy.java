@@ -1,5 +1,6 @@
 package dev.mast.sim;
 
+import dev.mast.concurrent.DaemonThreads;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +47,7 @@ final class ApiProxy implements AutoCloseable {
         this.identity = identity;
         this.logs = logs;
         this.pool = pool;
-        this.acceptor = new Thread(this::acceptLoop, "sim-api-proxy");
-        this.acceptor.setDaemon(true);
-        this.acceptor.start();
+        this.acceptor = DaemonThreads.start("sim-api-proxy", this::acceptLoop);
     }
 
     int port() {

@@ -84,5 +84,7 @@
  *
  * <p>Depends on the plan model ({@code dev.mast.plan}), Apache MINA SSHD, fabric8 (client and mock
  * server), BouncyCastle and SnakeYAML. Nothing of Mast's core depends on it.
+ *
+ * <p>Module {@code mast-sim}; uses {@code concurrent}, {@code plan}.
  */
 package dev.mast.sim;

@@ -50,7 +50,7 @@ class InternetTest {
             sim.run("echo '" + LIST + "' > /etc/apt/sources.list.d/kubernetes.list");
             SshTestClient.Result unsigned = sim.exec("apt-get update");
             assertEquals(100, unsigned.status());
-            assertTrue(unsigned.err().contains("NO_PUBKEY " + Internet.keyId()), unsigned.err());
+            assertTrue(unsigned.err().contains("NO_PUBKEY " + sim.cluster.internet().keyId()), unsigned.err());
             assertTrue(unsigned.err().contains("E: The repository 'https://pkgs.k8s.io/core:/stable:/v1.34/deb  InRelease' is not signed."));
             assertEquals(100, sim.exec("apt-get install -y kubelet").status());
 

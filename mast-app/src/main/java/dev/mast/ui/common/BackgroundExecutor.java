@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs work off the FX thread and hands its result back to the UI thread. The app uses a
- * pool ({@link PooledBackgroundExecutor}); view-model tests run everything on the calling
+ * pool ({@link UiThreads}); view-model tests run everything on the calling
  * thread ({@link #callingThread()}) so they need neither waits nor a toolkit.
  */
 public interface BackgroundExecutor {

@@ -3,7 +3,7 @@ package dev.mast.ui.logs;
 import dev.mast.cluster.logs.LineMatcher;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.logs.SearchResult;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
 import java.util.OptionalLong;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;

@@ -1,10 +1,6 @@
 package dev.mast.ui.logs;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -30,8 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * The log viewer: options like {@code kubectl logs}, the source of the lines, search with next
@@ -41,17 +35,14 @@ import javafx.stage.Window;
  */
 public final class LogView {
     private final LogViewModel model;
-    private final Function<Window, Optional<Path>> askSaveFile;
     static final double LINE_HEIGHT = 19;
     private final BorderPane root = new BorderPane();
     private final ListView<String> list;
     private final TextField searchField = new TextField();
     private final ScrollLock scrollLock;
 
-    /** @param askSaveFile asks where to save (a file chooser in the app); empty when the user cancels */
-    public LogView(LogViewModel model, Function<Window, Optional<Path>> askSaveFile) {
+    public LogView(LogViewModel model) {
         this.model = model;
-        this.askSaveFile = askSaveFile;
         root.setId("log-view");
         root.getStyleClass().add("log-view");
         root.getStylesheets().add(LogView.class.getResource("/dev/mast/ui/logs/logs.css").toExternalForm());
@@ -67,17 +58,6 @@ public final class LogView {
         scrollLock = new ScrollLock(list, () -> model.options().followProperty().get());
         redrawOn();
         shortcuts();
-    }
-
-    /** The app's default: a file chooser for saving. */
-    public LogView(LogViewModel model) {
-        this(model, window -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the log");
-            chooser.setInitialFileName(model.target().pod() + ".log");
-            File chosen = chooser.showSaveDialog(window);
-            return Optional.ofNullable(chosen).map(File::toPath);
-        });
     }
 
     public Parent root() {
@@ -262,7 +242,7 @@ public final class LogView {
     }
 
     void save() {
-        askSaveFile.apply(root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(model::save);
+        model.saveAs();
     }
 
     private void shortcuts() {

@@ -1,18 +1,20 @@
 package dev.mast.ui.logs;
 
-import dev.mast.cluster.Batcher;
+import dev.mast.concurrent.Batcher;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogStream;
 import dev.mast.cluster.runtime.LogSources;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.DialogService;
+import dev.mast.ui.common.UiThreads;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,7 @@ public final class LogViewModel {
     static final Duration BATCH_INTERVAL = Duration.ofMillis(75);
 
     private final LogTarget target;
+    private final DialogService dialogs;
     private final LogSources sources;
     private final BooleanSupplier apiDown;
     private final UiThreads threads;
@@ -52,8 +55,11 @@ public final class LogViewModel {
     private boolean active;
     private boolean reloadPending;
 
-    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads, int lineCap) {
+    /** @param dialogs asks where to save the log */
+    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads, int lineCap,
+                        DialogService dialogs) {
         this.target = target;
+        this.dialogs = dialogs;
         this.sources = sources;
         this.apiDown = apiDown;
         this.threads = threads;
@@ -73,10 +79,6 @@ public final class LogViewModel {
                 stopStream("Stopped following");
             }
         });
-    }
-
-    public LogViewModel(LogTarget target, LogSources sources, BooleanSupplier apiDown, UiThreads threads) {
-        this(target, sources, apiDown, threads, LogBuffer.DEFAULT_CAP);
     }
 
     /** The viewer is shown: read the log. */
@@ -215,6 +217,11 @@ public final class LogViewModel {
     }
 
     /** Writes the lines kept to a file in the background; the status says how it went. */
+    /** Asks where to save the lines shown ({@code <pod>.log} offered), then saves them there. */
+    public void saveAs() {
+        dialogs.chooseFileToSave("Save the log", Optional.of(Path.of(target.pod() + ".log"))).ifPresent(this::save);
+    }
+
     public void save(Path file) {
         threads.submit(() -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -3,8 +3,11 @@ package dev.mast.ui.pods;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.KubeContext;
 import dev.mast.cluster.Kubeconfigs;
+import dev.mast.ui.common.DialogService;
+import dev.mast.ui.common.UiThreads;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,7 +23,11 @@ import javafx.collections.ObservableList;
  * admin.conf) and one of their contexts. Choosing a context connects and hands the client on.
  */
 public final class ClusterChoiceViewModel {
+    /** What a kubeconfig file is called: kubectl's {@code config}, kubeadm's {@code admin.conf}, and the like. */
+    public static final List<String> KUBECONFIG_PATTERNS = List.of("config", "*.conf", "*.kubeconfig", "*.yaml", "*.yml");
+
     private final UiThreads threads;
+    private final DialogService dialogs;
     private final Consumer<KubeApi> onConnected;
     private final ReadOnlyStringWrapper files = new ReadOnlyStringWrapper(this, "files", "");
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
@@ -29,8 +36,10 @@ public final class ClusterChoiceViewModel {
     private Kubeconfigs loaded;
     private boolean settingUp;
 
-    public ClusterChoiceViewModel(UiThreads threads, Consumer<KubeApi> onConnected) {
+    /** @param dialogs asks which kubeconfig file to use */
+    public ClusterChoiceViewModel(UiThreads threads, DialogService dialogs, Consumer<KubeApi> onConnected) {
         this.threads = threads;
+        this.dialogs = dialogs;
         this.onConnected = onConnected;
         context.addListener((obs, was, name) -> {
             if (!settingUp && name != null && !name.equals(was)) {
@@ -42,6 +51,12 @@ public final class ClusterChoiceViewModel {
     /** Reads kubectl's files: {@code KUBECONFIG}, else {@code ~/.kube/config}. */
     public void loadDefault() {
         load(Kubeconfigs.defaultFiles());
+    }
+
+    /** Asks for another kubeconfig, such as the cluster's admin.conf, starting in {@code ~/.kube}, and reads it. */
+    public void chooseKubeconfig() {
+        dialogs.chooseFileToOpen("Choose a kubeconfig", Optional.of(Path.of(System.getProperty("user.home"), ".kube")),
+                "Kubeconfig files", KUBECONFIG_PATTERNS).ifPresent(file -> load(List.of(file)));
     }
 
     /** Reads the files, lists their contexts, and connects with the current (or only) one. */

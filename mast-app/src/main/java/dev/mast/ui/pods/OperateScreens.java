@@ -1,6 +1,7 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.PodRow;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogView;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import javafx.stage.Window;
  * to the pod list's window and close with these screens.
  *
  * <pre>{@code
- * var session = new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(plan), Optional.of(connector));
+ * var session = new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(plan), Optional.of(sessions), dialogs);
  * var screens = new OperateScreens(session);
  * PodsView pods = screens.podsView(List.of(adminKubeconfig));   // empty list: KUBECONFIG or ~/.kube/config
  * pane.setCenter(pods.root());

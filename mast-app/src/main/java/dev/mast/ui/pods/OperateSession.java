@@ -5,8 +5,9 @@ import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.NodeSessions;
-import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
+import dev.mast.ui.common.DialogService;
+import dev.mast.ui.common.UiThreads;
 import dev.mast.ui.logs.LogTarget;
 import dev.mast.ui.logs.LogViewModel;
 import java.nio.file.Path;
@@ -16,13 +17,14 @@ import java.util.Optional;
 
 /**
  * The operate screens' models for one cluster: the pod list, the kubeconfig and context it uses,
- * and a log viewer's model for a pod of it. With the plan and an SSH connector (after a run, or a
- * plan the user loaded), control-plane containers and logs are read from the nodes while the API
+ * and a log viewer's model for a pod of it. With the plan and SSH sessions to its nodes (after a run,
+ * or a plan the user loaded), control-plane containers and logs are read from the nodes while the API
  * server is down. The views are built on it by {@link OperateScreens}; closing it stops the watch
- * and closes the cluster client and the node connections (the connector stays the caller's).
+ * and closes the cluster client and the node sessions.
  */
 public final class OperateSession implements AutoCloseable {
     private final UiThreads threads;
+    private final DialogService dialogs;
     private final Optional<Plan> plan;
     private final Optional<NodeSessions> sessions;
     private final Optional<NodeRuntime> runtime;
@@ -30,17 +32,19 @@ public final class OperateSession implements AutoCloseable {
     private final ClusterChoiceViewModel cluster;
     private int lineCap = LogBuffer.DEFAULT_CAP;
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeConnector> connector, Clock clock) {
+    /** @param dialogs asks which kubeconfig to use and where to save a log */
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, DialogService dialogs, Clock clock) {
         this.threads = threads;
+        this.dialogs = dialogs;
         this.plan = plan;
-        this.sessions = plan.isPresent() ? connector.map(NodeSessions::new) : Optional.empty();
+        this.sessions = plan.isPresent() ? sessions : Optional.empty();
         this.runtime = sessions.flatMap(s -> plan.map(p -> new NodeRuntime(p, s)));
         this.pods = new PodsViewModel(threads, clock, runtime);
-        this.cluster = new ClusterChoiceViewModel(threads, pods::useApi);
+        this.cluster = new ClusterChoiceViewModel(threads, dialogs, pods::useApi);
     }
 
-    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeConnector> connector) {
-        this(threads, plan, connector, Clock.systemDefaultZone());
+    public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, DialogService dialogs) {
+        this(threads, plan, sessions, dialogs, Clock.systemDefaultZone());
     }
 
     /** How many lines each log viewer keeps (default 200,000). */
@@ -64,7 +68,7 @@ public final class OperateSession implements AutoCloseable {
     /** A log viewer's model for a pod of the list; it streams from {@code activate()} on. */
     public LogViewModel logs(LogTarget target) {
         var sources = new LogSources(pods.api().map(ApiLogs::new), runtime);
-        return new LogViewModel(target, sources, pods::apiDown, threads, lineCap);
+        return new LogViewModel(target, sources, pods::apiDown, threads, lineCap, dialogs);
     }
 
     public PodsViewModel pods() {
@@ -80,7 +84,7 @@ public final class OperateSession implements AutoCloseable {
         return plan;
     }
 
-    /** True when the nodes' runtimes can be asked (a plan and an SSH connector were given). */
+    /** True when the nodes' runtimes can be asked (a plan and SSH sessions were given). */
     public boolean nodesKnown() {
         return runtime.isPresent();
     }

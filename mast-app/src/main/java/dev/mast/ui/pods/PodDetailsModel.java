@@ -4,6 +4,7 @@ import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.PodDetails;
 import dev.mast.cluster.PodKey;
 import dev.mast.cluster.PodRow;
+import dev.mast.ui.common.UiThreads;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -64,6 +65,19 @@ public final class PodDetailsModel {
                 message.set(error.getMessage());
             }
         });
+    }
+
+    /** A condition that does not hold ({@code Ready False}, {@code Unknown}): shown as an error. */
+    public static boolean isError(PodDetails.Condition condition) {
+        return !"True".equals(condition.status());
+    }
+
+    /**
+     * A container waiting or terminated for a reason ({@code CrashLoopBackOff}, {@code ErrImagePull}, {@code Error}),
+     * other than having finished its work ({@code Completed}): shown as an error.
+     */
+    public static boolean isError(PodDetails.ContainerInfo container) {
+        return !container.stateReason().isEmpty() && !"Completed".equals(container.stateReason());
     }
 
     public ReadOnlyObjectProperty<PodDetails> detailsProperty() {

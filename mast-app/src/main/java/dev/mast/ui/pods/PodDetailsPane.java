@@ -98,7 +98,7 @@ final class PodDetailsPane {
         int row = 0;
         for (PodDetails.Condition c : conditions) {
             Label status = new Label(c.status());
-            if (!"True".equals(c.status())) {
+            if (PodDetailsModel.isError(c)) {
                 status.getStyleClass().add(PodStyles.ERROR_TEXT);
             }
             Label type = new Label(c.type());
@@ -117,7 +117,7 @@ final class PodDetailsPane {
             String state = c.state() + (c.stateReason().isEmpty() ? "" : ": " + c.stateReason())
                     + (c.stateDetail().isEmpty() ? "" : " — " + c.stateDetail());
             Label stateLabel = wrapped(state);
-            if (!c.stateReason().isEmpty() && !"Completed".equals(c.stateReason())) {
+            if (PodDetailsModel.isError(c)) {
                 stateLabel.getStyleClass().add(PodStyles.ERROR_TEXT);
             }
             Label counts = muted((c.ready() ? "ready" : "not ready") + " · " + c.restarts()

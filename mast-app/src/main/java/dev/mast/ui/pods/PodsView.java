@@ -1,11 +1,6 @@
 package dev.mast.ui.pods;
 
 import dev.mast.cluster.PodRow;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -24,8 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * The pod list screen: which cluster and namespace, a filter, the table, the connection banner
@@ -38,8 +31,7 @@ public final class PodsView {
     private final TableView<PodRow> table;
     private final TextField filter = new TextField();
 
-    /** @param askFile asks for a kubeconfig file (a file chooser in the app); empty when the user cancels */
-    public PodsView(PodsViewModel model, ClusterChoiceViewModel cluster, Function<Window, Optional<Path>> askFile) {
+    public PodsView(PodsViewModel model, ClusterChoiceViewModel cluster) {
         this.model = model;
         this.cluster = cluster;
         root.getStyleClass().add(PodStyles.VIEW);
@@ -68,18 +60,8 @@ public final class PodsView {
         summary.setId("pods-summary");
         summary.getStyleClass().add(PodStyles.SUMMARY);
         summary.textProperty().bind(model.summaryProperty());
-        root.getChildren().addAll(clusterBar(askFile), listBar(), banner(), split, summary);
+        root.getChildren().addAll(clusterBar(), listBar(), banner(), split, summary);
         shortcuts();
-    }
-
-    /** The app's default: a file chooser for kubeconfigs. */
-    public PodsView(PodsViewModel model, ClusterChoiceViewModel cluster) {
-        this(model, cluster, window -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose a kubeconfig");
-            File chosen = chooser.showOpenDialog(window);
-            return Optional.ofNullable(chosen).map(File::toPath);
-        });
     }
 
     public Parent root() {
@@ -90,7 +72,7 @@ public final class PodsView {
         return model;
     }
 
-    private HBox clusterBar(Function<Window, Optional<Path>> askFile) {
+    private HBox clusterBar() {
         Label files = new Label();
         files.setId("kubeconfig-files");
         files.textProperty().bind(cluster.filesProperty());
@@ -99,7 +81,7 @@ public final class PodsView {
         Button choose = new Button("Choose _kubeconfig…");
         choose.setMnemonicParsing(true);
         choose.setTooltip(new Tooltip("Use another kubeconfig, such as the cluster's admin kubeconfig"));
-        choose.setOnAction(e -> askFile.apply(root.getScene().getWindow()).ifPresent(path -> cluster.load(List.of(path))));
+        choose.setOnAction(e -> cluster.chooseKubeconfig());
         ComboBox<String> contexts = new ComboBox<>(cluster.contexts());
         contexts.setId("context");
         contexts.valueProperty().bindBidirectional(cluster.contextProperty());

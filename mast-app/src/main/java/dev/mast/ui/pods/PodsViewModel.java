@@ -9,6 +9,7 @@ import dev.mast.cluster.PodScope;
 import dev.mast.cluster.PodWatch;
 import dev.mast.cluster.runtime.NodeRuntime;
 import dev.mast.cluster.runtime.RuntimePods;
+import dev.mast.ui.common.UiThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class PodsViewModel {
 
     private final UiThreads threads;
     private final Clock clock;
-    private final NodesView nodes;
+    private final RuntimeFallback nodes;
     private final PodRowsModel model = new PodRowsModel();
     private final FilteredList<PodRow> filtered = new FilteredList<>(model.rows());
     private final ObservableList<String> namespaces = FXCollections.observableArrayList(DEFAULT_NAMESPACE, ALL_NAMESPACES);
@@ -70,7 +71,7 @@ public final class PodsViewModel {
     public PodsViewModel(UiThreads threads, Clock clock, Optional<NodeRuntime> nodes) {
         this.threads = threads;
         this.clock = clock;
-        this.nodes = new NodesView(threads, clock, nodes.map(RuntimePods::new), model, () -> active && apiDown());
+        this.nodes = new RuntimeFallback(threads, clock, nodes.map(RuntimePods::new), model, () -> active && apiDown());
         this.details = new PodDetailsModel(threads);
         now.set(clock.instant());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> PodFilter.matching(filter.get()), filter));

@@ -1,6 +1,6 @@
 package dev.mast.ui.preview;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -3,9 +3,8 @@ package dev.mast.ui.preview;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.ui.AppServices;
-import dev.mast.ui.NodeInspection;
+import dev.mast.files.NodeFile;
+import dev.mast.workflow.run.NodeInspection;
 import dev.mast.ui.UpgradeInspector;
 import dev.mast.ui.common.BackgroundExecutor;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import javafx.collections.ObservableList;
  * node is inspected once per rendered plan, in the background.
  */
 public final class ComparisonModel {
-    private final Optional<UpgradeInspector> inspector;
+    private final UpgradeInspector inspector;
     private final BackgroundExecutor background;
     private final Map<String, NodeInspection> inspections = new HashMap<>();
     private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
@@ -33,7 +32,7 @@ public final class ComparisonModel {
     private final ReadOnlyStringWrapper leftTitle = new ReadOnlyStringWrapper(this, "leftTitle", "");
     private Object wanted;
 
-    public ComparisonModel(Optional<UpgradeInspector> inspector, BackgroundExecutor background) {
+    public ComparisonModel(UpgradeInspector inspector, BackgroundExecutor background) {
         this.inspector = inspector;
         this.background = background;
     }
@@ -57,10 +56,6 @@ public final class ComparisonModel {
             clear("Private key, not shown.");
             return;
         }
-        if (inspector.isEmpty()) {
-            clear(AppServices.notAvailable("Comparing with the nodes") + ".");
-            return;
-        }
         Object request = new Object();
         wanted = request;
         NodeInspection known = inspections.get(node.hostName());
@@ -71,8 +66,7 @@ public final class ComparisonModel {
         rows.clear();
         carriedFlags.clear();
         status.set("Reading what " + node.hostName() + " has now…");
-        UpgradeInspector reader = inspector.get();
-        background.submit(() -> reader.inspect(plan, node), inspection -> {
+        background.submit(() -> inspector.inspect(plan, node), inspection -> {
             inspections.put(node.hostName(), inspection);
             if (wanted == request) {
                 compare(inspection, file);

@@ -1,6 +1,6 @@
 package dev.mast.ui.preview;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;

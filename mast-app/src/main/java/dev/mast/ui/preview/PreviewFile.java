@@ -1,6 +1,6 @@
 package dev.mast.ui.preview;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 
 /** A file of the preview's tree: which node it is written to, and the file. */
 public record PreviewFile(String node, NodeFile file) {

@@ -34,13 +34,15 @@ public final class PreviewView {
         tree.setId("file-tree");
         tree.setShowRoot(false);
         tree.setMinWidth(220);
-        Controls.tip(tree, "Every node with the files Mast writes on it; select a file to read it, "
-                + "or a node to see how Mast connects to it");
+        Controls.tip(tree, "Every node with what the run does there, step by step, and the files Mast writes on it; "
+                + "select a file to read it, or a node to see how Mast connects to it");
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && item.getValue() instanceof PreviewFile file) {
                 model.select(file);
             } else if (item != null && item.getValue() instanceof PreviewNode node) {
                 model.selectNode(node);
+            } else if (item != null && item.getValue() instanceof PreviewSteps steps) {
+                model.selectSteps(steps);
             }
         });
         model.nodes().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> fillTree());
@@ -61,7 +63,8 @@ public final class PreviewView {
         Label status = new Label();
         status.setId("preview-status");
         status.textProperty().bind(model.statusProperty());
-        VBox page = Pages.page("Preview", "Every file Mast will write, per node. Private keys are listed but never shown.",
+        VBox page = Pages.page("Preview",
+                "Per node, what the run will do, step by step, and every file it writes. Private keys are listed but never shown.",
                 status, split, actions());
         root = page;
     }
@@ -79,6 +82,7 @@ public final class PreviewView {
         top.getChildren().clear();
         for (PreviewNode node : model.nodes()) {
             TreeItem<Object> item = new TreeItem<>(node);
+            item.getChildren().add(new TreeItem<>(node.steps()));
             node.files().forEach(file -> item.getChildren().add(new TreeItem<>(file)));
             item.setExpanded(true);
             top.getChildren().add(item);

@@ -4,7 +4,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.Role;
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
 import dev.mast.sources.SourcesSummary;
 import dev.mast.ui.AppServices;
@@ -40,11 +40,10 @@ import javafx.collections.ObservableList;
  */
 public final class PreviewViewModel implements WizardStep {
 
-    public enum State { NOT_AVAILABLE, RENDERING, READY, FAILED }
+    public enum State { RENDERING, READY, FAILED }
 
     private final PlanDraft draft;
-    private final Optional<PlanRenderer> renderer;
-    private final boolean runAvailable;
+    private final PlanRenderer renderer;
     private final BackgroundExecutor background;
     private final DialogService dialogs;
     private final UiSettings settings;
@@ -69,14 +68,13 @@ public final class PreviewViewModel implements WizardStep {
                             UiSettings settings) {
         this.draft = draft;
         this.renderer = services.renderer();
-        this.runAvailable = services.runLauncher().isPresent();
         this.background = background;
         this.dialogs = dialogs;
         this.settings = settings;
         this.comparison = new ComparisonModel(services.upgradeInspector(), background);
-        state.set(renderer.isPresent() ? State.RENDERING : State.NOT_AVAILABLE);
-        valid = Bindings.createBooleanBinding(() -> runAvailable && (state.get() == State.READY || state.get() == State.NOT_AVAILABLE), state);
-        blockedReason = Bindings.createStringBinding(this::reason, state, draft.kindProperty());
+        state.set(State.RENDERING);
+        valid = Bindings.createBooleanBinding(() -> state.get() == State.READY, state);
+        blockedReason = Bindings.createStringBinding(this::reason, state);
         upgrade = Bindings.equal(draft.kindProperty(), RunKind.UPGRADE);
     }
 
@@ -87,15 +85,13 @@ public final class PreviewViewModel implements WizardStep {
         if (state.get() == State.FAILED) {
             return "The files could not be rendered; go back and fix the plan";
         }
-        return runAvailable ? "" : AppServices.notAvailable("Running an " + draft.kindProperty().get().verb());
+        return "";
     }
 
     @Override
     public void activate() {
         Plan plan = draft.toPlan();
-        if (renderer.isEmpty()) {
-            status.set(AppServices.notAvailable("The preview") + ". You can still save the plan.");
-        } else if (!plan.equals(renderedPlan) || draft.kindProperty().get() != renderedKind || state.get() == State.FAILED) {
+        if (!plan.equals(renderedPlan) || draft.kindProperty().get() != renderedKind || state.get() == State.FAILED) {
             render(plan, draft.kindProperty().get());
         }
     }
@@ -108,11 +104,10 @@ public final class PreviewViewModel implements WizardStep {
         nodes.clear();
         select(null);
         comparison.reset();
-        background.submit(() -> new Rendered(renderer.orElseThrow().render(plan, kind), renderer.orElseThrow().connections(plan)),
-                result -> {
+        background.submit(() -> rendered(renderer, plan, kind), result -> {
             if (wanted == request) {
                 renderedKind = kind;
-                showRendered(plan, result.cluster(), result.connections());
+                showRendered(plan, kind, result);
             }
         }, error -> {
             if (wanted == request) {
@@ -122,10 +117,24 @@ public final class PreviewViewModel implements WizardStep {
         });
     }
 
-    /** The files of a run and how each node is reached, made together off the FX thread. */
-    private record Rendered(RenderedCluster cluster, Map<String, String> connections) { }
+    /** The files of a run, how each node is reached and what the run does on it, made together off the FX thread. */
+    private record Rendered(RenderedCluster cluster, Map<String, String> connections, Map<String, List<String>> steps) { }
 
-    private void showRendered(Plan plan, RenderedCluster cluster, Map<String, String> connections) {
+    private static Rendered rendered(PlanRenderer renderer, Plan plan, RunKind kind) throws Exception {
+        RenderedCluster cluster = renderer.render(plan, kind);
+        Map<String, List<String>> steps;
+        try {
+            steps = renderer.steps(plan, kind, cluster);
+        } catch (Exception e) {
+            // The files are still worth reading: each node's steps say why they are missing.
+            String why = "The steps could not be worked out: " + e.getMessage();
+            steps = plan.nodes().stream().collect(Collectors.toMap(Node::hostName, n -> List.of(why)));
+        }
+        return new Rendered(cluster, renderer.connections(plan), steps);
+    }
+
+    private void showRendered(Plan plan, RunKind kind, Rendered result) {
+        RenderedCluster cluster = result.cluster();
         rendered = cluster;
         renderedPlan = plan;
         List<PreviewNode> tree = new ArrayList<>();
@@ -134,8 +143,9 @@ public final class PreviewViewModel implements WizardStep {
             List<PreviewFile> nodeFiles = cluster.filesFor(node.hostName()).stream().map(f -> new PreviewFile(node.hostName(), f)).toList();
             files += nodeFiles.size();
             String roles = node.sortedRoles().stream().map(Role::key).collect(Collectors.joining(", "));
-            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles, connections.getOrDefault(node.hostName(), ""),
-                    String.join("\n", SourcesSummary.forNode(plan, node))));
+            PreviewSteps steps = new PreviewSteps(node.hostName(), kind.verb(), result.steps().getOrDefault(node.hostName(), List.of()));
+            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles, result.connections().getOrDefault(node.hostName(), ""),
+                    String.join("\n", SourcesSummary.forNode(plan, node)), steps));
         }
         nodes.setAll(tree);
         state.set(State.READY);
@@ -171,6 +181,20 @@ public final class PreviewViewModel implements WizardStep {
         }
         viewer.show(String.join("\n\n", parts) + "\n");
         fileTitle.set(String.join(" · ", title));
+    }
+
+    /** Shows what the run does on the node, step by step: a dry run's lines; nothing of it has run. */
+    public void selectSteps(PreviewSteps steps) {
+        selected.set(Optional.empty());
+        podName.set("");
+        comparison.clear("");
+        if (steps.lines().isEmpty()) {
+            viewer.clear();
+            fileTitle.set(steps.hostName() + ": the steps of the " + steps.verb() + " are not known");
+            return;
+        }
+        viewer.show(String.join("\n", steps.lines()) + "\n");
+        fileTitle.set("What the " + steps.verb() + " does on " + steps.hostName() + ", step by step · nothing has run yet");
     }
 
     /** Shows a file; a secret one only by name. {@code null} clears the selection. */

@@ -1,5 +1,6 @@
 package dev.mast.ui.run;
 
+import dev.mast.concurrent.BoundedLog;
 import dev.mast.workflow.NodeOutcome;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.RunSummary;
@@ -27,10 +28,12 @@ import javafx.collections.ObservableList;
  * one list change per batch.
  */
 public final class RunState {
+    /** The last lines of each node's log the page keeps: the full log is in the run folder, and a screen cannot usefully hold more. */
+    public static final int LOG_LINES = 5_000;
     private final int logCapacity;
     private final ObservableList<NodeProgress> rows = FXCollections.observableArrayList();
     private final Map<String, NodeProgress> byNode = new HashMap<>();
-    private final Map<String, LogBuffer> logs = new HashMap<>();
+    private final Map<String, BoundedLog<LogEntry>> logs = new HashMap<>();
     private final ObservableList<LogEntry> selectedLog = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Optional<String>> selected = new ReadOnlyObjectWrapper<>(this, "selected", Optional.empty());
     private final ReadOnlyLongWrapper selectedDropped = new ReadOnlyLongWrapper(this, "selectedDropped");
@@ -118,7 +121,7 @@ public final class RunState {
     }
 
     private void appendLog(String node, List<LogEntry> lines) {
-        LogBuffer buffer = logs.computeIfAbsent(node, n -> new LogBuffer(logCapacity));
+        BoundedLog<LogEntry> buffer = logs.computeIfAbsent(node, n -> new BoundedLog<>(logCapacity));
         lines.forEach(buffer::add);
         if (selected.get().filter(node::equals).isPresent()) {
             List<LogEntry> tail = lines.size() > logCapacity ? lines.subList(lines.size() - logCapacity, lines.size()) : lines;
@@ -134,8 +137,8 @@ public final class RunState {
     /** Shows the node's log in the log pane. */
     public void select(String node) {
         selected.set(Optional.ofNullable(node));
-        LogBuffer buffer = node == null ? null : logs.get(node);
-        selectedLog.setAll(buffer == null ? List.of() : buffer.lines());
+        BoundedLog<LogEntry> buffer = node == null ? null : logs.get(node);
+        selectedLog.setAll(buffer == null ? List.of() : buffer.all());
         selectedDropped.set(buffer == null ? 0 : buffer.dropped());
     }
 
@@ -162,8 +165,8 @@ public final class RunState {
 
     /** The node's buffered log, oldest first. */
     public List<LogEntry> logOf(String node) {
-        LogBuffer buffer = logs.get(node);
-        return buffer == null ? List.of() : buffer.lines();
+        BoundedLog<LogEntry> buffer = logs.get(node);
+        return buffer == null ? List.of() : buffer.all();
     }
 
     public ObservableList<NodeProgress> rows() {

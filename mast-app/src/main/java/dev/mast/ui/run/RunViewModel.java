@@ -2,13 +2,12 @@ package dev.mast.ui.run;
 
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.RunLauncher;
 import dev.mast.ui.common.DialogService;
 import dev.mast.ui.common.FolderOpener;
-import dev.mast.ui.common.FxBatcher;
+import dev.mast.concurrent.Batcher;
 import dev.mast.ui.wizard.WizardStep;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.RunSummary;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -33,16 +30,10 @@ import javafx.beans.value.ObservableStringValue;
 
 /**
  * The Run page: starts the run through the {@link RunLauncher}, feeds its events through a
- * {@link FxBatcher} into the {@link RunState}, and holds the commands: cancel, retry the nodes
+ * {@link Batcher} into the {@link RunState}, and holds the commands: cancel, retry the nodes
  * that failed or did not finish, open the run folder.
  */
 public final class RunViewModel implements WizardStep {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mast-run-batcher");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     /**
      * Ten updates a second look live, and each costs the FX thread a layout pass of the table and
      * the log; at 200 nodes twice as many would double that for nothing a person could see.
@@ -52,12 +43,12 @@ public final class RunViewModel implements WizardStep {
     private static final ObservableBooleanValue NO_NEXT = new ReadOnlyBooleanWrapper(false);
     private static final ObservableStringValue NO_REASON = new javafx.beans.property.ReadOnlyStringWrapper("");
 
-    private final Optional<RunLauncher> launcher;
+    private final RunLauncher launcher;
     private final DialogService dialogs;
     private final FolderOpener folders;
     private final Clock clock;
     private final RunState state;
-    private final FxBatcher<ProgressEvent> batcher;
+    private final Batcher<ProgressEvent> batcher;
     private final ReadOnlyObjectWrapper<Optional<RunHandle>> handle = new ReadOnlyObjectWrapper<>(this, "handle", Optional.empty());
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
@@ -71,15 +62,15 @@ public final class RunViewModel implements WizardStep {
     private java.util.function.BiConsumer<Path, Plan> podListOpener = (kubeconfig, ran) -> { };
 
     /** @param uiThread where event batches are applied: {@code Platform::runLater} in the app */
-    public RunViewModel(Optional<RunLauncher> launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
+    public RunViewModel(RunLauncher launcher, DialogService dialogs, FolderOpener folders, Clock clock, Executor uiThread) {
         this.launcher = launcher;
         this.dialogs = dialogs;
         this.folders = folders;
         this.clock = clock;
-        this.state = new RunState(LogBuffer.DEFAULT_CAPACITY);
-        this.batcher = new FxBatcher<>(state::apply, uiThread, TIMER, BATCH_INTERVAL);
-        canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty()
-                && launcher.isPresent(), state.runningProperty(), state.summaryProperty());
+        this.state = new RunState(RunState.LOG_LINES);
+        this.batcher = Batcher.uncapped(BATCH_INTERVAL, uiThread, batch -> state.apply(batch.items()));
+        canRetry = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && !nodesToRetry().isEmpty(),
+                state.runningProperty(), state.summaryProperty());
         summaryText = Bindings.createStringBinding(this::describe, state.summaryProperty(), handle);
         canOpenPods = Bindings.createBooleanBinding(() -> !state.runningProperty().get() && handle.get().isPresent()
                 && state.summaryProperty().get().map(RunSummary::succeeded).orElse(false), state.runningProperty(),
@@ -101,15 +92,12 @@ public final class RunViewModel implements WizardStep {
 
     /** Starts a run on {@code onlyNodes} of the plan (all when empty); false if the launcher refused. */
     public boolean start(Plan plan, RunKind kind, Set<String> onlyNodes) {
-        if (launcher.isEmpty()) {
-            return false;
-        }
         this.plan = plan;
         this.kind = kind;
         state.prepare(plan.nodes().stream().map(Node::hostName).filter(n -> onlyNodes.isEmpty() || onlyNodes.contains(n)).toList(),
                 onlyNodes.isEmpty());
         try {
-            handle.set(Optional.of(launcher.get().start(plan, kind, onlyNodes, batcher::offer)));
+            handle.set(Optional.of(launcher.start(plan, kind, onlyNodes, batcher::add)));
             return true;
         } catch (Exception e) {
             state.abort();
@@ -195,7 +183,7 @@ public final class RunViewModel implements WizardStep {
 
     /** Applies queued events now: the benchmark's last batch, and tests without a running toolkit. */
     public void flushEvents() {
-        batcher.drain();
+        batcher.deliverNow();
     }
 
     public void tick() {
@@ -221,7 +209,7 @@ public final class RunViewModel implements WizardStep {
         return state;
     }
 
-    public FxBatcher<ProgressEvent> batcher() {
+    public Batcher<ProgressEvent> batcher() {
         return batcher;
     }
 
@@ -255,10 +243,6 @@ public final class RunViewModel implements WizardStep {
         return summaryText;
     }
 
-    public boolean launcherAvailable() {
-        return launcher.isPresent();
-    }
-
     /** Where "Open pod list" goes: the main window's operate screens. */
     public void setPodListOpener(java.util.function.BiConsumer<Path, Plan> opener) {
         this.podListOpener = opener;
@@ -287,10 +271,6 @@ public final class RunViewModel implements WizardStep {
     public String podListUnavailableReason() {
         return "The pod list opens once a run has finished well, with the admin kubeconfig it saved. "
                 + "For another cluster, use \"Pods and logs of a running cluster\" on the Start page.";
-    }
-
-    public String launcherUnavailableReason() {
-        return AppServices.NOT_AVAILABLE;
     }
 
     /** There is no page after this one. */

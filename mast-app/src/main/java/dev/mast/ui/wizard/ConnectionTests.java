@@ -7,7 +7,6 @@ import dev.mast.ui.common.BackgroundExecutor;
 import dev.mast.ui.common.DialogService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,33 +15,28 @@ import java.util.stream.Collectors;
  * fingerprints in one dialog, and trusted and tested again only if the user says so.
  */
 public final class ConnectionTests {
-    private final Optional<ConnectionTester> tester;
+    private final ConnectionTester tester;
     private final BackgroundExecutor background;
     private final DialogService dialogs;
 
     private record Untrusted(NodeRow row, Node node, NodeCheck check) { }
 
-    public ConnectionTests(Optional<ConnectionTester> tester, BackgroundExecutor background, DialogService dialogs) {
+    public ConnectionTests(ConnectionTester tester, BackgroundExecutor background, DialogService dialogs) {
         this.tester = tester;
         this.background = background;
         this.dialogs = dialogs;
     }
 
-    public boolean available() {
-        return tester.isPresent();
-    }
-
     public void test(List<NodeRow> rows) {
-        if (tester.isEmpty() || rows.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        ConnectionTester connections = tester.get();
         int[] pending = {rows.size()};
         List<Untrusted> untrusted = new ArrayList<>();
         for (NodeRow row : rows) {
             Node node = row.toNode();
             row.setConnection(ConnectionStatus.TESTING);
-            background.submit(() -> connections.test(node), check -> {
+            background.submit(() -> tester.test(node), check -> {
                 row.setConnection(ConnectionStatus.of(check));
                 if (check.needsHostKeyDecision()) {
                     untrusted.add(new Untrusted(row, node, check));
@@ -76,12 +70,11 @@ public final class ConnectionTests {
         if (!dialogs.confirm(title, message, action)) {
             return;
         }
-        ConnectionTester connections = tester.orElseThrow();
         for (Untrusted u : untrusted) {
             u.row().setConnection(ConnectionStatus.TESTING);
             background.submit(() -> {
-                connections.trustHostKey(u.node(), u.check().hostKeyFingerprint());
-                return connections.test(u.node());
+                tester.trustHostKey(u.node(), u.check().hostKeyFingerprint());
+                return tester.test(u.node());
             }, check -> u.row().setConnection(ConnectionStatus.of(check)),
                     error -> u.row().setConnection(ConnectionStatus.error("The host key was not trusted: "
                             + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()))));

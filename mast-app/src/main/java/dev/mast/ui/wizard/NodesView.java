@@ -5,7 +5,6 @@ import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,15 +59,8 @@ public final class NodesView {
         test.setId("test-connection");
         Button testAll = Controls.button("Test a_ll", "Test the connection to every node", model::testAll);
         testAll.setId("test-all");
-        Node testNode = test;
-        Node testAllNode = testAll;
-        if (model.connectionTestAvailable()) {
-            test.disableProperty().bind(none);
-        } else {
-            testNode = Controls.disabledWithReason(test, model.connectionTestUnavailableReason());
-            testAllNode = Controls.disabledWithReason(testAll, model.connectionTestUnavailableReason());
-        }
-        return new ToolBar(add, duplicate, remove, paste, key, new Separator(Orientation.VERTICAL), testNode, testAllNode);
+        test.disableProperty().bind(none);
+        return new ToolBar(add, duplicate, remove, paste, key, new Separator(Orientation.VERTICAL), test, testAll);
     }
 
     private List<NodeRow> selected() {

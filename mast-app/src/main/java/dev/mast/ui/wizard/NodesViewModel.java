@@ -3,7 +3,6 @@ package dev.mast.ui.wizard;
 import dev.mast.plan.Problem;
 import dev.mast.plan.SshSettings;
 import dev.mast.plan.ValidationReport;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.common.DialogService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,14 +180,6 @@ public final class NodesViewModel implements WizardStep {
 
     public void testAll() {
         tests.test(List.copyOf(draft.nodes()));
-    }
-
-    public boolean connectionTestAvailable() {
-        return tests.available();
-    }
-
-    public String connectionTestUnavailableReason() {
-        return AppServices.NOT_AVAILABLE;
     }
 
     private java.util.Set<String> names() {

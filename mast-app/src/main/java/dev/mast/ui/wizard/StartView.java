@@ -1,7 +1,6 @@
 package dev.mast.ui.wizard;
 
 import atlantafx.base.controls.Tile;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.OperateNavigation;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.common.Controls;
@@ -104,7 +103,7 @@ public final class StartView {
         Button start = Controls.button("Try a _simulated cluster", "Start the simulated nodes and use them as the plan's nodes",
                 model::startSimulatedCluster);
         start.setId("simulated-cluster");
-        HBox box = new HBox(8, count, nodes, model.simulatorAvailable() ? start : Controls.disabledWithReason(start, AppServices.NOT_AVAILABLE));
+        HBox box = new HBox(8, count, nodes, start);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }

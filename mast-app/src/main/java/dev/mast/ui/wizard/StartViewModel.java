@@ -42,7 +42,7 @@ public final class StartViewModel implements WizardStep {
     private final BackgroundExecutor background;
     private final DialogService dialogs;
     private final UiSettings settings;
-    private final Optional<SimulatedClusterStarter> simulator;
+    private final SimulatedClusterStarter simulator;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ObservableList<String> importWarnings = FXCollections.observableArrayList();
@@ -51,7 +51,7 @@ public final class StartViewModel implements WizardStep {
     private final StringBinding blockedReason;
 
     public StartViewModel(PlanDraft draft, BackgroundExecutor background, DialogService dialogs, UiSettings settings,
-                          Optional<SimulatedClusterStarter> simulator) {
+                          SimulatedClusterStarter simulator) {
         this.draft = draft;
         this.background = background;
         this.dialogs = dialogs;
@@ -107,19 +107,12 @@ public final class StartViewModel implements WizardStep {
         }, file, "Cannot import the Kismatic plan");
     }
 
-    public boolean simulatorAvailable() {
-        return simulator.isPresent();
-    }
-
     /** Starts simulated nodes; on an upgrade they run the control plane as systemd services. */
     public void startSimulatedCluster() {
-        if (simulator.isEmpty()) {
-            return;
-        }
         int count = simulatedNodes.get();
         boolean legacy = draft.kindProperty().get() == RunKind.UPGRADE;
         busy.set(true);
-        background.submit(() -> simulator.get().start(count, legacy), plan -> {
+        background.submit(() -> simulator.start(count, legacy), plan -> {
             busy.set(false);
             draft.load(plan);
             importWarnings.clear();

@@ -15,7 +15,7 @@ class BackgroundExecutorTest {
     @Test
     void thePoolWorksOffTheUiThreadAndCallsBackOnIt() throws Exception {
         ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
-        try (var background = new PooledBackgroundExecutor(ui)) {
+        try (var background = UiThreads.forApp(ui)) {
             AtomicReference<String> workedOn = new AtomicReference<>();
             CompletableFuture<String> calledBackOn = new CompletableFuture<>();
             background.submit(() -> {
@@ -33,7 +33,7 @@ class BackgroundExecutorTest {
     @Test
     void aFailureReachesTheFailureCallbackOnTheUiThread() throws Exception {
         ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui"));
-        try (var background = new PooledBackgroundExecutor(ui)) {
+        try (var background = UiThreads.forApp(ui)) {
             CompletableFuture<String> failure = new CompletableFuture<>();
             background.<String>submit(() -> {
                 throw new java.io.IOException("disk full");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.MemoryPreferences;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class ThemeAndWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none(), home);
+        app.show(stage, TestServices.in(home), home);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.mast.cluster.logs.ApiLogs;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.ui.pods.FxThread;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class LogViewModelTest {
 
     private void open(int cap) throws Exception {
         var sources = new LogSources(Optional.of(new ApiLogs(api)), Optional.of(nodes.runtime()));
-        model = fx.call(() -> new LogViewModel(API_SERVER, sources, apiDown::get, fx.threads(), cap));
+        model = fx.call(() -> new LogViewModel(API_SERVER, sources, apiDown::get, fx.threads(), cap, new ScriptedDialogs()));
         fx.run(() -> model.activate());
     }
 

@@ -11,7 +11,8 @@ import dev.mast.cluster.fixture.FakeContainer;
 import dev.mast.cluster.fixture.FakeNodes;
 import dev.mast.cluster.runtime.LogSources;
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class LogViewTest {
     private FakeContainer container;
     private LogView view;
     private final Path saveTo = dirPath().resolve("saved.log");
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private static Path dirPath() {
         try {
@@ -62,9 +64,10 @@ class LogViewTest {
         }
         var sources = new LogSources(Optional.empty(), Optional.of(nodes.runtime()));
         var target = new LogTarget("kube-system", "kube-apiserver-node001", List.of("kube-apiserver"), "kube-apiserver");
-        var model = new LogViewModel(target, sources, () -> false, UiThreads.forApp(Platform::runLater), 10_000);
+        var model = new LogViewModel(target, sources, () -> false, UiThreads.forApp(Platform::runLater), 10_000,
+                dialogs.choosePath(saveTo));
         model.options().tailProperty().set(null);
-        view = new LogView(model, window -> Optional.of(saveTo));
+        view = new LogView(model);
         stage.setScene(new Scene(view.root(), 1100, 600));
         stage.show();
         model.activate();
@@ -178,6 +181,8 @@ class LogViewTest {
         runFx(() -> view.model().options().followProperty().set(false));
         robot.clickOn("#log-save");
         until("saved", () -> !robot.lookup("#log-notice").queryAs(Label.class).getText().isEmpty());
+        assertEquals(List.of(new ScriptedDialogs.Asked("save", "Save the log", "kube-apiserver-node001.log", "", "")),
+                dialogs.asked("save"));
         List<String> saved = Files.readAllLines(saveTo);
         assertEquals(500, saved.size());
         assertEquals(onFx(() -> list(robot).getItems().get(499)), saved.get(499));

@@ -11,7 +11,8 @@ import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
 import dev.mast.cluster.logs.ApiLogs;
 import dev.mast.cluster.runtime.LogSources;
-import dev.mast.ui.pods.UiThreads;
+import dev.mast.ui.common.UiThreads;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +54,10 @@ class MillionLinesTest {
         api = new KubeApi(mock.newClient(), "mock");
         var target = new LogTarget("kube-system", "kube-apiserver-node001", List.of("kube-apiserver"), "kube-apiserver");
         var model = new LogViewModel(target, new LogSources(Optional.of(new ApiLogs(api)), Optional.empty()), () -> false,
-                UiThreads.forApp(Platform::runLater), LINES);
+                UiThreads.forApp(Platform::runLater), LINES, new ScriptedDialogs());
         model.options().followProperty().set(false);
         model.options().tailProperty().set(null);
-        view = new LogView(model, window -> Optional.empty());
+        view = new LogView(model);
         stage.setScene(new Scene(view.root(), 1100, 600));
         stage.show();
         model.activate();

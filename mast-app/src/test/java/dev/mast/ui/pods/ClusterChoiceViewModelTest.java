@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.fixture.MockApi;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class ClusterChoiceViewModelTest {
                     user: admin
                     namespace: default
                 """));
-        var model = fx.call(() -> new ClusterChoiceViewModel(fx.threads(), connected::add));
+        var model = fx.call(() -> new ClusterChoiceViewModel(fx.threads(), new ScriptedDialogs(), connected::add));
         fx.run(() -> model.load(List.of(file)));
         fx.await("connected", () -> connected.size() == 1);
         assertEquals(List.of("other", "mock"), fx.call(() -> List.copyOf(model.contexts())));
@@ -53,10 +54,28 @@ class ClusterChoiceViewModelTest {
 
     @Test
     void saysWhyAKubeconfigCannotBeUsed() throws Exception {
-        var model = fx.call(() -> new ClusterChoiceViewModel(fx.threads(), connected::add));
+        var model = fx.call(() -> new ClusterChoiceViewModel(fx.threads(), new ScriptedDialogs(), connected::add));
         fx.run(() -> model.load(List.of(dir.resolve("missing.conf"))));
         fx.await("an error", () -> !model.errorProperty().get().isEmpty());
         assertTrue(fx.call(() -> model.errorProperty().get()).contains("No kubeconfig found"));
         assertTrue(connected.isEmpty());
+    }
+
+    @Test
+    void choosingAKubeconfigAsksThroughTheDialogsAndConnectsWithIt() throws Exception {
+        Path file = mock.writeKubeconfig(dir.resolve("admin.conf"));
+        ScriptedDialogs dialogs = new ScriptedDialogs().choosePath(file);
+        var model = fx.call(() -> new ClusterChoiceViewModel(fx.threads(), dialogs, connected::add));
+
+        fx.run(model::chooseKubeconfig);
+        fx.await("connected", () -> connected.size() == 1);
+        assertEquals(file.toString(), fx.call(() -> model.filesProperty().get()));
+        ScriptedDialogs.Asked asked = dialogs.asked("open").get(0);
+        assertEquals("Choose a kubeconfig", asked.title());
+        assertTrue(asked.message().endsWith(".kube"), asked.message());
+
+        fx.run(model::chooseKubeconfig);
+        assertEquals(2, dialogs.asked("open").size());
+        assertEquals(file.toString(), fx.call(() -> model.filesProperty().get()), "a cancelled choice changes nothing");
     }
 }

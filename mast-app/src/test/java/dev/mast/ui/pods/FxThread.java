@@ -1,5 +1,6 @@
 package dev.mast.ui.pods;
 
+import dev.mast.ui.common.UiThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;

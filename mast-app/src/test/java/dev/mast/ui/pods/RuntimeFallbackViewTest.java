@@ -13,7 +13,10 @@ import dev.mast.cluster.fixture.FakeContainer;
 import dev.mast.cluster.fixture.FakeNodes;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.ui.common.UiThreads;
+import dev.mast.ui.fixtures.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,7 +91,7 @@ class RuntimeFallbackViewTest {
         Path kubeconfig = mock.writeKubeconfig(Files.createTempFile("mast-test", ".conf"));
         runFx(() -> {
             screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                    Optional.of(nodes.connector())));
+                    Optional.of(new NodeSessions(nodes.connector())), new ScriptedDialogs()));
             view = screens.podsView(List.of(kubeconfig));
             stage.setScene(new Scene(view.root(), 1280, 720));
             stage.show();

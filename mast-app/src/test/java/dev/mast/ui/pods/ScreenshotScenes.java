@@ -6,7 +6,9 @@ import dev.mast.cluster.fixture.FakeContainer;
 import dev.mast.cluster.fixture.FakeNodes;
 import dev.mast.cluster.fixture.MockApi;
 import dev.mast.cluster.fixture.TestPods;
+import dev.mast.cluster.runtime.NodeSessions;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.ui.common.UiThreads;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.nio.file.Files;
@@ -102,7 +104,7 @@ public final class ScreenshotScenes {
             return;
         }
         var screens = new OperateScreens(new OperateSession(UiThreads.forApp(Platform::runLater), Optional.of(nodes.plan()),
-                Optional.of(nodes.connector())));
+                Optional.of(new NodeSessions(nodes.connector())), new dev.mast.ui.fixtures.ScriptedDialogs()));
         Path kubeconfig = kubeconfigFile;
         PodsView view = screens.podsView(List.of(kubeconfig));
         stage.setTitle("Mast");
@@ -155,7 +157,7 @@ public final class ScreenshotScenes {
         var settings = new dev.mast.ui.common.UiSettings(new dev.mast.ui.fixtures.MemoryPreferences());
         var env = dev.mast.ui.fixtures.UiFixtures.environment(dev.mast.ui.fixtures.UiFixtures.homeWithKeys(dir.resolve("home")),
                 new dev.mast.ui.fixtures.ScriptedDialogs());
-        var model = new dev.mast.ui.MainWindowModel(dev.mast.ui.AppServices.none().withNodeAccess(plan -> nodes.connector()),
+        var model = new dev.mast.ui.MainWindowModel(dev.mast.ui.fixtures.TestServices.in(env.home()).withNodeAccess(plan -> new NodeSessions(nodes.connector())),
                 new dev.mast.ui.UiEnvironment(settings, env.background(), env.dialogs(), env.validator(), env.folders(), env.clock(),
                         env.home()), Platform::runLater);
         stage.setTitle("Mast");

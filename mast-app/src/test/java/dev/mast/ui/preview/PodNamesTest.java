@@ -2,7 +2,7 @@ package dev.mast.ui.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mast.render.NodeFile;
+import dev.mast.files.NodeFile;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
@@ -36,7 +36,7 @@ class PreviewUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()), home);
+        app.show(stage, TestServices.in(home), home);
     }
 
     @BeforeEach
@@ -81,6 +81,17 @@ class PreviewUiTest {
         assertTrue(lines.contains("kubelet and kubectl 1.34.3: Kubernetes' packages at exactly that version, with cri-tools and"
                 + " kubernetes-cni, held"), lines.toString());
         assertTrue(lines.contains("  registry.k8s.io/etcd:3.6.5-0, pulled by containerd"), lines.toString());
+    }
+
+    @Test
+    void underEachNodeItsStepsShowWhatTheRunDoesThere(FxRobot robot) {
+        clickTreeItem(robot, "What the install does here, step by step");
+
+        assertEquals("What the install does on master001, step by step · nothing has run yet",
+                robot.lookup("#file-title").queryAs(Label.class).getText());
+        List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
+        assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", lines.get(0));
+        assertTrue(lines.contains("8. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
     }
 
     @Test

@@ -10,9 +10,8 @@ import dev.mast.ui.AppServices;
 import dev.mast.ui.RunKind;
 import dev.mast.ui.common.BackgroundExecutor;
 import dev.mast.ui.common.UiSettings;
-import dev.mast.ui.fixtures.LegacyInspector;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.MemoryPreferences;
-import dev.mast.ui.fixtures.ReplayingRunLauncher;
 import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.ScriptedDialogs;
 import dev.mast.ui.fixtures.UiFixtures;
@@ -20,7 +19,7 @@ import dev.mast.ui.wizard.PlanDraft;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,7 @@ class PreviewViewModelTest {
     void setUp() {
         draft = new PlanDraft(new PlanValidator(UiFixtures.homeWithKeys(temp.resolve("home")), Files::isReadable));
         draft.load(UiFixtures.threeMasters());
-        model = preview(AppServices.none().withRenderer(renderer).withUpgradeInspector(new LegacyInspector())
-                .withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, temp)));
+        model = preview(TestServices.in(temp).withRenderer(renderer));
     }
 
     private PreviewViewModel preview(AppServices services) {
@@ -81,7 +79,7 @@ class PreviewViewModelTest {
                 return render(plan);
             }
         };
-        model = preview(AppServices.none().withRenderer(byKind).withUpgradeInspector(new LegacyInspector()));
+        model = preview(TestServices.in(temp).withRenderer(byKind));
         model.activate();
         draft.kindProperty().set(RunKind.UPGRADE);
         model.activate();
@@ -115,7 +113,7 @@ class PreviewViewModelTest {
 
     @Test
     void aRendererThatFailsBlocksTheRunAndSaysWhy() {
-        PreviewViewModel failing = preview(AppServices.none().withRunLauncher(new ReplayingRunLauncher(Duration.ZERO, temp))
+        PreviewViewModel failing = preview(TestServices.in(temp)
                 .withRenderer(plan -> {
                     throw new IllegalStateException("no CA in /var/lib/mast/pki");
                 }));
@@ -183,5 +181,60 @@ class PreviewViewModelTest {
 
         assertTrue(model.comparison().rows().isEmpty());
         assertFalse(model.upgradeProperty().get());
+    }
+
+    @Test
+    void eachNodeShowsWhatTheRunDoesThereStepByStepFromTheDryRun() {
+        model.activate();
+
+        PreviewSteps worker = node("worker001").steps();
+        assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", worker.lines().get(0));
+        assertTrue(worker.lines().contains("     write /etc/kubernetes/manifests/kube-proxy.yaml (600)"), worker.lines().toString());
+        assertFalse(worker.lines().stream().anyMatch(l -> l.contains("[control-plane/static-pods]")), worker.lines().toString());
+        List<String> master = node("master001").steps().lines();
+        assertTrue(master.contains("     write /etc/kubernetes/manifests/kube-apiserver.yaml (600)"), master.toString());
+        assertTrue(master.get(master.size() - 2).endsWith("Save the admin kubeconfig [kubeconfig/save] on the first master"), master.toString());
+        assertFalse(String.join("\n", master).contains(SampleRenderer.SECRET_MARKER));
+
+        model.selectSteps(worker);
+        assertEquals(worker.lines(), model.viewer().lines());
+        assertEquals("What the install does on worker001, step by step · nothing has run yet", model.fileTitleProperty().get());
+        assertTrue(model.selectedProperty().get().isEmpty());
+    }
+
+    @Test
+    void anUpgradesStepsStartByTakingTheClustersCaOnTheFirstMasterOnly() {
+        draft.kindProperty().set(RunKind.UPGRADE);
+        model.activate();
+
+        assertEquals("1. Take the cluster's CA [pki/adopt-ca] on the first master: asks the node when the run starts",
+                node("master001").steps().lines().get(0));
+        assertFalse(node("master002").steps().lines().stream().anyMatch(l -> l.contains("[pki/adopt-ca]")));
+        assertEquals("What the upgrade does here, step by step", node("master002").steps().toString());
+    }
+
+    @Test
+    void stepsThatCannotBeWorkedOutSayWhyAndLeaveTheFilesToRead() {
+        dev.mast.ui.PlanRenderer failing = new dev.mast.ui.PlanRenderer() {
+            @Override
+            public dev.mast.render.RenderedCluster render(dev.mast.plan.Plan plan) {
+                return renderer.render(plan);
+            }
+
+            @Override
+            public java.util.Map<String, List<String>> steps(dev.mast.plan.Plan plan, RunKind kind, dev.mast.render.RenderedCluster files) {
+                throw new IllegalStateException("master001 refused the connection");
+            }
+        };
+        model = preview(TestServices.in(temp).withRenderer(failing));
+        model.activate();
+
+        assertEquals(PreviewViewModel.State.READY, model.stateProperty().get());
+        assertEquals(List.of("The steps could not be worked out: master001 refused the connection"), node("worker002").steps().lines());
+        assertEquals("/etc/kubernetes/manifests/kube-apiserver.yaml", model.selectedProperty().get().orElseThrow().file().path());
+    }
+
+    private PreviewNode node(String name) {
+        return model.nodes().stream().filter(n -> n.hostName().equals(name)).findFirst().orElseThrow();
     }
 }

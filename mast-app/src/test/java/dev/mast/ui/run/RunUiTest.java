@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.ReplayingRunLauncher;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import dev.mast.ui.wizard.WizardPage;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class RunUiTest {
     @Start
     void start(Stage stage) {
         launcher = new ReplayingRunLauncher(Duration.ofMillis(20), home.resolve("runs"));
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()).withRunLauncher(launcher), home);
+        app.show(stage, TestServices.in(home).withRunLauncher(launcher), home);
     }
 
     @BeforeEach

@@ -38,7 +38,7 @@ class RunViewModelTest {
 
     /** Batches are applied only when the test flushes: the test thread is the UI thread. */
     private RunViewModel model(RunLauncher launcher, Clock clock) {
-        return new RunViewModel(Optional.of(launcher), dialogs, opened::add, clock, task -> { });
+        return new RunViewModel(launcher, dialogs, opened::add, clock, task -> { });
     }
 
     private RunViewModel model(RunLauncher launcher) {
@@ -276,14 +276,14 @@ class RunViewModelTest {
         state.apply(List.of(new ProgressEvent.RunStarted(Instant.EPOCH, "install", List.of("node001"), Map.of("node001", 1))));
         model.select("node001");
         List<ProgressEvent> lines = new ArrayList<>();
-        int total = LogBuffer.DEFAULT_CAPACITY + 1_000;
+        int total = RunState.LOG_LINES + 1_000;
         for (int i = 1; i <= total; i++) {
             lines.add(new ProgressEvent.LogLine(Instant.EPOCH, "node001", "etcd/start", LogLevel.STDOUT, "line " + i));
         }
         state.apply(lines.subList(0, 3_000));
         state.apply(lines.subList(3_000, total));
 
-        assertEquals(LogBuffer.DEFAULT_CAPACITY, state.selectedLog().size());
+        assertEquals(RunState.LOG_LINES, state.selectedLog().size());
         assertEquals("line " + total, state.selectedLog().get(state.selectedLog().size() - 1).text());
         assertEquals(1_000, state.selectedDroppedProperty().get());
         assertEquals(state.logOf("node001"), state.selectedLog());

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Role;
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.KnownHostsTester;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Path;
 import java.util.Set;
@@ -38,7 +37,7 @@ class NodesUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()).withConnectionTester(tester), home);
+        app.show(stage, TestServices.in(home).withConnectionTester(tester), home);
     }
 
     @BeforeEach

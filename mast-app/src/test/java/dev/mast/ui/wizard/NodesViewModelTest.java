@@ -14,7 +14,6 @@ import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,10 @@ class NodesViewModelTest {
     void setUp() {
         draft = new PlanDraft(new PlanValidator(UiFixtures.homeWithKeys(home), Files::isReadable));
         tester = new KnownHostsTester(Set.of("ingress001"));
-        model = nodes(Optional.of(tester));
+        model = nodes(tester);
     }
 
-    private NodesViewModel nodes(Optional<ConnectionTester> connections) {
+    private NodesViewModel nodes(ConnectionTester connections) {
         return new NodesViewModel(draft, dialogs, new ConnectionTests(connections, BackgroundExecutor.callingThread(), dialogs), home);
     }
 
@@ -158,16 +157,6 @@ class NodesViewModelTest {
         model.testConnection(List.of(row("master001")));
         row("master001").ipProperty().set("192.168.10.111");
 
-        assertEquals(ConnectionStatus.NOT_TESTED, row("master001").connectionProperty().get());
-    }
-
-    @Test
-    void withoutATesterTheTestsAreUnavailable() {
-        draft.load(UiFixtures.threeMasters());
-        NodesViewModel without = nodes(Optional.empty());
-        without.testAll();
-
-        assertFalse(without.connectionTestAvailable());
         assertEquals(ConnectionStatus.NOT_TESTED, row("master001").connectionProperty().get());
     }
 

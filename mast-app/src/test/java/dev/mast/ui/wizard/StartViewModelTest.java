@@ -34,7 +34,7 @@ class StartViewModelTest {
     void setUp() {
         draft = new PlanDraft(new PlanValidator(UiFixtures.homeWithKeys(temp.resolve("home")), Files::isReadable));
         model = new StartViewModel(draft, BackgroundExecutor.callingThread(), dialogs, settings,
-                Optional.of((nodes, legacy) -> UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().subList(0, nodes))));
+                (nodes, legacy) -> UiFixtures.threeMasters().withNodes(UiFixtures.threeMasters().nodes().subList(0, nodes)));
     }
 
     @Test

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mast.plan.PlanValidator;
 import dev.mast.plan.ProgramSource;
 import dev.mast.plan.Sources;
-import dev.mast.ui.AppServices;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
-import dev.mast.ui.fixtures.SampleRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
@@ -35,7 +34,7 @@ class WizardUiTest {
 
     @Start
     void start(Stage stage) {
-        app.show(stage, AppServices.none().withRenderer(new SampleRenderer()), home);
+        app.show(stage, TestServices.in(home), home);
     }
 
     private WizardPage page() {
@@ -124,11 +123,6 @@ class WizardUiTest {
         assertTrue(warnings.getItems().get(0).toString().startsWith(file + ":"));
         assertTrue(robot.lookup("#kind-upgrade").queryAs(RadioButton.class).isSelected());
         assertTrue(robot.lookup("#plan-source").queryAs(Label.class).getText().startsWith("Current plan: Imported " + file));
-    }
-
-    @Test
-    void aMissingServiceDisablesItsButton(FxRobot robot) {
-        assertTrue(robot.lookup("#simulated-cluster").queryButton().isDisabled());
     }
 
     @Test

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.PlanValidator;
-import dev.mast.ui.AppServices;
 import dev.mast.ui.MainWindowModel;
 import dev.mast.ui.RunKind;
+import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.ReplayingRunLauncher;
-import dev.mast.ui.fixtures.SampleRenderer;
 import dev.mast.ui.fixtures.ScriptedDialogs;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class WizardViewModelTest {
     @BeforeEach
     void setUp() {
         launcher = new ReplayingRunLauncher(Duration.ZERO, temp, task -> { });
-        app = new MainWindowModel(AppServices.none().withRenderer(new SampleRenderer()).withRunLauncher(launcher),
+        app = new MainWindowModel(TestServices.in(temp).withRunLauncher(launcher),
                 UiFixtures.environment(UiFixtures.homeWithKeys(temp.resolve("home")), dialogs), task -> { });
         wizard = app.wizard();
     }
@@ -133,19 +132,6 @@ class WizardViewModelTest {
 
         assertEquals(WizardPage.PREVIEW, wizard.pageProperty().get());
         assertTrue(launcher.starts().isEmpty());
-    }
-
-    @Test
-    void withoutARunLauncherThePreviewSaysWhyItCannotGoOn() {
-        var noRun = new MainWindowModel(AppServices.none().withRenderer(new SampleRenderer()),
-                UiFixtures.environment(UiFixtures.homeWithKeys(temp.resolve("home2")), dialogs), task -> { });
-        noRun.draft().load(UiFixtures.threeMasters());
-        noRun.wizard().next();
-        noRun.wizard().next();
-        noRun.wizard().next();
-
-        assertFalse(noRun.wizard().canGoNextProperty().get());
-        assertEquals("Running an install is not available yet in this build of Mast", noRun.wizard().blockedReasonProperty().get());
     }
 
     @Test

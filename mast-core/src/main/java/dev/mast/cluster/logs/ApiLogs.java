@@ -2,6 +2,7 @@ package dev.mast.cluster.logs;
 
 import dev.mast.cluster.ClusterException;
 import dev.mast.cluster.KubeApi;
+import dev.mast.concurrent.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -21,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 
 /** Container logs through the API server ({@code GET .../pods/NAME/log}), streamed line by line. */
 public final class ApiLogs {
+    /** Reads followed logs: each holds its thread for as long as the viewer is open. */
+    private static final ExecutorService READERS = DaemonThreads.pool("mast-log-reader");
+
     /** The annotation kubectl reads to pick a pod's default container. */
     public static final String DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container";
 
@@ -28,7 +32,7 @@ public final class ApiLogs {
     private final ExecutorService readers;
 
     public ApiLogs(KubeApi api) {
-        this(api, ReaderThreads.POOL);
+        this(api, READERS);
     }
 
     public ApiLogs(KubeApi api, ExecutorService readers) {

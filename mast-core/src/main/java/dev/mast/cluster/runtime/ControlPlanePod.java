@@ -1,6 +1,5 @@
 package dev.mast.cluster.runtime;
 
-import dev.mast.manifest.StaticPodManifests;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
@@ -24,7 +23,7 @@ public record ControlPlanePod(Component component, Node node) {
             return Optional.empty();
         }
         for (Node node : plan.nodes()) {
-            for (Component component : StaticPodManifests.componentsOf(node)) {
+            for (Component component : node.staticPods()) {
                 // The kubelet lower-cases the host name into the node name.
                 if ((component.key() + "-" + node.hostName()).equalsIgnoreCase(podName)) {
                     return Optional.of(new ControlPlanePod(component, node));

@@ -4,6 +4,7 @@ import dev.mast.cluster.logs.LogOrigin;
 import dev.mast.cluster.logs.LogRequest;
 import dev.mast.cluster.logs.LogSink;
 import dev.mast.cluster.logs.LogStream;
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.node.Command;
 import dev.mast.node.CommandResult;
 import dev.mast.node.NodeException;
@@ -15,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The plan's nodes' container runtimes over SSH: the kubelet's containers of a static pod
@@ -29,12 +28,7 @@ public final class NodeRuntime {
     /** A followed log has no end of its own; the viewer closes it. */
     static final Duration FOLLOW_TIMEOUT = Duration.ofDays(365);
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "mast-runtime-logs-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService READERS = DaemonThreads.pool("mast-runtime-logs");
 
     private final Plan plan;
     private final NodeSessions sessions;

@@ -12,15 +12,26 @@ import java.util.Map;
 /**
  * One SSH connection per node, opened when first needed and reused by every listing and log
  * stream (each command runs in its own session over it). The connector, and with it the secrets
- * the user typed, belongs to the caller.
+ * the user typed, belongs to the caller, unless the sessions were made {@link #owning} it.
  */
 public final class NodeSessions implements AutoCloseable {
     private final NodeConnector connector;
+    private final boolean ownsConnector;
     private final Map<String, NodeConnection> open = new HashMap<>();
     private boolean closed;
 
     public NodeSessions(NodeConnector connector) {
+        this(connector, false);
+    }
+
+    private NodeSessions(NodeConnector connector, boolean ownsConnector) {
         this.connector = connector;
+        this.ownsConnector = ownsConnector;
+    }
+
+    /** Sessions that close the connector, and forget the secrets it holds, when they close. */
+    public static NodeSessions owning(NodeConnector connector) {
+        return new NodeSessions(connector, true);
     }
 
     /** The node's connection; blocks while connecting (and while the user answers a prompt). */
@@ -58,5 +69,8 @@ public final class NodeSessions implements AutoCloseable {
             open.clear();
         }
         connections.forEach(NodeConnection::close);
+        if (ownsConnector) {
+            connector.close();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.mast.cluster.runtime;
 
 import dev.mast.cluster.PodRow;
-import dev.mast.manifest.StaticPodManifests;
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The control plane's static pods as each node's runtime sees them, for the pod list while the
@@ -28,11 +27,7 @@ public final class RuntimePods {
         }
     }
 
-    private static final ExecutorService NODES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "mast-runtime-list");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService NODES = DaemonThreads.pool("mast-runtime-list");
 
     private final NodeRuntime runtime;
 
@@ -43,7 +38,7 @@ public final class RuntimePods {
     /** Asks every node that runs static pods; blocks until all answered or failed. */
     public Listing list() {
         List<Node> nodes = runtime.plan().nodes().stream()
-                .filter(node -> !StaticPodManifests.componentsOf(node).isEmpty()).toList();
+                .filter(node -> !node.staticPods().isEmpty()).toList();
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (Node node : nodes) {
             answers.add(CompletableFuture.supplyAsync(() -> {
@@ -74,7 +69,7 @@ public final class RuntimePods {
     List<PodRow> rows(Node node, List<RuntimeContainer> containers) {
         String via = runtime.runtimeName() + " on " + node.hostName();
         List<PodRow> rows = new ArrayList<>();
-        for (Component component : StaticPodManifests.componentsOf(node)) {
+        for (Component component : node.staticPods()) {
             var pod = new ControlPlanePod(component, node);
             List<RuntimeContainer> mine = containers.stream()
                     .filter(c -> c.name().equals(component.key()) && c.podName().equalsIgnoreCase(pod.podName())

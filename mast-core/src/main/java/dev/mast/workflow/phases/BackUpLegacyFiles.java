@@ -4,8 +4,10 @@ import dev.mast.manifest.KubePaths;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.RemoteFiles;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.LegacyUnits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,30 +16,18 @@ import java.util.List;
  * files (and drop-ins) of the old services, the kubelet's configuration and unit, and any
  * manifests already there. Rollback restores from here.
  */
-public final class BackUpLegacyFiles implements Phase {
+public final class BackUpLegacyFiles implements Step {
     static final List<String> KUBELET_FILES = List.of(KubePaths.KUBELET_CONFIG, KubePaths.KUBELET_UNIT, KubePaths.KUBELET_DROP_IN);
 
-    @Override
-    public String id() {
-        return "upgrade/back-up";
-    }
 
-    @Override
-    public String title() {
-        return "Back up units and configuration";
-    }
 
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
 
     @Override
     public void run(NodeContext context) throws Exception {
         List<String> paths = new ArrayList<>(KUBELET_FILES);
         context.get(LegacyUnits.KEY).ifPresent(legacy -> legacy.units().values()
                 .forEach(unit -> paths.addAll(unitFiles(unit.unitText()))));
-        for (var component : LegacyUnits.staticPodComponents(context.node())) {
+        for (var component : context.node().staticPods()) {
             paths.add(ComponentHealth.manifestPath(component));
         }
         List<String> copied = RemoteFiles.backUp(context.remote(), context.backupDir(), paths);
@@ -49,8 +39,4 @@ public final class BackUpLegacyFiles implements Phase {
         return catOutput.lines().filter(l -> l.startsWith("# /")).map(l -> l.substring(2).trim()).toList();
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("copy the old units, the kubelet configuration and existing manifests to /etc/kubernetes/backup/<run>/");
-    }
 }

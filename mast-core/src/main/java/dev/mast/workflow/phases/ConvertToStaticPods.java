@@ -1,20 +1,22 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.Component;
-import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.workflow.ClusterAccess;
-import dev.mast.workflow.Health;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.Sh;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Timeouts;
-import java.util.ArrayList;
+import dev.mast.workflow.tasks.ComponentHealth;
+import dev.mast.workflow.tasks.Health;
+import dev.mast.workflow.tasks.LegacyUnits;
+import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.StaticPodRenderer;
+import dev.mast.workflow.tasks.Systemd;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.Map;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
@@ -22,47 +24,17 @@ import java.util.function.Predicate;
  * the old packages. If a component does not become healthy, the manifests are removed and
  * the services restored and started again from the backup.
  */
-public final class ConvertToStaticPods implements Phase {
-    private final String id;
-    private final String title;
-    private final Mode mode;
-    private final Predicate<Node> appliesTo;
-    private final Function<Node, List<Component>> components;
+public final class ConvertToStaticPods implements Step {
+    private final List<Component> components;
     private final StaticPodRenderer renderer;
     private final ClusterAccess cluster;
     private final Timeouts timeouts;
 
-    public ConvertToStaticPods(String id, String title, Mode mode, Predicate<Node> appliesTo,
-                               Function<Node, List<Component>> components, StaticPodRenderer renderer,
-                               ClusterAccess cluster, Timeouts timeouts) {
-        this.cluster = cluster;
-        this.id = id;
-        this.title = title;
-        this.mode = mode;
-        this.appliesTo = appliesTo;
-        this.components = components;
+    public ConvertToStaticPods(List<Component> components, StaticPodRenderer renderer, ClusterAccess cluster, Timeouts timeouts) {
+        this.components = List.copyOf(components);
         this.renderer = renderer;
+        this.cluster = cluster;
         this.timeouts = timeouts;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return appliesTo.test(node);
-    }
-
-    @Override
-    public Mode mode() {
-        return mode;
     }
 
     @Override
@@ -73,10 +45,10 @@ public final class ConvertToStaticPods implements Phase {
     /** Done when no old unit is left and every manifest is in place and healthy. */
     @Override
     public boolean isDone(NodeContext context) throws Exception {
-        if (components.apply(context.node()).stream().anyMatch(legacy(context).units()::containsKey)) {
+        if (components.stream().anyMatch(legacy(context).units()::containsKey)) {
             return false;
         }
-        for (Component component : components.apply(context.node())) {
+        for (Component component : components) {
             if (context.remote().probe("test -f " + ComponentHealth.manifestPath(component)) != 0
                     || context.remote().probe(curl(context.plan(), component)) != 0) {
                 return false;
@@ -89,7 +61,7 @@ public final class ConvertToStaticPods implements Phase {
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
         List<NodeFile> manifests = manifests(context);
-        for (Component component : components.apply(context.node())) {
+        for (Component component : components) {
             String unit = LegacyUnits.unitName(component);
             if (legacy(context).units().containsKey(component)) {
                 Systemd.stopAndDisable(remote, unit);
@@ -100,12 +72,12 @@ public final class ConvertToStaticPods implements Phase {
             remote.write(manifest);
             context.log("wrote " + manifest.path());
         }
-        for (Component component : components.apply(context.node())) {
+        for (Component component : components) {
             Health.await(context, timeouts, component.key(), ComponentHealth.url(context.plan(), component));
         }
         WaitForMirrorPods.await(context, cluster, timeouts,
-                components.apply(context.node()).stream().map(c -> c.key() + "-" + context.node().hostName()).toList());
-        for (Component component : components.apply(context.node())) {
+                components.stream().map(c -> c.key() + "-" + context.node().hostName()).toList());
+        for (Component component : components) {
             if (legacy(context).units().containsKey(component)) {
                 Packages.purge(remote, LegacyUnits.packageName(component));
                 context.log("removed package " + LegacyUnits.packageName(component));
@@ -116,7 +88,7 @@ public final class ConvertToStaticPods implements Phase {
     @Override
     public void rollBack(NodeContext context) throws Exception {
         Remote remote = context.remote();
-        for (Component component : components.apply(context.node())) {
+        for (Component component : components) {
             LegacyUnits.Unit unit = legacy(context).units().get(component);
             if (unit == null) {
                 continue;
@@ -133,27 +105,17 @@ public final class ConvertToStaticPods implements Phase {
     }
 
     private List<NodeFile> manifests(NodeContext context) {
-        List<String> paths = components.apply(context.node()).stream().map(ComponentHealth::manifestPath).toList();
+        List<String> paths = components.stream().map(ComponentHealth::manifestPath).toList();
         return renderer.manifests(context.plan(), context.node(), legacy(context).carriedFlags()).stream()
                 .filter(f -> paths.contains(f.path())).toList();
     }
 
     private static LegacyUnits legacy(NodeContext context) {
-        return context.get(LegacyUnits.KEY).orElse(new LegacyUnits(java.util.Map.of()));
+        return context.get(LegacyUnits.KEY).orElse(new LegacyUnits(Map.of()));
     }
 
     private static String curl(Plan plan, Component component) {
         return "curl -sk --max-time 5 " + Sh.quote(ComponentHealth.url(plan, component)) + " >/dev/null";
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        List<String> lines = new ArrayList<>();
-        for (Component c : components.apply(node)) {
-            lines.add("stop and disable " + LegacyUnits.unitName(c) + ", write " + ComponentHealth.manifestPath(c)
-                    + ", wait for " + c.key() + "-" + node.hostName() + " at " + ComponentHealth.url(plan, c));
-        }
-        lines.add("when all are healthy: purge the old packages; otherwise restore and restart the services");
-        return lines;
-    }
 }

@@ -1,33 +1,30 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.plan.Node;
-import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
-import dev.mast.render.RenderedCluster;
+import dev.mast.files.NodeFile;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.RemoteFiles;
 import dev.mast.workflow.Sh;
+import dev.mast.workflow.tasks.ClusterFiles;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Puts the node's certificates, keys and kubeconfigs in /etc/kubernetes. */
-public final class DistributeCertificates extends FilePhase {
+public final class DistributeCertificates extends FileStep {
     private final boolean missingOnly;
 
-    public DistributeCertificates(RenderedCluster rendered) {
-        this(rendered, false);
+    public DistributeCertificates(ClusterFiles files) {
+        this(files, false);
     }
 
     /**
      * For an upgrade: the cluster keeps the certificates it has; only files missing at the
      * standard paths are written.
      */
-    public static DistributeCertificates missingOnly(RenderedCluster rendered) {
-        return new DistributeCertificates(rendered, true);
+    public static DistributeCertificates missingOnly(ClusterFiles files) {
+        return new DistributeCertificates(files, true);
     }
 
-    private DistributeCertificates(RenderedCluster rendered, boolean missingOnly) {
-        super(rendered, "/etc/kubernetes/pki/", "/etc/kubernetes/admin.conf", "/etc/kubernetes/controller-manager.conf",
+    private DistributeCertificates(ClusterFiles files, boolean missingOnly) {
+        super(files, "/etc/kubernetes/pki/", "/etc/kubernetes/admin.conf", "/etc/kubernetes/controller-manager.conf",
                 "/etc/kubernetes/scheduler.conf", "/etc/kubernetes/kubelet.conf", "/etc/kubernetes/kube-proxy.conf");
         this.missingOnly = missingOnly;
     }
@@ -44,14 +41,8 @@ public final class DistributeCertificates extends FilePhase {
             return;
         }
         List<NodeFile> missing = missing(context);
-        RemoteFiles.writeAll(context.remote(), missing);
+        context.remote().writeAll(missing);
         context.log("wrote " + missing.size() + " missing files; kept the cluster's own");
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        List<String> lines = super.describe(plan, node);
-        return missingOnly ? lines.stream().map(line -> line + " if missing (the cluster keeps its own)").toList() : lines;
     }
 
     private List<NodeFile> missing(NodeContext context) throws Exception {
@@ -62,20 +53,5 @@ public final class DistributeCertificates extends FilePhase {
             }
         }
         return missing;
-    }
-
-    @Override
-    public String id() {
-        return "certs/distribute";
-    }
-
-    @Override
-    public String title() {
-        return "Copy certificates and kubeconfigs";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
     }
 }

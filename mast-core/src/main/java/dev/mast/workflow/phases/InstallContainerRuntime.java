@@ -1,15 +1,17 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.ContainerRuntime;
-import dev.mast.manifest.ManifestSet;
-import dev.mast.render.RenderedCluster;
-import dev.mast.sources.RegistryMirror;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.render.NodeFile;
+import dev.mast.sources.RegistryMirror;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
-import dev.mast.workflow.RemoteFiles;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.ClusterFiles;
+import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.RemoteFiles;
+import dev.mast.workflow.tasks.Systemd;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,42 +19,20 @@ import java.util.stream.Collectors;
  * Installs and starts the container runtime (containerd, or Docker with cri-dockerd) and turns
  * on IP forwarding, which pod networking needs. Both stay systemd services.
  */
-public final class InstallContainerRuntime implements Phase {
+public final class InstallContainerRuntime implements Step {
     static final NodeFile SYSCTL = NodeFile.text("/etc/sysctl.d/99-kubernetes.conf", "net.ipv4.ip_forward = 1\n", NodeFile.PUBLIC);
 
-    private final RenderedCluster rendered;
+    private final ClusterFiles files;
 
-    public InstallContainerRuntime(RenderedCluster rendered) {
-        this.rendered = rendered;
+    public InstallContainerRuntime(ClusterFiles files) {
+        this.files = files;
     }
 
     /** The runtime's rendered files: the hosts of a registry that stands in for registry.k8s.io, and IP forwarding. */
     private List<NodeFile> files(Node node) {
-        var files = new java.util.ArrayList<>(rendered.filesFor(node.hostName(), RegistryMirror.HOSTS_DIR + "/"));
-        files.add(SYSCTL);
-        return files;
-    }
-
-    @Override
-    public String id() {
-        return "runtime/install";
-    }
-
-    @Override
-    public String title() {
-        return "Install the container runtime";
-    }
-
-    /** The runtime needs nothing from other nodes. */
-    @Override
-    public boolean waitsForAllNodes() {
-        return false;
-    }
-
-    /** Kubernetes nodes, and etcd nodes that take etcd out of its image. */
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return ManifestSet.hasRuntime(plan, node);
+        var result = new ArrayList<>(files.rendered().filesFor(node.hostName(), RegistryMirror.HOSTS_DIR + "/"));
+        result.add(SYSCTL);
+        return result;
     }
 
     private static List<String> packages(Plan plan) {
@@ -74,16 +54,8 @@ public final class InstallContainerRuntime implements Phase {
     public void run(NodeContext context) throws Exception {
         var remote = context.remote();
         Packages.ensureInstalled(remote, packages(context.plan()));
-        RemoteFiles.writeAll(remote, files(context.node()));
+        remote.writeAll(files(context.node()));
         remote.run("sysctl -w net.ipv4.ip_forward=1" + services(context.plan()).stream()
                 .map(service -> " && systemctl enable " + service + " && systemctl start " + service).collect(Collectors.joining()));
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        var lines = new java.util.ArrayList<>(List.of("install " + String.join(", ", packages(plan)) + " if missing"));
-        files(node).forEach(file -> lines.add("write " + file.path() + " (" + Integer.toOctalString(file.mode()) + ")"));
-        lines.addAll(List.of("set net.ipv4.ip_forward=1", "enable and start " + String.join(", ", services(plan))));
-        return lines;
     }
 }

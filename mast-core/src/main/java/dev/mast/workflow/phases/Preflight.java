@@ -4,8 +4,9 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
+import dev.mast.workflow.tasks.NodeFacts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  * and sudo work, a supported OS, swap off, the ports free, a container runtime present or
  * installable, the clock in step. Records the node's host name and MACs for {@link UniqueNodes}.
  */
-public final class Preflight implements Phase {
+public final class Preflight implements Step {
     private static final Set<String> SUPPORTED_OS = Set.of("debian", "ubuntu", "rhel", "centos", "rocky", "almalinux", "fedora");
     private static final long MAX_CLOCK_SKEW_SECONDS = 30;
     private static final String MARKER = "::mast-preflight:: ";
@@ -42,26 +43,6 @@ public final class Preflight implements Phase {
     public Preflight(NodeFacts facts, Clock clock) {
         this.facts = facts;
         this.clock = clock;
-    }
-
-    @Override
-    public String id() {
-        return "preflight/node";
-    }
-
-    @Override
-    public String title() {
-        return "Check the node";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
-
-    @Override
-    public boolean needsAllNodes() {
-        return true;
     }
 
     @Override
@@ -119,7 +100,7 @@ public final class Preflight implements Phase {
         StringBuilder script = new StringBuilder();
         commands.forEach((fact, command) -> script.append("echo '").append(MARKER).append(fact).append("'; ")
                 .append(command).append(" 2>&1 || echo '").append(FAILED).append("'; "));
-        Remote.Output output = remote.exec(script.toString());
+        Remote.Output output = remote.query(script.toString());
         Map<String, List<String>> facts = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : output.stdout()) {
@@ -179,12 +160,6 @@ public final class Preflight implements Phase {
             }
         }
         return problems;
-    }
-
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("check root access, OS, swap, ports " + requiredPorts(plan, node).keySet()
-                + ", container runtime, clock and ip_forward");
     }
 
     /** A node is not fit for the cluster; nothing was changed on it. */

@@ -5,8 +5,12 @@ import dev.mast.plan.ManagedFlags;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
+import dev.mast.workflow.tasks.LegacyUnits;
+import dev.mast.workflow.tasks.RemovedFlags;
+import dev.mast.workflow.tasks.Systemd;
+import dev.mast.workflow.tasks.UnitFlags;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +21,7 @@ import java.util.Map;
  * flags to carry into their manifests. Changes nothing; a node with no such unit left already
  * runs them as static pods.
  */
-public final class ReadLegacyUnits implements Phase {
-
-    @Override
-    public String id() {
-        return "upgrade/read-units";
-    }
-
-    @Override
-    public String title() {
-        return "Read the systemd units";
-    }
-
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
+public final class ReadLegacyUnits implements Step {
 
     @Override
     public void run(NodeContext context) throws Exception {
@@ -46,8 +35,8 @@ public final class ReadLegacyUnits implements Phase {
     /** Reads the node's old units and their flags; {@code log} hears one line per unit found. */
     public static LegacyUnits read(Remote remote, Node node, java.util.function.Consumer<String> log) throws Exception {
         Map<Component, LegacyUnits.Unit> units = new EnumMap<>(Component.class);
-        for (Component component : LegacyUnits.staticPodComponents(node)) {
-            Remote.Output cat = remote.exec("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
+        for (Component component : node.staticPods()) {
+            Remote.Output cat = remote.query("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
             if (cat.exitStatus() != 0 || cat.stdout().isEmpty()) {
                 continue;
             }
@@ -73,9 +62,4 @@ public final class ReadLegacyUnits implements Phase {
         return String.join(" ", flags.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return LegacyUnits.staticPodComponents(node).stream()
-                .map(c -> "read " + LegacyUnits.unitName(c) + " (systemctl cat, is-active) and its flags").toList();
-    }
 }

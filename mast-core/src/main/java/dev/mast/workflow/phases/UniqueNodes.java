@@ -3,38 +3,23 @@ package dev.mast.workflow.phases;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
+import dev.mast.workflow.Step;
+import dev.mast.workflow.tasks.NodeFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Fails nodes that share a MAC address or a machine host name with another node (cloned VMs). */
-public final class UniqueNodes implements Phase {
+public final class UniqueNodes implements Step {
     private final NodeFacts facts;
 
     public UniqueNodes(NodeFacts facts) {
         this.facts = facts;
     }
 
-    @Override
-    public String id() {
-        return "preflight/unique";
-    }
 
-    @Override
-    public String title() {
-        return "Check host names and MACs are unique";
-    }
 
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return true;
-    }
 
-    @Override
-    public boolean needsAllNodes() {
-        return true;
-    }
 
     @Override
     public void run(NodeContext context) throws Exception {
@@ -56,8 +41,4 @@ public final class UniqueNodes implements Phase {
         }
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("compare host name and MAC addresses with the other nodes");
-    }
 }

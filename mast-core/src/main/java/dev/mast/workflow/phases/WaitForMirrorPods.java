@@ -1,15 +1,13 @@
 package dev.mast.workflow.phases;
 
-import dev.mast.manifest.StaticPodManifests;
-import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.plan.Role;
-import dev.mast.workflow.ClusterAccess;
+import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.NodeContext;
-import dev.mast.workflow.Phase;
-import dev.mast.workflow.PodCache;
+import dev.mast.workflow.Step;
+import dev.mast.cluster.PodCache;
 import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.tasks.ExpectedPods;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -29,7 +27,7 @@ import java.util.function.Function;
  * the pod each add-on DaemonSet runs on it (the pod network), and on the first master also every
  * add-on Deployment's replicas (the cluster DNS). All nodes watch through one shared informer.
  */
-public final class WaitForMirrorPods implements Phase {
+public final class WaitForMirrorPods implements Step {
     /**
      * How long a node waits on the shared informer alone before it also asks the API directly. The informer
      * has been seen to miss pods another node's wait was not waiting for (the e2e CoreDNS replicas), and a
@@ -63,15 +61,9 @@ public final class WaitForMirrorPods implements Phase {
         this.pods = new PodCache(cluster);
     }
 
+    /** The mirror pods of the node's static pods, named as the kubelet names them: {@code kube-apiserver-node001}. */
     static List<String> expectedPods(Node node) {
-        List<String> pods = new ArrayList<>();
-        if (node.has(Role.MASTER)) {
-            for (Component c : List.of(Component.KUBE_APISERVER, Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
-                pods.add(c.key() + "-" + node.hostName());
-            }
-        }
-        pods.add(Component.KUBE_PROXY.key() + "-" + node.hostName());
-        return pods;
+        return node.staticPods().stream().map(c -> c.key() + "-" + node.hostName()).toList();
     }
 
     ExpectedPods expected(Plan plan, Node node) {
@@ -92,24 +84,17 @@ public final class WaitForMirrorPods implements Phase {
 
     private record PlanWorkloads(Plan plan, List<ExpectedPods.Workload> workloads) { }
 
-    @Override
-    public String id() {
-        return "verify/mirror-pods";
-    }
 
-    @Override
-    public String title() {
-        return "Wait for the pods to be ready";
-    }
 
-    @Override
-    public boolean appliesTo(Plan plan, Node node) {
-        return StaticPodManifests.isKubernetesNode(node);
-    }
 
     @Override
     public void run(NodeContext context) throws Exception {
         ExpectedPods expected = expected(context.plan(), context.node());
+        context.remote().perform("wait until the API lists " + String.join(", ", expected.describe()) + " Running and Ready",
+                () -> waitFor(context, expected));
+    }
+
+    private void waitFor(NodeContext context, ExpectedPods expected) throws Exception {
         requireWorkloads(expected);
         Instant deadline = Instant.now().plus(timeouts.health());
         pods.acquire();
@@ -196,6 +181,11 @@ public final class WaitForMirrorPods implements Phase {
 
     /** Waits until every named kube-system pod is Running and Ready, within the health timeout (one node's upgrade). */
     static void await(NodeContext context, ClusterAccess cluster, Timeouts timeouts, List<String> names) throws Exception {
+        context.remote().perform("wait until the API lists " + String.join(", ", names) + " Running and Ready",
+                () -> poll(context, cluster, timeouts, names));
+    }
+
+    private static void poll(NodeContext context, ClusterAccess cluster, Timeouts timeouts, List<String> names) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
         List<String> waiting = names;
         while (true) {
@@ -224,10 +214,6 @@ public final class WaitForMirrorPods implements Phase {
         return waiting;
     }
 
-    @Override
-    public List<String> describe(Plan plan, Node node) {
-        return List.of("wait until the API lists " + String.join(", ", expected(plan, node).describe()) + " Running and Ready");
-    }
 
     /** The pods a run waited for did not all become Running and Ready in time. */
     public static final class PodsNotReadyException extends Exception {

@@ -1,6 +1,6 @@
 package dev.mast.sim.commands;
 
-import dev.mast.sim.internet.Internet;
+import dev.mast.sim.machine.Network;
 import dev.mast.sim.machine.Endpoint;
 import dev.mast.sim.machine.Process;
 import dev.mast.sim.shell.CommandException;
@@ -47,7 +47,7 @@ final class CurlCommand {
         }
         String host = uri.getHost() == null ? "" : uri.getHost();
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
-        Internet internet = inv.machine().cluster().internet();
+        Network internet = inv.machine().cluster().internet();
         if (inv.machine().listenerAt(host, port).isEmpty() && (internet.knows(uri.toString()) || !isAddress(host))) {
             return download(inv, args, internet.get(inv.machine().identity().hostName(), uri.toString()), showErrors);
         }
@@ -99,11 +99,11 @@ final class CurlCommand {
     }
 
     /** A URL of the internet or a mirror: its bytes to the output, or -I's status line; curl's exits for failures. */
-    private static int download(Invocation inv, Args args, Internet.Result result, boolean showErrors) throws Exception {
+    private static int download(Invocation inv, Args args, Network.Result result, boolean showErrors) throws Exception {
         if (result.failure().isPresent()) {
             return error(inv, showErrors, result.failure().get().curlExit(), result.failure().get().message());
         }
-        dev.mast.sim.internet.Response response = result.response().orElseThrow();
+        Network.Response response = result.response().orElseThrow();
         if (args.has("f", "fail") && response.status() >= 400) {
             return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
         }

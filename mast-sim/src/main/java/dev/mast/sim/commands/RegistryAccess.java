@@ -1,6 +1,6 @@
 package dev.mast.sim.commands;
 
-import dev.mast.sim.internet.Internet;
+import dev.mast.sim.machine.Network;
 import dev.mast.sim.machine.ImageRef;
 import dev.mast.sim.machine.RegistryHosts;
 import dev.mast.sim.shell.Invocation;
@@ -22,7 +22,7 @@ final class RegistryAccess {
         if (!domain.equals("registry.k8s.io")) {
             return Optional.empty();
         }
-        Internet internet = inv.machine().cluster().internet();
+        Network internet = inv.machine().cluster().internet();
         return internet.pullError(inv.machine().identity().hostName(), ref.full(), RegistryHosts.registries(inv.machine(), domain, hostsDirs));
     }
 }

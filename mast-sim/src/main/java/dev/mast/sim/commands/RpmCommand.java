@@ -135,7 +135,7 @@ final class RpmCommand {
                             + key.failure().get().curlExit() + ")");
                 }
                 String text = new String(key.response().orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8);
-                if (!text.contains(dev.mast.sim.internet.Internet.keyId())) {
+                if (!text.contains(inv.machine().cluster().internet().keyId())) {
                     throw new CommandException(1, "The GPG keys listed for the \"" + repo.get().id() + "\" repository are already"
                             + " installed but they are not correct for this package.\nError: GPG check FAILED");
                 }

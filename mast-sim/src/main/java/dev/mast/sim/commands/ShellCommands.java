@@ -1,5 +1,6 @@
 package dev.mast.sim.commands;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.sim.shell.CommandException;
 import dev.mast.sim.shell.CommandTable;
 import dev.mast.sim.shell.ExitException;
@@ -191,9 +192,7 @@ final class ShellCommands {
         }
         long millis = Duration.parse(args.get(0)).orElseThrow(() -> inv.fail(125, "invalid time interval '" + args.get(0) + "'"));
         FutureTask<Integer> task = new FutureTask<>(() -> inv.run(args.subList(1, args.size()), inv.io(), inv.session()));
-        Thread worker = new Thread(task, "sim-timeout");
-        worker.setDaemon(true);
-        worker.start();
+        DaemonThreads.start("sim-timeout", task);
         try {
             return task.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

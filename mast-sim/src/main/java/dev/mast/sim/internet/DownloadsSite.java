@@ -1,6 +1,7 @@
 package dev.mast.sim.internet;
 
 import dev.mast.sim.machine.BinaryVersion;
+import dev.mast.sim.machine.Network.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;

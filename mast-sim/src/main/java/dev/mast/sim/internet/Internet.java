@@ -1,6 +1,10 @@
 package dev.mast.sim.internet;
 
 import dev.mast.sim.internet.KubernetesReleases.Format;
+import dev.mast.sim.machine.Network;
+import dev.mast.sim.machine.Network.Failure;
+import dev.mast.sim.machine.Network.Response;
+import dev.mast.sim.machine.Network.Result;
 import dev.mast.sim.machine.PackageDef;
 import java.net.URI;
 import java.util.List;
@@ -14,14 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the mirrors a test puts up. Upstream can be cut off for every node ({@link #cutOff()}, an air-gapped
  * site) or for one ({@link #block}); a mirror is always reachable. Shared by every node of a cluster.
  */
-public final class Internet {
+public final class Internet implements Network {
     public static final String PKGS = "https://pkgs.k8s.io";
     public static final String DL = "https://dl.k8s.io";
     public static final String GITHUB = "https://github.com";
     public static final String REGISTRY = "https://registry.k8s.io";
-
-    /** Why a request got no answer, in curl's words and exit codes. */
-    public record Failure(int curlExit, String message) { }
 
     private record Origin(Site site, boolean upstream, boolean registry) { }
 
@@ -74,7 +75,7 @@ public final class Internet {
     /** A mirror's two addresses. */
     public record Mirror(String files, String registry) { }
 
-    /** GET of a URL from a machine: the answer, or why there was none. */
+    @Override
     public Result get(String hostName, String url) {
         Optional<URI> uri = parse(url);
         if (uri.isEmpty()) {
@@ -93,10 +94,7 @@ public final class Internet {
         return new Result(Optional.of(response), Optional.empty());
     }
 
-    /** An answer, or the failure that stood in its way. */
-    public record Result(Optional<Response> response, Optional<Failure> failure) { }
-
-    /** Whether the URL names a site of this internet at all (not a node of the cluster). */
+    @Override
     public boolean knows(String url) {
         return parse(url).map(uri -> origins.containsKey(origin(uri))).orElse(false);
     }
@@ -115,10 +113,7 @@ public final class Internet {
         return Optional.empty();
     }
 
-    /**
-     * The packages of a Kubernetes repository at {@code url} (its deb or rpm root), for the architecture: empty when
-     * the URL is no such repository. Whether the node reaches it is {@link #get}'s business.
-     */
+    @Override
     public Optional<List<PackageDef>> repository(String url, String arch) {
         Optional<URI> uri = parse(url.endsWith("/") ? url : url + "/");
         if (uri.isEmpty() || !origins.containsKey(origin(uri.get())) || origins.get(origin(uri.get())).registry()) {
@@ -134,15 +129,12 @@ public final class Internet {
                 : uri.getRawPath())).map(PackagesSite.Repository::format);
     }
 
-    /** The key every Kubernetes repository is signed with, by its fingerprint as apt names it. */
-    public static String keyId() {
+    @Override
+    public String keyId() {
         return PackagesSite.KEY_ID;
     }
 
-    /**
-     * Whether a machine can pull an image of registry.k8s.io from one of {@code registries} (URLs, tried in order):
-     * empty if it can, else the error of the last one tried.
-     */
+    @Override
     public Optional<String> pullError(String hostName, String image, List<String> registries) {
         String error = "no registry to pull " + image + " from";
         for (String registry : registries) {

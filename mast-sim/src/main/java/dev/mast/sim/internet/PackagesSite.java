@@ -1,6 +1,7 @@
 package dev.mast.sim.internet;
 
 import dev.mast.sim.internet.KubernetesReleases.Format;
+import dev.mast.sim.machine.Network.Response;
 import dev.mast.sim.machine.PackageDef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

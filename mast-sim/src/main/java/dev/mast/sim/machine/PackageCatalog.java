@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The packages a simulated node's repositories offer: the container runtimes, the Kubernetes
@@ -36,7 +37,8 @@ public final class PackageCatalog {
         add("cri-tools", "1.34.0-1.1", "Command-line utility for interacting with a container runtime", List.of(),
                 List.of(binary("/usr/bin/crictl", "v1.34.0")), null, null);
         add("kubernetes-cni", "1.7.1-1.1", "Binaries required to provision kubernetes container networking", List.of(),
-                List.of(binary("/opt/cni/bin/bridge", "v1.7.1"), binary("/opt/cni/bin/loopback", "v1.7.1")), null, null);
+                Stream.of("bridge", "host-local", "loopback", "portmap").map(plugin -> binary("/opt/cni/bin/" + plugin, "v1.7.1"))
+                        .toList(), null, null);
         add("kubelet", k8s, "Node agent for Kubernetes clusters", List.of("cri-tools", "kubernetes-cni"),
                 List.of(binary("/usr/bin/kubelet", "v" + kubernetesVersion)),
                 "kubelet.service", unitTexts.getOrDefault("kubelet", UnitTexts.KUBELET));

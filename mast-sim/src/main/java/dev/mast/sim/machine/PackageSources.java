@@ -1,6 +1,5 @@
 package dev.mast.sim.machine;
 
-import dev.mast.sim.internet.Internet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public final class PackageSources {
         this.catalog = catalog;
     }
 
-    private Internet internet() {
+    private Network internet() {
         return machine.cluster().internet();
     }
 
@@ -146,7 +145,7 @@ public final class PackageSources {
         for (AptSource source : sources) {
             String base = source.url().endsWith("/") ? source.url() : source.url() + "/";
             String label = base.substring(0, base.length() - 1) + "  InRelease";
-            Internet.Result release = internet().get(machine.identity().hostName(), base + "InRelease");
+            Network.Result release = internet().get(machine.identity().hostName(), base + "InRelease");
             if (release.failure().isPresent()) {
                 out.accept("Err:" + number++ + " " + label);
                 out.accept("  " + release.failure().get().message());
@@ -162,7 +161,7 @@ public final class PackageSources {
             if (!trusts(source.keyring())) {
                 out.accept("Get:" + number++ + " " + label);
                 warnings.add("W: GPG error: " + label + ": The following signatures couldn't be verified because the public key"
-                        + " is not available: NO_PUBKEY " + Internet.keyId());
+                        + " is not available: NO_PUBKEY " + internet().keyId());
                 errors.add("E: The repository '" + label + "' is not signed.");
                 aptLists.remove(source.url());
                 continue;
@@ -183,7 +182,7 @@ public final class PackageSources {
 
     /** Whether the keyring file holds the key the Kubernetes repositories are signed with. */
     private boolean trusts(String keyring) throws IOException {
-        return !keyring.isEmpty() && machine.fs().isFile(keyring) && machine.fs().readString(keyring).contains(Internet.keyId());
+        return !keyring.isEmpty() && machine.fs().isFile(keyring) && machine.fs().readString(keyring).contains(internet().keyId());
     }
 
     /** Every version apt can install of a package, newest first. */
@@ -237,7 +236,7 @@ public final class PackageSources {
                 continue;
             }
             String base = repo.baseUrl().endsWith("/") ? repo.baseUrl() : repo.baseUrl() + "/";
-            Internet.Result metadata = internet().get(machine.identity().hostName(), base + "repodata/repomd.xml");
+            Network.Result metadata = internet().get(machine.identity().hostName(), base + "repodata/repomd.xml");
             if (metadata.failure().isPresent() || metadata.response().orElseThrow().status() != 200) {
                 String why = metadata.failure().map(f -> "Curl error (" + f.curlExit() + "): " + f.message())
                         .orElse("Status code: " + metadata.response().map(r -> r.status()).orElse(0));

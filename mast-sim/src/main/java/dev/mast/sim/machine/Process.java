@@ -1,5 +1,6 @@
 package dev.mast.sim.machine;
 
+import dev.mast.concurrent.BoundedLog;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +32,8 @@ public final class Process {
     private final String version;
     private final PathResolver paths;
     private final Instant startedAt;
-    private final LogBuffer log = new LogBuffer();
+    /** Capped like a container log that rotates; a follower ({@code logs -f}) asks for what came after the last line it saw. */
+    private final BoundedLog<LogLine> log = new BoundedLog<>(5000);
     private final Sink sink;
     private volatile List<Endpoint> endpoints = List.of();
     private volatile Instant readyAt;
@@ -117,7 +119,7 @@ public final class Process {
         return endpoints;
     }
 
-    public LogBuffer log() {
+    public BoundedLog<LogLine> log() {
         return log;
     }
 

@@ -3,13 +3,18 @@ package dev.mast.workflow.phases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import dev.mast.plan.SshSettings;
+import dev.mast.workflow.Phase;
+import dev.mast.workflow.PhaseInfo;
 import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.Remote;
 import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.Targets;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
@@ -21,6 +26,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,11 +66,10 @@ class WaitForMirrorPodsTest {
     }
 
     private RunSummary run(Duration directLookAfter) {
-        RemoteFactory noRemote = (node, log) -> {
-            throw new AssertionError("the final check asks the API, not the node");
-        };
-        var phase = new WaitForMirrorPods(() -> client, SHORT, p -> List.of(), directLookAfter);
-        return new WorkflowRunner(new Workflow("verify", List.of(phase)), plan, noRemote, events::add,
+        RemoteFactory apiOnly = (node, log) -> new ApiOnlyRemote();
+        var phase = new Phase(PhaseInfo.of("verify/mirror-pods", "Wait for the pods to be ready", Targets.CLUSTER_NODES),
+                new WaitForMirrorPods(() -> client, SHORT, p -> List.of(), directLookAfter));
+        return new WorkflowRunner(new Workflow("verify", List.of(phase)), plan, apiOnly, events::add,
                 new WorkflowRunner.Options(1, Clock.systemUTC())).run();
     }
 
@@ -87,5 +92,37 @@ class WaitForMirrorPodsTest {
         RunSummary summary = run(Duration.ofMillis(500));
         assertEquals(1, summary.failed().size(), summary.describe());
         assertTrue(summary.describe().contains("kube-proxy-node002 (Running, not Ready"), summary.describe());
+    }
+
+    /** A node the final check never runs a command on: it asks the API. */
+    private static final class ApiOnlyRemote implements Remote {
+        @Override
+        public Output query(String script) {
+            throw new AssertionError("the final check asks the API, not the node: " + script);
+        }
+
+        @Override
+        public Output exec(String script) {
+            throw new AssertionError("the final check asks the API, not the node: " + script);
+        }
+
+        @Override
+        public void write(NodeFile file) {
+            throw new AssertionError("the final check writes nothing: " + file);
+        }
+
+        @Override
+        public Optional<byte[]> read(String path) {
+            throw new AssertionError("the final check asks the API, not the node: " + path);
+        }
+
+        @Override
+        public String target() {
+            return "node002";
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

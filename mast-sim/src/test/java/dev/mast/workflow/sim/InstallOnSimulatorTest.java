@@ -7,6 +7,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.sim.Provisioning;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
+import dev.mast.workflow.run.ClusterRun;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,9 +72,7 @@ class InstallOnSimulatorTest {
             assertEquals(StepState.DONE, summary.outcomes().get(1).state());
 
             sim.node("node003").faults().clear();
-            RunSummary retry = sim.run(rendered -> dev.mast.workflow.InstallWorkflow.create(rendered,
-                    new dev.mast.workflow.LazyCluster(rendered.superAdminKubeconfig()), SimulatedRun.TIMEOUTS,
-                    java.time.Clock.systemUTC()), Set.of("node003"));
+            RunSummary retry = sim.run(ClusterRun.Kind.INSTALL, Set.of("node003"));
             assertTrue(retry.succeeded(), retry.describe());
         }
     }

@@ -1,6 +1,5 @@
 package dev.mast.workflow.sim;
 
-import dev.mast.manifest.ManifestSet;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.ContainerRuntime;
@@ -8,8 +7,6 @@ import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
-import dev.mast.render.ClusterRenderer;
-import dev.mast.render.RenderedCluster;
 import dev.mast.sim.ClientKeys;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.SimPlanWriter;
@@ -17,21 +14,15 @@ import dev.mast.sim.SimulatedCluster;
 import dev.mast.sim.SimulatedNode;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
-import dev.mast.workflow.ClusterPkiAdoption;
-import dev.mast.workflow.InstallWorkflow;
-import dev.mast.workflow.LazyCluster;
+import dev.mast.workflow.run.ClusterRun;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.StepState;
 import dev.mast.workflow.Timeouts;
-import dev.mast.workflow.UpgradeWorkflow;
-import dev.mast.workflow.Workflow;
-import dev.mast.workflow.WorkflowRunner;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +38,7 @@ final class SimulatedRun implements AutoCloseable {
     final SimulatedCluster cluster;
     Plan plan;
     final Path pkiDir;
+    final Path adminKubeconfig;
     final Path knownHosts;
     final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     private final NodeConnector connector;
@@ -55,6 +47,7 @@ final class SimulatedRun implements AutoCloseable {
         this.cluster = cluster;
         this.plan = plan;
         this.pkiDir = pkiDir;
+        this.adminKubeconfig = pkiDir.resolveSibling("admin.conf");
         this.knownHosts = knownHosts;
         this.connector = new NodeConnector(CredentialPrompt.refusing(), knownHosts);
     }
@@ -89,34 +82,27 @@ final class SimulatedRun implements AutoCloseable {
                 && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    RenderedCluster render() {
-        return ClusterRenderer.render(plan, pkiDir);
-    }
-
     RunSummary install() {
-        return run(rendered -> InstallWorkflow.create(rendered, api(rendered), TIMEOUTS, Clock.systemUTC()), Set.of());
+        return run(ClusterRun.Kind.INSTALL, Set.of());
     }
 
-    RunSummary upgrade() throws Exception {
-        try (Remote master = remote(plan.masters().get(0))) {
-            ClusterPkiAdoption.adopt(master, pkiDir);
-        }
-        return run(rendered -> UpgradeWorkflow.create(rendered, ManifestSet::filesFor, api(rendered), TIMEOUTS), Set.of());
+    RunSummary upgrade() {
+        return run(ClusterRun.Kind.UPGRADE, Set.of());
     }
 
-    private final List<LazyCluster> apis = new CopyOnWriteArrayList<>();
-
-    private LazyCluster api(RenderedCluster rendered) {
-        LazyCluster api = new LazyCluster(rendered.superAdminKubeconfig());
-        apis.add(api);
-        return api;
+    /** A run as {@code mast install} or {@code mast upgrade} makes it, on the named nodes (all when empty). */
+    RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes) {
+        return run(kind, onlyNodes, List.of());
     }
 
-    RunSummary run(java.util.function.Function<RenderedCluster, Workflow> workflow, Set<String> onlyNodes) {
+    /** As above, with only the named phases and those they need ({@code --only}). */
+    RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes, List<String> onlyPhases) {
         events.clear();
-        var runner = new WorkflowRunner(workflow.apply(render()), plan, SshRemote.factory(connector), events::add,
-                new WorkflowRunner.Options(WorkflowRunner.DEFAULT_CONCURRENCY, Clock.systemUTC()));
-        return runner.run(onlyNodes);
+        var request = ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS)
+                .withPhases(onlyPhases, List.of());
+        try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
+            return run.run(onlyNodes, events::add);
+        }
     }
 
     /** The states a phase reached on a node in the last run. */
@@ -160,7 +146,6 @@ final class SimulatedRun implements AutoCloseable {
 
     @Override
     public void close() {
-        apis.forEach(LazyCluster::close);
         connector.close();
         cluster.close();
     }

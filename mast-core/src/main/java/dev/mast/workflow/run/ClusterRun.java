@@ -1,0 +1,168 @@
+package dev.mast.workflow.run;
+
+import dev.mast.manifest.ManifestSet;
+import dev.mast.node.NodeConnector;
+import dev.mast.pki.PkiStore;
+import dev.mast.plan.Plan;
+import dev.mast.render.ClusterRenderer;
+import dev.mast.render.RenderedCluster;
+import dev.mast.cluster.LazyCluster;
+import dev.mast.workflow.ProgressListener;
+import dev.mast.workflow.RecordingRemote;
+import dev.mast.workflow.RemoteFactory;
+import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Timeouts;
+import dev.mast.workflow.Workflow;
+import dev.mast.workflow.WorkflowRunner;
+import dev.mast.workflow.tasks.ClusterFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one way to run an install or an upgrade, for the desktop app and the command line alike:
+ * the workflow for the plan, its files rendered once from the PKI folder (on an upgrade after its
+ * first phase took the cluster's CA), run over SSH, or as a dry run that records every change
+ * instead of making it. The admin kubeconfig is saved by the workflow's last phase.
+ */
+public final class ClusterRun implements AutoCloseable {
+
+    public enum Kind {
+        INSTALL, UPGRADE;
+
+        /** {@code install}, {@code upgrade}: the workflow's name. */
+        public String verb() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What to run.
+     *
+     * @param pkiDir          the cluster's PKI folder: made on first use, or filled with the cluster's own CA on an upgrade
+     * @param adminKubeconfig where the admin kubeconfig is kept on this machine after a run that succeeded
+     * @param only            phases to run, by id or group ({@code --only}); empty for all
+     * @param skip            phases to leave out ({@code --skip})
+     */
+    public record Request(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig, Timeouts timeouts, int concurrency,
+                          List<String> only, List<String> skip) {
+        public Request {
+            only = List.copyOf(only);
+            skip = List.copyOf(skip);
+        }
+
+        public static Request of(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, Timeouts.DEFAULT, WorkflowRunner.DEFAULT_CONCURRENCY,
+                    List.of(), List.of());
+        }
+
+        public Request withTimeouts(Timeouts value) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip);
+        }
+
+        public Request withConcurrency(int value) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip);
+        }
+
+        public Request withPhases(List<String> onlyThese, List<String> skipThese) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese);
+        }
+    }
+
+    private final Request request;
+    private final RemoteFactory remotes;
+    private final Workflow workflow;
+    private final LazyCluster api;
+    private volatile WorkflowRunner runner;
+    private volatile boolean cancelled;
+
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes) {
+        this.request = request;
+        this.remotes = remotes;
+        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
+        Workflow full = request.kind() == Kind.INSTALL
+                ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
+                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
+                        request.adminKubeconfig());
+        this.workflow = full.select(request.only(), request.skip());
+    }
+
+    private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes) {
+        Plan plan = request.plan();
+        PkiStore store = new PkiStore();
+        // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
+        ClusterFiles files = new ClusterFiles(() -> ClusterRenderer.render(plan, dryRun
+                ? store.loadWithoutWriting(request.pkiDir(), plan) : store.loadOrCreate(request.pkiDir(), plan)));
+        if (request.kind() == Kind.INSTALL) {
+            // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
+            files.rendered();
+        }
+        return new ClusterRun(request, files, remotes);
+    }
+
+    /**
+     * A run that changes the nodes over SSH, each node reached through {@code connector}.
+     *
+     * @throws dev.mast.pki.PkiException       when the PKI folder cannot be used (found before anything runs on an install)
+     * @throws IllegalArgumentException when {@code only} or {@code skip} names no phase, or leaves out what a phase needs
+     */
+    public static ClusterRun overSsh(Request request, NodeConnector connector) {
+        return create(request, false, SshRemote.factory(connector));
+    }
+
+    /**
+     * A dry run: the same phases, whose changes are recorded (see {@link dev.mast.workflow.DryRunReport}) instead of
+     * made, here or on the nodes. With a connector the nodes are asked (what is already done is skipped, checks run);
+     * without one, nothing is asked and the run is shown as on fresh nodes.
+     */
+    public static ClusterRun dryRun(Request request, Optional<NodeConnector> asking) {
+        return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+    }
+
+    /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
+    public static ClusterRun preview(Request request, RenderedCluster files, Optional<NodeConnector> asking) {
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)));
+    }
+
+    /** The phases that will run, after {@code --only} and {@code --skip}. */
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    /** Runs on the named nodes (all when empty), reporting to {@code listener}; blocks until the run is over. */
+    public RunSummary run(Set<String> onlyNodes, ProgressListener listener) {
+        WorkflowRunner started = new WorkflowRunner(workflow, request.plan(), remotes, listener,
+                new WorkflowRunner.Options(request.concurrency(), Clock.systemUTC()));
+        runner = started;
+        if (cancelled) {
+            started.cancel();
+        }
+        try {
+            return started.run(onlyNodes);
+        } finally {
+            api.close();
+        }
+    }
+
+    /** Stops starting new steps; running steps end cleanly. Safe from any thread, also before the run started. */
+    public void cancel() {
+        cancelled = true;
+        WorkflowRunner current = runner;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Where a run that succeeded left the admin kubeconfig. */
+    public Path adminKubeconfig() {
+        return request.adminKubeconfig();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mast.workflow.tasks;
+
+import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Sh;
+import dev.mast.workflow.Timeouts;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Waits on a node until a health endpoint answers, within the run's timeout. */
+public final class Health {
+    private Health() {
+    }
+
+    /**
+     * While nothing listens at the URL yet, curl itself tries again on the node, once a second, this many times: a
+     * component that starts in a few seconds costs one round trip, not one per poll, and cancelling waits at most this long.
+     */
+    static final int CONNECT_RETRIES = 4;
+
+    /**
+     * Checks {@code url} with curl on the node until it answers, looking at most once per poll interval.
+     *
+     * @throws HealthTimeoutException when it did not within the timeout
+     */
+    public static void await(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+        context.remote().perform("wait until " + component + " answers at " + url, () -> poll(context, timeouts, component, url));
+    }
+
+    private static void poll(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+        Instant deadline = Instant.now().plus(timeouts.health());
+        String check = "curl -sk --max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused "
+                + Sh.quote(url) + " >/dev/null";
+        int attempts = 0;
+        while (true) {
+            context.cancellation().check();
+            attempts++;
+            long started = System.nanoTime();
+            if (context.remote().probe(check) == 0) {
+                context.log(component + " is healthy (" + url + ")");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new HealthTimeoutException(component + " did not become healthy at " + url + " within "
+                        + seconds(timeouts.health()) + " (" + attempts + " checks)");
+            }
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            Thread.sleep(Math.max(0, timeouts.poll().toMillis() - tookMillis));
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
+    }
+
+    /** A component started but never became healthy. */
+    public static final class HealthTimeoutException extends Exception {
+        public HealthTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

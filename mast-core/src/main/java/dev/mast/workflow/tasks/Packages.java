@@ -1,0 +1,50 @@
+package dev.mast.workflow.tasks;
+
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.Sh;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Installs and removes distribution packages with whichever of apt-get or yum the node has. */
+public final class Packages {
+    private Packages() {
+    }
+
+    /** yum only where there is no apt-get: a node Mast does not ask (the preview) is taken for Debian. */
+    private static boolean usesYum(Remote remote) throws Exception {
+        return remote.probe("! command -v apt-get >/dev/null && command -v yum >/dev/null") == 0;
+    }
+
+    public static boolean isInstalled(Remote remote, String pkg) throws Exception {
+        return missing(remote, List.of(pkg)).isEmpty();
+    }
+
+    /**
+     * The packages neither dpkg nor rpm knows as installed, asked in one round trip for all of them. The node names
+     * the installed ones, so a node that says nothing has none of them.
+     */
+    public static List<String> missing(Remote remote, List<String> pkgs) throws Exception {
+        String script = pkgs.stream().map(Sh::quote)
+                .map(pkg -> "dpkg -s " + pkg + " >/dev/null 2>&1 || rpm -q " + pkg + " >/dev/null 2>&1 && echo " + pkg)
+                .collect(Collectors.joining("; "));
+        Set<String> installed = remote.query(script).stdout().stream().map(String::strip).collect(Collectors.toSet());
+        return pkgs.stream().filter(pkg -> !installed.contains(pkg)).toList();
+    }
+
+    /** Installs those of the packages that are missing, all in one go. */
+    public static void ensureInstalled(Remote remote, List<String> pkgs) throws Exception {
+        List<String> missing = missing(remote, pkgs);
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Sh::quote).collect(Collectors.joining(" "));
+            remote.run((usesYum(remote) ? "yum install -y " : "apt-get install -y ") + names);
+        }
+    }
+
+    /** Removes the package and its configuration; does nothing if it is not installed. */
+    public static void purge(Remote remote, String pkg) throws Exception {
+        if (isInstalled(remote, pkg)) {
+            remote.run((usesYum(remote) ? "yum remove -y " : "apt-get purge -y ") + Sh.quote(pkg));
+        }
+    }
+}

@@ -91,7 +91,7 @@ class PreviewUiTest {
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
         assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", lines.get(0));
-        assertTrue(lines.contains("8. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
+        assertTrue(lines.contains("10. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
     }
 
     @Test

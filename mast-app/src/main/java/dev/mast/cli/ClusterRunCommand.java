@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** How long a cancel waits for the running steps; each checks the cancel while it waits on the node. */
+    private static final Duration CANCEL_WAIT = Duration.ofMinutes(10);
 
     abstract ClusterRun.Kind kind();
 
@@ -109,17 +114,28 @@ abstract class ClusterRunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err, ClusterRun.Request request, NodeConnector connector) {
+        CountDownLatch over = new CountDownLatch(1);
+        try {
+            return runLogged(out, err, request, connector, over);
+        } finally {
+            over.countDown();
+        }
+    }
+
+    /** @param over counted down by the caller once the run has ended and its log is closed */
+    private int runLogged(PrintWriter out, PrintWriter err, ClusterRun.Request request, NodeConnector connector,
+                          CountDownLatch over) {
         try (ClusterRun run = ClusterRun.overSsh(request, connector);
              RunLog log = RunLog.inNewFolder(RunLog.defaultBase(), request.kind().verb())) {
             out.println("run log: " + log.folder());
             ProgressListener console = new ConsoleProgress(out, System.console() != null);
-            Thread interrupt = new Thread(run::cancel, "mast-cancel");
-            Runtime.getRuntime().addShutdownHook(interrupt);
+            Thread cancel = new Thread(() -> cancelAndWait(run, over, err), "mast-cancel");
+            Runtime.getRuntime().addShutdownHook(cancel);
             RunSummary summary;
             try {
                 summary = run.run(Set.of(), ProgressListener.all(log, console));
             } finally {
-                removeHook(interrupt);
+                removeHook(cancel);
             }
             if (summary.succeeded()) {
                 out.println("admin kubeconfig: " + run.adminKubeconfig());
@@ -132,11 +148,31 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Ctrl-C or a SIGTERM: the JVM ends when its shutdown hooks have, so this hook cancels the run and keeps the
+     * JVM alive until the running steps have finished, the summary is printed and the run log is closed.
+     */
+    private void cancelAndWait(ClusterRun run, CountDownLatch over, PrintWriter err) {
+        err.println();
+        err.println("mast " + spec.name() + ": cancelling: no new steps start; waiting for the running ones to finish...");
+        err.flush();
+        run.cancel();
+        try {
+            if (!over.await(CANCEL_WAIT.toMinutes(), TimeUnit.MINUTES)) {
+                err.println("mast " + spec.name() + ": the running steps did not finish within " + CANCEL_WAIT.toMinutes()
+                        + " minutes; stopping anyway. Run again to continue.");
+                err.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is cancelling the run right now.
+            // Ctrl-C: the hook is cancelling the run right now, and waits for this run to end.
         }
     }
 

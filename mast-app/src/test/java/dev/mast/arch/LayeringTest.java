@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,8 +17,21 @@ import com.tngtech.archunit.lang.ArchRule;
  * JavaFX or the simulator, the modules and the packages depend on each other in one direction
  * only, and the GUI and the command line reach the nodes only through the core.
  */
-@AnalyzeClasses(packages = "dev.mast", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.mast", importOptions = LayeringTest.NoTests.class)
 class LayeringTest {
+    /**
+     * The product's classes only. Another module's tests come from its test jar once the modules are packaged
+     * ({@code mvn verify}), where {@link ImportOption.DoNotIncludeTests}, which knows test folders only, lets them in.
+     */
+    static final class NoTests implements ImportOption {
+        private final ImportOption testFolders = new ImportOption.DoNotIncludeTests();
+
+        @Override
+        public boolean includes(Location location) {
+            return testFolders.includes(location) && !location.contains("-tests.jar");
+        }
+    }
+
     /** The packages of mast-core. */
     private static final String[] CORE = {"dev.mast.plan..", "dev.mast.files..", "dev.mast.manifest..", "dev.mast.pki..",
         "dev.mast.render..", "dev.mast.node..", "dev.mast.concurrent..", "dev.mast.workflow..", "dev.mast.cluster..", "dev.mast.sources.."};

@@ -52,6 +52,8 @@ public final class WorkflowRunner {
     private final Options options;
     private final Cancellation cancellation = new Cancellation();
     private final Map<String, NodeOutcome> failures = new ConcurrentHashMap<>();
+    /** Nodes whose running step the cancel stopped: they take no further part, and are not failures. */
+    private final Map<String, NodeOutcome> stoppedByCancel = new ConcurrentHashMap<>();
     private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> finishedSteps = new ConcurrentHashMap<>();
 
@@ -237,7 +239,7 @@ public final class WorkflowRunner {
                 }
                 return true;
             } catch (Cancellation.CancelledException e) {
-                return rollBackOrFail("cancelled while running");
+                return stopForCancel();
             } catch (Exception e) {
                 return rollBackOrFail(Failures.describe(e));
             }
@@ -266,6 +268,26 @@ public final class WorkflowRunner {
             finish(StepState.SKIPPED, why);
         }
 
+        /** The cancel stopped the step at a safe point: what it changed is rolled back where the phase can. */
+        private boolean stopForCancel() {
+            context.log().line(LogLevel.WARN, phase.title() + " stopped: the run was cancelled");
+            StepState state = StepState.CANCELLED;
+            String message = "cancelled while running";
+            if (phase.step().canRollBack()) {
+                try {
+                    phase.step().rollBack(context);
+                    message += " (rolled back)";
+                } catch (Exception rollbackError) {
+                    state = StepState.FAILED;
+                    message += "; rollback failed: " + Failures.describe(rollbackError);
+                }
+            }
+            NodeOutcome outcome = new NodeOutcome(node, state, phase.id(), message);
+            (state == StepState.FAILED ? failures : stoppedByCancel).put(node, outcome);
+            finish(state, message);
+            return false;
+        }
+
         private void finish(StepState state, String message) {
             finishedSteps.get(node).incrementAndGet();
             step(state, message);
@@ -280,14 +302,15 @@ public final class WorkflowRunner {
         List<NodeOutcome> outcomes = new ArrayList<>();
         for (Node n : nodes) {
             String name = n.hostName();
-            NodeOutcome failure = failures.get(name);
-            if (failure != null) {
-                outcomes.add(failure);
+            NodeOutcome stopped = failures.getOrDefault(name, stoppedByCancel.get(name));
+            if (stopped != null) {
+                outcomes.add(stopped);
             } else if (finishedSteps.get(name).get() == stepsPerNode.get(name)) {
                 outcomes.add(new NodeOutcome(name, StepState.DONE, lastPhase.getOrDefault(name, ""), "done"));
+            } else if (cancellation.isCancelled()) {
+                outcomes.add(new NodeOutcome(name, StepState.CANCELLED, lastPhase.getOrDefault(name, ""), "cancelled before it finished"));
             } else {
-                String why = cancellation.isCancelled() ? "cancelled before it finished" : "stopped because another node failed";
-                outcomes.add(new NodeOutcome(name, StepState.PENDING, lastPhase.getOrDefault(name, ""), why));
+                outcomes.add(new NodeOutcome(name, StepState.PENDING, lastPhase.getOrDefault(name, ""), "stopped because another node failed"));
             }
         }
         return outcomes;

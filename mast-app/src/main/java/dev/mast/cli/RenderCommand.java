@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.manifest.ManifestException;
 import dev.mast.pki.PkiException;
 import dev.mast.plan.LoadedPlan;
 import dev.mast.render.ClusterRenderer;
@@ -57,7 +58,8 @@ final class RenderCommand implements Callable<Integer> {
             int written = RenderedFolder.write(rendered, this.out, force);
             printSummary(out, loaded.get(), rendered, written, pkiDir);
             return MastCommand.OK;
-        } catch (PkiException e) {
+        } catch (PkiException | ManifestException e) {
+            // Validation refuses what the renderer cannot render; this names anything it has not thought of, without a stack trace.
             err.println("mast render: " + e.getMessage());
             return MastCommand.BAD_INPUT;
         } catch (IOException e) {

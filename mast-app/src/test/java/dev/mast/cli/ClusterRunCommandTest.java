@@ -85,6 +85,19 @@ class ClusterRunCommandTest {
     }
 
     @Test
+    void aDryRunSaysWhatThePlanLeavesToTheUserWhereTheAddOnsWouldBeApplied() throws Exception {
+        Files.writeString(plan, Files.readString(plan).replaceFirst("(?m)^cluster:\n", "cluster:\n  podNetwork: none\n"
+                + "  clusterDns: {coreDns: false}\n"));
+        CliRun run = install("--yes", "--dry-run", "--only", "addons/apply");
+
+        assertEquals(MastCommand.OK, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("     ! no pod network applied (podNetwork: none): the nodes stay NotReady"), run.out());
+        assertTrue(run.out().contains("     ! no CoreDNS applied (clusterDns.coreDns: false): pods ask 10.96.0.10 for names"),
+                run.out());
+        assertFalse(run.out().contains("apply DaemonSet kube-system/kube-flannel-ds"), run.out());
+    }
+
+    @Test
     void onlyAndSkipNameThePhasesAndABadNameIsBadInput() {
         CliRun only = install("--yes", "--dry-run", "--only", "kubelet/start");
         assertEquals(MastCommand.OK, only.exitCode(), only.err());

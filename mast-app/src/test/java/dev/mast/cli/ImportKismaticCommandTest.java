@@ -37,10 +37,34 @@ class ImportKismaticCommandTest {
         assertEquals(8, plan.nodes().size());
         assertEquals(ContainerRuntime.DOCKER, plan.runtime());
         var lines = run.out().lines().toList();
-        assertEquals(17, lines.size(), run.out());
-        assertTrue(lines.contains(sample() + ":77:3: warning: add_ons.heapster: has no equivalent in Mast; ignored"), run.out());
-        assertEquals("Wrote " + out + " (8 nodes) from " + sample() + " with 16 warnings. Check it with: mast validate --plan " + out,
-                lines.get(16));
+        assertEquals(18, lines.size(), run.out());
+        assertTrue(lines.contains(sample() + ":77:3: warning: add_ons.heapster: has no equivalent in Mast; ignored (Heapster is"
+                + " retired; metrics-server gives kubectl top and autoscaling their figures)"), run.out());
+        assertEquals("Wrote " + out + " (8 nodes) from " + sample() + " with 17 warnings. Check it with: mast validate --plan " + out,
+                lines.get(17));
+    }
+
+    @Test
+    void anUnfilledTemplateIsBadInputAtEachPlaceholderAndWritesNothing() throws IOException {
+        Path source = Files.writeString(dir.resolve("kismatic-cluster.yaml"), """
+                etcd:
+                  nodes:
+                  - host: etcd-0
+                    ip: ${etcd0_ip}
+                master:
+                  load_balanced_fqdn: ${loadbalancer_ip}
+                  nodes:
+                  - host: master-0
+                    ip: ""
+                """);
+        Path out = dir.resolve("cluster.yaml");
+        CliRun run = CliRun.of("import-kismatic", source.toString(), "--out", out.toString());
+        assertEquals(MastCommand.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains(source + ":4:5: etcd.nodes[0].ip: holds the template placeholder ${etcd0_ip}"), run.err());
+        assertTrue(run.err().contains(source + ":6:3: master.load_balanced_fqdn: holds the template placeholder"), run.err());
+        assertTrue(run.err().contains(source + ":9:5: master.nodes[0].ip: is empty"), run.err());
+        assertTrue(run.err().contains("cannot be imported (3 problems); nothing was written"), run.err());
+        assertTrue(Files.notExists(out));
     }
 
     @Test

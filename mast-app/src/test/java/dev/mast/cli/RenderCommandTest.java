@@ -47,6 +47,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void aFlagPathRenderCannotMountIsAValidationErrorAtItsLineNotAStackTrace() throws IOException {
+        Files.writeString(planFile, Files.readString(planFile).replace("  apiServerPort: 6443\n",
+                "  apiServerPort: 6443\n  extraFlags:\n    kube-apiserver:\n      audit-log-path: /var/log/kube-apiserver-audit.log\n"));
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("render", "--plan", planFile.toString(), "--out", out.toString());
+
+        assertEquals(MastCommand.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cluster.yaml:11:7: cluster.extraFlags.kube-apiserver.audit-log-path: --audit-log-path names"
+                + " /var/log/kube-apiserver-audit.log"), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void writesEachNodesFilesUnderItsHostName() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("render", "--plan", planFile.toString(), "--out", out.toString());

@@ -137,7 +137,7 @@ final class ComponentPods {
     private static Pod pod(Component component, Flags flags, Map<String, String> labels, Map<String, String> annotations,
                            ContainerBuilder container, List<HostMount> mounts) {
         var all = new ArrayList<>(mounts);
-        all.addAll(FlagPathMounts.forFlags(component.key(), flags, mounts));
+        all.addAll(FlagPathMounts.forFlags(component, flags, mounts));
         // Sorted by name as kubeadm sorts them, so the file does not depend on the order above.
         var sorted = all.stream().sorted(Comparator.comparing(HostMount::name)).toList();
         Container built = container.withVolumeMounts(sorted.stream().map(HostMount::mount).toList()).build();

@@ -100,7 +100,7 @@ public final class ClusterCertificates {
         return List.copyOf(specs);
     }
 
-    /** Every name a client may use to reach the API server: each master, the load balancer, the service. */
+    /** Every name a client may use to reach the API server: each master, the load balancer, the service, the plan's extra names. */
     static SubjectAltNames apiServerAltNames(Plan plan) {
         var names = new SubjectAltNames().addAll("kubernetes", "kubernetes.default", "kubernetes.default.svc",
                 "kubernetes.default.svc." + plan.dnsDomain(), "localhost", "127.0.0.1", plan.apiServerServiceIp());
@@ -110,6 +110,7 @@ public final class ClusterCertificates {
         if (!plan.controlPlaneEndpoint().isEmpty()) {
             names.add(plan.apiServerHost());
         }
+        plan.apiServerCert().extraSans().forEach(names::add);
         return names;
     }
 

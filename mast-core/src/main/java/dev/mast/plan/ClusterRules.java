@@ -1,6 +1,6 @@
 package dev.mast.plan;
 
-/** The cluster-wide scalar settings: name, version, DNS domain, API server port and endpoint. */
+/** The cluster-wide settings: name, version, DNS domain, API server port, endpoint and certificate names. */
 final class ClusterRules {
     private ClusterRules() {
     }
@@ -17,6 +17,10 @@ final class ClusterRules {
         findings.check("cluster.apiServerPort", FieldChecks.port(plan.apiServerPort()));
         if (!plan.controlPlaneEndpoint().isEmpty()) {
             findings.check("cluster.controlPlaneEndpoint", FieldChecks.hostPort(plan.controlPlaneEndpoint()));
+        }
+        var sans = plan.apiServerCert().extraSans();
+        for (int i = 0; i < sans.size(); i++) {
+            findings.check("cluster.apiServerCertSans[" + i + "]", FieldChecks.subjectAltName(sans.get(i)));
         }
     }
 }

@@ -158,8 +158,10 @@ public final class FieldChecks {
                     + " such as audit-log-maxage");
         }
         if (ManagedFlags.isManaged(component, name)) {
+            String instead = component == Component.KUBELET && name.equals("cluster-dns") ? "; set cluster.clusterDns.serviceIp instead"
+                    : component == Component.KUBELET && name.equals("cluster-domain") ? "; set cluster.dnsDomain instead" : "";
             return Optional.of("--" + name + " is set by Mast on " + component.key() + " from the plan;"
-                    + " remove it from extraFlags");
+                    + " remove it from extraFlags" + instead);
         }
         return Optional.empty();
     }
@@ -173,6 +175,18 @@ public final class FieldChecks {
                 ? Optional.of("the value " + quote(value) + " holds a line break or another control character;"
                         + " a flag's value is one line of text")
                 : Optional.empty();
+    }
+
+    /** An extra name of the API server's certificate: a DNS name, a {@code *.} wildcard name or an IPv4 address. */
+    public static Optional<String> subjectAltName(String value) {
+        if (value.isBlank()) {
+            return Optional.of("is empty; enter a DNS name or an IPv4 address, or remove the entry");
+        }
+        String name = value.startsWith("*.") ? value.substring(2) : value;
+        if (Cidr.parseIpv4(value).isPresent() || (dnsName(name).isEmpty() && !name.matches("[0-9.]+"))) {
+            return Optional.empty();
+        }
+        return Optional.of(quote(value) + " is neither a DNS name (such as kube.example.com or *.example.com) nor an IPv4 address");
     }
 
     static String quote(String value) {

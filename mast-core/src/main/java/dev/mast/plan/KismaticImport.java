@@ -3,25 +3,22 @@ package dev.mast.plan;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Converts a Kismatic (KET) plan file, {@code kismatic-cluster.yaml}, into a Mast plan. Unlike
- * Mast's own file the import is lenient: whatever has no Mast equivalent (add-ons, Docker
- * storage, node labels, unknown sections) becomes a located warning, never silently dropped.
- * It fails only on files it cannot make sense of: broken YAML, values of the wrong kind where
- * the plan needs them, or a machine listed with different addresses in two groups.
+ * Converts a Kismatic (KET) plan file, {@code kismatic-cluster.yaml} of any release from v1.0 to
+ * v1.12, into a Mast plan. Unlike Mast's own file the import is lenient: whatever has no Mast
+ * equivalent (add-ons, Docker storage, node labels) becomes a located warning, never silently
+ * dropped, and so does every key no Kismatic release knew. It fails, with every problem located,
+ * only on files it cannot make sense of: broken YAML, values of the wrong kind where the plan needs
+ * them, a node without a host name or address, a template's unfilled {@code ${...}} placeholder,
+ * or a machine listed with different addresses in two groups.
  */
 public final class KismaticImport {
     /** Kismatic ran kube-apiserver on 6443 and had no setting for it. */
     static final int KISMATIC_API_PORT = 6443;
-
-    private static final Map<String, Component> OVERRIDES = overrides();
 
     private final KismaticTree tree;
 
@@ -64,21 +61,22 @@ public final class KismaticImport {
         });
         String podCidr = cidr("cluster.networking.pod_cidr_block", defaults.podCidr());
         String serviceCidr = cidr("cluster.networking.service_cidr_block", defaults.serviceCidr());
-        String endpoint = tree.text("master.load_balanced_fqdn")
-                .map(fqdn -> fqdn.contains(":") ? fqdn : fqdn + ":" + KISMATIC_API_PORT)
-                .orElse("");
+        KubernetesVersion version = version();
+        var overrides = KismaticOverrides.read(tree, version);
+        String dnsDomain = overrides.clusterDomain().orElse(defaults.dnsDomain());
         SshSettings ssh = ssh();
         List<Node> nodes = KismaticNodes.read(tree, ssh);
-        var plan = new Plan(name, version(), runtime(), podCidr, serviceCidr, defaults.dnsDomain(), KISMATIC_API_PORT,
-                endpoint, nodes, extraFlags()).withSsh(ssh);
-        // Mast deploys the cluster DNS itself, as Kismatic's dns add-on did.
-        tree.use("add_ons.dns");
+        ClusterDns dns = KismaticAddOns.clusterDns(tree, serviceCidr, overrides.clusterDns());
+        PodNetwork podNetwork = KismaticAddOns.podNetwork(tree);
+        var plan = new Plan(name, version.toString(), runtime(), podCidr, serviceCidr, dnsDomain, KISMATIC_API_PORT,
+                KismaticEndpoint.controlPlaneEndpoint(tree), nodes, overrides.extraFlags(), SshSettings.UNSET, dns, podNetwork,
+                KismaticEndpoint.certificateNames(tree), Sources.DEFAULT).withSsh(ssh);
         KismaticLeftovers.report(tree);
         return plan;
     }
 
-    private String version() {
-        String fallback = KubernetesVersion.DEFAULT.toString();
+    private KubernetesVersion version() {
+        KubernetesVersion fallback = KubernetesVersion.DEFAULT;
         Optional<String> text = tree.text("cluster.version");
         if (text.isEmpty()) {
             tree.warn("cluster.version", "is not set; the plan uses Kubernetes " + fallback + ". Make sure the cluster"
@@ -87,7 +85,7 @@ public final class KismaticImport {
         }
         Optional<KubernetesVersion> version = KubernetesVersion.parse(text.get());
         if (version.isPresent() && version.get().isSupported()) {
-            return version.get().toString();
+            return version.get();
         }
         tree.warn("cluster.version", "Kubernetes " + SafeText.brief(text.get()) + " is not one Mast supports (1." + KubernetesVersion.OLDEST_MINOR
                 + " to 1." + KubernetesVersion.NEWEST_MINOR + "); the plan uses " + fallback
@@ -98,7 +96,7 @@ public final class KismaticImport {
     /** Kismatic only ever ran Docker; keep it, through cri-dockerd, rather than switch runtimes unasked. */
     private ContainerRuntime runtime() {
         tree.use("docker.disable");
-        tree.warn("docker", "Kismatic ran containers with Docker, so the plan keeps containerRuntime: docker. Since"
+        tree.warn(tree.node("docker").isPresent() ? "docker" : "cluster", "Kismatic ran containers with Docker, so the plan keeps containerRuntime: docker. Since"
                 + " Kubernetes 1.24 the kubelet reaches Docker only through cri-dockerd: install it on every node,"
                 + " or change containerRuntime to containerd if the nodes have it");
         return ContainerRuntime.DOCKER;
@@ -127,36 +125,5 @@ public final class KismaticImport {
             return Optional.empty();
         }).orElse(0);
         return new SshSettings(user, port, keyFile);
-    }
-
-    /** {@code cluster.kube_*.option_overrides} become extra flags, except those Mast sets itself. */
-    private Map<Component, Map<String, String>> extraFlags() {
-        var flags = new EnumMap<Component, Map<String, String>>(Component.class);
-        OVERRIDES.forEach((section, component) -> {
-            String path = "cluster." + section + ".option_overrides";
-            tree.use(path);
-            var values = new LinkedHashMap<String, String>();
-            for (String flag : tree.keys(path)) {
-                String flagPath = path + "." + flag;
-                Optional<String> value = tree.text(flagPath);
-                if (ManagedFlags.isManaged(component, flag)) {
-                    tree.warn(flagPath, "Mast sets --" + flag + " on " + component.key() + " itself; the override is dropped");
-                } else {
-                    values.put(flag, value.orElse(""));
-                }
-            }
-            flags.put(component, values);
-        });
-        return flags;
-    }
-
-    private static Map<String, Component> overrides() {
-        var sections = new LinkedHashMap<String, Component>();
-        sections.put("kube_apiserver", Component.KUBE_APISERVER);
-        sections.put("kube_controller_manager", Component.KUBE_CONTROLLER_MANAGER);
-        sections.put("kube_scheduler", Component.KUBE_SCHEDULER);
-        sections.put("kube_proxy", Component.KUBE_PROXY);
-        sections.put("kubelet", Component.KUBELET);
-        return sections;
     }
 }

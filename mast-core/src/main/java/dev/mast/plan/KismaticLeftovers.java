@@ -1,6 +1,5 @@
 package dev.mast.plan;
 
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -10,33 +9,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reports everything in a Kismatic file that the import did not carry over, so nothing is
- * dropped silently. Only values that mean something are reported: Kismatic writes every field
- * with its default ({@code disable: false}, {@code ""}, {@code []}), and a disabled add-on
- * loses nothing. A section the import used part of is reported field by field; any other at
- * its own level ({@code add_ons.heapster}, not each of its options). Values are never printed:
- * they may be passwords.
+ * dropped silently, and every key that no Kismatic release knew ({@link KismaticSchema}). Only
+ * values that mean something are reported: Kismatic writes every field with its default
+ * ({@code disable: false}, {@code ""}, {@code []}), and a disabled add-on loses nothing. A section
+ * the import used part of is reported field by field; any other at its own level
+ * ({@code add_ons.heapster}, not each of its options). Values are never printed: they may be passwords.
  */
 final class KismaticLeftovers {
-    static final Set<String> SECTIONS = Set.of("cluster", "docker", "docker_registry", "add_ons", "features",
-            "etcd", "master", "worker", "ingress", "storage", "nfs");
-
     /** Sections reported per entry even though nothing in them is used. */
     private static final Set<String> SPLIT = Set.of("add_ons", "docker");
 
     /** Leaves that are defaults even when set: a registry port means nothing without a registry. */
     private static final Set<String> NOT_MEANINGFUL = Set.of("docker_registry.port");
-
-    private static final Map<String, String> HINTS = Map.of(
-            "cluster.admin_password", "Mast authenticates with client certificates; the password is not kept",
-            "cluster.certificates", "Mast issues its own certificates",
-            "add_ons.cni", "Mast does not install a pod network; install the CNI plugin yourself",
-            "master.load_balanced_short_name", "Mast uses load_balanced_fqdn as the control plane endpoint",
-            "storage", "Mast has no storage role; storage-only nodes are not imported");
-
-    private static final Map<String, String> NODE_HINTS = Map.of(
-            "labels", "label the node with kubectl label after the install",
-            "taints", "taint the node with kubectl taint after the install",
-            "kubelet", "Mast gives every kubelet the same flags: cluster.extraFlags.kubelet");
 
     private final KismaticTree tree;
 
@@ -51,24 +35,50 @@ final class KismaticLeftovers {
         var leftovers = new KismaticLeftovers(tree);
         for (NodeTuple entry : root.getValue()) {
             if (entry.getKeyNode() instanceof ScalarNode key) {
-                if (SECTIONS.contains(key.getValue())) {
+                if (KismaticSchema.find(key.getValue()).isPresent()) {
+                    leftovers.checkKeys(key.getValue(), entry.getValueNode());
                     leftovers.visit(key.getValue(), entry.getValueNode());
                 } else {
-                    tree.warn(key.getValue(), "is not a section of a Kismatic plan; ignored");
+                    tree.warn(key.getValue(), "is not a section of any Kismatic release (" + KismaticSchema.OLDEST + " to "
+                            + KismaticSchema.NEWEST + "); ignored");
                 }
             }
         }
     }
 
+    /** Names the keys below a known setting that no release had, so a misspelt setting is not lost quietly. */
+    private void checkKeys(String path, Node node) {
+        if (KismaticSchema.isFreeForm(path)) {
+            return;
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof ScalarNode key) {
+                    String child = StrictYaml.join(path, key.getValue());
+                    if (KismaticSchema.find(child).isPresent()) {
+                        checkKeys(child, entry.getValueNode());
+                    } else {
+                        tree.warn(child, "is not a setting of any Kismatic release (" + KismaticSchema.OLDEST + " to "
+                                + KismaticSchema.NEWEST + "); ignored. Check its spelling and indentation");
+                    }
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                checkKeys(path + "[" + i + "]", sequence.getValue().get(i));
+            }
+        }
+    }
+
     private void visit(String path, Node node) {
-        if (tree.isUsed(path)) {
+        if (tree.isUsed(path) || KismaticSchema.find(path).isEmpty()) {
             return;
         }
         if (tree.isPartlyUsed(path) || SPLIT.contains(path)) {
             visitChildren(path, node);
         } else if (meaningful(path, node)) {
-            String hint = hint(path);
-            tree.warn(path, "has no equivalent in Mast; ignored" + (hint == null ? "" : " (" + hint + ")"));
+            String hint = KismaticSchema.find(path).map(KismaticSchema.Setting::hint).orElse("");
+            tree.warn(path, "has no equivalent in Mast; ignored" + (hint.isEmpty() ? "" : " (" + hint + ")"));
         }
     }
 
@@ -84,14 +94,6 @@ final class KismaticLeftovers {
                 visit(path + "[" + i + "]", sequence.getValue().get(i));
             }
         }
-    }
-
-    private static String hint(String path) {
-        String general = path.replaceAll("\\[\\d+]", "");
-        if (general.matches("[a-z_]+\\.nodes\\.[a-z_]+")) {
-            return NODE_HINTS.get(general.substring(general.lastIndexOf('.') + 1));
-        }
-        return HINTS.get(general);
     }
 
     /** Whether a value says more than Kismatic's defaults: not empty, false, zero or disabled. */

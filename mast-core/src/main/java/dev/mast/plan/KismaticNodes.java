@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * The node groups of a Kismatic plan ({@code etcd}, {@code master}, {@code worker},
- * {@code ingress}) as Mast nodes. Kismatic lists a machine once per group it belongs to; Mast
- * lists it once with several roles, so entries are merged by host name, and a host whose
- * addresses differ between groups is an error rather than a guess.
+ * {@code ingress}, {@code storage}) as Mast nodes. Kismatic lists a machine once per group it
+ * belongs to; Mast lists it once with several roles, so entries are merged by host name, and a
+ * host whose addresses differ between groups is an error rather than a guess. A storage node ran
+ * a kubelet and kube-proxy like a worker, so it becomes one (its GlusterFS is not Mast's). A node
+ * without a host name or address, or with a template placeholder, is an error at its line.
  */
 final class KismaticNodes {
     static final Map<String, Role> GROUPS = groups();
@@ -52,6 +54,7 @@ final class KismaticNodes {
         groups.put("master", Role.MASTER);
         groups.put("worker", Role.WORKER);
         groups.put("ingress", Role.INGRESS);
+        groups.put("storage", Role.WORKER);
         return groups;
     }
 
@@ -74,6 +77,16 @@ final class KismaticNodes {
         String name = tree.text(path + ".host").orElse("");
         String ip = tree.text(path + ".ip").orElse("");
         String internalIp = tree.text(path + ".internalip").orElse("");
+        if (tree.isBlank(path + ".host")) {
+            tree.fail(path + ".host", "is empty; every node needs its host name, the name its kubelet registers under");
+        }
+        if (tree.isBlank(path + ".ip")) {
+            tree.fail(path + ".ip", "is empty; every node needs the address Mast connects to over SSH");
+        }
+        if (path.startsWith("storage.")) {
+            tree.warn(path, "storage node " + name + ": Mast keeps its kubelet and kube-proxy (role worker); the GlusterFS"
+                    + " server Kismatic ran there and its volumes stay as they are and are not Mast's to manage");
+        }
         // Entries without a host name cannot be matched with others; each stays its own node.
         Host host = name.isEmpty() ? null : byName.get(name);
         if (host == null) {

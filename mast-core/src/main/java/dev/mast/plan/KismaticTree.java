@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,6 +22,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * paths the import has used, so whatever is left over can be reported.
  */
 final class KismaticTree {
+    /** {@code ${etcd0_ip}}: a value a template engine was meant to fill in. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+
     private final String file;
     private final Node root;
     private final Map<String, Node> values = new HashMap<>();
@@ -88,7 +93,8 @@ final class KismaticTree {
 
     /**
      * The text at a path, marking it used; empty if the key is absent, null or "". A value
-     * that is not text (a list where a name belongs) is an error: the import cannot guess.
+     * that is not text (a list where a name belongs), or a template's unfilled placeholder, is an
+     * error: the import cannot guess.
      */
     Optional<String> text(String path) {
         use(path);
@@ -100,7 +106,19 @@ final class KismaticTree {
             fail(path, "expected text, found " + StrictYaml.kind(node));
             return Optional.empty();
         }
+        Matcher placeholder = PLACEHOLDER.matcher(scalar.getValue());
+        if (placeholder.find()) {
+            fail(path, "holds the template placeholder " + placeholder.group() + ": this file is a template (Terraform's,"
+                    + " for example) that was never filled in; import the file it renders");
+            return Optional.empty();
+        }
         return scalar.getValue().isEmpty() ? Optional.empty() : Optional.of(scalar.getValue());
+    }
+
+    /** Whether a path is absent, null or "": a value that was never given, as opposed to one the import refused. */
+    boolean isBlank(String path) {
+        Node node = values.get(path);
+        return node == null || StrictYaml.isNull(node) || (node instanceof ScalarNode scalar && scalar.getValue().isBlank());
     }
 
     /** The entries of a mapping in file order; a mapping is required where one is present. */
@@ -155,7 +173,11 @@ final class KismaticTree {
 
     /** Something the import cannot convert; the import fails after collecting all of them. */
     void fail(String path, String message) {
-        errors.add(Problem.error(path, message, location(path)));
+        Problem problem = Problem.error(path, message, location(path));
+        // A value read twice (the endpoint's host is read for the certificate too) is reported once.
+        if (!errors.contains(problem)) {
+            errors.add(problem);
+        }
     }
 
     List<Problem> errors() {

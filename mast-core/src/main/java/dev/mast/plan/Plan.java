@@ -16,6 +16,9 @@ import java.util.Map;
  * @param extraFlags           per component, flags the user adds ({@code name -> value}, without {@code --})
  * @param ssh                  the SSH settings every node has unless it says otherwise (the plan file's
  *                             top-level {@code ssh:}); each node's {@link Node#ssh()} already includes them
+ * @param clusterDns           the DNS service address and whether Mast applies CoreDNS there
+ * @param podNetwork           the pod network an install applies
+ * @param apiServerCert        extra names of the API server's certificate
  * @param sources              where the nodes get the Kubernetes programs, etcd and the images (the plan file's
  *                             top-level {@code sources:})
  */
@@ -31,13 +34,19 @@ public record Plan(
         List<Node> nodes,
         Map<Component, Map<String, String>> extraFlags,
         SshSettings ssh,
+        ClusterDns clusterDns,
+        PodNetwork podNetwork,
+        ApiServerCert apiServerCert,
         Sources sources) {
 
     public Plan {
         ssh = ssh == null ? SshSettings.UNSET : ssh;
-        sources = sources == null ? Sources.DEFAULT : sources;
         nodes = List.copyOf(nodes);
         controlPlaneEndpoint = controlPlaneEndpoint == null ? "" : controlPlaneEndpoint;
+        clusterDns = clusterDns == null ? ClusterDns.DEFAULT : clusterDns;
+        podNetwork = podNetwork == null ? PodNetwork.FLANNEL : podNetwork;
+        apiServerCert = apiServerCert == null ? ApiServerCert.NONE : apiServerCert;
+        sources = sources == null ? Sources.DEFAULT : sources;
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
         extraFlags.forEach((component, values) -> {
             if (!values.isEmpty()) {
@@ -54,12 +63,12 @@ public record Plan(
                 nodes, extraFlags, SshSettings.UNSET);
     }
 
-    /** A plan whose programs and images come from upstream. */
+    /** A plan with the default DNS, pod network and API server certificate, whose programs and images come from upstream. */
     public Plan(String name, String kubernetesVersion, ContainerRuntime runtime, String podCidr, String serviceCidr,
                 String dnsDomain, int apiServerPort, String controlPlaneEndpoint, List<Node> nodes,
                 Map<Component, Map<String, String>> extraFlags, SshSettings ssh) {
         this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, nodes,
-                extraFlags, ssh, Sources.DEFAULT);
+                extraFlags, ssh, ClusterDns.DEFAULT, PodNetwork.FLANNEL, ApiServerCert.NONE, Sources.DEFAULT);
     }
 
     /** A new plan with kubeadm's defaults and no nodes. */
@@ -94,8 +103,12 @@ public record Plan(
         return parsedServiceCidr().address(1);
     }
 
-    /** The ClusterIP of the cluster DNS service, as kubeadm picks it: the tenth address. */
+    /** The ClusterIP of the cluster DNS service: the plan's, else the tenth address, as kubeadm picks it. */
     public String clusterDnsIp() {
+        return clusterDns.serviceIp().isBlank() ? defaultClusterDnsIp() : clusterDns.serviceIp().trim();
+    }
+
+    public String defaultClusterDnsIp() {
         return parsedServiceCidr().address(10);
     }
 
@@ -124,23 +137,38 @@ public record Plan(
 
     public Plan withNodes(List<Node> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, value, extraFlags, ssh, sources);
+                controlPlaneEndpoint, value, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, value, ssh, sources);
+                controlPlaneEndpoint, nodes, value, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     /** New settings for every node: each node keeps what it set itself and takes the rest from {@code value}. */
     public Plan withSsh(SshSettings value) {
         List<Node> updated = nodes.stream().map(node -> node.withSsh(node.ssh().without(ssh).over(value))).toList();
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, updated, extraFlags, value, sources);
+                controlPlaneEndpoint, updated, extraFlags, value, clusterDns, podNetwork, apiServerCert, sources);
+    }
+
+    public Plan withClusterDns(ClusterDns value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, ssh, value, podNetwork, apiServerCert, sources);
+    }
+
+    public Plan withPodNetwork(PodNetwork value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, value, apiServerCert, sources);
+    }
+
+    public Plan withApiServerCert(ApiServerCert value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, value, sources);
     }
 
     public Plan withSources(Sources value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, extraFlags, ssh, value);
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, value);
     }
 }

@@ -20,7 +20,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class PlanReader {
     static final List<String> ROOT_KEYS = List.of("cluster", "nodes", "ssh", "sources");
     static final List<String> CLUSTER_KEYS = List.of("name", "kubernetesVersion", "containerRuntime", "podCidr",
-            "serviceCidr", "dnsDomain", "apiServerPort", "controlPlaneEndpoint", "extraFlags");
+            "serviceCidr", "dnsDomain", "apiServerPort", "controlPlaneEndpoint", "extraFlags", "clusterDns", "podNetwork",
+            "apiServerCertSans");
+    static final List<String> CLUSTER_DNS_KEYS = List.of("serviceIp", "coreDns", "replicas");
     static final List<String> NODE_KEYS = List.of("hostName", "ip", "internalIp", "roles", "ssh");
     static final List<String> SSH_KEYS = List.of("user", "port", "keyFile", "jump");
     static final List<String> SOURCES_KEYS = List.of("kubernetes", "packageRepository", "packageKey", "binaries",
@@ -84,12 +86,66 @@ final class PlanReader {
         var endpoint = optional(c, "controlPlaneEndpoint").map(v -> yaml.text(v, "cluster.controlPlaneEndpoint"))
                 .orElse(Optional.of(""));
         var flags = optional(c, "extraFlags").map(this::readExtraFlags).orElse(Optional.of(Map.of()));
+        var dns = optional(c, "clusterDns").map(this::readClusterDns).orElse(Optional.of(ClusterDns.DEFAULT));
+        var network = optional(c, "podNetwork").map(this::readPodNetwork).orElse(Optional.of(PodNetwork.FLANNEL));
+        var sans = optional(c, "apiServerCertSans").map(this::readCertSans).orElse(Optional.of(ApiServerCert.NONE));
         if (name.isEmpty() || version.isEmpty() || runtime.isEmpty() || podCidr.isEmpty() || serviceCidr.isEmpty()
-                || dnsDomain.isEmpty() || port.isEmpty() || endpoint.isEmpty() || flags.isEmpty()) {
+                || dnsDomain.isEmpty() || port.isEmpty() || endpoint.isEmpty() || flags.isEmpty() || dns.isEmpty()
+                || network.isEmpty() || sans.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Plan(name.get(), version.get(), runtime.get(), podCidr.get(), serviceCidr.get(),
-                dnsDomain.get(), port.get(), endpoint.get(), List.of(), flags.get()));
+                dnsDomain.get(), port.get(), endpoint.get(), List.of(), flags.get(), SshSettings.UNSET, dns.get(), network.get(),
+                sans.get(), Sources.DEFAULT));
+    }
+
+    private Optional<ClusterDns> readClusterDns(Node node) {
+        String path = "cluster.clusterDns";
+        yaml.record(path, node);
+        Map<String, NodeTuple> d = yaml.mapping(node, path, CLUSTER_DNS_KEYS).orElse(null);
+        if (d == null) {
+            return Optional.empty();
+        }
+        ClusterDns defaults = ClusterDns.DEFAULT;
+        var serviceIp = optional(d, "serviceIp").map(v -> yaml.text(v, path + ".serviceIp")).orElse(Optional.of(defaults.serviceIp()));
+        var coreDns = optional(d, "coreDns").map(v -> yaml.text(v, path + ".coreDns").flatMap(text -> parse(text, PlanReader::bool,
+                v, path + ".coreDns", "is not true or false"))).orElse(Optional.of(defaults.coreDns()));
+        var replicas = optional(d, "replicas").map(v -> yaml.integer(v, path + ".replicas", "a number of pods, such as 2"))
+                .orElse(Optional.of(defaults.replicas()));
+        if (serviceIp.isEmpty() || coreDns.isEmpty() || replicas.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterDns(serviceIp.get(), coreDns.get(), replicas.get()));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    private Optional<PodNetwork> readPodNetwork(Node node) {
+        return yaml.text(node, "cluster.podNetwork").flatMap(text -> parse(text, PodNetwork::fromKey, node, "cluster.podNetwork",
+                "is not a pod network Mast applies; use flannel, or none to install your own CNI plugin"));
+    }
+
+    private Optional<ApiServerCert> readCertSans(Node node) {
+        String path = "cluster.apiServerCertSans";
+        yaml.record(path, node);
+        List<Node> items = yaml.sequence(node, path, "[lb.example.com, 10.0.0.100]").orElse(null);
+        if (items == null) {
+            return Optional.empty();
+        }
+        var names = new ArrayList<String>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            Optional<String> name = yaml.text(items.get(i), path + "[" + i + "]");
+            name.ifPresent(names::add);
+            ok &= name.isPresent();
+        }
+        return ok ? Optional.of(new ApiServerCert(names)) : Optional.empty();
     }
 
     private Optional<ContainerRuntime> readRuntime(Node node) {

@@ -60,6 +60,7 @@ public final class PlanValidator {
         var findings = new Findings(locations);
         ClusterRules.check(plan, findings);
         NetworkRules.check(plan, findings);
+        DnsRules.check(plan, findings);
         FlagRules.check(plan, findings);
         nodeRules.check(plan, findings);
         TopologyRules.check(plan, findings);

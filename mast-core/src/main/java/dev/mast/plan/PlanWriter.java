@@ -99,7 +99,32 @@ final class PlanWriter {
             plan.extraFlags().forEach((component, flags) -> components.add(entry(component.key(), flags(flags))));
             entries.add(entry("extraFlags", new MappingNode(Tag.MAP, components, FlowStyle.BLOCK)));
         }
+        entries.addAll(addOnsAndNames(plan));
         return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
+    }
+
+    /** The settings a plan leaves out while they have their defaults. */
+    private static List<NodeTuple> addOnsAndNames(Plan plan) {
+        var entries = new ArrayList<NodeTuple>();
+        ClusterDns dns = plan.clusterDns();
+        if (!dns.equals(ClusterDns.DEFAULT)) {
+            var fields = new ArrayList<NodeTuple>();
+            if (!dns.serviceIp().isEmpty()) {
+                fields.add(entry("serviceIp", text(dns.serviceIp())));
+            }
+            fields.add(entry("coreDns", new ScalarNode(Tag.BOOL, Boolean.toString(dns.coreDns()), null, null, ScalarStyle.PLAIN)));
+            fields.add(entry("replicas", number(dns.replicas())));
+            entries.add(entry("clusterDns", new MappingNode(Tag.MAP, fields, FlowStyle.BLOCK)));
+        }
+        if (plan.podNetwork() != PodNetwork.FLANNEL) {
+            entries.add(entry("podNetwork", text(plan.podNetwork().key())));
+        }
+        if (!plan.apiServerCert().extraSans().isEmpty()) {
+            var names = new ArrayList<Node>();
+            plan.apiServerCert().extraSans().forEach(name -> names.add(text(name)));
+            entries.add(entry("apiServerCertSans", new SequenceNode(Tag.SEQ, names, FlowStyle.FLOW)));
+        }
+        return entries;
     }
 
     private static Node flags(Map<String, String> flags) {

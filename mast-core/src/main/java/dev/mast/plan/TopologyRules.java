@@ -50,6 +50,11 @@ final class TopologyRules {
         if (plan.masters().isEmpty()) {
             findings.error("nodes", "no node has the master role; give at least one node the master role"
                     + " (it runs kube-apiserver, kube-controller-manager and kube-scheduler)");
+        } else if (plan.masters().size() > 1 && plan.controlPlaneEndpoint().isEmpty()) {
+            findings.warning("cluster.controlPlaneEndpoint", plan.masters().size() + " nodes have the master role but there is"
+                    + " no control plane endpoint: every kubelet, kube-proxy and kubeconfig would talk to "
+                    + plan.masters().get(0).hostName() + " alone and lose the API when it is down. Put a load balancer in"
+                    + " front of the masters and set controlPlaneEndpoint to it, e.g. lb.example.com:6443");
         }
         int etcd = plan.etcdNodes().size();
         if (etcd == 0) {

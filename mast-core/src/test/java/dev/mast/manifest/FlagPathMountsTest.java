@@ -69,17 +69,4 @@ class FlagPathMountsTest {
         var added = mountsReadOnly(pod).keySet().stream().filter(p -> p.startsWith("/srv")).toList();
         assertEquals(List.of("/srv/kube"), added);
     }
-
-    @Test
-    void listsAndCertKeyPairsAreSplitIntoTheirPaths() {
-        assertEquals(List.of("/a/b.crt", "/a/b.key"), FlagPathMounts.pathsIn("/a/b.crt,/a/b.key:*.example.com"));
-    }
-
-    @Test
-    void urlsAddressesAndCidrsAreNotPaths() {
-        for (String value : List.of("https://10.0.0.1:2379", "0.0.0.0:10256", "10.96.0.0/12", "Node,RBAC", "api/all=true",
-                "file:///etc/x", "/a/../etc/shadow")) {
-            assertEquals(List.of(), FlagPathMounts.pathsIn(value), value);
-        }
-    }
 }

@@ -64,6 +64,12 @@ class KubeletFilesTest {
     }
 
     @Test
+    void thePlansDnsAddressReachesTheConfig() {
+        var config = config(PLAN.withClusterDns(dev.mast.plan.ClusterDns.DEFAULT.withServiceIp("10.96.0.2")));
+        assertEquals(List.of("10.96.0.2"), config.get("clusterDNS"));
+    }
+
+    @Test
     void theDropInReplacesTheUnitsCommandWithTheNodesFlags() {
         var node = TestPlans.named(PLAN, "master2");
         assertEquals(List.of(KubePaths.KUBELET_BINARY), SystemdUnitParser.execStart(KubeletFiles.unit()));

@@ -95,6 +95,15 @@ class ClusterCertificatesTest {
     }
 
     @Test
+    void thePlansExtraNamesAreInTheApiServerCertificate(@TempDir Path other) throws Exception {
+        var plan = plan("10.0.0.100:6443", List.of(MASTER1, WORKER1))
+                .withApiServerCert(new dev.mast.plan.ApiServerCert(List.of("kube", "*.kube.corp.local", "10.0.0.101")));
+        X509Certificate apiserver = certificate(new PkiStore().loadOrCreate(other, plan).nodeFiles(MASTER1), PkiPaths.APISERVER_CERT);
+        assertTrue(altNames(apiserver, DNS).containsAll(List.of("kube", "*.kube.corp.local")), altNames(apiserver, DNS).toString());
+        assertTrue(altNames(apiserver, IP).contains("10.0.0.101"), altNames(apiserver, IP).toString());
+    }
+
+    @Test
     void anIpControlPlaneEndpointBecomesAnIpSan(@TempDir Path other) throws Exception {
         var plan = plan("10.0.0.100:6443", List.of(MASTER1, WORKER1));
         X509Certificate apiserver = certificate(new PkiStore().loadOrCreate(other, plan).nodeFiles(MASTER1), PkiPaths.APISERVER_CERT);

@@ -159,8 +159,8 @@ class HostilePlanFileTest {
     void aKeyWithAControlCharacterIsEscapedInTheProblemsPath() {
         Problem problem = onlyProblem(PLAN.replace("  name: prod", "  name: prod\n  \"na\\nme\": x"));
         assertEquals("cluster.yaml:3:3: cluster.na\\nme: unknown key \"na\\nme\"; cluster takes name, kubernetesVersion,"
-                + " containerRuntime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, extraFlags",
-                problem.toString());
+                + " containerRuntime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, extraFlags, clusterDns,"
+                + " podNetwork, apiServerCertSans", problem.toString());
     }
 
     @Test

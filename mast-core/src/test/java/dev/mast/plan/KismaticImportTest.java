@@ -68,7 +68,7 @@ class KismaticImportTest {
         assertEquals("cluster.local", plan.dnsDomain());
         assertEquals("kube.acme.example.com:6443", plan.controlPlaneEndpoint());
         assertEquals("https://kube.acme.example.com:6443", plan.apiServerUrl());
-        assertEquals("172.20.0.10", plan.clusterDnsIp());
+        assertEquals("172.20.0.2", plan.clusterDnsIp());
     }
 
     @Test
@@ -116,21 +116,22 @@ class KismaticImportTest {
     @Test
     void warnsAboutEveryFieldWithoutAMastEquivalentAtItsLocation() {
         assertEquals(List.of(
-                "cluster.version", "cluster.admin_password", "cluster.networking.update_hosts_files", "cluster.certificates",
-                "cluster.kube_apiserver.option_overrides.service-cluster-ip-range", "docker", "docker.logs", "add_ons.cni",
-                "add_ons.heapster", "add_ons.package_manager", "add_ons.metrics_server", "master.load_balanced_short_name",
+                "cluster.version", "cluster.admin_password", "cluster.networking.update_hosts_files", "cluster.certificates.expiry",
+                "cluster.certificates.ca_expiry", "cluster.kube_apiserver.option_overrides.service-cluster-ip-range", "docker",
+                "docker.logs", "add_ons.cni", "add_ons.dns", "add_ons.heapster", "add_ons.package_manager", "add_ons.metrics_server",
                 "master.nodes[0].labels", "worker.nodes[0].labels", "worker.nodes[0].taints", "worker.nodes[1].kubelet"),
                 sample.warnings().stream().map(Problem::path).toList());
         assertTrue(sample.warnings().stream().allMatch(w -> w.location().isPresent()));
         Problem heapster = warningFor(sample, "add_ons.heapster").orElseThrow();
-        assertEquals("has no equivalent in Mast; ignored", heapster.message());
+        assertEquals("has no equivalent in Mast; ignored (Heapster is retired; metrics-server gives kubectl top and autoscaling"
+                + " their figures)", heapster.message());
         assertEquals(77, heapster.location().orElseThrow().line());
         assertEquals(3, heapster.location().orElseThrow().column());
     }
 
     @Test
     void saysNothingAboutDefaultsAndDisabledAddOns() {
-        for (String quiet : List.of("add_ons.dashboard", "add_ons.rescheduler", "add_ons.dns", "docker_registry", "docker_registry.port",
+        for (String quiet : List.of("add_ons.dashboard", "add_ons.rescheduler", "docker_registry", "docker_registry.port",
                 "docker.storage", "cluster.cloud_provider", "storage", "nfs", "cluster.networking.http_proxy", "etcd.expected_count")) {
             assertTrue(warningFor(sample, quiet).isEmpty(), quiet);
         }
@@ -196,7 +197,7 @@ class KismaticImportTest {
     @Test
     void warnsAboutUnknownSections() throws IOException {
         ImportResult result = importText("cluster:\n  name: c\nmonitoring:\n  enabled: true\n");
-        assertEquals("kismatic-cluster.yaml:3:1: monitoring: is not a section of a Kismatic plan; ignored",
+        assertEquals("kismatic-cluster.yaml:3:1: monitoring: is not a section of any Kismatic release (v1.0 to v1.12); ignored",
                 warningFor(result, "monitoring").orElseThrow().toString());
     }
 

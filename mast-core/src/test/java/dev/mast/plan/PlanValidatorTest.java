@@ -261,7 +261,7 @@ class PlanValidatorTest {
             assertEquals(1, messages.size(), endpoint);
             assertTrue(messages.get(0).startsWith("\"" + endpoint + "\" is not host[:port]"), messages.get(0));
         }
-        for (String endpoint : List.of("lb.example.com", "10.0.0.5:6443", "")) {
+        for (String endpoint : List.of("lb.example.com", "10.0.0.5:6443")) {
             assertEquals(List.of(), messagesFor(TestPlans.withEndpoint(valid, endpoint), "cluster.controlPlaneEndpoint"), endpoint);
         }
     }

@@ -60,7 +60,8 @@ final class TestPlans {
 
     static Plan withRuntime(Plan p, ContainerRuntime value) {
         return new Plan(p.name(), p.kubernetesVersion(), value, p.podCidr(), p.serviceCidr(), p.dnsDomain(),
-                p.apiServerPort(), p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.sources());
+                p.apiServerPort(), p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.clusterDns(), p.podNetwork(), p.apiServerCert(),
+                p.sources());
     }
 
     static Plan withPodCidr(Plan p, String value) {

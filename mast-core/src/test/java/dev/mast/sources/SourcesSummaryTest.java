@@ -22,7 +22,7 @@ class SourcesSummaryTest {
     private static Plan plan(Sources sources) {
         Plan p = Plan.defaults("prod").withNodes(List.of(MASTER, WORKER, ETCD));
         return new Plan(p.name(), "1.34.3", p.runtime(), p.podCidr(), p.serviceCidr(), p.dnsDomain(), p.apiServerPort(),
-                p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), sources);
+                p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.clusterDns(), p.podNetwork(), p.apiServerCert(), sources);
     }
 
     @Test

@@ -2,10 +2,15 @@ package dev.mast.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.PodNetwork;
 import dev.mast.plan.ProgramSource;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -44,6 +49,23 @@ public final class ClusterView {
                 "The port kube-apiserver listens on, on every master");
         field("Control plane _endpoint", text("endpoint", model.endpointProperty(), "optional, e.g. lb.example.com:6443"),
                 model.endpointValidation(), "Optional: a load balancer in front of the masters, host[:port]; kubeconfigs point at it");
+        field("Extra API server na_mes", text("cert-sans", model.certSansProperty(), "optional, e.g. kube, 10.0.0.100"),
+                model.certSansValidation(), "Optional: more DNS names and addresses clients reach the API server by, separated by"
+                        + " commas; they go into its certificate besides each master and the endpoint");
+        TextField dnsIp = text("dns-service-ip", model.dnsServiceIpProperty(), "");
+        dnsIp.promptTextProperty().bind(model.dnsServiceIpPrompt());
+        field("DNS service _IP", dnsIp, model.dnsServiceIpValidation(),
+                "The address every pod asks for names; leave it empty for the tenth address of the service CIDR (kubeadm's)."
+                        + " A cluster taken over from Kismatic keeps its own, the second address");
+        CheckBox coreDns = new CheckBox("_Apply CoreDNS at that address");
+        coreDns.setId("core-dns");
+        coreDns.selectedProperty().bindBidirectional(model.coreDnsProperty());
+        field("Cluster DNS", coreDns, null, "Clear it when your own DNS answers at the DNS service address");
+        TextField replicas = text("dns-replicas", model.dnsReplicasProperty(), "2");
+        replicas.disableProperty().bind(model.coreDnsProperty().not());
+        field("CoreDNS rep_licas", replicas, model.dnsReplicasValidation(), "How many CoreDNS pods run");
+        field("Pod ne_twork", podNetworks(), null,
+                "flannel, which an install applies; or none when you install your own CNI plugin after the install");
         sources();
         Label other = new Label();
         other.setId("cluster-other-problems");
@@ -135,22 +157,33 @@ public final class ClusterView {
         return box;
     }
 
+    private ComboBox<PodNetwork> podNetworks() {
+        return choices("pod-network", model.podNetworks(), model.podNetworkProperty(),
+                network -> network == PodNetwork.NONE ? "none: bring your own CNI plugin" : network.key());
+    }
+
     private ComboBox<ContainerRuntime> runtimes() {
-        ComboBox<ContainerRuntime> box = new ComboBox<>();
-        box.getItems().setAll(model.runtimes());
-        box.setId("runtime");
+        return choices("runtime", model.runtimes(), model.runtimeProperty(),
+                runtime -> runtime == ContainerRuntime.DOCKER ? "docker (through cri-dockerd)" : runtime.key());
+    }
+
+    /** A drop-down of fixed choices, each shown in words, its value bound to the draft's. */
+    private static <T> ComboBox<T> choices(String id, List<T> items, ObjectProperty<T> value, Function<T, String> words) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.setId(id);
         box.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ContainerRuntime runtime) {
-                return runtime == null ? "" : runtime == ContainerRuntime.DOCKER ? "docker (through cri-dockerd)" : runtime.key();
+            public String toString(T item) {
+                return item == null ? "" : words.apply(item);
             }
 
             @Override
-            public ContainerRuntime fromString(String text) {
-                return ContainerRuntime.fromKey(text);
+            public T fromString(String text) {
+                return items.stream().filter(item -> words.apply(item).equals(text)).findFirst().orElse(null);
             }
         });
-        box.valueProperty().bindBidirectional(model.runtimeProperty());
+        box.valueProperty().bindBidirectional(value);
         return box;
     }
 

@@ -1,8 +1,10 @@
 package dev.mast.ui.wizard;
 
+import dev.mast.plan.Cidr;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.EtcdSource;
 import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.PodNetwork;
 import dev.mast.plan.Problem;
 import dev.mast.plan.ProgramSource;
 import dev.mast.plan.Sources;
@@ -14,6 +16,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -27,7 +30,9 @@ import javafx.collections.ObservableList;
  */
 public final class ClusterViewModel implements WizardStep {
     private static final Set<String> FIELD_PATHS = Set.of("cluster.name", "cluster.kubernetesVersion", "cluster.podCidr",
-            "cluster.serviceCidr", "cluster.dnsDomain", "cluster.apiServerPort", "cluster.controlPlaneEndpoint");
+            "cluster.serviceCidr", "cluster.dnsDomain", "cluster.apiServerPort", "cluster.controlPlaneEndpoint",
+            "cluster.clusterDns.serviceIp", "cluster.clusterDns.replicas");
+    private static final String CERT_SANS = "cluster.apiServerCertSans";
 
     private final PlanDraft draft;
     private final FieldValidation name;
@@ -37,6 +42,10 @@ public final class ClusterViewModel implements WizardStep {
     private final FieldValidation dnsDomain;
     private final FieldValidation apiPort;
     private final FieldValidation endpoint;
+    private final FieldValidation dnsServiceIp;
+    private final FieldValidation dnsReplicas;
+    private final FieldValidation certSans;
+    private final StringBinding dnsServiceIpPrompt;
     private final FieldValidation packageRepository;
     private final FieldValidation packageKey;
     private final FieldValidation binaries;
@@ -61,6 +70,13 @@ public final class ClusterViewModel implements WizardStep {
         dnsDomain = new FieldValidation(report, "cluster.dnsDomain");
         apiPort = new FieldValidation(report, "cluster.apiServerPort", this::apiPortText, draft.apiPortProperty());
         endpoint = new FieldValidation(report, "cluster.controlPlaneEndpoint");
+        dnsServiceIp = new FieldValidation(report, "cluster.clusterDns.serviceIp");
+        dnsReplicas = new FieldValidation(report, "cluster.clusterDns.replicas", this::dnsReplicasText, draft.dnsReplicasProperty(),
+                draft.coreDnsProperty());
+        certSans = FieldValidation.ofList(report, CERT_SANS);
+        dnsServiceIpPrompt = Bindings.createStringBinding(() -> Cidr.parse(draft.serviceCidrProperty().get().trim())
+                .map(cidr -> "default: " + cidr.address(10)).orElse("default: the tenth address of the service CIDR"),
+                draft.serviceCidrProperty());
         packageRepository = new FieldValidation(report, "sources.packageRepository");
         packageKey = new FieldValidation(report, "sources.packageKey");
         binaries = new FieldValidation(report, "sources.binaries");
@@ -77,11 +93,13 @@ public final class ClusterViewModel implements WizardStep {
                 draft.versionProperty());
         // Problems of the cluster section that no field edits (extra flags of an opened plan).
         otherProblems = Bindings.createObjectBinding(() -> report.getValue().problemsUnder("cluster").stream()
-                .filter(p -> !FIELD_PATHS.contains(p.path())).toList(), report);
+                .filter(p -> !FIELD_PATHS.contains(p.path()) && !p.path().startsWith(CERT_SANS)).toList(), report);
         otherProblemsText = Bindings.createStringBinding(() -> String.join("\n", otherProblems.get().stream()
                 .map(p -> ProblemLabels.describe(p, draft.nodes())).toList()), otherProblems);
-        valid = Bindings.createBooleanBinding(() -> firstError().isEmpty(), report, apiPort.validProperty());
-        blockedReason = Bindings.createStringBinding(() -> firstError().orElse(""), report, apiPort.messageProperty());
+        valid = Bindings.createBooleanBinding(() -> firstError().isEmpty(), report, apiPort.validProperty(),
+                dnsReplicas.validProperty());
+        blockedReason = Bindings.createStringBinding(() -> firstError().orElse(""), report, apiPort.messageProperty(),
+                dnsReplicas.messageProperty());
         IntStream.rangeClosed(KubernetesVersion.OLDEST_MINOR, KubernetesVersion.NEWEST_MINOR).boxed()
                 .sorted((a, b) -> b - a)
                 .forEach(minor -> versions.add("1." + minor));
@@ -105,9 +123,19 @@ public final class ClusterViewModel implements WizardStep {
                 : "\"" + text + "\" is not a port number; use a number from 1 to 65535");
     }
 
+    /** Only a number reaches the plan; CoreDNS's replicas matter only when Mast applies it. */
+    private Optional<String> dnsReplicasText() {
+        String text = draft.dnsReplicasProperty().get().trim();
+        if (!draft.coreDnsProperty().get() || draft.dnsReplicasNumber().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.isEmpty() ? "is empty; enter how many CoreDNS pods run, usually 2"
+                : "\"" + text + "\" is not a number of pods; enter one such as 2");
+    }
+
     private Optional<String> firstError() {
-        for (FieldValidation field : List.of(name, version, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, packageRepository,
-                packageKey, binaries, githubReleases, imageRegistry)) {
+        for (FieldValidation field : List.of(name, version, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, dnsServiceIp,
+                dnsReplicas, certSans, packageRepository, packageKey, binaries, githubReleases, imageRegistry)) {
             Optional<Problem> problem = field.problem().filter(Problem::isError);
             if (problem.isPresent()) {
                 return Optional.of(ProblemLabels.describe(problem.get(), draft.nodes()));
@@ -165,6 +193,47 @@ public final class ClusterViewModel implements WizardStep {
 
     public StringProperty endpointProperty() {
         return draft.endpointProperty();
+    }
+
+    public List<PodNetwork> podNetworks() {
+        return List.of(PodNetwork.values());
+    }
+
+    public StringProperty dnsServiceIpProperty() {
+        return draft.dnsServiceIpProperty();
+    }
+
+    /** What an empty DNS address means for the service CIDR as typed. */
+    public ObservableStringValue dnsServiceIpPrompt() {
+        return dnsServiceIpPrompt;
+    }
+
+    public BooleanProperty coreDnsProperty() {
+        return draft.coreDnsProperty();
+    }
+
+    public StringProperty dnsReplicasProperty() {
+        return draft.dnsReplicasProperty();
+    }
+
+    public ObjectProperty<PodNetwork> podNetworkProperty() {
+        return draft.podNetworkProperty();
+    }
+
+    public StringProperty certSansProperty() {
+        return draft.certSansProperty();
+    }
+
+    public FieldValidation dnsServiceIpValidation() {
+        return dnsServiceIp;
+    }
+
+    public FieldValidation dnsReplicasValidation() {
+        return dnsReplicas;
+    }
+
+    public FieldValidation certSansValidation() {
+        return certSans;
     }
 
     public FieldValidation nameValidation() {

@@ -5,6 +5,7 @@ import dev.mast.plan.Severity;
 import dev.mast.plan.ValidationReport;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -31,12 +32,17 @@ public final class FieldValidation {
      */
     public FieldValidation(ObservableValue<ValidationReport> report, String path, Supplier<Optional<String>> precheck,
                            Observable... input) {
+        this(report, path, r -> r.problemsFor(path), precheck, input);
+    }
+
+    private FieldValidation(ObservableValue<ValidationReport> report, String path, Function<ValidationReport, List<Problem>> select,
+                            Supplier<Optional<String>> precheck, Observable... input) {
         Observable[] dependencies = new Observable[input.length + 1];
         dependencies[0] = report;
         System.arraycopy(input, 0, dependencies, 1, input.length);
         problem = Bindings.createObjectBinding(() -> precheck.get()
                 .map(text -> Problem.error(path, text, Optional.empty()))
-                .or(() -> first(report.getValue().problemsFor(path))), dependencies);
+                .or(() -> first(select.apply(report.getValue()))), dependencies);
         message = Bindings.createStringBinding(() -> problem.get().map(Problem::message).orElse(""), problem);
         valid = Bindings.createBooleanBinding(() -> problem.get().map(p -> !p.isError()).orElse(true), problem);
         warning = Bindings.createBooleanBinding(() -> problem.get().map(p -> p.severity() == Severity.WARNING).orElse(false), problem);
@@ -44,6 +50,11 @@ public final class FieldValidation {
 
     public FieldValidation(ObservableValue<ValidationReport> report, String path) {
         this(report, path, Optional::empty);
+    }
+
+    /** A field that edits a list: the problems of any of its items ({@code cluster.apiServerCertSans[1]}). */
+    public static FieldValidation ofList(ObservableValue<ValidationReport> report, String path) {
+        return new FieldValidation(report, path, r -> r.problemsUnder(path), Optional::empty);
     }
 
     /** Errors first: a field shows its most important problem. */

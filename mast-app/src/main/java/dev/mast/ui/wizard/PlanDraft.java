@@ -1,22 +1,29 @@
 package dev.mast.ui.wizard;
 
+import dev.mast.plan.ApiServerCert;
+import dev.mast.plan.ClusterDns;
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanValidator;
+import dev.mast.plan.PodNetwork;
+import dev.mast.plan.SshSettings;
 import dev.mast.plan.ValidationReport;
 import dev.mast.ui.RunKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,13 +45,19 @@ public final class PlanDraft {
     private final StringProperty dnsDomain = new SimpleStringProperty(this, "dnsDomain", "");
     private final StringProperty apiPort = new SimpleStringProperty(this, "apiPort", "");
     private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final StringProperty dnsServiceIp = new SimpleStringProperty(this, "dnsServiceIp", "");
+    private final BooleanProperty coreDns = new SimpleBooleanProperty(this, "coreDns", true);
+    private final StringProperty dnsReplicas = new SimpleStringProperty(this, "dnsReplicas", "");
+    private final ObjectProperty<PodNetwork> podNetwork = new SimpleObjectProperty<>(this, "podNetwork", PodNetwork.FLANNEL);
+    private final StringProperty certSans = new SimpleStringProperty(this, "certSans", "");
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList(NodeRow::inputs);
     private final SourcesDraft sources = new SourcesDraft();
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
-    /** Extra flags are not edited in the wizard; a loaded plan keeps them. */
+    /** Extra flags and the plan-wide SSH settings are not edited here; a loaded plan keeps them. */
     private Map<Component, Map<String, String>> extraFlags = Map.of();
+    private SshSettings ssh = SshSettings.UNSET;
 
     public PlanDraft(PlanValidator validator) {
         load(Plan.defaults("my-cluster"));
@@ -61,8 +74,14 @@ public final class PlanDraft {
         dnsDomain.set(plan.dnsDomain());
         apiPort.set(String.valueOf(plan.apiServerPort()));
         endpoint.set(plan.controlPlaneEndpoint());
+        dnsServiceIp.set(plan.clusterDns().serviceIp());
+        coreDns.set(plan.clusterDns().coreDns());
+        dnsReplicas.set(String.valueOf(plan.clusterDns().replicas()));
+        podNetwork.set(plan.podNetwork());
+        certSans.set(String.join(", ", plan.apiServerCert().extraSans()));
         extraFlags = plan.extraFlags();
         sources.load(plan.sources());
+        ssh = plan.ssh();
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
         nodes.setAll(rows);
@@ -72,12 +91,27 @@ public final class PlanDraft {
     public Plan toPlan() {
         return new Plan(name.get().trim(), version.get().trim(), runtime.get(), podCidr.get().trim(), serviceCidr.get().trim(),
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
-                nodes.stream().map(NodeRow::toNode).toList(), extraFlags).withSources(sources.toSources());
+                nodes.stream().map(NodeRow::toNode).toList(), extraFlags, ssh,
+                new ClusterDns(dnsServiceIp.get().trim(), coreDns.get(), dnsReplicasNumber().orElse(0)), podNetwork.get(),
+                new ApiServerCert(certSanList()), sources.toSources());
     }
 
     public Optional<Integer> apiPortNumber() {
-        String text = apiPort.get().trim();
-        return text.matches("\\d{1,5}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+        return number(apiPort.get(), 5);
+    }
+
+    public Optional<Integer> dnsReplicasNumber() {
+        return number(dnsReplicas.get(), 3);
+    }
+
+    private static Optional<Integer> number(String value, int digits) {
+        String text = value.trim();
+        return text.matches("\\d{1," + digits + "}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+    }
+
+    /** The extra names as typed, separated by commas or spaces. */
+    private List<String> certSanList() {
+        return Arrays.stream(certSans.get().split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
     }
 
     /** The validator's report on the current values; same checks and messages as {@code mast validate}. */
@@ -90,7 +124,8 @@ public final class PlanDraft {
     }
 
     private Observable[] inputs() {
-        List<Observable> inputs = new ArrayList<>(List.of(name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, nodes));
+        List<Observable> inputs = new ArrayList<>(List.of(name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint,
+                dnsServiceIp, coreDns, dnsReplicas, podNetwork, certSans, nodes));
         inputs.addAll(List.of(sources.inputs()));
         return inputs.toArray(Observable[]::new);
     }
@@ -134,6 +169,26 @@ public final class PlanDraft {
 
     public StringProperty endpointProperty() {
         return endpoint;
+    }
+
+    public StringProperty dnsServiceIpProperty() {
+        return dnsServiceIp;
+    }
+
+    public BooleanProperty coreDnsProperty() {
+        return coreDns;
+    }
+
+    public StringProperty dnsReplicasProperty() {
+        return dnsReplicas;
+    }
+
+    public ObjectProperty<PodNetwork> podNetworkProperty() {
+        return podNetwork;
+    }
+
+    public StringProperty certSansProperty() {
+        return certSans;
     }
 
     /** Where the nodes get the programs; the Cluster page edits it. */

@@ -21,6 +21,9 @@ public final class ProblemLabels {
             Map.entry("cluster.dnsDomain", "DNS domain"),
             Map.entry("cluster.apiServerPort", "API server port"),
             Map.entry("cluster.controlPlaneEndpoint", "Control plane endpoint"),
+            Map.entry("cluster.clusterDns.serviceIp", "DNS service IP"),
+            Map.entry("cluster.clusterDns.replicas", "CoreDNS replicas"),
+            Map.entry("cluster.podNetwork", "Pod network"),
             Map.entry("sources.kubernetes", "Kubernetes programs"),
             Map.entry("sources.etcd", "etcd"),
             Map.entry("sources.packageRepository", "Package repository"),
@@ -57,6 +60,9 @@ public final class ProblemLabels {
         }
         if (path.startsWith("cluster.extraFlags")) {
             return "Extra flags (" + path.substring("cluster.extraFlags".length()).replaceFirst("^\\.", "") + ")";
+        }
+        if (path.startsWith("cluster.apiServerCertSans")) {
+            return "Extra API server names";
         }
         return FIELDS.getOrDefault(path, path.isEmpty() ? "Plan" : path);
     }

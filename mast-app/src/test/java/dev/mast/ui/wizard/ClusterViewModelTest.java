@@ -133,4 +133,42 @@ class ClusterViewModelTest {
         assertTrue(model.packageKeyValidation().warningProperty().get());
         assertTrue(model.validProperty().get(), "a warning lets the user go on");
     }
+
+    @Test
+    void theDnsAndCertificateFieldsShowTheValidatorsMessagesAndDoNotAppearAmongTheOthers() {
+        draft.dnsServiceIpProperty().set("10.96.0.1");
+        draft.certSansProperty().set("kube, kube_lb");
+
+        assertEquals(validatorSays("cluster.clusterDns.serviceIp"), model.dnsServiceIpValidation().messageProperty().get());
+        assertEquals(validatorSays("cluster.apiServerCertSans[1]"), model.certSansValidation().messageProperty().get());
+        assertEquals("", model.otherProblemsProperty().get());
+        assertTrue(model.blockedReasonProperty().get().startsWith("Extra API server names: ") || model.blockedReasonProperty().get()
+                .startsWith("DNS service IP: "), model.blockedReasonProperty().get());
+        assertFalse(model.validProperty().get());
+    }
+
+    @Test
+    void replicasThatAreNotANumberCountOnlyWhileMastAppliesCoreDns() {
+        draft.dnsReplicasProperty().set("two");
+        assertEquals("\"two\" is not a number of pods; enter one such as 2", model.dnsReplicasValidation().messageProperty().get());
+        assertFalse(model.validProperty().get());
+        draft.coreDnsProperty().set(false);
+        assertEquals("", model.dnsReplicasValidation().messageProperty().get());
+        assertTrue(model.validProperty().get());
+    }
+
+    @Test
+    void anEmptyDnsAddressPromptsTheDefaultOfTheServiceCidrAsTyped() {
+        assertEquals("default: 10.96.0.10", model.dnsServiceIpPrompt().get());
+        draft.serviceCidrProperty().set("172.20.0.0/16");
+        assertEquals("default: 172.20.0.10", model.dnsServiceIpPrompt().get());
+    }
+
+    @Test
+    void theDraftCarriesEverySettingFromLoadToSave() {
+        var plan = UiFixtures.threeMasters().withClusterDns(new dev.mast.plan.ClusterDns("10.96.0.2", false, 3))
+                .withPodNetwork(dev.mast.plan.PodNetwork.NONE).withApiServerCert(new dev.mast.plan.ApiServerCert(List.of("kube", "10.0.0.1")));
+        draft.load(plan);
+        assertEquals(plan, draft.toPlan());
+    }
 }

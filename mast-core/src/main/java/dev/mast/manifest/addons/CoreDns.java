@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import java.util.List;
 import java.util.Map;
 
-/** The cluster DNS add-on as kubeadm deploys it: CoreDNS behind the kube-dns service at the tenth service IP. */
+/** The cluster DNS add-on as kubeadm deploys it: CoreDNS behind the kube-dns service at the plan's DNS address (the tenth service IP by default). */
 public final class CoreDns {
     private static final String NAMESPACE = "kube-system";
     private static final Map<String, String> LABELS = Map.of("k8s-app", "kube-dns");
@@ -97,7 +97,7 @@ public final class CoreDns {
                 .build();
         return new DeploymentBuilder()
                 .withNewMetadata().withName("coredns").withNamespace(NAMESPACE).withLabels(LABELS).endMetadata()
-                .withNewSpec().withReplicas(2)
+                .withNewSpec().withReplicas(plan.clusterDns().replicas())
                 .withNewSelector().withMatchLabels(LABELS).endSelector()
                 .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate().withMaxUnavailable(new IntOrString(1))
                 .endRollingUpdate().endStrategy()

@@ -1,14 +1,14 @@
 package dev.mast.workflow.phases;
 
 import dev.mast.plan.Component;
+import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.ManagedFlags;
 import dev.mast.plan.Node;
-import dev.mast.plan.Plan;
+import dev.mast.plan.RemovedFlags;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.tasks.LegacyUnits;
-import dev.mast.workflow.tasks.RemovedFlags;
 import dev.mast.workflow.tasks.Systemd;
 import dev.mast.workflow.tasks.UnitFlags;
 import java.util.EnumMap;
@@ -25,15 +25,19 @@ public final class ReadLegacyUnits implements Step {
 
     @Override
     public void run(NodeContext context) throws Exception {
-        LegacyUnits units = read(context.remote(), context.node(), context::log);
+        LegacyUnits units = read(context.remote(), context.node(), context.plan().version(), context::log);
         if (units.units().isEmpty()) {
             context.log("no systemd units of the control plane or kube-proxy: this node already runs them as static pods");
         }
         context.put(LegacyUnits.KEY, units);
     }
 
-    /** Reads the node's old units and their flags; {@code log} hears one line per unit found. */
-    public static LegacyUnits read(Remote remote, Node node, java.util.function.Consumer<String> log) throws Exception {
+    /**
+     * Reads the node's old units and their flags, dropping those {@code version} no longer accepts;
+     * {@code log} hears one line per unit found.
+     */
+    public static LegacyUnits read(Remote remote, Node node, KubernetesVersion version, java.util.function.Consumer<String> log)
+            throws Exception {
         Map<Component, LegacyUnits.Unit> units = new EnumMap<>(Component.class);
         for (Component component : node.staticPods()) {
             Remote.Output cat = remote.query("systemctl cat " + LegacyUnits.unitName(component) + " 2>/dev/null");
@@ -44,12 +48,10 @@ public final class ReadLegacyUnits implements Step {
             Map<String, String> flags = UnitFlags.parse(text);
             Map<String, String> carried = new LinkedHashMap<>(flags);
             carried.keySet().removeAll(ManagedFlags.of(component));
-            List<String> dropped = carried.keySet().stream().filter(f -> RemovedFlags.isRemoved(component, f)).toList();
-            carried.keySet().removeAll(dropped);
-            if (!dropped.isEmpty()) {
-                log.accept(LegacyUnits.unitName(component) + ": not carrying --" + String.join(", --", dropped)
-                        + " (no longer accepted by Kubernetes 1.31+)");
-            }
+            Map<String, RemovedFlags.Removal> dropped = RemovedFlags.removedFrom(component, carried, version);
+            carried.keySet().removeAll(dropped.keySet());
+            dropped.values().forEach(removal -> log.accept(LegacyUnits.unitName(component) + ": not carried over: "
+                    + removal.describe()));
             boolean active = Systemd.isActive(remote, LegacyUnits.unitName(component));
             units.put(component, new LegacyUnits.Unit(component, text, active, flags, carried));
             log.accept(LegacyUnits.unitName(component) + " is " + (active ? "active" : "inactive")

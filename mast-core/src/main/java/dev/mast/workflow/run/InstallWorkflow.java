@@ -70,7 +70,7 @@ public final class InstallWorkflow {
                 new Phase(PhaseInfo.of("addons/apply", "Apply the pod network and DNS", FIRST_MASTER).startsWhenNodeReady(),
                         new ApplyAddons(cluster)),
                 new Phase(PhaseInfo.of("verify/mirror-pods", "Wait for the pods to be ready", CLUSTER_NODES),
-                        new WaitForMirrorPods(cluster, timeouts, ApplyAddons::objects)),
+                        new WaitForMirrorPods(cluster, timeouts, ApplyAddons::awaited)),
                 new Phase(PhaseInfo.of("kubeconfig/save", "Save the admin kubeconfig", FIRST_MASTER)
                         .startsWhen(PhaseInfo.Start.WHEN_ALL_NODES_SUCCEEDED), new SaveAdminKubeconfig(files, adminKubeconfig))));
     }

@@ -25,7 +25,7 @@ public final class NodeInspector {
 
     public static NodeInspection inspect(Remote remote, Plan plan, Node node, RenderedCluster rendered,
                                          StaticPodRenderer renderer) throws Exception {
-        LegacyUnits units = ReadLegacyUnits.read(remote, node, line -> { });
+        LegacyUnits units = ReadLegacyUnits.read(remote, node, plan.version(), line -> { });
         Map<String, NodeFile> planned = new TreeMap<>();
         rendered.filesFor(node.hostName()).forEach(f -> planned.put(f.path(), f));
         renderer.manifests(plan, node, units.carriedFlags()).forEach(f -> planned.put(f.path(), f));

@@ -34,6 +34,17 @@ class AddonsTest {
     }
 
     @Test
+    void dnsServiceAndReplicasFollowThePlan() {
+        Plan kismatic = plan.withClusterDns(new dev.mast.plan.ClusterDns("10.96.0.2", true, 3));
+        var service = (io.fabric8.kubernetes.api.model.Service) CoreDns.objects(kismatic).stream()
+                .filter(o -> o.getKind().equals("Service")).findFirst().orElseThrow();
+        assertEquals("10.96.0.2", service.getSpec().getClusterIP());
+        var deployment = (io.fabric8.kubernetes.api.model.apps.Deployment) CoreDns.objects(kismatic).stream()
+                .filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow();
+        assertEquals(3, deployment.getSpec().getReplicas());
+    }
+
+    @Test
     void podNetworkUsesThePlansPodCidr() {
         var config = (io.fabric8.kubernetes.api.model.ConfigMap) Flannel.objects(plan.withNodes(List.of())).stream()
                 .filter(o -> o.getKind().equals("ConfigMap")).findFirst().orElseThrow();

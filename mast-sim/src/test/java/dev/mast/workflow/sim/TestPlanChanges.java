@@ -9,6 +9,6 @@ final class TestPlanChanges {
 
     static Plan withVersion(Plan p, String version) {
         return new Plan(p.name(), version, p.runtime(), p.podCidr(), p.serviceCidr(), p.dnsDomain(), p.apiServerPort(),
-                p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.sources());
+                p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.clusterDns(), p.podNetwork(), p.apiServerCert(), p.sources());
     }
 }

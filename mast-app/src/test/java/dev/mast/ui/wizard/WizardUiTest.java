@@ -72,11 +72,18 @@ class WizardUiTest {
         TextField binaries = robot.lookup("#binaries").queryAs(TextField.class);
         assertFalse(repository.isDisabled());
         assertTrue(binaries.isDisabled());
+        // The sources are the last rows of the form: scroll them into the window, as a user would.
+        javafx.scene.Node node = repository;
+        while (!(node instanceof javafx.scene.control.ScrollPane)) {
+            node = node.getParent();
+        }
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) node;
+        app.onFx(() -> page.setVvalue(page.getVmax()));
 
         robot.clickOn("#kubernetes-source").clickOn("release binaries (dl.k8s.io, .sha256)");
         assertTrue(repository.isDisabled());
         assertFalse(binaries.isDisabled());
-        robot.interact(binaries::requestFocus);  // below the fold of the test's window
+        robot.interact(binaries::requestFocus);
         robot.write("http://mirror.lan/dl");
         // Tab from the binaries site through GitHub's releases (enabled with the binaries) to the image registry.
         robot.type(KeyCode.TAB, 2).write("mirror.lan:5000");

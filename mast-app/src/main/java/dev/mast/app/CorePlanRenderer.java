@@ -14,6 +14,10 @@ import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.legacy.LegacyNode;
+import dev.mast.workflow.legacy.LegacyNodeReader;
+import dev.mast.workflow.legacy.UpgradeFiles;
 import dev.mast.workflow.run.ClusterRun;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -72,23 +76,33 @@ final class CorePlanRenderer implements PlanRenderer {
     }
 
     /**
-     * Before an upgrade's files are rendered, the running cluster's CA is taken from its first
-     * master by the upgrade's own first phase ({@code pki/adopt-ca}, run alone); rendering first would
-     * make a CA of its own that the cluster does not trust, and the run would then refuse the folder.
+     * An upgrade's files are what the conversion writes, node by node, from what each node runs.
+     * The running cluster's CA is taken from its first master first, by the upgrade's own first
+     * phase ({@code pki/adopt-ca}, run alone; rendering first would make a CA of its own that the
+     * cluster does not trust, and the run would then refuse the folder), then every node is read,
+     * changing nothing.
      */
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
-        if (kind == RunKind.UPGRADE && !plan.masters().isEmpty()) {
-            var adopt = request(plan, kind).withPhases(List.of(ADOPT_CA), List.of());
-            try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
-                 ClusterRun run = ClusterRun.overSsh(adopt, connector)) {
+        if (kind != RunKind.UPGRADE || plan.masters().isEmpty()) {
+            return render(plan);
+        }
+        var adopt = request(plan, kind).withPhases(List.of(ADOPT_CA), List.of());
+        try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
+            try (ClusterRun run = ClusterRun.overSsh(adopt, connector)) {
                 RunSummary summary = run.run(Set.of(plan.masters().get(0).hostName()), event -> { });
                 if (!summary.succeeded()) {
                     throw new IOException(summary.failed().isEmpty() ? summary.describe() : summary.failed().get(0).message());
                 }
             }
+            Map<String, LegacyNode> read = new LinkedHashMap<>();
+            for (Node node : plan.nodes()) {
+                try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+                    read.put(node.hostName(), LegacyNodeReader.read(remote, node.hostName()));
+                }
+            }
+            return UpgradeFiles.forCluster(plan, render(plan), read);
         }
-        return render(plan);
     }
 
     private ClusterRun.Request request(Plan plan, RunKind kind) {

@@ -1,6 +1,5 @@
 package dev.mast.app;
 
-import dev.mast.manifest.ManifestSet;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -12,7 +11,10 @@ import dev.mast.ui.UpgradeInspector;
 import dev.mast.workflow.run.NodeInspector;
 import dev.mast.workflow.SshRemote;
 
-/** Reads a node for the upgrade preview with the same code the upgrade runs; changes nothing. */
+/**
+ * Reads a node for the upgrade preview with the same code the upgrade runs; changes nothing. Only
+ * the non-secret files are compared, so no PKI is needed (nor made: the cluster has its own CA).
+ */
 final class CoreUpgradeInspector implements UpgradeInspector {
     private final AppFolders folders;
     private final CredentialPrompt prompt;
@@ -26,7 +28,7 @@ final class CoreUpgradeInspector implements UpgradeInspector {
     public NodeInspection inspect(Plan plan, Node node) throws Exception {
         try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(node), SshOptions.DEFAULT);
              SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
-            return NodeInspector.inspect(remote, plan, node, ClusterRenderer.render(plan, folders.pkiDir(plan)), ManifestSet::filesFor);
+            return NodeInspector.inspect(remote, plan, node, ClusterRenderer.withoutPki(plan));
         }
     }
 }

@@ -74,6 +74,15 @@ abstract class ClusterRunCommand implements Callable<Integer> {
 
     abstract ClusterRun.Kind kind();
 
+    /** The run's request as the options give it; a command may add its own. */
+    ClusterRun.Request request(ClusterRun.Request request) {
+        return request;
+    }
+
+    /** Printed before a dry run's steps; a command may read the nodes to say more. */
+    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,12 +100,12 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             return MastCommand.BAD_INPUT;
         }
         Plan cluster = loaded.get().plan();
-        var request = ClusterRun.Request.of(cluster, kind(), pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file), adminKubeconfig())
-                .withTimeouts(new Timeouts(Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll()))
-                .withConcurrency(concurrency).withPhases(only, skip);
         // --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would.
         try (NodeConnector connector = new NodeConnector(ConsolePrompt.forRun(yes), SshEnvironment.ofUser(knownHosts),
                 SshOptions.DEFAULT)) {
+            var request = request(ClusterRun.Request.of(cluster, kind(), pki != null ? pki : ClusterRenderer.defaultPkiDir(plan.file),
+                    adminKubeconfig()).withTimeouts(new Timeouts(Duration.ofSeconds(healthTimeout), Timeouts.DEFAULT.poll()))
+                    .withConcurrency(concurrency).withPhases(only, skip));
             return dryRun ? dryRun(out, request, connector) : run(out, err, request, connector);
         } catch (PkiException | IllegalArgumentException e) {
             err.println("mast " + spec.name() + ": " + e.getMessage());
@@ -137,7 +146,8 @@ abstract class ClusterRunCommand implements Callable<Integer> {
             } finally {
                 removeHook(cancel);
             }
-            if (summary.succeeded()) {
+            // A run watched with the cluster's own admin kubeconfig issued none to keep.
+            if (summary.succeeded() && request.clusterKubeconfig().isEmpty()) {
                 out.println("admin kubeconfig: " + run.adminKubeconfig());
             }
             out.flush();
@@ -181,6 +191,7 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         DryRunReport report = new DryRunReport();
         RunSummary summary;
         Plan cluster = request.plan();
+        beforeDryRun(out, cluster, connector);
         try (ClusterRun run = ClusterRun.dryRun(request, Optional.of(connector))) {
             summary = run.run(Set.of(), report);
             out.println(request.kind().verb() + " of " + cluster.name() + " (dry run: nothing is changed)");

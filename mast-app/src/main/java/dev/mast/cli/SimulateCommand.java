@@ -6,6 +6,7 @@ import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
 import dev.mast.plan.Role;
 import dev.mast.sim.ClientKeys;
+import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.SimBastion;
 import dev.mast.sim.SimPlanWriter;
@@ -44,6 +45,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--legacy-systemd", description = "Start as a cluster run by systemd services, to try the upgrade.")
     boolean legacy;
+
+    @Option(names = "--layout", defaultValue = "kubeadm", paramLabel = "LAYOUT",
+            description = "With --legacy-systemd, how the old cluster was set up: kubeadm (kubeadm's paths, a package per component),"
+                    + " hard-way (Kubernetes the Hard Way) or kismatic (Kismatic up to v1.2) (default ${DEFAULT-VALUE}).")
+    String layout;
 
     @Option(names = "--runtime-installed", description = "Fresh nodes come with the container runtime installed.")
     boolean runtimeInstalled;
@@ -88,6 +94,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ContainerRuntime containerRuntime = validate();
+        LegacyLayout legacyLayout = LegacyLayout.parse(layout).orElseThrow();
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Path planFile = planOut.toAbsolutePath();
         Path state = planFile.resolveSibling(planFile.getFileName() + "-sim");
@@ -100,7 +107,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .nodes(nodes).runtime(containerRuntime).kubernetesVersion(kubernetesVersion)
                 .provisioning(legacy ? Provisioning.LEGACY_SYSTEMD : runtimeInstalled ? Provisioning.FRESH_WITH_RUNTIME : Provisioning.FRESH)
                 .sshUser(sshUser, SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(timing())
-                .workDir(state.resolve("nodes")).apiPort(apiPort);
+                .workDir(state.resolve("nodes")).apiPort(apiPort).layout(legacyLayout);
         if (masters != null) {
             builder.masters(masters);
         }
@@ -123,6 +130,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     Files.deleteIfExists(admin);
                     Files.createFile(admin, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(admin, cluster.legacyAdminKubeconfig().get());
+                }
+                for (var file : cluster.legacyInstallerFiles().entrySet()) {
+                    Path path = state.resolve(file.getKey());
+                    Files.createDirectories(path.getParent());
+                    Files.deleteIfExists(path);
+                    Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(path, file.getValue());
                 }
                 describe(out, cluster, planFile, state, keyFile);
                 new CountDownLatch(1).await();
@@ -174,6 +188,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (planOut.toAbsolutePath().getParent() == null || !Files.isDirectory(planOut.toAbsolutePath().getParent())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plan-out " + planOut + ": its folder does not exist");
         }
+        if (LegacyLayout.parse(layout).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--layout \"" + layout
+                    + "\" is not a layout: use kubeadm, hard-way or kismatic");
+        }
+        if (!legacy && !layout.equals("kubeadm")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--layout needs --legacy-systemd: a fresh cluster has no layout yet");
+        }
         try {
             return ContainerRuntime.fromKey(runtime);
         } catch (IllegalArgumentException e) {
@@ -182,7 +203,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void describe(PrintWriter out, SimulatedCluster cluster, Path planFile, Path state, Path keyFile) {
-        out.println("Simulated cluster \"" + cluster.name() + "\" is up (" + (legacy ? "systemd-run control plane" : "fresh nodes")
+        out.println("Simulated cluster \"" + cluster.name() + "\" is up (" + (legacy ? "systemd-run control plane laid out as "
+                + layout : "fresh nodes")
                 + ", " + runtime + ", Kubernetes " + kubernetesVersion + "):");
         for (SimulatedNode node : cluster.nodes()) {
             out.printf("  %-8s %s:%d  %s%n", node.hostName(), node.address(), node.port(),
@@ -196,6 +218,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (legacy) {
             out.println("kubeconfig:   " + state.resolve("admin.conf") + " (the old cluster's admin)");
         }
+        cluster.legacyInstallerFiles().keySet().stream().sorted().forEach(file -> out.println("installer:    " + state.resolve(file)
+                + " (kept on the installer's machine, not on the nodes)"));
         out.println("Then: mast " + (legacy ? "upgrade" : "install") + " --plan " + planFile + " --known-hosts "
                 + state.resolve("known_hosts"));
         out.println("Or:  ssh -i " + keyFile + " -o UserKnownHostsFile=" + state.resolve("known_hosts") + " -p " + first.port()

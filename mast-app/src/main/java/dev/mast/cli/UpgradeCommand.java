@@ -1,20 +1,79 @@
 package dev.mast.cli;
 
+import dev.mast.node.NodeConnector;
+import dev.mast.plan.Node;
+import dev.mast.plan.Plan;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.legacy.ConversionReport;
+import dev.mast.workflow.legacy.ConversionVersions;
+import dev.mast.workflow.legacy.LegacyNode;
+import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.run.ClusterRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code mast upgrade --plan FILE}: moves a cluster's control plane from systemd services to static pods. */
 @Command(name = "upgrade",
         mixinStandardHelpOptions = true,
         description = {
-                "Moves the control plane and kube-proxy of the plan's cluster from systemd services to static pods:",
-                "reads the units (their custom flags are kept), pulls the images, backs up, then converts the masters",
-                "one at a time (rolled back if a component does not become healthy) and kube-proxy on every node.",
-                "A cluster already on static pods is left alone.",
+                "Moves the control plane and kube-proxy of the plan's cluster from systemd services to static pods,",
+                "keeping what makes it that cluster: each component keeps its own flags and files (its CA, keys, issuer,",
+                "etcd, encryption config, kubeconfigs), mounted where they are, and its version (the plan must name it, or",
+                "one minor release newer). Reads every node first, pulls the images, gives a master without a kubelet one,",
+                "backs up, then converts the masters one at a time (rolled back if a component does not become healthy)",
+                "and kube-proxy on every node. etcd is not touched. A cluster already on static pods is left alone.",
+                "--dry-run reads the nodes and says what would happen on each, changing nothing.",
                 "Exit code 0 when every node is done, 1 when a node failed or was rolled back, 2 for a bad plan."})
 final class UpgradeCommand extends ClusterRunCommand {
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The cluster's admin kubeconfig, to watch the API with; needed when the cluster's CA key is on no master"
+                    + " (Kismatic kept it on its installer's machine), else Mast uses the cluster's CA.")
+    Path kubeconfig;
+
     @Override
     ClusterRun.Kind kind() {
         return ClusterRun.Kind.UPGRADE;
+    }
+
+    @Override
+    ClusterRun.Request request(ClusterRun.Request request) {
+        if (kubeconfig == null) {
+            return request;
+        }
+        if (!Files.isReadable(kubeconfig)) {
+            throw new IllegalArgumentException("--kubeconfig " + kubeconfig + ": no such readable file");
+        }
+        try {
+            return request.withClusterKubeconfig(Files.readString(kubeconfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads every node, changing nothing, and says what the conversion would do on each before listing the steps. */
+    @Override
+    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
+        List<LegacyNode> read = new ArrayList<>();
+        out.println("what the nodes run now, and what the upgrade does with it:");
+        for (Node node : plan.nodes()) {
+            out.println();
+            out.println(node.hostName() + ":");
+            try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+                LegacyNode facts = LegacyNodeReader.read(remote, node.hostName());
+                read.add(facts);
+                ConversionReport.describe(plan, node, facts).forEach(line -> out.println("  " + line));
+            } catch (Exception e) {
+                out.println("  cannot be read: " + e.getMessage() + "; the upgrade would stop before changing anything");
+            }
+        }
+        ConversionVersions.mixed(read).ifPresent(note -> out.println(System.lineSeparator() + "note: " + note));
+        out.println();
     }
 }

@@ -21,9 +21,43 @@ public final class Flags {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Map<String, String> values;
+    /** Every value of each flag, in the order given: one for a merged flag, several for one a unit repeated. */
+    private final Map<String, List<String>> occurrences;
 
     private Flags(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
+        var occurrences = new TreeMap<String, List<String>>();
+        values.forEach((name, value) -> occurrences.put(name, List.of(value)));
+        this.occurrences = Collections.unmodifiableMap(occurrences);
+    }
+
+    private Flags(TreeMap<String, List<String>> occurrences) {
+        var last = new TreeMap<String, String>();
+        occurrences.forEach((name, list) -> last.put(name, list.get(list.size() - 1)));
+        this.values = Collections.unmodifiableMap(last);
+        this.occurrences = Collections.unmodifiableMap(occurrences);
+    }
+
+    /**
+     * A component's flags exactly as a systemd unit ran it (names checked, values kept as they are),
+     * with the plan's extra flags over them: what a converted static pod runs. A flag the unit
+     * gave several times ({@code --service-account-key-file}, {@code --service-account-issuer})
+     * keeps every value, in order; an extra flag replaces them all.
+     *
+     * @param unit the unit's flags, each with all its values
+     * @throws ManifestException if a name cannot be written as a flag
+     */
+    public static Flags converted(Component component, Map<String, List<String>> unit, Map<String, String> extra) {
+        var merged = new TreeMap<String, List<String>>();
+        unit.forEach((name, values) -> {
+            String clean = checkedName(component, name, "carried-over");
+            merged.put(clean, values.stream().map(v -> checkedValue(component, clean, v, "carried-over")).toList());
+        });
+        extra.forEach((name, value) -> {
+            String clean = checkedName(component, name, "extra");
+            merged.put(clean, List.of(checkedValue(component, clean, value, "extra")));
+        });
+        return new Flags(merged);
     }
 
     /**
@@ -97,17 +131,22 @@ public final class Flags {
         return value;
     }
 
-    /** Flag name to value, sorted by name. */
+    /** Flag name to value (the last one, for a flag given several times), sorted by name. */
     public Map<String, String> values() {
         return values;
+    }
+
+    /** Every value of the flag, in order; empty when it is not set. */
+    public List<String> all(String name) {
+        return occurrences.getOrDefault(name, List.of());
     }
 
     public String get(String name) {
         return values.get(name);
     }
 
-    /** The flags as arguments, {@code --name=value}, sorted by name. */
+    /** The flags as arguments, {@code --name=value}, sorted by name (a repeated flag once per value, in order). */
     public List<String> arguments() {
-        return values.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return occurrences.entrySet().stream().flatMap(e -> e.getValue().stream().map(v -> "--" + e.getKey() + "=" + v)).toList();
     }
 }

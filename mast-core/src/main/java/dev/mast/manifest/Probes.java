@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 
 /**
- * HTTP probes with kubeadm's timings ({@code staticpod.LivenessProbe}, {@code ReadinessProbe},
+ * HTTP probes (or TCP ones, for an API server that refuses anonymous requests) with kubeadm's timings ({@code staticpod.LivenessProbe}, {@code ReadinessProbe},
  * {@code StartupProbe}). The startup probe allows kubeadm's default four minutes for a component to
  * come up before the liveness probe may restart it.
  */
@@ -32,6 +32,17 @@ final class Probes {
     static Probe startup(Endpoint endpoint, String path) {
         int failureThreshold = (STARTUP_TIMEOUT_SECONDS + PERIOD_SECONDS - 1) / PERIOD_SECONDS;
         return probe(endpoint, path, PERIOD_SECONDS, 15, failureThreshold, PERIOD_SECONDS);
+    }
+
+    /**
+     * The same timings on the TCP port alone: for an API server started with
+     * {@code --anonymous-auth=false}, which answers the kubelet's unauthenticated HTTP probes with
+     * 401 (a liveness probe on {@code /livez} would restart it over and over).
+     */
+    static Probe tcp(Probe http) {
+        return new ProbeBuilder(http).withHttpGet(null)
+                .withNewTcpSocket().withHost(http.getHttpGet().getHost()).withPort(http.getHttpGet().getPort()).endTcpSocket()
+                .build();
     }
 
     private static Probe probe(Endpoint endpoint, String path, int initialDelay, int timeout, int failureThreshold,

@@ -43,11 +43,32 @@ public final class StaticPodManifests {
     private static StaticPodManifest build(Plan plan, Node node, Component component, Map<String, String> carried) {
         var flags = Flags.merge(component, ComponentFlags.forComponent(component, plan, node), Set.of(),
                 plan.extraFlags(component), carried);
+        return manifest(plan, node, component, flags, ComponentPods.PodFiles.MAST);
+    }
+
+    /**
+     * The static pod of a component that ran as a systemd service: its unit's flags as they are
+     * (the plan's extra flags over them), every file they, its configuration file and its
+     * kubeconfigs name mounted in place, the probes where its flags have it serve. Nothing of
+     * Mast's own layout is added: the cluster keeps its CA, keys, kubeconfigs and etcd as they are.
+     *
+     * @param unitFlags   the unit's flags, each with all its values, those the target release removed already dropped
+     * @param otherPaths  the files its configuration file and kubeconfigs name
+     * @param directories the paths the node says are folders
+     */
+    public static StaticPodManifest converted(Plan plan, Node node, Component component, Map<String, List<String>> unitFlags,
+                                              List<String> otherPaths, Set<String> directories) {
+        requireInPlan(plan, node);
+        var flags = Flags.converted(component, unitFlags, plan.extraFlags(component));
+        return manifest(plan, node, component, flags, new ComponentPods.PodFiles(false, otherPaths, directories, node.internalIp()));
+    }
+
+    private static StaticPodManifest manifest(Plan plan, Node node, Component component, Flags flags, ComponentPods.PodFiles files) {
         Pod pod = switch (component) {
-            case KUBE_APISERVER -> ComponentPods.apiServer(plan, flags);
-            case KUBE_CONTROLLER_MANAGER -> ComponentPods.controllerManager(plan, flags);
-            case KUBE_SCHEDULER -> ComponentPods.scheduler(plan, flags);
-            case KUBE_PROXY -> ComponentPods.kubeProxy(plan, flags);
+            case KUBE_APISERVER -> ComponentPods.apiServer(plan, flags, files);
+            case KUBE_CONTROLLER_MANAGER -> ComponentPods.controllerManager(plan, flags, files);
+            case KUBE_SCHEDULER -> ComponentPods.scheduler(plan, flags, files);
+            case KUBE_PROXY -> ComponentPods.kubeProxy(plan, flags, files);
             case KUBELET, ETCD -> throw new IllegalArgumentException(component.key() + " is not a static pod");
         };
         return new StaticPodManifest(component, node.hostName(), flags.values(), Serialization.asYaml(pod));

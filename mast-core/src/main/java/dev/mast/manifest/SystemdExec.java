@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * process; so any argument that is not plainly safe is double-quoted, with {@code \\}, {@code \"}
  * and control characters escaped and {@code %} and {@code $} doubled.
  */
-final class SystemdExec {
+public final class SystemdExec {
     /** Characters that mean nothing to systemd's parser: such an argument is written bare. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,@+-]+");
 
@@ -21,7 +21,7 @@ final class SystemdExec {
      * {@code ExecStart=binary} followed by one argument per continuation line, so a unit with twenty
      * flags still reads (and diffs) one flag per line.
      */
-    static String execStart(String binary, List<String> arguments) {
+    public static String execStart(String binary, List<String> arguments) {
         var line = new StringBuilder("ExecStart=").append(quote(binary));
         for (String argument : arguments) {
             line.append(" \\\n    ").append(quote(argument));

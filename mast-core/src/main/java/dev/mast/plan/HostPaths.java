@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * the same place. A path directly under a system folder like {@code /etc} or {@code /var/log}
  * cannot be served that way: mounting all of {@code /etc} into a pod is not something to do
  * behind the user's back, and a single-file mount breaks whoever rotates the file (the API
- * server renames its audit log beside itself), so validation refuses such a path before
- * anything is rendered.
+ * server renames its audit log beside itself), so validation refuses such a path of the plan's
+ * own flags before anything is rendered. A running cluster's flag is kept as it is by the
+ * upgrade, its file mounted alone (as kubeadm mounts an audit log), and the preview says that
+ * rotating it fails.
  */
 public final class HostPaths {
     /** Absolute paths inside a value; lists ({@code a,b}) and {@code cert:key} pairs are split first. */
@@ -21,7 +23,6 @@ public final class HostPaths {
     private static final Set<String> TOO_BROAD = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
             "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/usr/bin",
             "/usr/lib", "/usr/local", "/usr/sbin", "/usr/share", "/var", "/var/lib", "/var/log", "/var/run");
-    private static final List<String> WRITABLE = List.of("/var/log/", "/var/lib/", "/run/", "/tmp/");
 
     private HostPaths() {
     }
@@ -54,9 +55,9 @@ public final class HostPaths {
         return Optional.empty();
     }
 
-    /** Components write only under these; a folder elsewhere is mounted read-only. */
-    public static boolean isWritable(String folder) {
-        return WRITABLE.stream().anyMatch(folder::startsWith);
+    /** A system folder ({@code /etc}, {@code /var/log}, ...): no pod gets one mounted whole. */
+    public static boolean isSystemFolder(String path) {
+        return TOO_BROAD.contains(path);
     }
 
     /** Why {@code --flag=path} cannot be rendered into a static pod, and where to put the file instead. */

@@ -140,6 +140,11 @@ public record Plan(
                 controlPlaneEndpoint, value, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
+    public Plan withKubernetesVersion(String value) {
+        return new Plan(name, value, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags);
+    }
+
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
                 controlPlaneEndpoint, nodes, value, ssh, clusterDns, podNetwork, apiServerCert, sources);

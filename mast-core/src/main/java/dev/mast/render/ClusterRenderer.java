@@ -41,6 +41,18 @@ public final class ClusterRenderer {
         return new RenderedCluster(files, pki.superAdminKubeconfig(), pki.adminKubeconfig());
     }
 
+    /**
+     * Every non-PKI file of every node, with no kubeconfig: what an upgrade previews, or runs with,
+     * when it has no CA of the cluster's to sign with (and so signs nothing).
+     */
+    public static RenderedCluster withoutPki(Plan plan) {
+        Map<String, List<NodeFile>> files = new LinkedHashMap<>();
+        for (Node node : plan.nodes()) {
+            files.put(node.hostName(), ManifestSet.filesFor(plan, node));
+        }
+        return new RenderedCluster(files, "", "");
+    }
+
     private static List<NodeFile> filesFor(Plan plan, Node node, ClusterPki pki) {
         List<NodeFile> files = new ArrayList<>(ManifestSet.filesFor(plan, node));
         files.addAll(pki.nodeFiles(node));

@@ -49,10 +49,31 @@ class FlagPathMountsTest {
     }
 
     @Test
-    void aFileDirectlyInEtcIsRefusedRatherThanMountingAllOfEtc() {
-        var e = assertThrows(ManifestException.class, () -> schedulerWith(Map.of("config", "/etc/scheduler.yaml")));
-        assertTrue(e.getMessage().contains("kube-scheduler: --config names /etc/scheduler.yaml"), e.getMessage());
-        assertTrue(e.getMessage().contains("/etc/kube-scheduler/"), e.getMessage());
+    void aFileDirectlyInEtcIsMountedAloneReadOnlyRatherThanAllOfEtc() {
+        Pod pod = schedulerWith(Map.of("config", "/etc/scheduler.yaml"));
+        assertEquals(true, mountsReadOnly(pod).get("/etc/scheduler.yaml"));
+        assertTrue(!mountsReadOnly(pod).containsKey("/etc"));
+        var volume = pod.getSpec().getVolumes().stream().filter(v -> v.getHostPath().getPath().equals("/etc/scheduler.yaml"))
+                .findFirst().orElseThrow();
+        assertEquals("FileOrCreate", volume.getHostPath().getType());
+    }
+
+    @Test
+    void theHardWaysAuditLogDirectlyInVarLogIsMountedAloneAndWritableAsTheAuditingGuideDoes() {
+        var placement = FlagPathMounts.placement("kube-apiserver", "audit-log-path", "/var/log/audit.log", false);
+        assertEquals(new FlagPathMounts.Placement("/var/log/audit.log", true, false), placement);
+    }
+
+    @Test
+    void aSystemFolderItselfIsRefused() {
+        var e = assertThrows(ManifestException.class, () -> schedulerWith(Map.of("cert-dir", "/etc")));
+        assertTrue(e.getMessage().contains("kube-scheduler: --cert-dir names /etc, a system folder"), e.getMessage());
+    }
+
+    @Test
+    void aPathTheNodeSaysIsAFolderIsMountedItselfEvenWithADotInItsName() {
+        assertEquals(new FlagPathMounts.Placement("/srv/certs.d", false, false),
+                FlagPathMounts.placement("kube-apiserver", "cert-dir", "/srv/certs.d", true));
     }
 
     @Test

@@ -35,8 +35,8 @@ class HostPathsTest {
     }
 
     @Test
-    void componentsWriteOnlyUnderTheWritableFolders() {
-        assertEquals(true, HostPaths.isWritable("/var/log/kubernetes"));
-        assertEquals(false, HostPaths.isWritable("/etc/kubernetes/audit"));
+    void systemFoldersAreNoPodsToMountWhole() {
+        assertEquals(true, HostPaths.isSystemFolder("/var/log"));
+        assertEquals(false, HostPaths.isSystemFolder("/var/log/kubernetes"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.mast.sim;
 
 import dev.mast.plan.Role;
+import dev.mast.sim.machine.ApiServerCredentials;
+import dev.mast.sim.machine.ClusterRecords;
 import dev.mast.sim.machine.ClusterView;
 import dev.mast.sim.machine.ComponentKind;
 import dev.mast.sim.machine.Machine;
@@ -33,6 +35,7 @@ final class ClusterApi implements ClusterView, AutoCloseable {
     private volatile String identityKey = "";
     private volatile SSLContext identity;
     private final dev.mast.sim.internet.Internet internet = new dev.mast.sim.internet.Internet();
+    private volatile ClusterRecords records = ClusterRecords.NONE;
 
     ClusterApi() throws IOException {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
@@ -90,6 +93,27 @@ final class ClusterApi implements ClusterView, AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Peer> servingApiServer() {
+        return runningApiServer().map(running -> new Peer(running.getKey().machine(), running.getValue()));
+    }
+
+    @Override
+    public ClusterRecords records() {
+        return records;
+    }
+
+    /** What the cluster held before anyone touched it (a legacy cluster's tokens and encrypted data). */
+    void setRecords(ClusterRecords value) {
+        records = value;
+    }
+
+    /** The API server that answers the endpoint now, as a client meets it: its TLS identity and what it accepts. */
+    Optional<ApiProxy.Server> endpointServer() {
+        return tlsIdentity().flatMap(context -> servingApiServer()
+                .map(peer -> new ApiProxy.Server(context, ApiServerCredentials.of(peer))));
     }
 
     /** The TLS identity of a running API server: its --tls-cert-file and --tls-private-key-file, as that master has them. */

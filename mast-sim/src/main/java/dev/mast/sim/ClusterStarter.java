@@ -37,14 +37,16 @@ final class ClusterStarter {
         ApiProxy proxy = null;
         List<SimulatedNode> nodes = new ArrayList<>();
         try {
-            proxy = new ApiProxy(builder.apiPort(), api.backendPort(), api::tlsIdentity, new PodLogEndpoint(api), executors.commands());
+            proxy = new ApiProxy(builder.apiPort(), api.backendPort(), api::endpointServer, new PodLogEndpoint(api), executors.commands());
             LegacyCluster legacy = builder.provisioning() == Provisioning.LEGACY_SYSTEMD
-                    ? new LegacyCluster(builder.name(), "https://127.0.0.1:" + proxy.port(), specs) : null;
+                    ? LegacyCluster.create(builder.layout(), builder.name(), "https://127.0.0.1:" + proxy.port(), specs) : null;
             CommandTable commands = Commands.table();
             startNodes(specs, workDir, builder, api, executors, commands, legacy, nodes);
-            startServices(nodes, builder.provisioning());
-            return SimulatedCluster.create(builder, nodes, api, proxy, executors, workDir, ownsWorkDir,
-                    legacy == null ? null : legacy.adminKubeconfig());
+            if (legacy != null) {
+                LegacyData.store(api, legacy.records());
+            }
+            startServices(nodes, legacy);
+            return SimulatedCluster.create(builder, nodes, api, proxy, executors, workDir, ownsWorkDir, legacy);
         } catch (IOException | RuntimeException e) {
             nodes.forEach(SimulatedNode::close);
             if (proxy != null) {
@@ -90,25 +92,25 @@ final class ClusterStarter {
     }
 
     /** Starts what each node runs, etcd members first (the API servers need them), and waits until all of it is active. */
-    private static void startServices(List<SimulatedNode> nodes, Provisioning provisioning) throws IOException {
-        if (provisioning == Provisioning.FRESH) {
-            return;
-        }
-        if (provisioning == Provisioning.LEGACY_SYSTEMD) {
+    private static void startServices(List<SimulatedNode> nodes, LegacyCluster legacy) throws IOException {
+        if (legacy != null) {
             List<SimulatedNode> etcd = nodes.stream().filter(n -> n.spec().has(Role.ETCD)).toList();
-            etcd.forEach(node -> node.machine().systemd().start("etcd.service"));
-            awaitActive(etcd, node -> List.of("etcd.service"));
+            etcd.forEach(node -> legacy.etcdServices(node.spec()).forEach(service -> node.machine().systemd().start(service)));
+            awaitActive(etcd, node -> legacy.etcdServices(node.spec()));
         }
         for (SimulatedNode node : nodes) {
-            services(node, provisioning).forEach(service -> node.machine().systemd().start(service));
+            services(node, legacy).forEach(service -> node.machine().systemd().start(service));
         }
-        awaitActive(nodes, node -> services(node, provisioning));
+        awaitActive(nodes, node -> services(node, legacy));
     }
 
-    private static List<String> services(SimulatedNode node, Provisioning provisioning) {
-        List<String> services = new ArrayList<>(BaseSystem.runtimeServices(node.runtime()));
-        if (provisioning == Provisioning.LEGACY_SYSTEMD) {
-            services.addAll(LegacyCluster.services(node.spec()));
+    private static List<String> services(SimulatedNode node, LegacyCluster legacy) {
+        List<String> services = new ArrayList<>();
+        if (node.spec().provisioning() != Provisioning.FRESH && (legacy == null || legacy.hasRuntime(node.spec()))) {
+            services.addAll(BaseSystem.runtimeServices(node.runtime()));
+        }
+        if (legacy != null) {
+            services.addAll(legacy.services(node.spec()));
         }
         return services;
     }

@@ -1,153 +1,136 @@
 package dev.mast.sim;
 
-import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Role;
+import dev.mast.sim.machine.BinaryVersion;
+import dev.mast.sim.machine.ClusterRecords;
 import dev.mast.sim.machine.Machine;
-import dev.mast.sim.machine.RuntimeBackend;
-import dev.mast.sim.machine.UnitTexts;
+import dev.mast.sim.machine.PackageDef;
+import dev.mast.sim.machine.ServiceAccountTokens;
 import dev.mast.sim.machine.VirtualFs;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * A cluster as it ran before Mast: its certificates, and per node the packages, unit files
- * (with realistic flags, a few of them custom) and configuration of a control plane run by
- * systemd. The services are installed stopped; {@link #services} says what to start, in order.
+ * A cluster as it ran before Mast, in one of the {@link LegacyLayout}s: its certificates, and per
+ * node the binaries, unit files (with the flags such clusters have, a few of them custom) and
+ * configuration of a control plane run by systemd, and what the cluster holds (a service-account
+ * token, a key for data encrypted at rest) that must outlive any change. The services are
+ * installed stopped; {@link #etcdServices} and {@link #services} say what to start, in order.
  */
-final class LegacyCluster {
-    static final String SERVICE_CIDR = "10.96.0.0/12";
-    static final String POD_CIDR = "10.244.0.0/16";
-
-    private final String name;
-    private final String server;
-    private final List<NodeSpec> nodes;
-    private final SimPki.Issued ca = SimPki.ca("kubernetes");
-    private final SimPki.Issued etcdCa = SimPki.ca("etcd-ca");
-    private final Map<String, SimPki.Issued> shared = new LinkedHashMap<>();
+abstract class LegacyCluster {
+    final String name;
+    final String server;
+    final List<NodeSpec> nodes;
 
     /**
-     * @param server the API endpoint kubeconfigs point at, e.g. {@code https://127.0.0.1:6443}
+     * @param server the cluster's API endpoint as clients outside it reach it, e.g. {@code https://127.0.0.1:6443}
      */
     LegacyCluster(String name, String server, List<NodeSpec> nodes) {
         this.name = name;
         this.server = server;
         this.nodes = List.copyOf(nodes);
-        List<String> masterSans = new ArrayList<>(List.of("127.0.0.1", "10.96.0.1", "kubernetes", "kubernetes.default",
-                "kubernetes.default.svc", "kubernetes.default.svc.cluster.local", "localhost"));
-        List<String> etcdSans = new ArrayList<>(List.of("127.0.0.1", "localhost"));
-        for (NodeSpec node : nodes) {
-            if (node.has(Role.MASTER)) {
-                masterSans.add(node.address());
-                masterSans.add(node.hostName());
-            }
-            if (node.has(Role.ETCD)) {
-                etcdSans.add(node.address());
-                etcdSans.add(node.hostName());
-            }
-        }
-        shared.put("apiserver", SimPki.issue(ca, "kube-apiserver", null, masterSans, true));
-        shared.put("apiserver-kubelet-client", SimPki.issue(ca, "kube-apiserver-kubelet-client", "system:masters", List.of(), false));
-        shared.put("apiserver-etcd-client", SimPki.issue(etcdCa, "kube-apiserver-etcd-client", null, List.of(), false));
-        shared.put("etcd/server", SimPki.issue(etcdCa, "etcd-server", null, etcdSans, true));
-        shared.put("etcd/peer", SimPki.issue(etcdCa, "etcd-peer", null, etcdSans, true));
-        shared.put("admin", SimPki.issue(ca, "kubernetes-admin", "system:masters", List.of(), false));
-        shared.put("controller-manager", SimPki.issue(ca, "system:kube-controller-manager", null, List.of(), false));
-        shared.put("scheduler", SimPki.issue(ca, "system:kube-scheduler", null, List.of(), false));
-        shared.put("kube-proxy", SimPki.issue(ca, "system:kube-proxy", null, List.of(), false));
-        shared.put("sa", SimPki.issue(ca, "service-accounts", null, List.of(), false));
     }
 
-    /** The admin kubeconfig of the old cluster. */
-    String adminKubeconfig() {
-        return Kubeconfigs.render(name, server, ca.certificatePem(), "kubernetes-admin", shared.get("admin"));
+    static LegacyCluster create(LegacyLayout layout, String name, String server, List<NodeSpec> nodes) {
+        return switch (layout) {
+            case KUBEADM -> new KubeadmLegacy(name, server, nodes);
+            case HARD_WAY -> new HardWayLegacy(name, server, nodes);
+            case KISMATIC -> new KismaticLegacy(name, server, nodes);
+        };
     }
 
-    private String etcdServers() {
-        return nodes.stream().filter(n -> n.has(Role.ETCD)).map(n -> "https://" + n.address() + ":2379").collect(Collectors.joining(","));
+    abstract String podCidr();
+
+    abstract String serviceCidr();
+
+    /** Unit files that come with the catalog's packages on this node, by package name. */
+    Map<String, String> packageUnits(NodeSpec node) {
+        return Map.of();
     }
 
-    /** Unit files of the control-plane packages for this node, by package name. */
-    Map<String, String> unitTexts(NodeSpec node) {
-        Map<String, String> units = new LinkedHashMap<>();
-        units.put("kube-apiserver", LegacyUnits.apiserver(node, etcdServers(), SERVICE_CIDR));
-        units.put("kube-controller-manager", LegacyUnits.controllerManager(name, POD_CIDR, SERVICE_CIDR));
-        units.put("kube-scheduler", LegacyUnits.scheduler());
-        units.put("kube-proxy", LegacyUnits.kubeProxy(node, POD_CIDR));
-        return units;
+    /** Packages of the layout's own the node's package manager offers, besides the simulator's usual ones. */
+    List<PackageDef> packages() {
+        return List.of();
     }
 
-    /** Writes certificates and configuration and installs the packages, all services stopped. */
-    void install(Machine machine, NodeSpec node) throws IOException {
-        VirtualFs fs = machine.fs();
-        fs.mkdirs("/etc/kubernetes/pki/etcd", 0755);
-        fs.mkdirs("/etc/kubernetes/manifests", 0755);
-        fs.mkdirs("/var/log/kubernetes", 0755);
-        fs.mkdirs("/var/lib/kubelet", 0755);
-        write(fs, "/etc/kubernetes/pki/ca.crt", ca.certificatePem(), 0644);
-        write(fs, "/etc/kubernetes/pki/etcd/ca.crt", etcdCa.certificatePem(), 0644);
-        if (node.has(Role.MASTER)) {
-            write(fs, "/etc/kubernetes/pki/ca.key", ca.keyPem(), 0600);
-            for (String cert : List.of("apiserver", "apiserver-kubelet-client", "apiserver-etcd-client")) {
-                write(fs, "/etc/kubernetes/pki/" + cert + ".crt", shared.get(cert).certificatePem(), 0644);
-                write(fs, "/etc/kubernetes/pki/" + cert + ".key", shared.get(cert).keyPem(), 0600);
-            }
-            write(fs, "/etc/kubernetes/pki/sa.key", shared.get("sa").keyPem(), 0600);
-            write(fs, "/etc/kubernetes/pki/sa.pub", shared.get("sa").publicKeyPem(), 0644);
-            for (String user : List.of("admin", "controller-manager", "scheduler")) {
-                write(fs, "/etc/kubernetes/" + user + ".conf", Kubeconfigs.render(name, server, ca.certificatePem(),
-                        user.equals("admin") ? "kubernetes-admin" : "system:kube-" + user, shared.get(user)), 0600);
-            }
-        }
-        if (node.has(Role.ETCD)) {
-            for (String cert : List.of("etcd/server", "etcd/peer")) {
-                write(fs, "/etc/kubernetes/pki/" + cert + ".crt", shared.get(cert).certificatePem(), 0644);
-                write(fs, "/etc/kubernetes/pki/" + cert + ".key", shared.get(cert).keyPem(), 0600);
-            }
-            write(fs, "/etc/default/etcd", LegacyUnits.etcdDefaults(node, nodes), 0644);
-        }
-        write(fs, "/etc/kubernetes/kube-proxy.conf", Kubeconfigs.render(name, server, ca.certificatePem(), "system:kube-proxy",
-                shared.get("kube-proxy")), 0600);
-        SimPki.Issued kubelet = SimPki.issue(ca, "system:node:" + node.hostName(), "system:nodes", List.of(), false);
-        write(fs, "/etc/kubernetes/kubelet.conf", Kubeconfigs.render(name, server, ca.certificatePem(),
-                "system:node:" + node.hostName(), kubelet), 0600);
-        RuntimeBackend backend = node.runtime() == ContainerRuntime.DOCKER ? RuntimeBackend.DOCKER : RuntimeBackend.CONTAINERD;
-        write(fs, "/var/lib/kubelet/config.yaml", LegacyUnits.kubeletConfig(backend), 0644);
-        write(fs, "/etc/crictl.yaml", "runtime-endpoint: " + backend.endpoint() + "\nimage-endpoint: " + backend.endpoint() + "\n", 0644);
-        BaseSystem.install(machine, packages(node), false);
-        write(fs, "/etc/systemd/system/kubelet.service", UnitTexts.KUBELET.replace("ExecStart=/usr/bin/kubelet",
-                "ExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --kubeconfig=/etc/kubernetes/kubelet.conf \\\n"
-                        + "  --container-runtime-endpoint=" + backend.endpoint() + " --hostname-override=" + node.hostName() + " --v=2"), 0644);
-        machine.systemd().daemonReload();
+    /** Whether the node has a container runtime (the Hard Way's controllers have none). */
+    boolean hasRuntime(NodeSpec node) {
+        return true;
     }
 
-    private static void write(VirtualFs fs, String path, String content, int mode) throws IOException {
+    /** Writes certificates, configuration, binaries and units, all services stopped. */
+    abstract void install(Machine machine, NodeSpec node) throws IOException;
+
+    /** The etcd service of an etcd member, started on every member before anything else. */
+    abstract List<String> etcdServices(NodeSpec node);
+
+    /** The services to start once etcd runs everywhere (the container runtime's are started before them). */
+    abstract List<String> services(NodeSpec node);
+
+    /** The old cluster's admin kubeconfig, pointing at {@link #server} (it holds a private key). */
+    abstract String adminKubeconfig();
+
+    /** What the cluster holds that the control plane must keep reading. */
+    abstract ClusterRecords records();
+
+    /**
+     * The CA certificate and key that the cluster's installer kept off the nodes, as its own files
+     * (Kismatic's {@code generated/keys}); empty when the CA key is on the masters.
+     */
+    Optional<Map<String, String>> installerFiles() {
+        return Optional.empty();
+    }
+
+    List<NodeSpec> etcdMembers() {
+        return nodes.stream().filter(n -> n.has(Role.ETCD)).toList();
+    }
+
+    /** A token the cluster issued before Mast: what a pod or a script of the old cluster holds. */
+    static ClusterRecords.Token token(KeyPair serviceAccountKey, String issuer) {
+        return new ClusterRecords.Token("kube-system/legacy-reader",
+                ServiceAccountTokens.issue(serviceAccountKey.getPrivate(), issuer, "kube-system", "legacy-reader"));
+    }
+
+    /** A 32-byte AES key as an encryption configuration holds it (base64), like {@code head -c 32 /dev/urandom | base64}. */
+    static String encryptionKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static String encryptionConfig(String key) {
+        return """
+                kind: EncryptionConfiguration
+                apiVersion: apiserver.config.k8s.io/v1
+                resources:
+                  - resources:
+                      - secrets
+                    providers:
+                      - aescbc:
+                          keys:
+                            - name: key1
+                              secret: %s
+                      - identity: {}
+                """.formatted(key);
+    }
+
+    static void write(VirtualFs fs, String path, String content, int mode) throws IOException {
+        fs.mkdirs(path.substring(0, path.lastIndexOf('/')), 0755);
         fs.writeString(path, content, mode);
         fs.setMode(path, mode);
     }
 
-    static List<String> packages(NodeSpec node) {
-        List<String> packages = new ArrayList<>(List.of("kubelet"));
-        if (node.has(Role.ETCD)) {
-            packages.add("etcd-server");
-        }
-        if (node.has(Role.MASTER)) {
-            packages.addAll(List.of("kubectl", "kube-apiserver", "kube-controller-manager", "kube-scheduler"));
-        }
-        packages.add("kube-proxy");
-        return packages;
+    /** A program that no package owns, as the Hard Way installs them: copied into place. */
+    static void binary(VirtualFs fs, String path, String version) throws IOException {
+        write(fs, path, BinaryVersion.marker(path.substring(path.lastIndexOf('/') + 1), version), 0755);
     }
 
-    /** The services to start on the node once etcd runs everywhere: kubelet, control plane, kube-proxy. */
-    static List<String> services(NodeSpec node) {
-        List<String> services = new ArrayList<>(List.of("kubelet.service"));
-        if (node.has(Role.MASTER)) {
-            services.addAll(List.of("kube-apiserver.service", "kube-controller-manager.service", "kube-scheduler.service"));
-        }
-        services.add("kube-proxy.service");
-        return services;
+    static String version(NodeSpec node) {
+        return "v" + node.kubernetesVersion();
     }
 }

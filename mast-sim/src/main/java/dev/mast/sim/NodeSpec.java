@@ -43,6 +43,11 @@ public record NodeSpec(String hostName, String address, Set<Role> roles, String 
         return new NodeSpec(hostName, address, roles, sshUser, sudo, value, cpus, swapOn, clockOffset, provisioning, runtime, kubernetesVersion);
     }
 
+    /** A node whose Kubernetes packages and programs are of another version than the cluster's (one halfway through an upgrade). */
+    public NodeSpec withKubernetesVersion(String value) {
+        return new NodeSpec(hostName, address, roles, sshUser, sudo, os, cpus, swapOn, clockOffset, provisioning, runtime, value);
+    }
+
     public NodeSpec withProvisioning(Provisioning value) {
         return new NodeSpec(hostName, address, roles, sshUser, sudo, os, cpus, swapOn, clockOffset, value, runtime, kubernetesVersion);
     }

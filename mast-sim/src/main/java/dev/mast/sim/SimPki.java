@@ -48,8 +48,11 @@ public final class SimPki {
             return pem(certificate);
         }
 
-        /** The private key as openssl and kubeadm write EC keys: SEC1 with the curve and the public key. */
+        /** The private key as openssl and kubeadm write them: SEC1 (with the curve and the public key) for EC, PKCS#1 for RSA. */
         public String keyPem() {
+            if (!keys.getPrivate().getAlgorithm().equals("EC")) {
+                return pem(keys.getPrivate());
+            }
             try {
                 PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
                 ECPrivateKey bare = ECPrivateKey.getInstance(info.parsePrivateKey());
@@ -87,6 +90,17 @@ public final class SimPki {
         }
     }
 
+    /** An RSA key pair, as openssl genrsa makes them (and the service-account keys of most clusters are). */
+    public static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK always has RSA", e);
+        }
+    }
+
     public static Issued ca(String commonName) {
         KeyPair keys = keyPair();
         X500Name name = new X500Name("CN=" + commonName);
@@ -98,7 +112,11 @@ public final class SimPki {
      * @param sans         IP addresses and DNS names of a server certificate
      */
     public static Issued issue(Issued ca, String commonName, String organization, List<String> sans, boolean server) {
-        KeyPair keys = keyPair();
+        return issue(ca, commonName, organization, sans, server, keyPair());
+    }
+
+    /** As above, for a key pair of the caller's (an RSA one, say). */
+    public static Issued issue(Issued ca, String commonName, String organization, List<String> sans, boolean server, KeyPair keys) {
         X500Name subject = new X500Name("CN=" + commonName + (organization == null ? "" : ",O=" + organization));
         X500Name issuer = new X500Name(ca.certificate().getSubjectX500Principal().getName());
         List<KeyPurposeId> usages = server ? List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)

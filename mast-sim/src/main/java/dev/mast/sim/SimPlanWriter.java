@@ -48,8 +48,8 @@ public final class SimPlanWriter {
         settings.put("name", cluster.name());
         settings.put("kubernetesVersion", kubernetesVersion);
         settings.put("containerRuntime", runtime.key());
-        settings.put("podCidr", LegacyCluster.POD_CIDR);
-        settings.put("serviceCidr", LegacyCluster.SERVICE_CIDR);
+        settings.put("podCidr", cluster.podCidr());
+        settings.put("serviceCidr", cluster.serviceCidr());
         settings.put("dnsDomain", "cluster.local");
         settings.put("apiServerPort", 6443);
         settings.put("controlPlaneEndpoint", cluster.controlPlaneEndpoint());

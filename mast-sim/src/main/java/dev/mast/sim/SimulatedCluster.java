@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -39,10 +40,10 @@ public final class SimulatedCluster implements AutoCloseable {
     private final Path workDir;
     private final boolean ownsWorkDir;
     private final ScheduledFuture<?> watcher;
-    private final String adminKubeconfig;
+    private final LegacyCluster legacy;
 
     private SimulatedCluster(String name, List<SimulatedNode> nodes, ClusterApi api, ApiProxy proxy, SimExecutors executors,
-                             Path workDir, boolean ownsWorkDir, ScheduledFuture<?> watcher, String adminKubeconfig) {
+                             Path workDir, boolean ownsWorkDir, ScheduledFuture<?> watcher, LegacyCluster legacy) {
         this.name = name;
         this.nodes = List.copyOf(nodes);
         this.api = api;
@@ -51,7 +52,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
         this.watcher = watcher;
-        this.adminKubeconfig = adminKubeconfig;
+        this.legacy = legacy;
     }
 
     public static Builder builder() {
@@ -105,7 +106,29 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** For a legacy cluster, the admin kubeconfig of the old control plane (it holds a private key). */
     public Optional<String> legacyAdminKubeconfig() {
-        return Optional.ofNullable(adminKubeconfig);
+        return Optional.ofNullable(legacy).map(LegacyCluster::adminKubeconfig);
+    }
+
+    /**
+     * For a legacy cluster whose installer kept its CA key off the nodes (Kismatic), the installer's
+     * files by their path under its folder ({@code generated/keys/ca.pem}, ...); empty otherwise.
+     */
+    public Map<String, String> legacyInstallerFiles() {
+        return Optional.ofNullable(legacy).flatMap(LegacyCluster::installerFiles).orElse(Map.of());
+    }
+
+    /** The service-account token the old cluster issued before Mast (what a script outside the cluster holds), if any. */
+    public Optional<String> legacyToken() {
+        return Optional.ofNullable(legacy).flatMap(l -> l.records().tokens().stream().findFirst()).map(t -> t.jwt());
+    }
+
+    /** The cluster's pod network, as its layout sets it (a fresh cluster gets kubeadm's). */
+    public String podCidr() {
+        return legacy == null ? KubeadmLegacy.POD_CIDR : legacy.podCidr();
+    }
+
+    public String serviceCidr() {
+        return legacy == null ? KubeadmLegacy.SERVICE_CIDR : legacy.serviceCidr();
     }
 
     @Override
@@ -144,6 +167,7 @@ public final class SimulatedCluster implements AutoCloseable {
         private int apiPort;
         private OsImage os = OsImage.DEBIAN_12;
         private UnaryOperator<NodeSpec> customize = UnaryOperator.identity();
+        private LegacyLayout layout = LegacyLayout.KUBEADM;
 
         private Builder() {
         }
@@ -212,6 +236,12 @@ public final class SimulatedCluster implements AutoCloseable {
             return this;
         }
 
+        /** How a {@link Provisioning#LEGACY_SYSTEMD} cluster was set up (default: kubeadm's paths). */
+        public Builder layout(LegacyLayout value) {
+            layout = value;
+            return this;
+        }
+
         public Builder os(OsImage value) {
             os = value;
             return this;
@@ -272,10 +302,19 @@ public final class SimulatedCluster implements AutoCloseable {
         Provisioning provisioning() {
             return provisioning;
         }
+
+        LegacyLayout layout() {
+            return layout;
+        }
+
+        /** The Kubernetes version the cluster's packages and programs are of. */
+        public String kubernetesVersion() {
+            return kubernetesVersion;
+        }
     }
 
     static SimulatedCluster create(Builder builder, List<SimulatedNode> nodes, ClusterApi api, ApiProxy proxy, SimExecutors executors,
-                                   Path workDir, boolean ownsWorkDir, String adminKubeconfig) {
+                                   Path workDir, boolean ownsWorkDir, LegacyCluster legacy) {
         // Watches (long-lived connections) end when the last API server goes away, as they would with a real one.
         java.util.concurrent.atomic.AtomicBoolean wasServing = new java.util.concurrent.atomic.AtomicBoolean();
         long tick = builder.timing().tick().toMillis();
@@ -291,6 +330,6 @@ public final class SimulatedCluster implements AutoCloseable {
                 workloads.sync();
             }
         }, tick, tick, TimeUnit.MILLISECONDS);
-        return new SimulatedCluster(builder.name(), nodes, api, proxy, executors, workDir, ownsWorkDir, watcher, adminKubeconfig);
+        return new SimulatedCluster(builder.name(), nodes, api, proxy, executors, workDir, ownsWorkDir, watcher, legacy);
     }
 }

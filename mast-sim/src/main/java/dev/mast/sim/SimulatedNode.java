@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,14 +62,15 @@ public final class SimulatedNode implements AutoCloseable {
                 }
             }
         }
-        Map<String, String> units = context.legacy() == null ? Map.of() : context.legacy().unitTexts(spec);
+        LegacyCluster old = context.legacy();
+        Map<String, String> units = old == null ? Map.of() : old.packageUnits(spec);
         Machine machine = new Machine(new Identity(spec.hostName(), spec.address(), mac(spec.address()), spec.os(), spec.cpus()),
                 root, context.timing(), context.cluster(), spec.clockOffset(),
-                new PackageCatalog(spec.kubernetesVersion(), units));
+                new PackageCatalog(spec.kubernetesVersion(), units, old == null ? List.of() : old.packages()));
         boolean legacy = spec.provisioning() == Provisioning.LEGACY_SYSTEMD;
         synchronized (machine.lock()) {
             BaseSystem.lay(machine, spec, legacy);
-            if (spec.provisioning() != Provisioning.FRESH) {
+            if (spec.provisioning() != Provisioning.FRESH && (!legacy || old.hasRuntime(spec))) {
                 BaseSystem.install(machine, BaseSystem.runtimePackages(spec.runtime()), false);
             }
             if (legacy) {

@@ -1,21 +1,14 @@
 package dev.mast.sim;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
+import dev.mast.sim.machine.Pems;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** A server's TLS identity from PEM files (certificate chain and private key, PKCS#1, SEC1 or PKCS#8), as an SSLContext. */
 final class TlsIdentity {
@@ -23,19 +16,17 @@ final class TlsIdentity {
     }
 
     static SSLContext context(String certificatePem, String keyPem) throws IOException, GeneralSecurityException {
-        List<X509Certificate> chain = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(certificatePem))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                if (object instanceof X509CertificateHolder holder) {
-                    chain.add(new JcaX509CertificateConverter().getCertificate(holder));
-                }
-            }
+        List<X509Certificate> chain;
+        PrivateKey key;
+        try {
+            chain = Pems.certificates(certificatePem);
+            key = Pems.privateKey(keyPem);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
         if (chain.isEmpty()) {
             throw new IOException("no certificate in the PEM text");
         }
-        PrivateKey key = privateKey(keyPem);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "sim".toCharArray();
@@ -43,23 +34,25 @@ final class TlsIdentity {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        // Any client certificate passes the handshake, as with the API server: it is checked after, and answered with 401.
+        context.init(keys.getKeyManagers(), new javax.net.ssl.TrustManager[] {new AnyClientCertificate()}, null);
         return context;
     }
 
-    private static PrivateKey privateKey(String pem) throws IOException {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-                if (object instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
-                }
-                if (object instanceof PrivateKeyInfo info) {
-                    return converter.getPrivateKey(info);
-                }
-            }
+    /** Takes every client certificate, to be checked against the API server's --client-ca-file after the handshake. */
+    private static final class AnyClientCertificate implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
-        throw new IOException("no unencrypted private key in the PEM text");
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("a server identity trusts no server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

@@ -60,9 +60,14 @@ class LegacyClusterTest {
     @Test
     void unitsCarryRealisticAndCustomFlags() throws Exception {
         String apiserver = sim.run("systemctl cat kube-apiserver");
-        assertTrue(apiserver.contains("--audit-log-maxage=30"), apiserver);
-        assertTrue(apiserver.contains("--etcd-servers=https://127.0.0.2:2379,https://127.0.0.3:2379,https://127.0.0.4:2379"));
-        assertTrue(apiserver.contains("--v=2"));
+        assertTrue(apiserver.contains("# /lib/systemd/system/kube-apiserver.service"), apiserver);
+        assertTrue(apiserver.contains("# /etc/systemd/system/kube-apiserver.service.d/10-audit.conf"), apiserver);
+        assertTrue(apiserver.contains("--audit-log-maxage 30"), apiserver);
+        assertTrue(apiserver.contains("EnvironmentFile=-/etc/kubernetes/apiserver"), apiserver);
+        assertTrue(sim.run("cat /etc/kubernetes/apiserver").contains(
+                "--etcd-servers=https://127.0.0.2:2379,https://127.0.0.3:2379,https://127.0.0.4:2379"));
+        assertTrue(sim.run("systemctl show -p ExecStart --value kube-apiserver")
+                .contains("$KUBE_API_ARGS --audit-policy-file ${AUDIT_POLICY}"), "the drop-in's command replaces the unit's");
         assertTrue(sim.run("systemctl show -p ExecStart --value kube-controller-manager").contains("--terminated-pod-gc-threshold=100"));
         assertTrue(sim.run("node004", "systemctl cat kube-proxy").contains("--hostname-override=node004"));
         assertTrue(sim.run("dpkg -s kube-apiserver").contains("Version: 1.34.3-00"));

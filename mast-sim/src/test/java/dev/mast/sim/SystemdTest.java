@@ -129,6 +129,9 @@ class SystemdTest {
 
     @Test
     void theKubeletRestartsUntilItsConfigurationAppears() throws Exception {
+        // As kubeadm's package does: the kubelet reads its configuration file from a drop-in's command.
+        sim.run("mkdir -p /etc/systemd/system/kubelet.service.d && printf '[Service]\\nExecStart=\\n"
+                + "ExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml\\n' > /etc/systemd/system/kubelet.service.d/10-kubeadm.conf");
         sim.run("apt-get install -y kubelet");
         SimFixture.await("the kubelet has crashed once", () -> sim.node("node001").machine().systemd().state("kubelet.service").restarts() > 0);
         assertEquals("activating\n", sim.exec("systemctl is-active kubelet").out());

@@ -1,6 +1,5 @@
 package dev.mast.workflow.run;
 
-import dev.mast.manifest.ManifestSet;
 import dev.mast.node.NodeConnector;
 import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
@@ -16,6 +15,7 @@ import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.WorkflowRunner;
 import dev.mast.workflow.tasks.ClusterFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class ClusterRun implements AutoCloseable {
      * @param skip            phases to leave out ({@code --skip})
      */
     public record Request(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig, Timeouts timeouts, int concurrency,
-                          List<String> only, List<String> skip) {
+                          List<String> only, List<String> skip, Optional<String> clusterKubeconfig) {
         public Request {
             only = List.copyOf(only);
             skip = List.copyOf(skip);
@@ -56,19 +56,27 @@ public final class ClusterRun implements AutoCloseable {
 
         public static Request of(Plan plan, Kind kind, Path pkiDir, Path adminKubeconfig) {
             return new Request(plan, kind, pkiDir, adminKubeconfig, Timeouts.DEFAULT, WorkflowRunner.DEFAULT_CONCURRENCY,
-                    List.of(), List.of());
+                    List.of(), List.of(), Optional.empty());
         }
 
         public Request withTimeouts(Timeouts value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, value, concurrency, only, skip, clusterKubeconfig);
         }
 
         public Request withConcurrency(int value) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, value, only, skip, clusterKubeconfig);
         }
 
         public Request withPhases(List<String> onlyThese, List<String> skipThese) {
-            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese);
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, onlyThese, skipThese, clusterKubeconfig);
+        }
+
+        /**
+         * An upgrade watches the API with the cluster's own admin kubeconfig (its text) instead of one Mast issues: for
+         * a cluster whose CA key is on no master, which is then converted with the certificates it has.
+         */
+        public Request withClusterKubeconfig(String kubeconfig) {
+            return new Request(plan, kind, pkiDir, adminKubeconfig, timeouts, concurrency, only, skip, Optional.of(kubeconfig));
         }
     }
 
@@ -82,11 +90,11 @@ public final class ClusterRun implements AutoCloseable {
     private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes) {
         this.request = request;
         this.remotes = remotes;
-        this.api = new LazyCluster(() -> files.rendered().superAdminKubeconfig());
+        this.api = new LazyCluster(() -> request.clusterKubeconfig().orElseGet(() -> files.rendered().superAdminKubeconfig()));
         Workflow full = request.kind() == Kind.INSTALL
                 ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
-                : UpgradeWorkflow.create(files, ManifestSet::filesFor, api, request.timeouts(), request.pkiDir(),
-                        request.adminKubeconfig());
+                : UpgradeWorkflow.create(files, api, request.timeouts(), request.pkiDir(), request.adminKubeconfig(),
+                        request.clusterKubeconfig().isPresent());
         this.workflow = full.select(request.only(), request.skip());
     }
 
@@ -94,8 +102,15 @@ public final class ClusterRun implements AutoCloseable {
         Plan plan = request.plan();
         PkiStore store = new PkiStore();
         // A dry run renders with what the PKI folder would hold, made in memory: it changes nothing here either.
-        ClusterFiles files = new ClusterFiles(() -> ClusterRenderer.render(plan, dryRun
-                ? store.loadWithoutWriting(request.pkiDir(), plan) : store.loadOrCreate(request.pkiDir(), plan)));
+        ClusterFiles files = new ClusterFiles(() -> {
+            if (request.kind() == Kind.UPGRADE && !dryRun && !Files.exists(request.pkiDir().resolve("ca.key"))) {
+                // The upgrade took no CA: the cluster's key is on no master. Mast never makes a CA for a cluster that has one.
+                throw new IllegalStateException("the cluster's CA key is not in " + request.pkiDir() + ": Mast issues no"
+                        + " certificate the cluster would not trust");
+            }
+            return ClusterRenderer.render(plan, dryRun ? store.loadWithoutWriting(request.pkiDir(), plan)
+                    : store.loadOrCreate(request.pkiDir(), plan));
+        });
         if (request.kind() == Kind.INSTALL) {
             // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
             files.rendered();

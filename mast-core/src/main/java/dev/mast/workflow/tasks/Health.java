@@ -17,19 +17,34 @@ public final class Health {
      */
     static final int CONNECT_RETRIES = 4;
 
+    private static final String CURL_OPTIONS = "--max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused ";
+
     /**
      * Checks {@code url} with curl on the node until it answers, looking at most once per poll interval.
      *
      * @throws HealthTimeoutException when it did not within the timeout
      */
     public static void await(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
-        context.remote().perform("wait until " + component + " answers at " + url, () -> poll(context, timeouts, component, url));
+        // -f: a component that answers but is not healthy (500) is not healthy yet.
+        await(context, timeouts, component, url, "curl -fsk " + CURL_OPTIONS + Sh.quote(url) + " >/dev/null");
     }
 
-    private static void poll(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+    /**
+     * Like {@link #await}, for an API server started with {@code --anonymous-auth=false}: it answers
+     * Mast's unauthenticated request with 401 once it serves, which is as far as a request without
+     * credentials can see (its mirror pod's readiness, then, is the TCP port's).
+     */
+    public static void awaitRefusingAnonymous(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+        await(context, timeouts, component, url, "curl -sk -o /dev/null -w '%{http_code}' " + CURL_OPTIONS + Sh.quote(url)
+                + " | grep -Eqx '200|401'");
+    }
+
+    private static void await(NodeContext context, Timeouts timeouts, String component, String url, String check) throws Exception {
+        context.remote().perform("wait until " + component + " answers at " + url, () -> poll(context, timeouts, component, url, check));
+    }
+
+    private static void poll(NodeContext context, Timeouts timeouts, String component, String url, String check) throws Exception {
         Instant deadline = Instant.now().plus(timeouts.health());
-        String check = "curl -sk --max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused "
-                + Sh.quote(url) + " >/dev/null";
         int attempts = 0;
         while (true) {
             context.cancellation().check();

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * curl against the simulated network: a URL reaches the component listening at that address
  * and port (on this node, or on another node by its address). Health paths answer
- * {@code ok}; nothing listening is curl's exit 7; TLS is not verified but must be asked for
+ * {@code ok}, or 500 while the component's peers reject it (an API server started with
+ * {@code --anonymous-auth=false} answers a request without a client certificate with 401, as the
+ * real one does); nothing listening is curl's exit 7; TLS is not verified but must be asked for
  * ({@code -k} or {@code --cacert}), as with the real tool against a self-signed server; with
  * {@code --retry N --retry-connrefused} a refused connection is tried again, {@code --retry-delay} apart.
  */
@@ -75,7 +77,8 @@ final class CurlCommand {
         }
         Response response = !https && endpoint.scheme().equals("https")
                 ? new Response(400, "Client sent an HTTP request to an HTTPS server.\n")
-                : respond(listener.get(), endpoint, uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath());
+                : respond(listener.get(), endpoint, uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(),
+                        !args.has("E", "cert"));
         if (args.has("f", "fail") && response.status() >= 400) {
             return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
         }
@@ -125,9 +128,16 @@ final class CurlCommand {
         return 0;
     }
 
-    private static Response respond(Process process, Endpoint endpoint, String path) {
+    private static Response respond(Process process, Endpoint endpoint, String path, boolean anonymous) {
+        if (anonymous && process.kind() == dev.mast.sim.machine.ComponentKind.KUBE_APISERVER
+                && process.flags().get("anonymous-auth").orElse("true").equals("false")) {
+            return new Response(401, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                    + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}\n");
+        }
         if (endpoint.healthPaths().contains(path)) {
-            return new Response(200, endpoint.healthBody());
+            java.util.Optional<String> problem = process.healthProblem();
+            return problem.map(why -> new Response(500, "[-]peers failed: reason withheld\n" + path.substring(1) + " check failed: "
+                    + why + "\n")).orElseGet(() -> new Response(200, endpoint.healthBody()));
         }
         if (path.equals("/version") && process.kind() == dev.mast.sim.machine.ComponentKind.KUBE_APISERVER) {
             String v = process.version();

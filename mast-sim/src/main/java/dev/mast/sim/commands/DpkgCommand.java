@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** dpkg and dpkg-query: {@code -s}, {@code -l}, {@code -L}, {@code -W [-f FORMAT]}; removed packages keep "config-files" status. */
+/**
+ * dpkg and dpkg-query: {@code -s}, {@code -l}, {@code -L}, {@code -S}, {@code -W [-f FORMAT]}; removed packages keep
+ * "config-files" status.
+ */
 final class DpkgCommand {
     private DpkgCommand() {
     }
@@ -39,6 +42,9 @@ final class DpkgCommand {
         }
         if (args.has("L", "listfiles")) {
             return files(inv, names);
+        }
+        if (args.has("S", "search")) {
+            return search(inv, names);
         }
         throw new CommandException(2, inv.name() + ": need an action option\n\nType " + inv.name() + " --help for help.");
     }
@@ -129,6 +135,24 @@ final class DpkgCommand {
             }
             if (!found) {
                 inv.errLine("dpkg-query: no packages found matching " + pattern);
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    /** {@code dpkg -S PATH...}: the package each file belongs to, as {@code package: path}. */
+    private static int search(Invocation inv, List<String> paths) throws Exception {
+        if (paths.isEmpty()) {
+            throw new CommandException(1, inv.name() + ": error: --search needs at least one file name pattern argument");
+        }
+        int status = 0;
+        for (String path : paths) {
+            Optional<String> owner = inv.machine().packages().owner(path);
+            if (owner.isPresent()) {
+                inv.outLine(owner.get() + ": " + path);
+            } else {
+                inv.errLine("dpkg-query: no path found matching pattern " + path);
                 status = 1;
             }
         }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** rpm {@code -q}/{@code -qa} and yum/dnf install and remove, for nodes of the RPM family. */
+/** rpm {@code -q}/{@code -qa}/{@code -qf} and yum/dnf install and remove, for nodes of the RPM family. */
 final class RpmCommand {
     private RpmCommand() {
     }
@@ -31,6 +31,9 @@ final class RpmCommand {
             throw new CommandException(1, "rpm: the simulator only answers queries (-q)");
         }
         Packages packages = inv.machine().packages();
+        if (args.has("f", "file")) {
+            return owners(inv, args);
+        }
         java.util.Optional<String> format = args.value("qf", "queryformat");
         if (args.has("a", "all")) {
             for (Packages.Installed installed : packages.all().values()) {
@@ -64,6 +67,24 @@ final class RpmCommand {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-(\\d.*)").matcher(spec);
         return m.matches() ? new Packages.Request(m.group(1), java.util.Optional.of(m.group(2)))
                 : new Packages.Request(spec, java.util.Optional.empty());
+    }
+
+    /** {@code rpm -qf FILE...}: the package owning each file, as its NEVRA or in {@code --qf} format ({@code %{NAME}}). */
+    private static int owners(Invocation inv, Args args) throws Exception {
+        int status = 0;
+        for (String path : args.operands()) {
+            java.util.Optional<String> owner = inv.machine().packages().owner(path);
+            if (owner.isEmpty()) {
+                inv.outLine("file " + path + " is not owned by any package");
+                status = 1;
+                continue;
+            }
+            PackageDef def = inv.machine().packages().get(owner.get()).orElseThrow().def();
+            java.util.Optional<String> format = args.value("qf", "queryformat");
+            inv.out(format.isPresent() ? Printf.escapes(format.get()).replace("%{NAME}", def.name())
+                    .replace("%{VERSION}", def.version()) : nevra(def) + "\n");
+        }
+        return status;
     }
 
     private static int yum(Invocation inv) throws Exception {

@@ -47,7 +47,7 @@ final class ComponentEndpoints {
     }
 
     private static List<Endpoint> kubelet(Flags flags, Function<String, Optional<Map<String, Object>>> config) {
-        Map<String, Object> file = config.apply(flags.get("config", KubeletSettings.DEFAULT_CONFIG)).orElse(Map.of());
+        Map<String, Object> file = flags.get("config").flatMap(config).orElse(Map.of());
         int healthzPort = Integer.parseInt(string(file, "healthzPort", "10248"));
         String healthzAddress = string(file, "healthzBindAddress", "127.0.0.1");
         int port = Integer.parseInt(string(file, "port", "10250"));

@@ -27,6 +27,8 @@ public final class Kubelet {
     private KubeletSettings settings;
     private Node node;
     private boolean runtimeDownLogged;
+    /** What the API server last said to the kubelet's credentials, logged once per change. */
+    private volatile String lastRejection = "";
 
     Kubelet(Machine machine) {
         this.machine = machine;
@@ -56,7 +58,7 @@ public final class Kubelet {
             return;
         }
         runtimeDownLogged = false;
-        reconcile(reader.read(settings.staticPodPath(), now), now);
+        reconcile(settings.staticPodPath().isEmpty() ? Map.of() : reader.read(settings.staticPodPath(), now), now);
         boolean changed = node == null || !signatures.keySet().equals(mirrorKeys());
         Map<String, String> seen = new LinkedHashMap<>();
         for (StaticPod pod : pods.values()) {
@@ -146,6 +148,17 @@ public final class Kubelet {
         if (current == null) {
             return;
         }
+        Optional<String> rejected = current.healthProblem();
+        if (rejected.isPresent()) {
+            if (!rejected.get().equals(lastRejection)) {
+                Instant now = machine.clock().now();
+                current.write(now, LogFormat.klog('E', now, current.pid(), "kubelet_node_status.go:96",
+                        "\"Unable to register node with API server\" err=\"" + rejected.get().replace("\"", "'") + "\""));
+                lastRejection = rejected.get();
+            }
+            return;
+        }
+        lastRejection = "";
         mirrors.sync(() -> machine.cluster().api(), message -> {
             if (current != null) {
                 Instant now = machine.clock().now();

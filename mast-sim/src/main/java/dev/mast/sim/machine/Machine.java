@@ -119,10 +119,15 @@ public final class Machine {
 
     /** The process a connection from this machine to {@code host:port} would reach. */
     public java.util.Optional<Process> listenerAt(String host, int port) {
+        return machineFor(host).flatMap(other -> other.processes().listening(host, port, other == this));
+    }
+
+    /** The machine a connection from this one to {@code host} reaches: this one for loopback and its own address. */
+    public java.util.Optional<Machine> machineFor(String host) {
         if (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals(identity.address())) {
-            return processes.listening(host, port, true);
+            return java.util.Optional.of(this);
         }
-        return cluster.machineAt(host).flatMap(other -> other.processes().listening(host, port, other == this));
+        return cluster.machineAt(host);
     }
 
     /** One step of the machine's background life: components finish starting, systemd restarts, the kubelet syncs. */

@@ -21,6 +21,13 @@ public final class PackageCatalog {
      * @param unitTexts         unit file content by package name, overriding the bare units
      */
     public PackageCatalog(String kubernetesVersion, Map<String, String> unitTexts) {
+        this(kubernetesVersion, unitTexts, List.of());
+    }
+
+    /**
+     * @param extra packages of the cluster's own making (Kismatic's, say), offered besides the usual ones
+     */
+    public PackageCatalog(String kubernetesVersion, Map<String, String> unitTexts, List<PackageDef> extra) {
         String k8s = kubernetesVersion + "-1.1";
         add("runc", "1.1.5+ds1-1+deb12u1", "Open Container Project - runtime", List.of(), List.of(binary("/usr/sbin/runc", "1.1.5")), null, null);
         add("containerd", "1.6.20~ds1-1+deb12u1", "daemon to control runC", List.of("runc"),
@@ -57,6 +64,7 @@ public final class PackageCatalog {
                     List.of(binary("/usr/bin/" + component, "v" + kubernetesVersion)),
                     component + ".service", unitTexts.getOrDefault(component, UnitTexts.bare(component)));
         }
+        extra.forEach(def -> packages.put(def.name(), def));
     }
 
     private void add(String name, String version, String description, List<String> depends, List<PackageDef.PackageFile> files,

@@ -175,6 +175,15 @@ public final class Packages {
         return get(name).map(i -> i.status() == Status.INSTALLED).orElse(false);
     }
 
+    /** The installed package a file belongs to, as {@code dpkg -S} and {@code rpm -qf} tell; empty when none does. */
+    public Optional<String> owner(String path) {
+        synchronized (machine.lock()) {
+            return db.values().stream().filter(i -> i.status() == Status.INSTALLED)
+                    .filter(i -> i.def().files().stream().anyMatch(f -> f.path().equals(path)))
+                    .map(i -> i.def().name()).findFirst();
+        }
+    }
+
     public Map<String, Installed> all() {
         synchronized (machine.lock()) {
             return new LinkedHashMap<>(db);

@@ -42,6 +42,9 @@ public final class Process {
     private volatile Instant exitedAt;
     private volatile String error = "";
     private volatile boolean hostNetwork = true;
+    private volatile java.util.function.Supplier<java.util.Optional<String>> healthCheck = java.util.Optional::empty;
+    /** What the program read once at start-up, and what its peers made of it, by key. */
+    private final java.util.Map<Object, Object> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     Process(long pid, ComponentKind kind, List<String> argv, Form form, String version, PathResolver paths,
             Instant startedAt, Instant readyAt, Sink sink) {
@@ -133,6 +136,34 @@ public final class Process {
         LogLine line = new LogLine(time, true, text);
         log.add(line);
         sink.accept(this, line);
+    }
+
+    /**
+     * Why the running component is not healthy although it runs (a peer rejects its credentials);
+     * empty when it is. Its health endpoints then answer 500 and its pod is not Ready.
+     */
+    public java.util.Optional<String> healthProblem() {
+        return state == State.RUNNING ? healthCheck.get() : java.util.Optional.empty();
+    }
+
+    void setHealthCheck(java.util.function.Supplier<java.util.Optional<String>> check) {
+        healthCheck = check;
+    }
+
+    /**
+     * A value worked out once for this run of the program: what it read at start-up (the real
+     * programs read their files once), or what a peer made of its credentials.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T remember(Object key, java.util.function.Supplier<T> compute) {
+        // Not computeIfAbsent: one remembered value is often worked out from another.
+        Object known = remembered.get(key);
+        if (known == null) {
+            known = compute.get();
+            Object raced = remembered.putIfAbsent(key, known);
+            known = raced == null ? known : raced;
+        }
+        return (T) known;
     }
 
     /** False for a container in its own network namespace: its ports are not the node's. */

@@ -38,6 +38,7 @@ public final class Processes {
         if (!hostNetwork) {
             process.setPodNetwork();
         }
+        process.setHealthCheck(() -> PeerTrust.problem(machine, process));
         alive.put(process.pid(), process);
         ComponentLogs.starting(process, now, machine.identity().address()).forEach(line -> process.write(now, line));
         advance(now);

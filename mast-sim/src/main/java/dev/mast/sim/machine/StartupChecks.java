@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Why a component that is starting would fail, checked in the order the real program meets
  * the problems: bad flags, files its flags name that are missing (seen through the
- * container's mounts), the kubelet's configuration, etcd out of reach of the API server, an
- * injected "never healthy" fault, and a port already taken.
+ * container's mounts), the kubelet's configuration, a kubeconfig (or a file it names) it cannot
+ * read, etcd out of reach of the API server or not trusting it, an injected "never healthy"
+ * fault, and a port already taken.
  */
 final class StartupChecks {
     private static final Map<ComponentKind, List<String>> FILE_FLAGS = Map.of(
@@ -43,6 +44,13 @@ final class StartupChecks {
         }
         if (process.kind() == ComponentKind.KUBELET) {
             Optional<String> problem = KubeletSettings.problem(machine, process);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        if (List.of(ComponentKind.KUBE_CONTROLLER_MANAGER, ComponentKind.KUBE_SCHEDULER, ComponentKind.KUBE_PROXY,
+                ComponentKind.KUBELET).contains(process.kind())) {
+            Optional<String> problem = kubeconfigProblem(machine, process);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -81,13 +89,34 @@ final class StartupChecks {
         if (servers.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> rejected = Optional.empty();
         for (String server : servers.get().split(",")) {
             URI uri = URI.create(server.trim());
-            if (uri.getHost() != null && machine.reachable(uri.getHost(), uri.getPort() < 0 ? 2379 : uri.getPort())) {
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            int port = uri.getPort() < 0 ? 2379 : uri.getPort();
+            Optional<Process> etcd = machine.listenerAt(host, port);
+            Optional<Machine> etcdMachine = machine.machineFor(host);
+            if (etcd.isEmpty() || etcdMachine.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem = PeerTrust.etcdProblem(machine, process, uri, etcd.get(), etcdMachine.get());
+            if (problem.isEmpty()) {
                 return Optional.empty();
             }
+            rejected = rejected.or(() -> problem);
         }
-        return Optional.of("failed to wait for etcd: context deadline exceeded (no etcd answers at " + servers.get() + ")");
+        return rejected.or(() -> Optional.of("failed to wait for etcd: context deadline exceeded (no etcd answers at "
+                + servers.get() + ")"));
+    }
+
+    /** A client component reads its kubeconfig, and the files it names, when it starts. */
+    private static Optional<String> kubeconfigProblem(Machine machine, Process process) {
+        try {
+            ClientConfig.kubeconfigPath(machine, process).ifPresent(path -> ClientConfig.read(machine, process, path));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static Optional<String> portConflict(Machine machine, Process process) {

@@ -141,7 +141,8 @@ final class StaticPod {
         for (Slot slot : slots.values()) {
             text.append('|').append(slot.restartCount).append(slot.waitingReason).append(slot.waitingMessage);
             if (slot.current != null) {
-                text.append(slot.current.id()).append(slot.current.process().state());
+                text.append(slot.current.id()).append(slot.current.process().state())
+                        .append(slot.current.process().healthProblem().isEmpty());
             }
             if (slot.previous != null) {
                 text.append(slot.previous.id()).append(slot.previous.process().state());
@@ -152,6 +153,6 @@ final class StaticPod {
 
     boolean allReady() {
         return slots.values().stream().allMatch(s -> s.current != null && s.current.state() == Container.State.RUNNING
-                && s.current.process().state() == Process.State.RUNNING);
+                && s.current.process().state() == Process.State.RUNNING && s.current.process().healthProblem().isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.machine.Process;
 import dev.mast.workflow.RunSummary;
@@ -133,32 +134,67 @@ class PhasesOnSimulatorTest {
                 new Row("pki/adopt-ca", "node001", NOTHING, StepState.DONE, "the cluster's CA is in the PKI folder",
                         sim -> Files.exists(sim.pkiDir.resolve("ca.key")), false),
                 checks("upgrade/read-units", "node001"),
-                checks("preflight/sources", "node001"),
+                checks("upgrade/check", "node001"),
+                skipped("preflight/sources", "node001", "a master with a kubelet gets no programs"),
                 changes("upgrade/pull-images", "node002", "kube-proxy's image is there", kubeProxyImage("node002")),
+                skipped("certs/kubelet", "node001", "a master with a kubelet keeps its own"),
+                skipped("runtime/install", "node001", "a master with a kubelet has a runtime"),
+                skipped("kubernetes/install", "node001", "a master with a kubelet keeps its programs"),
+                skipped("kubelet/start", "node001", "a master with a kubelet keeps it"),
+                skipped("kubelet/pull-images", "node001", "its images came with upgrade/pull-images"),
                 new Row("upgrade/back-up", "node001", NOTHING, StepState.DONE, "the old units are backed up",
                         sh("node001", "ls /etc/kubernetes/backup"), false),
-                changes("certs/distribute", "node001", "the front-proxy CA the old cluster lacked",
-                        file("node001", "/etc/kubernetes/pki/front-proxy-ca.crt")),
-                changes("kubernetes/install", "node002", "the kubelet of the plan's version, held", heldKubelet("node002")),
-                changes("kubelet/start", "node002", "the kubelet runs with Mast's unit and configuration",
-                        file("node002", "/etc/systemd/system/kubelet.service.d/20-mast.conf")),
-                new Row("upgrade/control-plane", "node001", sim -> sim.node("node001").faults().neverHealthy("kube-apiserver",
+                skipped("upgrade/kubelet-static-pods", "node002", "kubeadm's kubelet reads the manifests folder already"),
+                new Row("upgrade/apiserver", "node001", sim -> sim.node("node001").faults().neverHealthy("kube-apiserver",
                         Process.Form.STATIC_POD), StepState.ROLLED_BACK, "rolled back: the old API server runs again",
                         sim -> sh("node001", "systemctl is-active kube-apiserver").holds(sim)
                                 && !file("node001", "/etc/kubernetes/manifests/kube-apiserver.yaml").holds(sim), false),
-                new Row("upgrade/control-plane", "node001", sim -> sim.node("node001").faults().healthy("kube-apiserver"),
-                        StepState.DONE, "the control plane runs as static pods", sim -> inactive("node001", "kube-apiserver").holds(sim)
+                new Row("upgrade/apiserver", "node001", sim -> sim.node("node001").faults().healthy("kube-apiserver"),
+                        StepState.DONE, "the API server runs as a static pod", sim -> inactive("node001", "kube-apiserver").holds(sim)
                                 && runningPod("kube-apiserver-node001").holds(sim), true),
+                changes("upgrade/control-plane", "node001", "the controller-manager and scheduler run as static pods",
+                        sim -> inactive("node001", "kube-controller-manager").holds(sim) && runningPod("kube-scheduler-node001").holds(sim)),
                 changes("upgrade/kube-proxy", "node002", "kube-proxy runs as a static pod",
                         sim -> inactive("node002", "kube-proxy").holds(sim) && runningPod("kube-proxy-node002").holds(sim)),
                 checks("verify/mirror-pods", "node002"),
                 changes("kubeconfig/save", "node001", "the admin kubeconfig is kept", adminKubeconfigKept()));
     }
 
+    /** The Hard Way's controller runs no kubelet and no runtime: the upgrade gives it both, as an install does. */
+    private static Stream<Row> masterWithoutKubeletTable() {
+        return Stream.of(
+                changes("certs/kubelet", "node001", "the kubelet's kubeconfig, and the very bytes of the cluster's CA to trust",
+                        sim -> file("node001", "/etc/kubernetes/kubelet.conf").holds(sim)
+                                && sameBytes(sim, "node001", "/etc/kubernetes/pki/ca.crt", "/var/lib/kubernetes/ca.crt")),
+                changes("runtime/install", "node001", "containerd runs", sh("node001", "systemctl is-active containerd")),
+                changes("kubernetes/install", "node001", "the kubelet of the plan's version, held", heldKubelet("node001")),
+                changes("kubelet/pull-images", "node001", "the API server's image is there",
+                        sim -> sh("node001", "crictl inspecti registry.k8s.io/kube-apiserver:" + sim.plan.version().tag()).holds(sim)),
+                changes("kubelet/start", "node001", "the kubelet runs", sh("node001", "systemctl is-active kubelet")),
+                changes("upgrade/kubelet-static-pods", "node002", "the worker's kubelet reads the manifests folder",
+                        sh("node002", "grep -q 'staticPodPath: /etc/kubernetes/manifests' /var/lib/kubelet/kubelet-config.yaml")));
+    }
+
+    private static boolean sameBytes(SimulatedRun sim, String node, String one, String other) throws Exception {
+        List<String> sums = sim.sh(node, "sha256sum " + one + " " + other).stdout();
+        return sums.size() == 2 && sums.get(0).split("\\s+")[0].equals(sums.get(1).split("\\s+")[0]);
+    }
+
+    private static Row skipped(String phase, String node, String why) {
+        return new Row(phase, node, NOTHING, StepState.SKIPPED, why, null, false);
+    }
+
     private SimulatedRun start(String name, Provisioning provisioning) throws Exception {
         SimulatedRun sim = SimulatedRun.start(Files.createDirectories(dir.resolve(name)), 3, 1, provisioning, ContainerRuntime.CONTAINERD);
         sims.add(sim);
         return sim;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> masterWithoutKubeletPhases() throws Exception {
+        SimulatedRun sim = SimulatedRun.legacy(Files.createDirectories(dir.resolve("hard-way")), 2, 1, LegacyLayout.HARD_WAY, "1.32.11");
+        sims.add(sim);
+        return masterWithoutKubeletTable().map(row -> dynamicTest(row.toString(), () -> check(sim, ClusterRun.Kind.UPGRADE, row)));
     }
 
     @AfterAll

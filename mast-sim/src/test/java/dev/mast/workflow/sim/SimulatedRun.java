@@ -15,6 +15,7 @@ import dev.mast.sim.SimulatedNode;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.tasks.ClusterCa;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
@@ -59,13 +60,27 @@ final class SimulatedRun implements AutoCloseable {
     /** As above, with each node's set-up changed by {@code customize} (swap on, a skewed clock, ...). */
     static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime,
                               java.util.function.UnaryOperator<dev.mast.sim.NodeSpec> customize) throws Exception {
+        return start(dir, nodes, masters, provisioning, runtime, customize, b -> b);
+    }
+
+    /** A legacy cluster laid out as {@code layout}, at the given Kubernetes version. */
+    static SimulatedRun legacy(Path dir, int nodes, int masters, dev.mast.sim.LegacyLayout layout, String version) throws Exception {
+        return start(dir, nodes, masters, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD,
+                java.util.function.UnaryOperator.identity(), b -> b.layout(layout).kubernetesVersion(version));
+    }
+
+    private static SimulatedRun start(Path dir, int nodes, int masters, Provisioning provisioning, ContainerRuntime runtime,
+                                      java.util.function.UnaryOperator<dev.mast.sim.NodeSpec> customize,
+                                      java.util.function.UnaryOperator<SimulatedCluster.Builder> configure) throws Exception {
         KeyPair keys = ClientKeys.generate();
         Path keyFile = dir.resolve("id_ed25519");
         ClientKeys.write(keys, keyFile, "test");
-        String version = KubernetesVersion.DEFAULT.toString();
-        SimulatedCluster cluster = SimulatedCluster.builder().nodes(nodes).masters(masters).provisioning(provisioning)
-                .runtime(runtime).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword())
-                .authorizedKey(keys.getPublic()).timing(SimTiming.fast()).workDir(dir.resolve("nodes")).customize(customize).start();
+        SimulatedCluster.Builder builder = configure.apply(SimulatedCluster.builder().nodes(nodes).masters(masters)
+                .provisioning(provisioning).runtime(runtime).kubernetesVersion(KubernetesVersion.DEFAULT.toString())
+                .sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic()).timing(SimTiming.fast())
+                .workDir(dir.resolve("nodes")).customize(customize));
+        String version = builder.kubernetesVersion();
+        SimulatedCluster cluster = builder.start();
         Path knownHosts = dir.resolve("known_hosts");
         ClientKeys.writeKnownHosts(cluster.nodes(), knownHosts);
         Plan plan = PlanFile.parse("sim.yaml", SimPlanWriter.yaml(cluster, version, runtime, "root", keyFile)).plan();
@@ -86,8 +101,24 @@ final class SimulatedRun implements AutoCloseable {
         return run(ClusterRun.Kind.INSTALL, Set.of());
     }
 
-    RunSummary upgrade() {
-        return run(ClusterRun.Kind.UPGRADE, Set.of());
+    /**
+     * The upgrade as {@code mast upgrade} runs it: the cluster's CA taken from the first master when
+     * a master has its key, else the old cluster's admin kubeconfig to watch the API with (as
+     * {@code --kubeconfig} gives it, once Mast said the key is on no master).
+     */
+    RunSummary upgrade() throws Exception {
+        return upgrade(plan);
+    }
+
+    RunSummary upgrade(Plan upgradePlan) throws Exception {
+        Node first = upgradePlan.masters().get(0);
+        ClusterRun.Request request = request(upgradePlan, ClusterRun.Kind.UPGRADE, List.of());
+        try (Remote master = remote(first)) {
+            if (ClusterCa.read(master, first.hostName(), pkiDir).missingKey().isPresent()) {
+                request = request.withClusterKubeconfig(cluster.legacyAdminKubeconfig().orElseThrow());
+            }
+        }
+        return run(request, Set.of());
     }
 
     /** A run as {@code mast install} or {@code mast upgrade} makes it, on the named nodes (all when empty). */
@@ -97,9 +128,15 @@ final class SimulatedRun implements AutoCloseable {
 
     /** As above, with only the named phases and those they need ({@code --only}). */
     RunSummary run(ClusterRun.Kind kind, Set<String> onlyNodes, List<String> onlyPhases) {
+        return run(request(plan, kind, onlyPhases), onlyNodes);
+    }
+
+    private ClusterRun.Request request(Plan runPlan, ClusterRun.Kind kind, List<String> onlyPhases) {
+        return ClusterRun.Request.of(runPlan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS).withPhases(onlyPhases, List.of());
+    }
+
+    private RunSummary run(ClusterRun.Request request, Set<String> onlyNodes) {
         events.clear();
-        var request = ClusterRun.Request.of(plan, kind, pkiDir, adminKubeconfig).withTimeouts(TIMEOUTS)
-                .withPhases(onlyPhases, List.of());
         try (ClusterRun run = ClusterRun.overSsh(request, connector)) {
             return run.run(onlyNodes, events::add);
         }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The unit files and configuration of an old systemd-run cluster, with the flags such clusters
- * had, including a few that are not Mast's own ({@code --audit-log-maxage=30},
- * {@code --terminated-pod-gc-threshold=100}, {@code --conntrack-max-per-core=0}, {@code --v=2}).
+ * The unit files and configuration of a systemd-run cluster on kubeadm's paths, installed from
+ * distribution-style packages, with the flags such clusters had, including a few that are not
+ * Mast's own ({@code --audit-log-maxage 30}, {@code --terminated-pod-gc-threshold=100},
+ * {@code --conntrack-max-per-core=0}, {@code --v=2}).
  */
-final class LegacyUnits {
-    private LegacyUnits() {
+final class KubeadmUnits {
+    private KubeadmUnits() {
     }
 
     private static String unit(String description, String execStart, boolean notify) {
@@ -24,30 +25,68 @@ final class LegacyUnits {
         return program + " \\\n" + flags.stream().map(f -> "  " + f).collect(Collectors.joining(" \\\n"));
     }
 
-    static String apiserver(NodeSpec node, String etcdServers, String serviceCidr) {
-        return unit("Kubernetes API Server", lines("/usr/bin/kube-apiserver", List.of(
-                "--advertise-address=" + node.address(),
+    /**
+     * The API server as distribution packages run it: the package's unit reads its flags from
+     * {@code /etc/kubernetes/config} and {@code /etc/kubernetes/apiserver} as {@code $VARS}.
+     */
+    static String apiserver() {
+        return "[Unit]\nDescription=Kubernetes API Server\nDocumentation=https://kubernetes.io/docs/\nAfter=network.target\n\n"
+                + "[Service]\nType=notify\nEnvironmentFile=-/etc/kubernetes/config\nEnvironmentFile=-/etc/kubernetes/apiserver\n"
+                + "ExecStart=/usr/bin/kube-apiserver " + API_VARIABLES + "\n"
+                + "Restart=on-failure\nRestartSec=5\nLimitNOFILE=65536\n\n[Install]\nWantedBy=multi-user.target\n";
+    }
+
+    private static final String API_VARIABLES = "$KUBE_LOG_LEVEL $KUBE_ETCD_SERVERS $KUBE_API_ADDRESS $KUBE_API_PORT"
+            + " $KUBE_SERVICE_ADDRESSES $KUBE_ADMISSION_CONTROL $KUBE_API_ARGS";
+
+    /** {@code /etc/kubernetes/config}: what the packages' units share. */
+    static String sharedConfig() {
+        return "###\n# kubernetes system config, read by every kube-* unit\nKUBE_LOGTOSTDERR=\"--logtostderr=true\"\n"
+                + "KUBE_LOG_LEVEL=\"--v=2\"\n";
+    }
+
+    /** {@code /etc/kubernetes/apiserver}: the API server's own variables, some holding several flags. */
+    static String apiserverConfig(NodeSpec node, String etcdServers, String serviceCidr) {
+        return "###\n# kubernetes system config: the API server\n"
+                + "KUBE_API_ADDRESS=\"--advertise-address=" + node.address() + " --bind-address=0.0.0.0\"\n"
+                + "KUBE_API_PORT=\"--secure-port=6443\"\n"
+                + "KUBE_ETCD_SERVERS=\"--etcd-servers=" + etcdServers + "\"\n"
+                + "KUBE_SERVICE_ADDRESSES=\"--service-cluster-ip-range=" + serviceCidr + "\"\n"
+                + "KUBE_ADMISSION_CONTROL=\"--enable-admission-plugins=NodeRestriction\"\n"
+                + "KUBE_API_ARGS=\"" + String.join(" ", List.of(
                 "--allow-privileged=true",
                 "--authorization-mode=Node,RBAC",
                 "--client-ca-file=/etc/kubernetes/pki/ca.crt",
-                "--enable-admission-plugins=NodeRestriction",
                 "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
                 "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
                 "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
-                "--etcd-servers=" + etcdServers,
                 "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
                 "--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
-                "--secure-port=6443",
+                "--proxy-client-cert-file=/etc/kubernetes/pki/front-proxy-client.crt",
+                "--proxy-client-key-file=/etc/kubernetes/pki/front-proxy-client.key",
+                "--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt",
+                "--requestheader-allowed-names=front-proxy-client",
                 "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
                 "--service-account-key-file=/etc/kubernetes/pki/sa.pub",
                 "--service-account-signing-key-file=/etc/kubernetes/pki/sa.key",
-                "--service-cluster-ip-range=" + serviceCidr,
                 "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
-                "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key",
-                "--audit-log-path=/var/log/kubernetes/audit.log",
-                "--audit-log-maxage=30",
-                "--audit-log-maxbackup=10",
-                "--v=2")), true);
+                "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key")) + "\"\n";
+    }
+
+    /**
+     * An administrator's drop-in that turns on auditing: it replaces the command (an empty
+     * {@code ExecStart=} first), adds a variable of its own, and spells flags {@code --flag value}.
+     */
+    static String auditDropIn() {
+        return "# Auditing, added after the packages were installed\n[Service]\n"
+                + "Environment=\"AUDIT_POLICY=/etc/kubernetes/audit-policy.yaml\" \"AUDIT_LOG=/var/log/kubernetes/audit.log\"\n"
+                + "ExecStart=\nExecStart=/usr/bin/kube-apiserver " + API_VARIABLES + " \\\n"
+                + "  --audit-policy-file ${AUDIT_POLICY} --audit-log-path ${AUDIT_LOG} \\\n"
+                + "  --audit-log-maxage 30 --audit-log-maxbackup=10\n";
+    }
+
+    static String auditPolicy() {
+        return "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n";
     }
 
     static String controllerManager(String clusterName, String podCidr, String serviceCidr) {

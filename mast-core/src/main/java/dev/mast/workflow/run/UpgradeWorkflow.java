@@ -20,7 +20,6 @@ import dev.mast.workflow.phases.CheckConversion;
 import dev.mast.workflow.phases.CheckSources;
 import dev.mast.workflow.phases.ConvertToStaticPods;
 import dev.mast.workflow.phases.InstallContainerRuntime;
-import dev.mast.workflow.phases.InstallKubernetesPrograms;
 import dev.mast.workflow.phases.KubeletCredentials;
 import dev.mast.workflow.phases.OnlyWhereKubelet;
 import dev.mast.workflow.phases.PointKubeletAtManifests;
@@ -77,10 +76,8 @@ public final class UpgradeWorkflow {
                         .needing(ADOPT, READ), OnlyWhereKubelet.missing(new KubeletCredentials(files))),
                 new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", MASTERS).startsWhenNodeReady()
                         .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.missing(new InstallContainerRuntime(files))),
-                new Phase(PhaseInfo.of("kubernetes/install", "Install the Kubernetes programs", MASTERS).startsWhenNodeReady()
-                        .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.missing(new InstallKubernetesPrograms())),
                 new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
-                        .needing(ADOPT, READ), OnlyWhereKubelet.missing(new StartKubelet(files, timeouts))),
+                        .needing(ADOPT, READ), OnlyWhereKubelet.missing(StartKubelet.installingPrograms(files, timeouts))),
                 new Phase(PhaseInfo.of("kubelet/pull-images", "Pull the images", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
                         .needing(READ), OnlyWhereKubelet.missing(new PullImages())),
                 // Nothing before this changed a node's control plane: it starts only once every node read its units and pulled.

@@ -61,20 +61,32 @@ public final class KubernetesPrograms {
     }
 
     public static void install(NodeContext context) throws Exception {
+        install(context, programs(context.node()));
+    }
+
+    /**
+     * crictl and the CNI plugins alone, from the plan's source: for a node that keeps its own kubelet but has no crictl
+     * to pull images with (the Hard Way's, Kismatic's).
+     */
+    public static void installTools(NodeContext context) throws Exception {
+        install(context, List.of());
+    }
+
+    private static void install(NodeContext context, List<String> programs) throws Exception {
         SourceFacts facts = SourceFacts.read(context.remote());
         if (context.plan().sources().kubernetes() == ProgramSource.BINARIES) {
-            installBinaries(context, facts);
+            installBinaries(context, facts, programs);
         } else if (facts.family() == SourceFacts.PackageFamily.RPM) {
-            installRpm(context);
+            installRpm(context, programs);
         } else if (facts.family() == SourceFacts.PackageFamily.APT) {
-            installDeb(context, facts);
+            installDeb(context, facts, programs);
         } else {
             throw new SourceException(context.node().hostName() + " has neither apt-get nor dnf/yum to install Kubernetes' packages with;"
                     + " take the release binaries (sources.kubernetes: binaries)");
         }
     }
 
-    private static void installDeb(NodeContext context, SourceFacts facts) throws Exception {
+    private static void installDeb(NodeContext context, SourceFacts facts, List<String> programs) throws Exception {
         Plan plan = context.plan();
         Remote remote = context.remote();
         PackageRepository repository = new PackageRepository(plan.sources(), plan.version());
@@ -91,9 +103,9 @@ public final class KubernetesPrograms {
             throw new SourceException("apt could not read Kubernetes' repository " + repository.debUrl() + ": "
                     + trouble.orElse(String.join(" ", update.lastLines())));
         }
-        List<String> programs = programs(context.node());
         List<String> packages = new ArrayList<>();
-        PackageIndex offered = PackageIndex.fromMadison(remote.query("apt-cache madison " + Sh.words(programs)).stdout());
+        PackageIndex offered = programs.isEmpty() ? PackageIndex.fromMadison(List.of())
+                : PackageIndex.fromMadison(remote.query("apt-cache madison " + Sh.words(programs)).stdout());
         for (String program : programs) {
             // A dry run did not update apt's lists: it shows the package revision as apt's pattern.
             String version = offered.exact(program, plan.version()).or(() -> remote.records()
@@ -115,13 +127,13 @@ public final class KubernetesPrograms {
                 + " package" : " has " + program + " " + offered.get(0) + (offered.size() > 1 ? " to " + offered.get(offered.size() - 1) : ""));
     }
 
-    private static void installRpm(NodeContext context) throws Exception {
+    private static void installRpm(NodeContext context, List<String> programs) throws Exception {
         Plan plan = context.plan();
         Remote remote = context.remote();
         PackageRepository repository = new PackageRepository(plan.sources(), plan.version());
         remote.write(repository.yumRepo());
         List<String> packages = new ArrayList<>();
-        programs(context.node()).forEach(program -> packages.add(program + "-" + plan.version()));
+        programs.forEach(program -> packages.add(program + "-" + plan.version()));
         packages.addAll(TOOL_PACKAGES);
         Remote.Output output = remote.exec((remote.probe("command -v dnf >/dev/null") == 0 ? "dnf" : "yum")
                 + " install -y --disableexcludes=" + PackageRepository.YUM_REPO_ID + " " + Sh.words(packages) + " 2>&1");
@@ -136,14 +148,14 @@ public final class KubernetesPrograms {
                 + "; the repository keeps them from updates (exclude=)");
     }
 
-    private static void installBinaries(NodeContext context, SourceFacts facts) throws Exception {
+    private static void installBinaries(NodeContext context, SourceFacts facts, List<String> programs) throws Exception {
         Plan plan = context.plan();
         Remote remote = context.remote();
         Arch arch = facts.arch().orElseThrow(() -> new SourceException(context.node().hostName() + " is " + facts.unameM()
                 + ", for which Kubernetes publishes no release binaries (amd64 and arm64 only)"));
         ReleaseFiles files = new ReleaseFiles(plan.sources(), plan.version(), arch);
         List<String> staged = new ArrayList<>();
-        for (String program : programs(context.node())) {
+        for (String program : programs) {
             SourceFacts.Installed installed = facts.installed().get(program);
             String target = KubePaths.binary(plan, program);
             if (installed == null || !installed.from().equals(target) || !installed.version().equals(plan.version())) {
@@ -165,7 +177,7 @@ public final class KubernetesPrograms {
             remote.run("mkdir -p /opt/cni/bin && tar -xzf " + Sh.quote(file) + " -C /opt/cni/bin");
         }
         ReleaseDownload.clean(remote, staged);
-        context.log("installed " + String.join(", ", programs(context.node())) + " " + plan.version() + " (" + arch
+        context.log("installed " + String.join(", ", programs) + " " + plan.version() + " (" + arch
                 + "), crictl " + files.crictlVersion() + " and the CNI plugins " + files.cniPluginsVersion() + " from release files");
     }
 }

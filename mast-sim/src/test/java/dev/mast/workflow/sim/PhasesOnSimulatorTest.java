@@ -139,7 +139,6 @@ class PhasesOnSimulatorTest {
                 changes("upgrade/pull-images", "node002", "kube-proxy's image is there", kubeProxyImage("node002")),
                 skipped("certs/kubelet", "node001", "a master with a kubelet keeps its own"),
                 skipped("runtime/install", "node001", "a master with a kubelet has a runtime"),
-                skipped("kubernetes/install", "node001", "a master with a kubelet keeps its programs"),
                 skipped("kubelet/start", "node001", "a master with a kubelet keeps it"),
                 skipped("kubelet/pull-images", "node001", "its images came with upgrade/pull-images"),
                 new Row("upgrade/back-up", "node001", NOTHING, StepState.DONE, "the old units are backed up",
@@ -167,10 +166,10 @@ class PhasesOnSimulatorTest {
                         sim -> file("node001", "/etc/kubernetes/kubelet.conf").holds(sim)
                                 && sameBytes(sim, "node001", "/etc/kubernetes/pki/ca.crt", "/var/lib/kubernetes/ca.crt")),
                 changes("runtime/install", "node001", "containerd runs", sh("node001", "systemctl is-active containerd")),
-                changes("kubernetes/install", "node001", "the kubelet of the plan's version, held", heldKubelet("node001")),
                 changes("kubelet/pull-images", "node001", "the API server's image is there",
                         sim -> sh("node001", "crictl inspecti registry.k8s.io/kube-apiserver:" + sim.plan.version().tag()).holds(sim)),
-                changes("kubelet/start", "node001", "the kubelet runs", sh("node001", "systemctl is-active kubelet")),
+                changes("kubelet/start", "node001", "the kubelet of the plan's version runs, held",
+                        sim -> sh("node001", "systemctl is-active kubelet").holds(sim) && heldKubelet("node001").holds(sim)),
                 changes("upgrade/kubelet-static-pods", "node002", "the worker's kubelet reads the manifests folder",
                         sh("node002", "grep -q 'staticPodPath: /etc/kubernetes/manifests' /var/lib/kubelet/kubelet-config.yaml")));
     }

@@ -137,7 +137,8 @@ class SourcesOnSimulatorTest {
             String source = "mkdir -p /etc/apt/keyrings && curl -fsSL -o /etc/apt/keyrings/k.asc https://pkgs.k8s.io/core:/stable:/v1.33/deb/Release.key"
                     + " && echo 'deb [signed-by=/etc/apt/keyrings/k.asc] https://pkgs.k8s.io/core:/stable:/v1.33/deb/ /'"
                     + " > /etc/apt/sources.list.d/old.list && apt-get update";
-            out(sim, "node002", source + " && apt-get install -y kubelet=1.33.7-1.1 && apt-mark hold kubelet && rm /etc/apt/sources.list.d/old.list");
+            out(sim, "node002", source + " && apt-get install -y kubelet=1.33.7-1.1 && apt-mark hold kubelet && rm /etc/apt/sources.list.d/old.list"
+                    + " && systemctl stop kubelet");
             RunSummary summary = sim.install();
             assertTrue(summary.succeeded(), summary.describe());
             assertTrue(sim.log("node002").contains("node002 has kubelet 1.33.7; the plan installs 1.34.3: Mast replaces it"

@@ -154,6 +154,8 @@ public final class KubernetesPrograms {
         Arch arch = facts.arch().orElseThrow(() -> new SourceException(context.node().hostName() + " is " + facts.unameM()
                 + ", for which Kubernetes publishes no release binaries (amd64 and arm64 only)"));
         ReleaseFiles files = new ReleaseFiles(plan.sources(), plan.version(), arch);
+        // What pkgs.k8s.io's kubelet package depends on, from the distribution: the kubelet and the CNI plugins call them.
+        Packages.ensureInstalled(remote, List.of("iptables", facts.family() == SourceFacts.PackageFamily.RPM ? "conntrack-tools" : "conntrack"));
         List<String> staged = new ArrayList<>();
         for (String program : programs) {
             SourceFacts.Installed installed = facts.installed().get(program);

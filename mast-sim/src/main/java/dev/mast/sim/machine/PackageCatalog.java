@@ -30,6 +30,12 @@ public final class PackageCatalog {
     public PackageCatalog(String kubernetesVersion, Map<String, String> unitTexts, List<PackageDef> extra) {
         String k8s = kubernetesVersion + "-1.1";
         add("runc", "1.1.5+ds1-1+deb12u1", "Open Container Project - runtime", List.of(), List.of(binary("/usr/sbin/runc", "1.1.5")), null, null);
+        add("iptables", "1.8.9-2", "administration tools for packet filtering and NAT", List.of(),
+                List.of(binary("/usr/sbin/iptables", "1.8.9")), null, null);
+        for (String name : List.of("conntrack", "conntrack-tools")) {
+            add(name, "1:1.4.7-1+b2", "Program to modify the conntrack tables", List.of(),
+                    List.of(binary("/usr/sbin/conntrack", "1.4.7")), null, null);
+        }
         add("containerd", "1.6.20~ds1-1+deb12u1", "daemon to control runC", List.of("runc"),
                 List.of(binary("/usr/bin/containerd", "1.6.20"), binary("/usr/bin/ctr", "1.6.20"),
                         binary("/usr/bin/containerd-shim-runc-v2", "1.6.20"),

@@ -81,6 +81,7 @@ class SourcesOnSimulatorTest {
             assertTrue(out(sim, "node001", "systemctl show -p ExecStart --value kubelet").contains("path=/usr/local/bin/kubelet ;"));
             assertEquals("/usr/local/bin/crictl", out(sim, "node002", "command -v crictl"));
             assertEquals(0, sim.sh("node002", "test -x /opt/cni/bin/bridge").exitStatus());
+            assertEquals(0, sim.sh("node002", "dpkg -s iptables conntrack").exitStatus(), "what the kubelet's package would depend on");
             assertTrue(out(sim, "node001", "/usr/local/bin/etcd --version").startsWith("etcd Version: 3.6.5"), "from etcd's tarball");
             assertEquals(1, sim.sh("node001", "test -e /var/tmp/mast-downloads/kubelet").exitStatus(), "nothing left behind");
 

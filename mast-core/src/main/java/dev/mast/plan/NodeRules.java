@@ -2,7 +2,10 @@ package dev.mast.plan;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -28,12 +31,15 @@ final class NodeRules {
     }
 
     void check(Plan plan, Findings findings) {
+        // The GUI shows each node's warnings on its own row; validate and render print them for the plan as a whole.
+        var loginWarnings = new LoginWarnings(findings, !connecting);
         for (int i = 0; i < plan.nodes().size(); i++) {
-            check(plan.nodes().get(i), "nodes[" + i + "]", findings);
+            check(plan.nodes().get(i), "nodes[" + i + "]", findings, loginWarnings);
         }
+        loginWarnings.report();
     }
 
-    private void check(Node node, String path, Findings findings) {
+    private void check(Node node, String path, Findings findings, LoginWarnings loginWarnings) {
         if (node.hostName().isEmpty()) {
             findings.error(path + ".hostName", "is empty; enter the node's name, e.g. node001");
         } else {
@@ -48,10 +54,10 @@ final class NodeRules {
         if (node.roles().isEmpty()) {
             findings.error(path + ".roles", "the node has no roles; give it at least one of etcd, master, worker, ingress");
         }
-        checkSsh(node, path + ".ssh", findings);
+        checkSsh(node, path + ".ssh", findings, loginWarnings);
     }
 
-    private void checkSsh(Node node, String path, Findings findings) {
+    private void checkSsh(Node node, String path, Findings findings, LoginWarnings loginWarnings) {
         SshSettings ssh = node.ssh();
         if (!ssh.user().equals(ssh.user().strip()) || ssh.user().contains(" ")) {
             findings.error(path + ".user", FieldChecks.quote(ssh.user()) + " has blanks; enter the user Mast logs in as, "
@@ -69,7 +75,7 @@ final class NodeRules {
         } catch (IllegalArgumentException e) {
             findings.error(path + ".jump", e.getMessage());
         }
-        checkLogin(node, path, findings);
+        checkLogin(node, path, findings, loginWarnings);
     }
 
     /**
@@ -77,7 +83,7 @@ final class NodeRules {
      * key file that is missing here stops a run only when there is no other way, and never
      * stops validate or render, which write local files only.
      */
-    private void checkLogin(Node node, String path, Findings findings) {
+    private void checkLogin(Node node, String path, Findings findings, LoginWarnings loginWarnings) {
         SshSettings ssh = node.ssh();
         Optional<String> other = otherMeans.besidesKeyFile(node);
         if (ssh.keyFile().isBlank()) {
@@ -85,7 +91,7 @@ final class NodeRules {
             if (other.or(this::defaultKey).isEmpty()) {
                 String message = "is not set and there is no other way to log in (no ssh-agent with keys, no IdentityFile "
                         + "in ~/.ssh/config, no ~/.ssh/id_* key); enter the path of the SSH private key, e.g. ~/.ssh/id_ed25519";
-                report(path + ".keyFile", message, findings);
+                report(path + ".keyFile", message, findings, loginWarnings);
             }
             return;
         }
@@ -101,10 +107,10 @@ final class NodeRules {
         }
         String missing = FieldChecks.quote(ssh.keyFile()) + " cannot be read on this machine (looked for " + key + ")";
         if (other.isPresent()) {
-            findings.warning(path + ".keyFile", missing + "; Mast will log in with " + other.get());
+            loginWarnings.add(path + ".keyFile", missing + "; Mast will log in with " + other.get());
         } else {
             report(path + ".keyFile", missing + "; create the key or point keyFile at an existing private key"
-                    + (connecting ? "" : " before you install or upgrade"), findings);
+                    + (connecting ? "" : " before you install or upgrade"), findings, loginWarnings);
         }
     }
 
@@ -114,11 +120,39 @@ final class NodeRules {
                 .map(key -> "~/.ssh/" + key).findFirst();
     }
 
-    private void report(String path, String message, Findings findings) {
+    /**
+     * Warnings about logging in; collapsed, each is said once, at the first node it concerns: a plan-wide
+     * key file every node inherits would otherwise give the same line for each node.
+     */
+    private static final class LoginWarnings {
+        private final Findings findings;
+        private final boolean collapse;
+        private final Map<String, List<String>> pathsByMessage = new LinkedHashMap<>();
+
+        LoginWarnings(Findings findings, boolean collapse) {
+            this.findings = findings;
+            this.collapse = collapse;
+        }
+
+        void add(String path, String message) {
+            if (collapse) {
+                pathsByMessage.computeIfAbsent(message, m -> new ArrayList<>()).add(path);
+            } else {
+                findings.warning(path, message);
+            }
+        }
+
+        void report() {
+            pathsByMessage.forEach((message, paths) -> findings.warning(paths.get(0), message + (paths.size() == 1 ? ""
+                    : "; the same for " + (paths.size() - 1) + (paths.size() == 2 ? " other node" : " other nodes"))));
+        }
+    }
+
+    private void report(String path, String message, Findings findings, LoginWarnings loginWarnings) {
         if (connecting) {
             findings.error(path, message);
         } else {
-            findings.warning(path, message);
+            loginWarnings.add(path, message);
         }
     }
 }

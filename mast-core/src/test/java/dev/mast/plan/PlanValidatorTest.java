@@ -311,6 +311,20 @@ class PlanValidatorTest {
     }
 
     @Test
+    void validateAndRenderSayAMissingKeyFileOnceForAllTheNodesThatUseIt() {
+        Plan plan = valid.withNodes(valid.nodes().stream().map(n -> n.withSsh(n.ssh().withKeyFile("~/.ssh/absent_key"))).toList());
+        int others = plan.nodes().size() - 1;
+        List<Problem> problems = validator.notConnecting(LoginMeans.NONE).validate(plan).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("nodes[0].ssh.keyFile", problems.get(0).path());
+        assertTrue(problems.get(0).message().endsWith(" before you install or upgrade; the same for " + others + " other nodes"),
+                problems.get(0).message());
+
+        List<Problem> forARun = validator.validate(plan).problems();
+        assertEquals(plan.nodes().size(), forARun.size(), "a run (and the GUI's rows) names each node: " + forARun);
+    }
+
+    @Test
     void aKeyFileMissingHereIsAWarningWhenTheAgentOrTheConfigurationCanLogIn() {
         Plan plan = TestPlans.withNode(valid, 3, n -> n.withSsh(n.ssh().withKeyFile("~/.ssh/absent_key")));
         Problem problem = onlyProblem(plan, validator.connecting(node -> Optional.of("the ssh-agent (1 key)")));

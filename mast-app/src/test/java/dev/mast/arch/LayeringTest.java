@@ -34,7 +34,7 @@ class LayeringTest {
 
     /** The packages of mast-core. */
     private static final String[] CORE = {"dev.mast.plan..", "dev.mast.files..", "dev.mast.manifest..", "dev.mast.pki..",
-        "dev.mast.render..", "dev.mast.node..", "dev.mast.concurrent..", "dev.mast.workflow..", "dev.mast.cluster.."};
+        "dev.mast.render..", "dev.mast.node..", "dev.mast.concurrent..", "dev.mast.workflow..", "dev.mast.cluster..", "dev.mast.sources.."};
     /** The packages of mast-app, and the launcher's own classes in dev.mast. */
     private static final String[] APP = {"dev.mast.app..", "dev.mast.bench..", "dev.mast.cli..", "dev.mast.ui..", "dev.mast"};
 

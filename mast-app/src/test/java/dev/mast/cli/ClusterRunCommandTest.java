@@ -65,8 +65,11 @@ class ClusterRunCommandTest {
         assertTrue(out.startsWith("install of ") && out.lines().findFirst().orElseThrow().endsWith("(dry run: nothing is changed)"), out);
         assertTrue(out.contains("1. Lock the node for this run [lock/node] on every node\n"), out);
         assertTrue(out.contains("2. Check the node [preflight/node] on every node\n"), out);
+        assertTrue(out.contains("Install the Kubernetes programs [kubernetes/install] on every node that joins the cluster\n"), out);
+        assertTrue(out.contains(" apt-get install -y --allow-downgrades --allow-change-held-packages -o Dpkg::Options::=--force-confold"
+                + " 'kubelet=" + KubernetesVersion.DEFAULT + "-*'"), out);
         assertTrue(out.contains("Start the kubelet [kubelet/start] on every node that joins the cluster\n"
-                + "       run apt-get install -y 'kubelet' 'cri-tools'\n"), out);
+                + "       write /etc/systemd/system/kubelet.service (644)\n"), out);
         assertTrue(out.contains("       write /var/lib/kubelet/config.yaml (644)\n"), out);
         assertTrue(out.contains("       wait until kubelet answers at http://127.0.0.1:10248/healthz\n"), out);
         assertTrue(out.contains("Start the control plane [control-plane/static-pods] on every master\n"), out);
@@ -113,7 +116,7 @@ class ClusterRunCommandTest {
         assertEquals(MastCommand.BAD_INPUT, bad.exitCode());
         // After the plan's warnings (the simulator's nodes are on loopback addresses).
         assertTrue(bad.err().contains("\nmast install: --only kubelet/stop: the install has no such phase; its phases are "
-                + "preflight/node, preflight/unique, certs/distribute, "), bad.err());
+                + "preflight/node, preflight/unique, preflight/sources, certs/distribute, "), bad.err());
         assertEquals("", bad.out(), "nothing ran");
     }
 

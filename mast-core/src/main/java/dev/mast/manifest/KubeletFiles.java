@@ -25,7 +25,7 @@ public final class KubeletFiles {
     /** The three files, sorted by path. */
     public static List<NodeFile> forNode(Plan plan, Node node, Map<String, String> carriedFlags) {
         return List.of(
-                NodeFile.text(KubePaths.KUBELET_UNIT, unit(), NodeFile.PUBLIC),
+                NodeFile.text(KubePaths.KUBELET_UNIT, unit(plan), NodeFile.PUBLIC),
                 NodeFile.text(KubePaths.KUBELET_DROP_IN, dropIn(plan, node, carriedFlags), NodeFile.PUBLIC),
                 NodeFile.text(KubePaths.KUBELET_CONFIG, config(plan), NodeFile.PUBLIC));
     }
@@ -54,8 +54,20 @@ public final class KubeletFiles {
         return yaml().dump(c);
     }
 
-    /** kubeadm's {@code kubelet.service}: the flags live in the drop-in, so this file is the same everywhere. */
+    /** kubeadm's {@code kubelet.service} for the packages' kubelet. */
     public static String unit() {
+        return unit(KubePaths.KUBELET_BINARY);
+    }
+
+    /**
+     * kubeadm's {@code kubelet.service}, running the kubelet where the plan's source puts it: the flags live in the
+     * drop-in, so this file is the same on every node.
+     */
+    public static String unit(Plan plan) {
+        return unit(KubePaths.binary(plan, "kubelet"));
+    }
+
+    private static String unit(String binary) {
         return """
                 [Unit]
                 Description=kubelet: The Kubernetes Node Agent
@@ -71,7 +83,7 @@ public final class KubeletFiles {
 
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(KubePaths.KUBELET_BINARY);
+                """.formatted(binary);
     }
 
     /**
@@ -84,7 +96,7 @@ public final class KubeletFiles {
         return "# Written by Mast. The kubelet's settings are in " + KubePaths.KUBELET_CONFIG + ".\n"
                 + "[Service]\n"
                 + "ExecStart=\n"
-                + SystemdExec.execStart(KubePaths.KUBELET_BINARY, flags.arguments());
+                + SystemdExec.execStart(KubePaths.binary(plan, "kubelet"), flags.arguments());
     }
 
     /** A map that keeps the order given; {@code Map.of} iterates in an order that changes between runs. */

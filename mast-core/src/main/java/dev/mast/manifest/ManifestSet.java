@@ -1,9 +1,11 @@
 package dev.mast.manifest;
 
+import dev.mast.files.NodeFile;
 import dev.mast.plan.Component;
+import dev.mast.plan.EtcdSource;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.files.NodeFile;
+import dev.mast.plan.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,14 +16,25 @@ import java.util.Map;
  * preview and the installer share:
  * <ul>
  *   <li>masters: the API server, controller-manager and scheduler manifests;</li>
- *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest, the kubelet's
- *       configuration, unit and drop-in, and the container runtime's configuration ({@link RuntimeFiles});</li>
+ *   <li>every Kubernetes node (master, worker, ingress): the kube-proxy manifest and the kubelet's
+ *       configuration, unit and drop-in;</li>
+ *   <li>every node with a container runtime (and an etcd node that takes etcd out of its image): the
+ *       runtime's configuration ({@link RuntimeFiles});</li>
  *   <li>etcd nodes: the etcd unit.</li>
  * </ul>
  * All files are public (mode 0644); none holds a secret.
  */
 public final class ManifestSet {
     private ManifestSet() {
+    }
+
+    /**
+     * Whether Mast installs a container runtime on the node: every Kubernetes node, and an etcd node that takes etcd
+     * out of its image, which the runtime pulls.
+     */
+    public static boolean hasRuntime(Plan plan, Node node) {
+        return node.joinsCluster()
+                || node.has(Role.ETCD) && plan.sources().etcd() == EtcdSource.IMAGE;
     }
 
     public static List<NodeFile> filesFor(Plan plan, Node node) {
@@ -40,6 +53,8 @@ public final class ManifestSet {
         StaticPodManifests.forNode(plan, node, carriedFlags).forEach(m -> files.add(m.toNodeFile()));
         if (node.joinsCluster()) {
             files.addAll(KubeletFiles.forNode(plan, node, carriedFlags.getOrDefault(Component.KUBELET, Map.of())));
+        }
+        if (hasRuntime(plan, node)) {
             files.addAll(RuntimeFiles.forNode(plan));
         }
         EtcdUnit.forNode(plan, node, carriedFlags.getOrDefault(Component.ETCD, Map.of())).ifPresent(files::add);

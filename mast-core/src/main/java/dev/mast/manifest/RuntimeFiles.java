@@ -3,6 +3,7 @@ package dev.mast.manifest;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.Plan;
 import dev.mast.files.NodeFile;
+import dev.mast.sources.RegistryMirror;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
  * ({@code pause:3.6}), which an air-gapped node cannot fetch.
  * <ul>
  *   <li>containerd: {@value #CONTAINERD_CONFIG} with only the settings the kubelet relies on, every
- *       other one left at containerd's default;</li>
+ *       other one left at containerd's default, and when the plan names a registry that stands in for
+ *       registry.k8s.io and ghcr.io, its {@code hosts.toml} for each ({@link RegistryMirror});</li>
  *   <li>Docker: {@value #DOCKER_DAEMON} (the systemd cgroup driver) and a drop-in that starts
  *       cri-dockerd with the pause image Mast pulls. Docker has no per-registry mirrors for
  *       registry.k8s.io, so there is no counterpart of containerd's {@code config_path};</li>
@@ -48,6 +50,9 @@ public final class RuntimeFiles {
         List<NodeFile> files = new ArrayList<>(runtimeConfiguration(plan));
         files.add(NodeFile.text(CRICTL_CONFIG, crictlConfig(plan), NodeFile.PUBLIC));
         files.add(NodeFile.text(SYSCTL, "net.ipv4.ip_forward = 1\n", NodeFile.PUBLIC));
+        if (plan.runtime() == ContainerRuntime.CONTAINERD) {
+            files.addAll(RegistryMirror.hostsFiles(plan.sources()));
+        }
         return files.stream().sorted(Comparator.comparing(NodeFile::path)).toList();
     }
 

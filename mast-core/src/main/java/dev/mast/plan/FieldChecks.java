@@ -104,6 +104,54 @@ public final class FieldChecks {
         return Optional.empty();
     }
 
+    /**
+     * An {@code http://} or {@code https://} URL the nodes download from. Credentials are refused: a plan is no place
+     * for them (give the mirror its own access control, or the nodes a netrc).
+     */
+    public static Optional<String> url(String value) {
+        String example = "such as https://mirror.example.com/kubernetes";
+        if (value.isBlank()) {
+            return Optional.of("is empty; enter a URL " + example);
+        }
+        Optional<java.net.URI> uri = uri(value.trim());
+        if (uri.isEmpty() || uri.get().getScheme() == null || !uri.get().getScheme().matches("(?i)https?")
+                || uri.get().getHost() == null) {
+            return Optional.of(quote(value) + " is not an http:// or https:// URL; write one " + example);
+        }
+        if (uri.get().getRawUserInfo() != null) {
+            return Optional.of("the URL names a user or password; credentials do not belong in a plan, which is shared"
+                    + " and shown: let the mirror admit the nodes another way");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A container registry: {@code host[:port]} (HTTPS), or an {@code http://} or {@code https://} URL, optionally
+     * with the path the registry serves its API under.
+     */
+    public static Optional<String> registry(String value) {
+        String text = value.trim();
+        String example = "; write host[:port] or a URL, such as registry.example.com:5000 or http://10.0.0.5:5000";
+        if (text.isEmpty()) {
+            return Optional.of("is empty" + example);
+        }
+        if (!text.contains("://")) {
+            return hostPort(text).isEmpty() ? Optional.empty() : Optional.of(quote(value) + " is not a registry" + example);
+        }
+        return url(text).map(problem -> problem.startsWith("the URL") ? problem : quote(value) + " is not a registry" + example);
+    }
+
+    private static Optional<java.net.URI> uri(String text) {
+        if (text.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new java.net.URI(text));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The name of an extra flag of a component: well formed and not one Mast sets itself. */
     public static Optional<String> extraFlag(Component component, String name) {
         if (name.startsWith("-")) {

@@ -70,7 +70,7 @@ public final class KismaticImport {
         PodNetwork podNetwork = KismaticAddOns.podNetwork(tree);
         var plan = new Plan(name, version.toString(), runtime(), podCidr, serviceCidr, dnsDomain, KISMATIC_API_PORT,
                 KismaticEndpoint.controlPlaneEndpoint(tree), nodes, overrides.extraFlags(), SshSettings.UNSET, dns, podNetwork,
-                KismaticEndpoint.certificateNames(tree)).withSsh(ssh);
+                KismaticEndpoint.certificateNames(tree), Sources.DEFAULT).withSsh(ssh);
         KismaticLeftovers.report(tree);
         return plan;
     }

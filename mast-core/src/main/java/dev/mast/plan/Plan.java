@@ -19,6 +19,8 @@ import java.util.Map;
  * @param clusterDns           the DNS service address and whether Mast applies CoreDNS there
  * @param podNetwork           the pod network an install applies
  * @param apiServerCert        extra names of the API server's certificate
+ * @param sources              where the nodes get the Kubernetes programs, etcd and the images (the plan file's
+ *                             top-level {@code sources:})
  */
 public record Plan(
         String name,
@@ -34,7 +36,8 @@ public record Plan(
         SshSettings ssh,
         ClusterDns clusterDns,
         PodNetwork podNetwork,
-        ApiServerCert apiServerCert) {
+        ApiServerCert apiServerCert,
+        Sources sources) {
 
     public Plan {
         ssh = ssh == null ? SshSettings.UNSET : ssh;
@@ -43,6 +46,7 @@ public record Plan(
         clusterDns = clusterDns == null ? ClusterDns.DEFAULT : clusterDns;
         podNetwork = podNetwork == null ? PodNetwork.FLANNEL : podNetwork;
         apiServerCert = apiServerCert == null ? ApiServerCert.NONE : apiServerCert;
+        sources = sources == null ? Sources.DEFAULT : sources;
         var flags = new EnumMap<Component, Map<String, String>>(Component.class);
         extraFlags.forEach((component, values) -> {
             if (!values.isEmpty()) {
@@ -59,12 +63,12 @@ public record Plan(
                 nodes, extraFlags, SshSettings.UNSET);
     }
 
-    /** A plan with the default DNS, pod network and API server certificate. */
+    /** A plan with the default DNS, pod network and API server certificate, whose programs and images come from upstream. */
     public Plan(String name, String kubernetesVersion, ContainerRuntime runtime, String podCidr, String serviceCidr,
                 String dnsDomain, int apiServerPort, String controlPlaneEndpoint, List<Node> nodes,
                 Map<Component, Map<String, String>> extraFlags, SshSettings ssh) {
         this(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort, controlPlaneEndpoint, nodes,
-                extraFlags, ssh, ClusterDns.DEFAULT, PodNetwork.FLANNEL, ApiServerCert.NONE);
+                extraFlags, ssh, ClusterDns.DEFAULT, PodNetwork.FLANNEL, ApiServerCert.NONE, Sources.DEFAULT);
     }
 
     /** A new plan with kubeadm's defaults and no nodes. */
@@ -133,7 +137,7 @@ public record Plan(
 
     public Plan withNodes(List<Node> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, value, extraFlags, ssh, clusterDns, podNetwork, apiServerCert);
+                controlPlaneEndpoint, value, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     public Plan withKubernetesVersion(String value) {
@@ -143,28 +147,33 @@ public record Plan(
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, value, ssh, clusterDns, podNetwork, apiServerCert);
+                controlPlaneEndpoint, nodes, value, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     /** New settings for every node: each node keeps what it set itself and takes the rest from {@code value}. */
     public Plan withSsh(SshSettings value) {
         List<Node> updated = nodes.stream().map(node -> node.withSsh(node.ssh().without(ssh).over(value))).toList();
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, updated, extraFlags, value, clusterDns, podNetwork, apiServerCert);
+                controlPlaneEndpoint, updated, extraFlags, value, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     public Plan withClusterDns(ClusterDns value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, extraFlags, ssh, value, podNetwork, apiServerCert);
+                controlPlaneEndpoint, nodes, extraFlags, ssh, value, podNetwork, apiServerCert, sources);
     }
 
     public Plan withPodNetwork(PodNetwork value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, value, apiServerCert);
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, value, apiServerCert, sources);
     }
 
     public Plan withApiServerCert(ApiServerCert value) {
         return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, value);
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, value, sources);
+    }
+
+    public Plan withSources(Sources value) {
+        return new Plan(name, kubernetesVersion, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, value);
     }
 }

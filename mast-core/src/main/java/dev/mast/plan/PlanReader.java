@@ -18,13 +18,15 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * in the model at all (wrong kinds, unknown keys, unknown roles) is a problem here.
  */
 final class PlanReader {
-    static final List<String> ROOT_KEYS = List.of("cluster", "nodes", "ssh");
+    static final List<String> ROOT_KEYS = List.of("cluster", "nodes", "ssh", "sources");
     static final List<String> CLUSTER_KEYS = List.of("name", "kubernetesVersion", "containerRuntime", "podCidr",
             "serviceCidr", "dnsDomain", "apiServerPort", "controlPlaneEndpoint", "extraFlags", "clusterDns", "podNetwork",
             "apiServerCertSans");
     static final List<String> CLUSTER_DNS_KEYS = List.of("serviceIp", "coreDns", "replicas");
     static final List<String> NODE_KEYS = List.of("hostName", "ip", "internalIp", "roles", "ssh");
     static final List<String> SSH_KEYS = List.of("user", "port", "keyFile", "jump");
+    static final List<String> SOURCES_KEYS = List.of("kubernetes", "packageRepository", "packageKey", "binaries",
+            "githubReleases", "imageRegistry", "etcd");
 
     private static final Plan EXAMPLE = Plan.defaults("prod");
 
@@ -51,6 +53,8 @@ final class PlanReader {
                 .orElse(null);
         SshSettings ssh = optional(top, "ssh").map(v -> readSsh(v, "ssh")).orElse(Optional.of(SshSettings.UNSET))
                 .orElse(SshSettings.UNSET);
+        Sources sources = optional(top, "sources").map(this::readSources).orElse(Optional.of(Sources.DEFAULT))
+                .orElse(Sources.DEFAULT);
         List<dev.mast.plan.Node> nodes = required(top, "", "nodes", root, "nodes: [{hostName: node001, ip: 10.0.0.1, roles: [etcd, master]}]")
                 .flatMap(this::readNodes)
                 .orElse(List.of());
@@ -59,7 +63,7 @@ final class PlanReader {
         }
         // Each node holds the settings it will connect with: its own, else the plan's.
         List<dev.mast.plan.Node> connected = nodes.stream().map(n -> n.withSsh(n.ssh().over(ssh))).toList();
-        return new LoadedPlan(cluster.withNodes(connected).withSsh(ssh), yaml.sourceMap());
+        return new LoadedPlan(cluster.withNodes(connected).withSsh(ssh).withSources(sources), yaml.sourceMap());
     }
 
     /** The cluster section as a plan without nodes; empty if any of its values could not be read. */
@@ -92,7 +96,7 @@ final class PlanReader {
         }
         return Optional.of(new Plan(name.get(), version.get(), runtime.get(), podCidr.get(), serviceCidr.get(),
                 dnsDomain.get(), port.get(), endpoint.get(), List.of(), flags.get(), SshSettings.UNSET, dns.get(), network.get(),
-                sans.get()));
+                sans.get(), Sources.DEFAULT));
     }
 
     private Optional<ClusterDns> readClusterDns(Node node) {
@@ -253,6 +257,30 @@ final class PlanReader {
             return Optional.empty();
         }
         return Optional.of(new SshSettings(user.get(), port.get(), keyFile.get(), jump.get()));
+    }
+
+    /** The {@code sources:} section; every key may be left out for its default. */
+    private Optional<Sources> readSources(Node node) {
+        String path = "sources";
+        yaml.record(path, node);
+        Map<String, NodeTuple> s = yaml.mapping(node, path, SOURCES_KEYS).orElse(null);
+        if (s == null) {
+            return Optional.empty();
+        }
+        var kubernetes = optional(s, "kubernetes").map(v -> yaml.text(v, path + ".kubernetes").flatMap(text -> parse(text,
+                ProgramSource::fromKey, v, path + ".kubernetes", "is not a source of the Kubernetes programs; use packages or binaries")))
+                .orElse(Optional.of(Sources.DEFAULT.kubernetes()));
+        var etcd = optional(s, "etcd").map(v -> yaml.text(v, path + ".etcd").flatMap(text -> parse(text, EtcdSource::fromKey, v,
+                path + ".etcd", "is not a source of etcd; use image, release or package"))).orElse(Optional.of(Sources.DEFAULT.etcd()));
+        List<Optional<String>> urls = new ArrayList<>();
+        for (String key : List.of("packageRepository", "packageKey", "binaries", "githubReleases", "imageRegistry")) {
+            urls.add(optional(s, key).map(v -> yaml.text(v, path + "." + key)).orElse(Optional.of("")));
+        }
+        if (kubernetes.isEmpty() || etcd.isEmpty() || urls.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sources(kubernetes.get(), urls.get(0).get(), urls.get(1).get(), urls.get(2).get(), urls.get(3).get(),
+                urls.get(4).get(), etcd.get()));
     }
 
     private Optional<String> requiredText(Map<String, NodeTuple> entries, Node parent, String key, String example) {

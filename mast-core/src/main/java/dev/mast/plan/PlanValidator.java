@@ -79,6 +79,7 @@ public final class PlanValidator {
         FlagRules.check(plan, findings);
         nodeRules.check(plan, findings);
         TopologyRules.check(plan, findings);
+        SourceRules.check(plan, findings);
         return new ValidationReport(findings.problems());
     }
 

@@ -55,7 +55,29 @@ final class PlanWriter {
         if (!ssh(plan.ssh()).isEmpty()) {
             entries.add(entry("ssh", new MappingNode(Tag.MAP, ssh(plan.ssh()), FlowStyle.BLOCK)));
         }
+        if (!plan.sources().equals(Sources.DEFAULT)) {
+            entries.add(entry("sources", sources(plan.sources())));
+        }
         entries.add(entry("nodes", new SequenceNode(Tag.SEQ, nodes, FlowStyle.BLOCK)));
+        return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
+    }
+
+    /** The sources that differ from upstream's, in the documented order. */
+    private static Node sources(Sources sources) {
+        var entries = new ArrayList<NodeTuple>();
+        entries.add(entry("kubernetes", text(sources.kubernetes().key())));
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("packageRepository", sources.packageRepository());
+        urls.put("packageKey", sources.packageKey());
+        urls.put("binaries", sources.binaries());
+        urls.put("githubReleases", sources.githubReleases());
+        urls.put("imageRegistry", sources.imageRegistry());
+        urls.forEach((key, url) -> {
+            if (!url.isEmpty()) {
+                entries.add(entry(key, text(url)));
+            }
+        });
+        entries.add(entry("etcd", text(sources.etcd().key())));
         return new MappingNode(Tag.MAP, entries, FlowStyle.BLOCK);
     }
 

@@ -58,6 +58,12 @@ final class TestPlans {
                 p.apiServerPort(), p.controlPlaneEndpoint(), p.nodes(), p.extraFlags());
     }
 
+    static Plan withRuntime(Plan p, ContainerRuntime value) {
+        return new Plan(p.name(), p.kubernetesVersion(), value, p.podCidr(), p.serviceCidr(), p.dnsDomain(),
+                p.apiServerPort(), p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.clusterDns(), p.podNetwork(), p.apiServerCert(),
+                p.sources());
+    }
+
     static Plan withPodCidr(Plan p, String value) {
         return new Plan(p.name(), p.kubernetesVersion(), p.runtime(), value, p.serviceCidr(), p.dnsDomain(),
                 p.apiServerPort(), p.controlPlaneEndpoint(), p.nodes(), p.extraFlags());

@@ -2,6 +2,7 @@ package dev.mast.sim;
 
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.sim.machine.Machine;
+import dev.mast.sim.machine.OsImage;
 import dev.mast.sim.machine.PackageDef;
 import dev.mast.sim.machine.Packages;
 import dev.mast.sim.machine.VirtualFs;
@@ -56,10 +57,32 @@ final class BaseSystem {
         fs.writeString("/proc/sys/kernel/hostname", spec.hostName() + "\n", 0644);
         fs.writeString("/sys/class/net/eth0/address", machine.identity().mac() + "\n", 0444);
         fs.writeString("/sys/class/net/lo/address", "00:00:00:00:00:00\n", 0444);
+        packageSources(fs, spec.os());
         if (!spec.sshUser().equals("root")) {
             String home = "/home/" + spec.sshUser();
             fs.mkdirs(home, 0755);
             fs.setOwner(home, new VirtualFs.Owner(spec.sshUser(), spec.sshUser()));
+        }
+    }
+
+    /** The distribution's own repositories, as its installer leaves them: a sources.list, deb822 on Ubuntu 24.04, or .repo files. */
+    private static void packageSources(VirtualFs fs, OsImage os) throws IOException {
+        if (os.family() == OsImage.PackageFamily.RPM) {
+            fs.mkdirs("/etc/yum.repos.d", 0755);
+            fs.writeString("/etc/yum.repos.d/rocky.repo", "[baseos]\nname=Rocky Linux $releasever - BaseOS\n"
+                    + "mirrorlist=https://mirrors.rockylinux.org/mirrorlist?arch=$basearch&repo=BaseOS-$releasever\ngpgcheck=1\nenabled=1\n"
+                    + "# The simulator's distribution packages answer for this repository.\n", 0644);
+            return;
+        }
+        fs.mkdirs("/etc/apt/sources.list.d", 0755);
+        fs.mkdirs("/etc/apt/keyrings", 0755);
+        if (os == OsImage.UBUNTU_24_04) {
+            fs.writeString("/etc/apt/sources.list.d/ubuntu.sources", "Types: deb\nURIs: http://archive.ubuntu.com/ubuntu/\n"
+                    + "Suites: noble noble-updates noble-backports\nComponents: main restricted universe multiverse\n"
+                    + "Signed-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n", 0644);
+        } else {
+            fs.writeString("/etc/apt/sources.list", "deb http://deb.debian.org/debian bookworm main\n"
+                    + "deb http://deb.debian.org/debian-security bookworm-security main\n", 0644);
         }
     }
 

@@ -34,6 +34,7 @@ final class ClusterApi implements ClusterView, AutoCloseable {
     private final KubernetesClient client;
     private volatile String identityKey = "";
     private volatile SSLContext identity;
+    private final dev.mast.sim.internet.Internet internet = new dev.mast.sim.internet.Internet();
     private volatile ClusterRecords records = ClusterRecords.NONE;
 
     ClusterApi() throws IOException {
@@ -71,6 +72,11 @@ final class ClusterApi implements ClusterView, AutoCloseable {
     @Override
     public Optional<Machine> machineAt(String address) {
         return Optional.ofNullable(byAddress.get(address)).map(SimulatedNode::machine);
+    }
+
+    @Override
+    public dev.mast.sim.internet.Internet internet() {
+        return internet;
     }
 
     @Override

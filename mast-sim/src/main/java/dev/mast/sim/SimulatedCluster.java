@@ -81,6 +81,11 @@ public final class SimulatedCluster implements AutoCloseable {
         return api.client();
     }
 
+    /** The sites the nodes download from: cut them off from upstream, or put up a mirror, from a test. */
+    public dev.mast.sim.internet.Internet internet() {
+        return api.internet();
+    }
+
     /** Whether an API server runs on some master, so the API endpoint answers. */
     public boolean apiServing() {
         return api.runningApiServer().isPresent();

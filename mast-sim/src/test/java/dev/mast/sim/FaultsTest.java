@@ -22,6 +22,7 @@ class FaultsTest {
     void aMatchingCommandFailsWithTheGivenStatusAndMessage() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
             sim.node("node001").faults().failCommand("^apt-get install .*kubelet", 100, "E: Failed to fetch kubelet");
+            sim.run(PackagesTest.KUBERNETES_APT_SOURCE);
             SshTestClient.Result failed = sim.exec("apt-get update && apt-get install -y kubelet");
             assertEquals(100, failed.status());
             assertEquals("E: Failed to fetch kubelet\n", failed.err());
@@ -100,7 +101,7 @@ class FaultsTest {
     void anImagePullFailsForBothRuntimes() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1).provisioning(Provisioning.FRESH_WITH_RUNTIME)
                 .runtime(ContainerRuntime.DOCKER))) {
-            sim.run("apt-get install -y cri-tools && printf 'runtime-endpoint: unix:///run/cri-dockerd.sock\\n' > /etc/crictl.yaml");
+            sim.run(PackagesTest.KUBERNETES_APT_SOURCE + " && apt-get install -y cri-tools && printf 'runtime-endpoint: unix:///run/cri-dockerd.sock\\n' > /etc/crictl.yaml");
             sim.node("node001").faults().failImagePull("kube-apiserver");
             SshTestClient.Result crictl = sim.exec("crictl pull registry.k8s.io/kube-apiserver:v1.34.3");
             assertEquals(1, crictl.status());

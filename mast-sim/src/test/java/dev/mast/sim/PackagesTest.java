@@ -14,11 +14,18 @@ class PackagesTest {
     @TempDir
     Path tmp;
 
+    /** What kubeadm's installation guide does on Debian: the key in /etc/apt/keyrings, a source that names it. */
+    static final String KUBERNETES_APT_SOURCE = "mkdir -p /etc/apt/keyrings"
+            + " && curl -fsSL -o /etc/apt/keyrings/kubernetes-apt-keyring.asc https://pkgs.k8s.io/core:/stable:/v1.34/deb/Release.key"
+            + " && echo 'deb [signed-by=/etc/apt/keyrings/kubernetes-apt-keyring.asc] https://pkgs.k8s.io/core:/stable:/v1.34/deb/ /'"
+            + " > /etc/apt/sources.list.d/kubernetes.list && apt-get update";
+
     @Test
-    void installingTheKubeletPutsItsUnitAndToolsInPlace() throws Exception {
+    void installingTheKubeletFromKubernetesRepositoryPutsItsUnitInPlace() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
             assertEquals(1, sim.exec("dpkg -s kubelet").status());
-            SshTestClient.Result install = sim.exec("DEBIAN_FRONTEND=noninteractive apt-get install -y kubelet=1.34.3-1.1");
+            sim.run(KUBERNETES_APT_SOURCE);
+            SshTestClient.Result install = sim.exec("DEBIAN_FRONTEND=noninteractive apt-get install -y kubelet=1.34.3-1.1 cri-tools");
             assertEquals(0, install.status(), install.err());
             assertTrue(install.out().contains("Setting up kubelet (1.34.3-1.1) ..."), install.out());
             assertTrue(sim.run("dpkg -s kubelet").contains("Status: install ok installed\n"));
@@ -28,6 +35,20 @@ class PackagesTest {
             assertEquals("/usr/bin/crictl\n", sim.run("command -v crictl"));
             assertEquals("Kubernetes v1.34.3\n", sim.run("kubelet --version"));
             assertTrue(sim.run("dpkg -l kubelet cri-tools").contains("ii  kubelet"));
+        }
+    }
+
+    @Test
+    void anUnknownPackageOrAMissingYesChangesNothing() throws Exception {
+        try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
+            SshTestClient.Result unknown = sim.exec("apt-get install -y containerd nosuchpackage");
+            assertEquals(100, unknown.status());
+            assertTrue(unknown.err().contains("E: Unable to locate package nosuchpackage"), unknown.err());
+            assertEquals(1, sim.exec("dpkg -s containerd").status());
+            SshTestClient.Result noYes = sim.exec("apt-get install containerd");
+            assertEquals(1, noYes.status());
+            assertTrue(noYes.out().contains("Abort."), noYes.out());
+            assertEquals(1, sim.exec("dpkg -s containerd").status());
         }
     }
 
@@ -75,20 +96,6 @@ class PackagesTest {
     }
 
     @Test
-    void anUnknownPackageOrAMissingYesChangesNothing() throws Exception {
-        try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
-            SshTestClient.Result unknown = sim.exec("apt-get install -y kubelet nosuchpackage");
-            assertEquals(100, unknown.status());
-            assertTrue(unknown.err().contains("E: Unable to locate package nosuchpackage"), unknown.err());
-            assertEquals(1, sim.exec("dpkg -s kubelet").status());
-            SshTestClient.Result noYes = sim.exec("apt-get install kubelet");
-            assertEquals(1, noYes.status());
-            assertTrue(noYes.out().contains("Abort."), noYes.out());
-            assertEquals(1, sim.exec("dpkg -s kubelet").status());
-        }
-    }
-
-    @Test
     void debiansEtcdServerStartsWithItsDefaults() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
             sim.run("apt-get install -y etcd-server");
@@ -102,12 +109,13 @@ class PackagesTest {
     void anRpmNodeHasRpmAndYumInsteadOfApt() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1).os(OsImage.ROCKY_9).runtime(ContainerRuntime.CONTAINERD))) {
             assertTrue(sim.run("cat /etc/os-release").contains("ID=\"rocky\""));
-            assertEquals(127, sim.exec("apt-get install -y kubelet").status());
-            assertEquals("package kubelet is not installed\n", sim.exec("rpm -q kubelet").out());
-            assertTrue(sim.run("yum install -y kubelet").contains("Complete!"));
-            assertEquals("kubelet-1.34.3-1.1.x86_64\n", sim.run("rpm -q kubelet"));
-            sim.run("yum remove -y kubelet");
-            assertEquals(1, sim.exec("rpm -q kubelet").status());
+            assertEquals(127, sim.exec("apt-get install -y runc").status());
+            assertEquals("package runc is not installed\n", sim.exec("rpm -q runc").out());
+            assertTrue(sim.run("yum install -y runc").contains("Complete!"));
+            assertEquals("runc-1.1.5+ds1-1+deb12u1.x86_64\n", sim.run("rpm -q runc"));
+            sim.run("yum remove -y runc");
+            assertEquals(1, sim.exec("rpm -q runc").status());
+            assertEquals(1, sim.exec("yum install -y etcd").status(), "Rocky ships no etcd");
         }
     }
 }

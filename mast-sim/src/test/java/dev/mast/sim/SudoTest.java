@@ -33,6 +33,7 @@ class SudoTest {
             assertEquals("0\n", sim.run("sudo -n id -u"));
             assertEquals("root\n", sim.run("sudo -n sh -c 'echo x > /etc/motd && whoami'"));
             assertEquals("root:root\n", sim.run("stat -c %U:%G /etc/motd"));
+            sim.run("sudo -n sh -c \"" + PackagesTest.KUBERNETES_APT_SOURCE + "\"");
             assertEquals(0, sim.exec("sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y kubectl").status());
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mast.sim.machine.BinaryVersion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +92,9 @@ class SystemdTest {
 
     @Test
     void aNotifyServiceThatCannotStartFailsItsJob() throws Exception {
-        sim.run("apt-get install -y kube-apiserver >/dev/null && systemctl stop kube-apiserver");
+        // The real program, as a release binary: no distribution ships it.
+        sim.run("printf '" + BinaryVersion.marker("kube-apiserver", "v1.34.3").replace("\n", "\\n") + "' > /usr/bin/kube-apiserver"
+                + " && chmod 0755 /usr/bin/kube-apiserver");
         unit("broken", "Type=notify\\nExecStart=/usr/bin/kube-apiserver --etcd-servers=https://127.0.0.1:2379 --secure-port=7443");
         SshTestClient.Result start = sim.exec("systemctl start broken");
         assertEquals(1, start.status());
@@ -132,7 +135,7 @@ class SystemdTest {
         // As kubeadm's package does: the kubelet reads its configuration file from a drop-in's command.
         sim.run("mkdir -p /etc/systemd/system/kubelet.service.d && printf '[Service]\\nExecStart=\\n"
                 + "ExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml\\n' > /etc/systemd/system/kubelet.service.d/10-kubeadm.conf");
-        sim.run("apt-get install -y kubelet");
+        sim.run(PackagesTest.KUBERNETES_APT_SOURCE + " && apt-get install -y kubelet");
         SimFixture.await("the kubelet has crashed once", () -> sim.node("node001").machine().systemd().state("kubelet.service").restarts() > 0);
         assertEquals("activating\n", sim.exec("systemctl is-active kubelet").out());
         assertTrue(sim.run("journalctl -u kubelet --no-pager").contains("failed to load kubelet config file"));

@@ -53,7 +53,7 @@ final class TestApiServer implements AutoCloseable {
         // The kubelet reads static pods only when its configuration says where, as kubeadm's drop-in tells it.
         sim.run(node, "mkdir -p /etc/systemd/system/kubelet.service.d && printf '[Service]\\nExecStart=\\n"
                 + "ExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml\\n' > /etc/systemd/system/kubelet.service.d/10-kubeadm.conf");
-        sim.run(node, "apt-get install -y etcd-server kubelet >/dev/null");
+        sim.run(node, PackagesTest.KUBERNETES_APT_SOURCE + " >/dev/null && apt-get install -y etcd-server kubelet cri-tools >/dev/null");
         Manifests.put(sim, node, "/var/lib/kubelet/config.yaml",
                 "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n", "0644");
         Manifests.put(sim, node, "/etc/kubernetes/pki/apiserver.crt", serverPem, "0644");

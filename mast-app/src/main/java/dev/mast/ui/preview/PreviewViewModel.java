@@ -6,6 +6,7 @@ import dev.mast.plan.PlanFile;
 import dev.mast.plan.Role;
 import dev.mast.files.NodeFile;
 import dev.mast.render.RenderedCluster;
+import dev.mast.sources.SourcesSummary;
 import dev.mast.ui.AppServices;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
@@ -143,7 +144,8 @@ public final class PreviewViewModel implements WizardStep {
             files += nodeFiles.size();
             String roles = node.sortedRoles().stream().map(Role::key).collect(Collectors.joining(", "));
             PreviewSteps steps = new PreviewSteps(node.hostName(), kind.verb(), result.steps().getOrDefault(node.hostName(), List.of()));
-            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles, result.connections().getOrDefault(node.hostName(), ""), steps));
+            tree.add(new PreviewNode(node.hostName(), roles, nodeFiles, result.connections().getOrDefault(node.hostName(), ""),
+                    String.join("\n", SourcesSummary.forNode(plan, node)), steps));
         }
         nodes.setAll(tree);
         state.set(State.READY);
@@ -154,18 +156,31 @@ public final class PreviewViewModel implements WizardStep {
                 .or(() -> shown.stream().findFirst()).ifPresent(this::select);
     }
 
-    /** Shows how Mast reaches the node (its SSH settings and where each came from); nothing of it is written. */
+    /**
+     * Shows how Mast reaches the node (its SSH settings and where each came from) and where the node gets its
+     * programs; nothing of it is written.
+     */
     public void selectNode(PreviewNode node) {
         selected.set(Optional.empty());
         podName.set("");
         comparison.clear("");
-        if (node.connection().isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        List<String> title = new ArrayList<>();
+        if (!node.connection().isEmpty()) {
+            parts.add(node.connection().stripTrailing());
+            title.add("SSH connection to " + node.hostName() + " · where each setting comes from");
+        }
+        if (!node.sources().isEmpty()) {
+            parts.add(node.sources());
+            title.add(title.isEmpty() ? "Where " + node.hostName() + " gets its programs" : "where its programs come from");
+        }
+        if (parts.isEmpty()) {
             viewer.clear();
             fileTitle.set(node.hostName() + ": select a file to read it");
             return;
         }
-        viewer.show(node.connection());
-        fileTitle.set("SSH connection to " + node.hostName() + " · where each setting comes from");
+        viewer.show(String.join("\n\n", parts) + "\n");
+        fileTitle.set(String.join(" · ", title));
     }
 
     /** Shows what the run does on the node, step by step: a dry run's lines; nothing of it has run. */

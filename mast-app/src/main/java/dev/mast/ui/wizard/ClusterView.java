@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.PodNetwork;
+import dev.mast.plan.ProgramSource;
 import dev.mast.ui.common.Controls;
 import dev.mast.ui.common.MastStyles;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class ClusterView {
         field("CoreDNS rep_licas", replicas, model.dnsReplicasValidation(), "How many CoreDNS pods run");
         field("Pod ne_twork", podNetworks(), null,
                 "flannel, which an install applies; or none when you install your own CNI plugin after the install");
+        sources();
         Label other = new Label();
         other.setId("cluster-other-problems");
         other.getStyleClass().add(MastStyles.FIELD_ERROR);
@@ -75,6 +77,64 @@ public final class ClusterView {
         form.add(other, 0, row, 3, 1);
         root = Pages.scrolling(Pages.page("Cluster", "The cluster as a whole. Messages next to a field say what is wrong "
                 + "with it, the same as mast validate prints.", form, ExtraFlagsView.create(model.extraFlags())));
+    }
+
+    /**
+     * Where the nodes get the programs: the two choices, then the mirrors of an air-gapped site, each enabled only
+     * while the choices read it (a plan that sets one anyway gets the validator's warning beside it).
+     */
+    private void sources() {
+        form.add(Pages.section("Sources"), 0, row++, 3, 1);
+        SourcesDraft sources = model.sources();
+        field("_Kubernetes programs", choice("kubernetes-source", model.programSources(), sources.kubernetesProperty(),
+                        s -> s == ProgramSource.PACKAGES ? "packages (pkgs.k8s.io, held)" : "release binaries (dl.k8s.io, .sha256)"),
+                null, "Packages from Kubernetes' repository of the plan's minor release, at its exact version and held;"
+                        + " or the release binaries, checked against their published SHA-256, run by Mast's kubelet unit");
+        field("e_tcd", choice("etcd-source", model.etcdSources(), sources.etcdProperty(), s -> switch (s) {
+            case IMAGE -> "from its image (kubeadm's version)";
+            case RELEASE -> "release tarball (kubeadm's version)";
+            case PACKAGE -> "the distribution's package";
+        }), null, "By default the etcd kubeadm pins for the release, copied out of registry.k8s.io/etcd; the distribution's"
+                + " package is often older, and the run says so");
+        TextField repository = text("package-repository", sources.packageRepositoryProperty(), "");
+        repository.promptTextProperty().bind(model.upstreamPackageRepository());
+        repository.disableProperty().bind(model.packagesChosen().not());
+        field("Package repositor_y", repository, model.packageRepositoryValidation(),
+                "Optional: a mirror of pkgs.k8s.io's repositories of the plan's minor release, with deb/ and rpm/ below it");
+        TextField key = text("package-key", sources.packageKeyProperty(), "the repository's own Release.key");
+        key.disableProperty().bind(model.packagesChosen().not());
+        field("Repository key", key, model.packageKeyValidation(), "Optional: the URL of the ASCII-armored key that signs the mirror");
+        TextField binaries = text("binaries", sources.binariesProperty(), "https://dl.k8s.io/release");
+        binaries.disableProperty().bind(model.packagesChosen());
+        field("Binaries site", binaries, model.binariesValidation(),
+                "Optional: a mirror of dl.k8s.io/release, holding v1.34.3/bin/linux/amd64/kubelet and its .sha256");
+        TextField github = text("github-releases", sources.githubReleasesProperty(), "https://github.com");
+        github.disableProperty().bind(model.releaseFilesUsed().not());
+        field("GitHub releases", github, model.githubReleasesValidation(),
+                "Optional: a mirror of github.com's release downloads of cri-tools, the CNI plugins and etcd");
+        field("_Image registry", text("image-registry", sources.imageRegistryProperty(), "registry.k8s.io"),
+                model.imageRegistryValidation(), "Optional: a registry that stands in for registry.k8s.io (host[:port] or URL),"
+                        + " through containerd's hosts.toml; the manifests keep the names registry.k8s.io/...");
+    }
+
+    private static <T> ComboBox<T> choice(String id, java.util.List<T> values, javafx.beans.property.ObjectProperty<T> value,
+                                          java.util.function.Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(values);
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return values.stream().filter(v -> label.apply(v).equals(text)).findFirst().orElse(null);
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        return box;
     }
 
     private static ColumnConstraints grow() {

@@ -2,9 +2,12 @@ package dev.mast.ui.wizard;
 
 import dev.mast.plan.Cidr;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.EtcdSource;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.PodNetwork;
 import dev.mast.plan.Problem;
+import dev.mast.plan.ProgramSource;
+import dev.mast.plan.Sources;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +46,14 @@ public final class ClusterViewModel implements WizardStep {
     private final FieldValidation dnsReplicas;
     private final FieldValidation certSans;
     private final StringBinding dnsServiceIpPrompt;
+    private final FieldValidation packageRepository;
+    private final FieldValidation packageKey;
+    private final FieldValidation binaries;
+    private final FieldValidation githubReleases;
+    private final FieldValidation imageRegistry;
+    private final BooleanBinding packagesChosen;
+    private final BooleanBinding releaseFilesUsed;
+    private final StringBinding upstreamPackageRepository;
     private final ObjectBinding<List<Problem>> otherProblems;
     private final StringBinding otherProblemsText;
     private final BooleanBinding valid;
@@ -66,6 +77,20 @@ public final class ClusterViewModel implements WizardStep {
         dnsServiceIpPrompt = Bindings.createStringBinding(() -> Cidr.parse(draft.serviceCidrProperty().get().trim())
                 .map(cidr -> "default: " + cidr.address(10)).orElse("default: the tenth address of the service CIDR"),
                 draft.serviceCidrProperty());
+        packageRepository = new FieldValidation(report, "sources.packageRepository");
+        packageKey = new FieldValidation(report, "sources.packageKey");
+        binaries = new FieldValidation(report, "sources.binaries");
+        githubReleases = new FieldValidation(report, "sources.githubReleases");
+        imageRegistry = new FieldValidation(report, "sources.imageRegistry");
+        SourcesDraft sources = draft.sources();
+        packagesChosen = Bindings.createBooleanBinding(() -> sources.kubernetesProperty().get() == ProgramSource.PACKAGES,
+                sources.kubernetesProperty());
+        // crictl and the CNI plugins come from GitHub's releases with the binaries; etcd's tarball too.
+        releaseFilesUsed = Bindings.createBooleanBinding(() -> sources.kubernetesProperty().get() == ProgramSource.BINARIES
+                || sources.etcdProperty().get() == EtcdSource.RELEASE, sources.kubernetesProperty(), sources.etcdProperty());
+        upstreamPackageRepository = Bindings.createStringBinding(() -> KubernetesVersion.parse(draft.versionProperty().get())
+                .filter(KubernetesVersion::isSupported).map(Sources::upstreamPackageRepository).orElse(Sources.PKGS_K8S_IO),
+                draft.versionProperty());
         // Problems of the cluster section that no field shows next to it (extra flags, edited in their table).
         otherProblems = Bindings.createObjectBinding(() -> report.getValue().problemsUnder("cluster").stream()
                 .filter(p -> !FIELD_PATHS.contains(p.path()) && !p.path().startsWith(CERT_SANS)).toList(), report);
@@ -110,7 +135,7 @@ public final class ClusterViewModel implements WizardStep {
 
     private Optional<String> firstError() {
         for (FieldValidation field : List.of(name, version, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, dnsServiceIp,
-                dnsReplicas, certSans)) {
+                dnsReplicas, certSans, packageRepository, packageKey, binaries, githubReleases, imageRegistry)) {
             Optional<Problem> problem = field.problem().filter(Problem::isError);
             if (problem.isPresent()) {
                 return Optional.of(ProblemLabels.describe(problem.get(), draft.nodes()));
@@ -241,6 +266,53 @@ public final class ClusterViewModel implements WizardStep {
 
     public FieldValidation endpointValidation() {
         return endpoint;
+    }
+
+    public SourcesDraft sources() {
+        return draft.sources();
+    }
+
+    public List<ProgramSource> programSources() {
+        return List.of(ProgramSource.values());
+    }
+
+    public List<EtcdSource> etcdSources() {
+        return List.of(EtcdSource.values());
+    }
+
+    public FieldValidation packageRepositoryValidation() {
+        return packageRepository;
+    }
+
+    public FieldValidation packageKeyValidation() {
+        return packageKey;
+    }
+
+    public FieldValidation binariesValidation() {
+        return binaries;
+    }
+
+    public FieldValidation githubReleasesValidation() {
+        return githubReleases;
+    }
+
+    public FieldValidation imageRegistryValidation() {
+        return imageRegistry;
+    }
+
+    /** pkgs.k8s.io's repositories of the version being entered: what an empty package repository means. */
+    public StringBinding upstreamPackageRepository() {
+        return upstreamPackageRepository;
+    }
+
+    /** The package repository's fields matter: the Kubernetes programs come from packages. */
+    public BooleanBinding packagesChosen() {
+        return packagesChosen;
+    }
+
+    /** The GitHub releases mirror matters: crictl and the CNI plugins (with the binaries) or etcd come from release files. */
+    public BooleanBinding releaseFilesUsed() {
+        return releaseFilesUsed;
     }
 
     /** Problems of the cluster section no field shows, one per line. */

@@ -49,6 +49,7 @@ public final class PlanDraft {
     private final ObjectProperty<PodNetwork> podNetwork = new SimpleObjectProperty<>(this, "podNetwork", PodNetwork.FLANNEL);
     private final StringProperty certSans = new SimpleStringProperty(this, "certSans", "");
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList(NodeRow::inputs);
+    private final SourcesDraft sources = new SourcesDraft();
     private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.INSTALL);
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(this, "file", Optional.empty());
     private final ObjectBinding<ValidationReport> report;
@@ -87,6 +88,7 @@ public final class PlanDraft {
         podNetwork.set(plan.podNetwork());
         certSans.set(String.join(", ", plan.apiServerCert().extraSans()));
         extraFlags.setAll(ExtraFlagRow.rowsOf(plan.extraFlags()));
+        sources.load(plan.sources());
         ssh = plan.ssh();
         List<NodeRow> rows = new ArrayList<>();
         plan.nodes().forEach(node -> rows.add(NodeRow.of(node)));
@@ -99,7 +101,7 @@ public final class PlanDraft {
                 dnsDomain.get().trim(), apiPortNumber().orElse(0), endpoint.get().trim(),
                 nodes.stream().map(NodeRow::toNode).toList(), ExtraFlagRow.flagsOf(extraFlags), ssh,
                 new ClusterDns(dnsServiceIp.get().trim(), coreDns.get(), dnsReplicasNumber().orElse(0)), podNetwork.get(),
-                new ApiServerCert(certSanList()));
+                new ApiServerCert(certSanList()), sources.toSources());
     }
 
     public Optional<Integer> apiPortNumber() {
@@ -130,8 +132,10 @@ public final class PlanDraft {
     }
 
     private Observable[] inputs() {
-        return new Observable[] {name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint, dnsServiceIp, coreDns,
-            dnsReplicas, podNetwork, certSans, nodes, simulated, extraFlags};
+        List<Observable> inputs = new ArrayList<>(List.of(name, version, runtime, podCidr, serviceCidr, dnsDomain, apiPort, endpoint,
+                dnsServiceIp, coreDns, dnsReplicas, podNetwork, certSans, nodes, simulated, extraFlags));
+        inputs.addAll(List.of(sources.inputs()));
+        return inputs.toArray(Observable[]::new);
     }
 
     /** Remembers which file the plan was opened from or saved to. */
@@ -193,6 +197,11 @@ public final class PlanDraft {
 
     public StringProperty certSansProperty() {
         return certSans;
+    }
+
+    /** Where the nodes get the programs; the Cluster page edits it. */
+    public SourcesDraft sources() {
+        return sources;
     }
 
     public ObservableList<NodeRow> nodes() {

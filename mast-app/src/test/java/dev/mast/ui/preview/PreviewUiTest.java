@@ -71,16 +71,19 @@ class PreviewUiTest {
     }
 
     @Test
-    void selectingANodeShowsHowMastConnectsToItAndWhereEachSettingCameFrom(FxRobot robot) {
+    void selectingANodeShowsHowMastConnectsToItAndWhereEachSettingCameFromAndWhereItsProgramsComeFrom(FxRobot robot) {
         clickTreeItem(robot, "master001 (etcd, master)");
 
-        assertEquals("SSH connection to master001 · where each setting comes from",
+        assertEquals("SSH connection to master001 · where each setting comes from · where its programs come from",
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
         assertTrue(lines.stream().anyMatch(line -> line.toString().matches("User +root  \\(plan\\)")), lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.toString().matches("HostName +192.168.10.11  \\(plan\\)")),
                 lines.toString());
         assertEquals("", robot.lookup("#pod-name").queryAs(Label.class).getText());
+        assertTrue(lines.contains("kubelet and kubectl 1.34.3: Kubernetes' packages at exactly that version, with cri-tools and"
+                + " kubernetes-cni, held"), lines.toString());
+        assertTrue(lines.contains("  registry.k8s.io/etcd:3.6.5-0, pulled by containerd"), lines.toString());
     }
 
     @Test
@@ -91,7 +94,7 @@ class PreviewUiTest {
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
         assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", lines.get(0));
-        assertTrue(lines.contains("8. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
+        assertTrue(lines.contains("10. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
     }
 
     @Test

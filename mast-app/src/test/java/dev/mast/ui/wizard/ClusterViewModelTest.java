@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Component;
+import dev.mast.plan.EtcdSource;
 import dev.mast.plan.PlanValidator;
+import dev.mast.plan.ProgramSource;
+import dev.mast.plan.Sources;
 import dev.mast.ui.fixtures.UiFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +101,48 @@ class ClusterViewModelTest {
         assertFalse(model.validProperty().get());
         assertTrue(model.otherProblemsProperty().get().startsWith("Extra flags (kube-apiserver"), model.otherProblemsProperty().get());
         assertTrue(model.blockedReasonProperty().get().contains("--service-cluster-ip-range is set by Mast"));
+    }
+
+    @Test
+    void anOpenedPlansSourcesAreEditedAndKeptInThePlan() {
+        Sources mirrors = Sources.DEFAULT.withKubernetes(ProgramSource.BINARIES).withBinaries("http://mirror.lan/dl")
+                .withImageRegistry("mirror.lan:5000").withEtcd(EtcdSource.RELEASE);
+        draft.load(UiFixtures.threeMasters().withSources(mirrors));
+
+        assertEquals(ProgramSource.BINARIES, model.sources().kubernetesProperty().get());
+        assertEquals("http://mirror.lan/dl", model.sources().binariesProperty().get());
+        assertEquals(mirrors, draft.toPlan().sources());
+        model.sources().githubReleasesProperty().set(" http://mirror.lan/github ");
+        assertEquals(mirrors.withGithubReleases("http://mirror.lan/github"), draft.toPlan().sources());
+    }
+
+    @Test
+    void aMirrorThatIsNoUrlShowsTheValidatorsMessageAndBlocksTheClusterPage() {
+        model.sources().packageRepositoryProperty().set("ftp://mirror.lan/k8s");
+
+        assertEquals(validatorSays("sources.packageRepository"), model.packageRepositoryValidation().messageProperty().get());
+        assertFalse(model.validProperty().get());
+        assertEquals("Package repository: " + validatorSays("sources.packageRepository"), model.blockedReasonProperty().get());
+        model.sources().packageRepositoryProperty().set("https://mirror.lan/core:/stable:/v1.34");
+        assertTrue(model.validProperty().get());
+    }
+
+    @Test
+    void theFieldsTheChosenSourcesReadAreEnabledAndASettingTheyDoNotReadIsAWarning() {
+        assertTrue(model.packagesChosen().get());
+        assertFalse(model.releaseFilesUsed().get());
+        assertEquals("https://pkgs.k8s.io/core:/stable:/v1.34", model.upstreamPackageRepository().get());
+        draft.versionProperty().set("1.32");
+        assertEquals("https://pkgs.k8s.io/core:/stable:/v1.32", model.upstreamPackageRepository().get());
+        model.sources().etcdProperty().set(EtcdSource.RELEASE);
+        assertTrue(model.releaseFilesUsed().get(), "etcd's tarball comes from GitHub's releases");
+        model.sources().packageKeyProperty().set("https://mirror.lan/key.asc");
+        model.sources().kubernetesProperty().set(ProgramSource.BINARIES);
+
+        assertFalse(model.packagesChosen().get());
+        assertEquals(validatorSays("sources.packageKey"), model.packageKeyValidation().messageProperty().get());
+        assertTrue(model.packageKeyValidation().warningProperty().get());
+        assertTrue(model.validProperty().get(), "a warning lets the user go on");
     }
 
     @Test

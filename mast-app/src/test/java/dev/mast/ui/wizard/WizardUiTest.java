@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Component;
 import dev.mast.plan.PlanValidator;
+import dev.mast.plan.ProgramSource;
+import dev.mast.plan.Sources;
 import dev.mast.ui.fixtures.TestServices;
 import dev.mast.ui.fixtures.AppHarness;
 import dev.mast.ui.fixtures.UiFixtures;
@@ -66,6 +68,36 @@ class WizardUiTest {
         assertFalse(next.isDisabled());
         assertFalse(reason.isVisible());
         assertEquals("", robot.lookup("#pod-cidr-message").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void choosingTheReleaseBinariesEnablesTheirMirrorAndNotThePackageRepositorys(FxRobot robot) {
+        robot.clickOn("#next");
+        TextField repository = robot.lookup("#package-repository").queryAs(TextField.class);
+        TextField binaries = robot.lookup("#binaries").queryAs(TextField.class);
+        assertFalse(repository.isDisabled());
+        assertTrue(binaries.isDisabled());
+        // The sources are the last rows of the form: scroll them into the window, as a user would.
+        javafx.scene.Node node = repository;
+        while (!(node instanceof javafx.scene.control.ScrollPane)) {
+            node = node.getParent();
+        }
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) node;
+        app.onFx(() -> page.setVvalue(page.getVmax()));
+
+        robot.clickOn("#kubernetes-source").clickOn("release binaries (dl.k8s.io, .sha256)");
+        assertTrue(repository.isDisabled());
+        assertFalse(binaries.isDisabled());
+        robot.interact(binaries::requestFocus);
+        robot.write("http://mirror.lan/dl");
+        // Tab from the binaries site through GitHub's releases (enabled with the binaries) to the image registry.
+        robot.type(KeyCode.TAB, 2).write("mirror.lan:5000");
+
+        Sources sources = app.model.draft().toPlan().sources();
+        assertEquals(ProgramSource.BINARIES, sources.kubernetes());
+        assertEquals("http://mirror.lan/dl", sources.binaries());
+        assertEquals("mirror.lan:5000", sources.imageRegistry());
+        assertFalse(robot.lookup("#next").queryButton().isDisabled());
     }
 
     @Test

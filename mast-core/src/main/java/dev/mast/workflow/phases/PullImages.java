@@ -4,8 +4,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import dev.mast.workflow.tasks.Images;
-import dev.mast.workflow.tasks.Packages;
-import java.util.List;
+import dev.mast.workflow.tasks.KubernetesPrograms;
 
 /**
  * Pulls every image the node's static pods need, up front: on an upgrade before anything is stopped, to keep
@@ -21,9 +20,9 @@ public final class PullImages implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         if (context.plan().runtime() == ContainerRuntime.CONTAINERD && context.remote().probe("command -v crictl >/dev/null") != 0) {
-            // A node set up without Kubernetes' packages (Kismatic's, the Hard Way's) may have no crictl to pull with.
-            Packages.ensureInstalled(context.remote(), List.of("cri-tools"));
-            context.log("installed cri-tools to pull with crictl");
+            // A node set up without Kubernetes' packages (Kismatic's, the Hard Way's) may have no crictl to pull with: it
+            // comes from where the plan's sources say.
+            KubernetesPrograms.installTools(context);
         }
         Images.pull(context, Images.forNode(context.plan(), context.node()));
     }

@@ -5,25 +5,40 @@ import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.tasks.ClusterFiles;
 import dev.mast.workflow.tasks.ComponentHealth;
 import dev.mast.workflow.tasks.Health;
-import dev.mast.workflow.tasks.Packages;
+import dev.mast.workflow.tasks.KubernetesPrograms;
+import dev.mast.workflow.tasks.SourceFacts;
 import dev.mast.workflow.tasks.Systemd;
-import java.util.List;
 
-/** Installs the kubelet and crictl, writes its configuration (staticPodPath) and unit, and starts it. */
+/**
+ * Writes the kubelet's configuration (staticPodPath) and unit, and starts it. An install put the
+ * kubelet there in its own phase ({@link InstallKubernetesPrograms}); an upgrade that gives a master
+ * its first kubelet installs it here, so that the kubelet the upgrade finds on a node is always one
+ * that was started with Mast's configuration.
+ */
 public final class StartKubelet extends FileStep {
-    static final List<String> PACKAGES = List.of("kubelet", "cri-tools");
     private final Timeouts timeouts;
+    private final boolean installsPrograms;
 
     public StartKubelet(ClusterFiles files, Timeouts timeouts) {
+        this(files, timeouts, false);
+    }
+
+    private StartKubelet(ClusterFiles files, Timeouts timeouts, boolean installsPrograms) {
         super(files, "/var/lib/kubelet/", "/etc/systemd/system/kubelet.service");
         this.timeouts = timeouts;
+        this.installsPrograms = installsPrograms;
+    }
+
+    /** Installs the Kubernetes programs from the plan's sources first, unless the node has them. */
+    public static StartKubelet installingPrograms(ClusterFiles files, Timeouts timeouts) {
+        return new StartKubelet(files, timeouts, true);
     }
 
     @Override
     protected void prepare(NodeContext context) throws Exception {
-        // crictl (cri-tools) pulls the images and reads containers' logs from the node; pkgs.k8s.io's kubelet
-        // package does not bring it (kubeadm's does).
-        Packages.ensureInstalled(context.remote(), PACKAGES);
+        if (installsPrograms && !KubernetesPrograms.present(context.plan(), context.node(), SourceFacts.read(context.remote()))) {
+            KubernetesPrograms.install(context);
+        }
     }
 
     @Override

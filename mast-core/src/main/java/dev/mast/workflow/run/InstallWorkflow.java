@@ -5,6 +5,7 @@ import static dev.mast.workflow.Targets.ETCD_MEMBERS;
 import static dev.mast.workflow.Targets.EVERY_NODE;
 import static dev.mast.workflow.Targets.FIRST_MASTER;
 import static dev.mast.workflow.Targets.MASTERS;
+import static dev.mast.workflow.Targets.RUNTIME_NODES;
 
 import dev.mast.cluster.ClusterAccess;
 import dev.mast.workflow.Phase;
@@ -12,8 +13,10 @@ import dev.mast.workflow.PhaseInfo;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.Workflow;
 import dev.mast.workflow.phases.ApplyAddons;
+import dev.mast.workflow.phases.CheckSources;
 import dev.mast.workflow.phases.DistributeCertificates;
 import dev.mast.workflow.phases.InstallContainerRuntime;
+import dev.mast.workflow.phases.InstallKubernetesPrograms;
 import dev.mast.workflow.phases.Preflight;
 import dev.mast.workflow.phases.PullImages;
 import dev.mast.workflow.phases.SaveAdminKubeconfig;
@@ -42,18 +45,22 @@ public final class InstallWorkflow {
                         new Preflight(facts, clock)),
                 new Phase(PhaseInfo.of("preflight/unique", "Check host names and MACs are unique", EVERY_NODE)
                         .stopsTheRunOnFailure().onlyChecks().needing("preflight/node"), new UniqueNodes(facts)),
+                new Phase(PhaseInfo.of("preflight/sources", "Check where the programs come from", EVERY_NODE)
+                        .stopsTheRunOnFailure().onlyChecks(), new CheckSources()),
                 new Phase(PhaseInfo.of("certs/distribute", "Copy certificates and kubeconfigs", EVERY_NODE),
                         new DistributeCertificates(files)),
-                // etcd is a systemd service and needs no container runtime: the etcd nodes start it first, and their
-                // wait for it overlaps with the other nodes installing theirs. A member waits for its peers through
-                // its health check, so it starts as soon as its own files are there.
+                // etcd comes out of its image by default, which the runtime pulls: the runtime first. Each node goes on as
+                // soon as it is ready, so an etcd member's wait for its peers overlaps with the other nodes' installs.
+                new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", RUNTIME_NODES).startsWhenNodeReady(),
+                        new InstallContainerRuntime(files)),
+                // A member waits for its peers through its health check, so it starts as soon as its own files are there.
                 new Phase(PhaseInfo.of("etcd/start", "Start etcd", ETCD_MEMBERS).startsWhenNodeReady().stopsTheRunOnFailure(),
                         new StartEtcd(files, timeouts)),
-                new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", CLUSTER_NODES).startsWhenNodeReady(),
-                        new InstallContainerRuntime(files)),
+                new Phase(PhaseInfo.of("kubernetes/install", "Install the Kubernetes programs", CLUSTER_NODES).startsWhenNodeReady(),
+                        new InstallKubernetesPrograms()),
                 new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", CLUSTER_NODES).startsWhenNodeReady(),
                         new StartKubelet(files, timeouts)),
-                // crictl comes with the kubelet phase: each node pulls as soon as its kubelet runs, workers while masters do.
+                // crictl comes with the Kubernetes programs: each node pulls as soon as its kubelet runs, workers while masters do.
                 new Phase(PhaseInfo.of("images/pull", "Pull the images", CLUSTER_NODES).startsWhenNodeReady(), new PullImages()),
                 new Phase(PhaseInfo.of("control-plane/static-pods", "Start the control plane", MASTERS).stopsTheRunOnFailure(),
                         new StartControlPlane(files, timeouts)),

@@ -18,6 +18,7 @@ import dev.mast.workflow.phases.AdoptClusterCa;
 import dev.mast.workflow.phases.ApplyAddons;
 import dev.mast.workflow.phases.BackUpLegacyFiles;
 import dev.mast.workflow.phases.CheckConversion;
+import dev.mast.workflow.phases.CheckSources;
 import dev.mast.workflow.phases.ConvertToStaticPods;
 import dev.mast.workflow.phases.InstallContainerRuntime;
 import dev.mast.workflow.phases.KubeletCredentials;
@@ -68,6 +69,9 @@ public final class UpgradeWorkflow {
                         new ReadLegacyUnits(survey)),
                 new Phase(PhaseInfo.of("upgrade/check", "Check the cluster can be converted", EVERY_NODE).stopsTheRunOnFailure()
                         .onlyChecks().needing(ADOPT, READ), new CheckConversion(survey)),
+                // Only a master without a kubelet gets programs: where from is checked before anything changes.
+                new Phase(PhaseInfo.of("preflight/sources", "Check where the programs come from", MASTERS).stopsTheRunOnFailure()
+                        .onlyChecks().needing(READ), OnlyWhereKubelet.missing(new CheckSources())),
                 new Phase(PhaseInfo.of("upgrade/pull-images", "Pull the images", CLUSTER_NODES).startsWhenNodeReady()
                         .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.present(new PullImages())),
                 new Phase(PhaseInfo.of("certs/kubelet", "Give the new kubelet its credentials", MASTERS).stopsTheRunOnFailure()
@@ -75,7 +79,7 @@ public final class UpgradeWorkflow {
                 new Phase(PhaseInfo.of("runtime/install", "Install the container runtime", MASTERS).startsWhenNodeReady()
                         .stopsTheRunOnFailure().needing(READ), OnlyWhereKubelet.missing(new InstallContainerRuntime(files))),
                 new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
-                        .needing(ADOPT, READ), OnlyWhereKubelet.missing(new StartKubelet(files, timeouts))),
+                        .needing(ADOPT, READ), OnlyWhereKubelet.missing(StartKubelet.installingPrograms(files, timeouts))),
                 new Phase(PhaseInfo.of("kubelet/pull-images", "Pull the images", MASTERS).startsWhenNodeReady().stopsTheRunOnFailure()
                         .needing(READ), OnlyWhereKubelet.missing(new PullImages())),
                 // Nothing before this changed a node's control plane: it starts only once every node read its units and pulled.

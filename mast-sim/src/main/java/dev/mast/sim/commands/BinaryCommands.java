@@ -23,14 +23,15 @@ final class BinaryCommands {
         for (String name : KUBERNETES) {
             table.add(name, "/usr/bin/" + name, CommandTable.Gate.FILE, BinaryCommands::binary);
         }
-        for (String name : List.of("kubectl", "etcd", "etcdctl", "containerd", "ctr", "runc", "cri-dockerd")) {
+        for (String name : List.of("kubectl", "etcd", "etcdctl", "containerd", "runc", "cri-dockerd")) {
             table.add(name, "/usr/bin/" + name, CommandTable.Gate.FILE, BinaryCommands::binary);
         }
         table.add("dockerd", "/usr/sbin/dockerd", CommandTable.Gate.FILE, BinaryCommands::binary);
     }
 
     private static String version(Invocation inv) {
-        String path = CommandTable.onPath(inv.name(), inv.machine()).orElse("/usr/bin/" + inv.name());
+        String path = inv.program().startsWith("/") ? inv.program()
+                : CommandTable.onPath(inv.name(), inv.machine()).orElse("/usr/bin/" + inv.name());
         return BinaryVersion.of(inv.machine(), path);
     }
 

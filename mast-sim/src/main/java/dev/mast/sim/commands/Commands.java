@@ -25,8 +25,10 @@ public final class Commands {
         DpkgCommand.register(table);
         RpmCommand.register(table);
         CrictlCommand.register(table);
+        CtrCommand.register(table);
         DockerCommand.register(table);
         CurlCommand.register(table);
+        ArchiveCommands.register(table);
         BinaryCommands.register(table);
         return table;
     }

@@ -25,6 +25,13 @@ final class CrictlImages {
             throw new CommandException(1, "E1125 00:00:00.000000    4242 remote_image.go:180] \"PullImage from image service failed\" err=\""
                     + reason.replace("\"", "\\\"") + "\" image=\"" + ref.full() + "\"\nFATA[0002] pulling image: " + reason);
         }
+        List<String> hostsDirs = runtime.backend() == dev.mast.sim.machine.RuntimeBackend.CONTAINERD
+                ? dev.mast.sim.machine.RegistryHosts.criHostsDirs(inv.machine()) : List.of();
+        Optional<String> unreachable = RegistryAccess.pullError(inv, ref, hostsDirs);
+        if (unreachable.isPresent()) {
+            throw new CommandException(1, "FATA[0030] pulling image: rpc error: code = Unknown desc = failed to pull and unpack image \""
+                    + ref.full() + "\": failed to resolve reference \"" + ref.full() + "\": " + unreachable.get());
+        }
         runtime.addImage(ref);
         inv.outLine("Image is up to date for " + ref.id());
         return 0;

@@ -1,5 +1,6 @@
 package dev.mast.sim.commands;
 
+import dev.mast.sim.machine.Network;
 import dev.mast.sim.machine.Endpoint;
 import dev.mast.sim.machine.Process;
 import dev.mast.sim.shell.CommandException;
@@ -48,6 +49,10 @@ final class CurlCommand {
         }
         String host = uri.getHost() == null ? "" : uri.getHost();
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
+        Network internet = inv.machine().cluster().internet();
+        if (inv.machine().listenerAt(host, port).isEmpty() && (internet.knows(uri.toString()) || !isAddress(host))) {
+            return download(inv, args, internet.get(inv.machine().identity().hostName(), uri.toString()), showErrors);
+        }
         if (!host.equals("localhost") && !host.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !host.equals("::1")) {
             return error(inv, showErrors, 6, "Could not resolve host: " + host);
         }
@@ -83,6 +88,37 @@ final class CurlCommand {
         } else if (!output.equals("/dev/null")) {
             inv.requireWritable(inv.path(output));
             inv.fs().write(inv.path(output), response.body().getBytes(StandardCharsets.UTF_8), 0644);
+        }
+        Optional<String> writeOut = args.value("w", "write-out");
+        if (writeOut.isPresent()) {
+            inv.out(Printf.escapes(writeOut.get().replace("%{http_code}", String.valueOf(response.status()))
+                    .replace("%{response_code}", String.valueOf(response.status()))));
+        }
+        return 0;
+    }
+
+    private static boolean isAddress(String host) {
+        return host.equals("localhost") || host.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") || host.equals("::1");
+    }
+
+    /** A URL of the internet or a mirror: its bytes to the output, or -I's status line; curl's exits for failures. */
+    private static int download(Invocation inv, Args args, Network.Result result, boolean showErrors) throws Exception {
+        if (result.failure().isPresent()) {
+            return error(inv, showErrors, result.failure().get().curlExit(), result.failure().get().message());
+        }
+        Network.Response response = result.response().orElseThrow();
+        if (args.has("f", "fail") && response.status() >= 400) {
+            return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
+        }
+        byte[] body = args.has("I", "head")
+                ? ("HTTP/2 " + response.status() + "\r\ncontent-length: " + response.body().length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)
+                : response.body();
+        String output = args.value("o", "output").orElse("-");
+        if (output.equals("-")) {
+            inv.io().out().write(body);
+        } else if (!output.equals("/dev/null")) {
+            inv.requireWritable(inv.path(output));
+            inv.fs().write(inv.path(output), body, 0644);
         }
         Optional<String> writeOut = args.value("w", "write-out");
         if (writeOut.isPresent()) {

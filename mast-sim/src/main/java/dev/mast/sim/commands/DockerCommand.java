@@ -3,6 +3,7 @@ package dev.mast.sim.commands;
 import dev.mast.sim.machine.ComponentKind;
 import dev.mast.sim.machine.Container;
 import dev.mast.sim.machine.Containers;
+import dev.mast.sim.machine.ImageRef;
 import dev.mast.sim.machine.RuntimeBackend;
 import dev.mast.sim.shell.CommandException;
 import dev.mast.sim.shell.CommandTable;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /** The docker CLI against the node's Docker Engine: pull, images, rmi, ps, logs, inspect, stop, rm, version, info. */
 final class DockerCommand {
-    private static final Set<String> VALUED = Set.of("filter", "format", "tail", "since", "until", "type");
+    private static final Set<String> VALUED = Set.of("filter", "format", "tail", "since", "until", "type", "name");
 
     private DockerCommand() {
     }
@@ -60,8 +61,14 @@ final class DockerCommand {
                 yield 0;
             }
             case "inspect" -> inspect(inv, runtime, args, operands);
+            case "create" -> create(inv, runtime, args, operands);
+            case "cp" -> copy(inv, runtime, operands);
             case "stop", "kill", "rm" -> {
                 for (String id : operands) {
+                    if (verb.equals("rm") && runtime.removeCreated(id)) {
+                        inv.outLine(id);
+                        continue;
+                    }
                     Container container = find(runtime, List.of(id));
                     if (verb.equals("rm")) {
                         if (container.state() == Container.State.RUNNING && !args.has("f", "force")) {
@@ -196,6 +203,45 @@ final class DockerCommand {
         } else {
             inv.outLine(Json.pretty(all));
         }
+        return 0;
+    }
+
+    /** {@code docker create --name NAME IMAGE [COMMAND]}: a container that never runs, whose image's files {@code docker cp} reads. */
+    private static int create(Invocation inv, Containers runtime, Args args, List<String> operands) throws Exception {
+        String name = args.value("name").orElseThrow(() -> new CommandException(1, "the simulator's docker create needs --name"));
+        if (operands.isEmpty()) {
+            throw new CommandException(1, "\"docker create\" requires at least 1 argument.");
+        }
+        ImageRef ref = ImageRef.parse(operands.get(0));
+        if (!runtime.hasImage(ref)) {
+            throw new CommandException(125, "Unable to find image '" + operands.get(0) + "' locally\nError response from daemon: pull access denied");
+        }
+        if (runtime.created(name).isPresent()) {
+            throw new CommandException(125, "Error response from daemon: Conflict. The container name \"/" + name + "\" is already in use.");
+        }
+        runtime.create(name, ref);
+        inv.outLine(ref.id().substring(7));
+        return 0;
+    }
+
+    /** {@code docker cp NAME:/path /dest}: a file of a created container's image to the node. */
+    private static int copy(Invocation inv, Containers runtime, List<String> operands) throws Exception {
+        if (operands.size() != 2 || !operands.get(0).contains(":")) {
+            throw new CommandException(1, "the simulator's docker cp copies CONTAINER:SRC_PATH to DEST_PATH");
+        }
+        String name = operands.get(0).substring(0, operands.get(0).indexOf(':'));
+        String source = operands.get(0).substring(operands.get(0).indexOf(':') + 1);
+        ImageRef ref = runtime.created(name).orElseThrow(() -> new CommandException(1, "Error response from daemon: No such container: " + name));
+        String content = dev.mast.sim.machine.ImageFiles.of(ref, inv.machine().arch()).get(source);
+        if (content == null) {
+            throw new CommandException(1, "Error response from daemon: Could not find the file " + source + " in container " + name);
+        }
+        String target = inv.path(operands.get(1));
+        if (inv.fs().isDirectory(target)) {
+            target = target + "/" + source.substring(source.lastIndexOf('/') + 1);
+        }
+        inv.fs().write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0755);
+        inv.fs().setMode(target, 0755);
         return 0;
     }
 }

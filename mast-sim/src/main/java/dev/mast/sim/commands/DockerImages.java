@@ -35,6 +35,10 @@ final class DockerImages {
             throw new CommandException(1, "Error response from daemon: manifest for " + ref.dockerRepository() + ":" + ref.tag()
                     + " not found: manifest unknown: manifest unknown");
         }
+        Optional<String> unreachable = RegistryAccess.pullError(inv, ref, List.of());
+        if (unreachable.isPresent()) {
+            throw new CommandException(1, "Error response from daemon: Get \"https://registry.k8s.io/v2/\": " + unreachable.get());
+        }
         boolean had = runtime.hasImage(ref);
         runtime.addImage(ref);
         inv.outLine("Digest: " + ref.digest());

@@ -27,6 +27,10 @@ final class DpkgCommand {
     private static int dpkg(Invocation inv) throws Exception {
         Args args = Args.parse(inv.args(), "f", Set.of("showformat"));
         List<String> names = args.operands();
+        if (args.has("print-architecture")) {
+            inv.outLine(inv.machine().arch());
+            return 0;
+        }
         if (args.has("s", "status")) {
             return status(inv, names);
         }
@@ -61,11 +65,11 @@ final class DpkgCommand {
             first = false;
             PackageDef def = installed.get().def();
             inv.outLine("Package: " + def.name());
-            inv.outLine("Status: " + installed.get().status().text());
+            inv.outLine("Status: " + status(inv, installed.get()));
             inv.outLine("Priority: optional");
             inv.outLine("Section: admin");
             inv.outLine("Maintainer: Debian and Kubernetes packagers <packages@example.org>");
-            inv.outLine("Architecture: amd64");
+            inv.outLine("Architecture: " + inv.machine().arch());
             inv.outLine("Version: " + def.version());
             if (!def.depends().isEmpty()) {
                 inv.outLine("Depends: " + String.join(", ", def.depends()));
@@ -76,6 +80,17 @@ final class DpkgCommand {
             inv.errLine("Use dpkg --contents (= dpkg-deb --contents) to list archive files contents.");
         }
         return status;
+    }
+
+    /** dpkg's status; {@code apt-mark hold} makes the wanted state "hold". */
+    private static String status(Invocation inv, Packages.Installed installed) {
+        String text = installed.status().text();
+        return inv.machine().packages().isHeld(installed.def().name()) ? text.replaceFirst("^\\w+", "hold") : text;
+    }
+
+    private static String abbreviation(Invocation inv, Packages.Installed installed) {
+        String text = installed.status().abbreviation();
+        return inv.machine().packages().isHeld(installed.def().name()) ? "h" + text.substring(1) : text;
     }
 
     private static int show(Invocation inv, List<String> names, String format) throws Exception {
@@ -91,10 +106,10 @@ final class DpkgCommand {
             PackageDef def = installed.def();
             String text = Printf.escapes(format)
                     .replace("${Package}", def.name()).replace("${binary:Package}", def.name())
-                    .replace("${Version}", def.version()).replace("${Status}", installed.status().text())
-                    .replace("${db:Status-Abbrev}", installed.status().abbreviation() + " ")
+                    .replace("${Version}", def.version()).replace("${Status}", status(inv, installed))
+                    .replace("${db:Status-Abbrev}", abbreviation(inv, installed) + " ")
                     .replace("${db:Status-Status}", installed.status() == Packages.Status.INSTALLED ? "installed" : "config-files")
-                    .replace("${Architecture}", "amd64");
+                    .replace("${Architecture}", inv.machine().arch());
             inv.out(text);
         }
         return status;
@@ -114,8 +129,8 @@ final class DpkgCommand {
             for (Packages.Installed installed : all.values()) {
                 if (regex.matcher(installed.def().name()).matches()) {
                     found = true;
-                    inv.outLine(String.format("%-3s %-23s %-28s %-12s %s", installed.status().abbreviation(), installed.def().name(),
-                            installed.def().version(), "amd64", installed.def().description()));
+                    inv.outLine(String.format("%-3s %-23s %-28s %-12s %s", abbreviation(inv, installed), installed.def().name(),
+                            installed.def().version(), inv.machine().arch(), installed.def().description()));
                 }
             }
             if (!found) {

@@ -1,6 +1,7 @@
 package dev.mast.sim.commands;
 
 import dev.mast.sim.machine.PackageDef;
+import dev.mast.sim.machine.PackageSources;
 import dev.mast.sim.machine.Packages;
 import dev.mast.sim.shell.CommandException;
 import dev.mast.sim.shell.CommandTable;
@@ -33,6 +34,7 @@ final class RpmCommand {
         if (args.has("f", "file")) {
             return owners(inv, args);
         }
+        java.util.Optional<String> format = args.value("qf", "queryformat");
         if (args.has("a", "all")) {
             for (Packages.Installed installed : packages.all().values()) {
                 inv.outLine(nevra(installed.def()));
@@ -42,13 +44,29 @@ final class RpmCommand {
         int status = 0;
         for (String name : args.operands()) {
             if (packages.isInstalled(name)) {
-                inv.outLine(nevra(packages.get(name).orElseThrow().def()));
+                PackageDef def = packages.get(name).orElseThrow().def();
+                if (format.isPresent()) {
+                    int dash = def.version().indexOf('-');
+                    inv.out(Printf.escapes(format.get().replace("%{NAME}", def.name())
+                            .replace("%{VERSION}", dash < 0 ? def.version() : def.version().substring(0, dash))
+                            .replace("%{RELEASE}", dash < 0 ? "" : def.version().substring(dash + 1))
+                            .replace("%{ARCH}", inv.machine().unameMachine())));
+                } else {
+                    inv.outLine(nevra(def));
+                }
             } else {
                 inv.outLine("package " + name + " is not installed");
                 status = 1;
             }
         }
         return status;
+    }
+
+    /** {@code kubelet-1.34.3} or {@code kubelet-1.34.3-150500.1.1}: a name, then a version from the first "-digit". */
+    private static Packages.Request request(String spec) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-(\\d.*)").matcher(spec);
+        return m.matches() ? new Packages.Request(m.group(1), java.util.Optional.of(m.group(2)))
+                : new Packages.Request(spec, java.util.Optional.empty());
     }
 
     /** {@code rpm -qf FILE...}: the package owning each file, as its NEVRA or in {@code --qf} format ({@code %{NAME}}). */
@@ -70,7 +88,7 @@ final class RpmCommand {
     }
 
     private static int yum(Invocation inv) throws Exception {
-        Args args = Args.parse(inv.args(), "", Set.of());
+        Args args = Args.parse(inv.args(), "", Set.of("disableexcludes"));
         if (args.operands().isEmpty()) {
             throw new CommandException(1, "Error: No command given");
         }
@@ -78,19 +96,27 @@ final class RpmCommand {
         String verb = args.operands().get(0);
         List<String> names = args.operands().subList(1, args.operands().size());
         boolean yes = args.has("y", "assumeyes");
+        Set<String> lifted = Set.copyOf(List.of(args.value("disableexcludes").orElse("").split(",")));
         Packages packages = inv.machine().packages();
         packages.dpkgLock().lock();
         try {
             switch (verb) {
-                case "install" -> {
-                    List<PackageDef> plan;
+                case "install", "downgrade" -> {
+                    List<Packages.Change> plan;
                     try {
-                        plan = packages.installPlan(names);
+                        plan = packages.resolve(names.stream().map(RpmCommand::request).toList(),
+                                name -> packages.sources().yumCandidates(name, lifted));
                     } catch (Packages.UnknownPackageException e) {
                         throw new CommandException(1, "No match for argument: " + e.name() + "\nError: Unable to find a match: " + e.name());
+                    } catch (Packages.VersionNotFoundException e) {
+                        String spec = e.getMessage().replace('=', '-');
+                        throw new CommandException(1, "No match for argument: " + spec + "\nError: Unable to find a match: " + spec);
+                    } catch (PackageSources.RepoException e) {
+                        throw new CommandException(1, e.getMessage());
                     }
-                    return apply(inv, yes, plan.stream().map(PackageDef::name).toList(), "Installed", name -> {
-                        PackageDef def = plan.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+                    checkKeys(inv, plan, lifted);
+                    return apply(inv, yes, plan.stream().map(c -> c.def().name()).toList(), "Installed", name -> {
+                        PackageDef def = plan.stream().map(Packages.Change::def).filter(d -> d.name().equals(name)).findFirst().orElseThrow();
                         packages.install(def, true, line -> AptCommand.print(inv, line));
                         return nevra(def);
                     });
@@ -107,6 +133,35 @@ final class RpmCommand {
             }
         } finally {
             packages.dpkgLock().unlock();
+        }
+    }
+
+    /** gpgcheck: each repository's key is fetched from its gpgkey URL and must be the one its packages are signed with. */
+    private static void checkKeys(Invocation inv, List<Packages.Change> plan, Set<String> lifted) throws Exception {
+        PackageSources sources = inv.machine().packages().sources();
+        Set<String> checked = new java.util.HashSet<>();
+        for (Packages.Change change : plan) {
+            for (PackageSources.Candidate candidate : sources.yumCandidates(change.def().name(), lifted)) {
+                if (!candidate.def().equals(change.def()) || !checked.add(candidate.origin())) {
+                    continue;
+                }
+                var repo = sources.yumRepo(candidate.origin());
+                if (repo.isEmpty() || !repo.get().gpgCheck()) {
+                    continue;
+                }
+                var key = inv.machine().cluster().internet().get(inv.machine().identity().hostName(), repo.get().gpgKey());
+                if (key.failure().isPresent()) {
+                    throw new CommandException(1, "Curl error (" + key.failure().get().curlExit() + "): " + key.failure().get().message()
+                            + " for " + repo.get().gpgKey() + "\nError: GPG key retrieval failed: Curl error ("
+                            + key.failure().get().curlExit() + ")");
+                }
+                String text = new String(key.response().orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!text.contains(inv.machine().cluster().internet().keyId())) {
+                    throw new CommandException(1, "The GPG keys listed for the \"" + repo.get().id() + "\" repository are already"
+                            + " installed but they are not correct for this package.\nError: GPG check FAILED");
+                }
+                inv.outLine("Importing GPG key 0x9A296436:\n Userid     : \"isv:kubernetes OBS Project <isv:kubernetes@build.opensuse.org>\"");
+            }
         }
     }
 

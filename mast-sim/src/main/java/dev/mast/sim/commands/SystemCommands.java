@@ -55,7 +55,7 @@ final class SystemCommands {
         String kernel = identity.os().kernelRelease();
         String version = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)";
         if (args.has("a", "all")) {
-            inv.outLine("Linux " + identity.hostName() + " " + kernel + " " + version + " x86_64 GNU/Linux");
+            inv.outLine("Linux " + identity.hostName() + " " + kernel + " " + version + " " + inv.machine().unameMachine() + " GNU/Linux");
             return 0;
         }
         List<String> parts = new ArrayList<>();
@@ -72,7 +72,7 @@ final class SystemCommands {
             parts.add(version);
         }
         if (args.has("m", "machine", "p", "i")) {
-            parts.add("x86_64");
+            parts.add(inv.machine().unameMachine());
         }
         if (args.has("o", "operating-system")) {
             parts.add("GNU/Linux");

@@ -5,22 +5,13 @@ import java.util.Optional;
 
 /** What a machine sees of the rest of the simulated cluster: the other machines by address, and the Kubernetes API. */
 public interface ClusterView {
-    ClusterView NONE = new ClusterView() {
-        @Override
-        public Optional<Machine> machineAt(String address) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<KubernetesClient> api() {
-            return Optional.empty();
-        }
-    };
-
     /** A component process and the machine it runs on. */
     record Peer(Machine machine, Process process) { }
 
     Optional<Machine> machineAt(String address);
+
+    /** The sites the machines download from: upstream's and the site's mirrors. */
+    Network internet();
 
     /** The API while an API server runs on some master; empty otherwise. */
     Optional<KubernetesClient> api();

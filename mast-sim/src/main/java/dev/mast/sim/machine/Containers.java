@@ -19,6 +19,8 @@ public final class Containers {
     private final Map<String, Image> images = new LinkedHashMap<>();
     private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** Containers made with {@code docker create} and never started: only their image's files matter. */
+    private final Map<String, ImageRef> created = new LinkedHashMap<>();
 
     Containers(Machine machine, RuntimeBackend backend) {
         this.machine = machine;
@@ -27,6 +29,24 @@ public final class Containers {
 
     public RuntimeBackend backend() {
         return backend;
+    }
+
+    public void create(String name, ImageRef image) {
+        synchronized (machine.lock()) {
+            created.put(name, image);
+        }
+    }
+
+    public Optional<ImageRef> created(String name) {
+        synchronized (machine.lock()) {
+            return Optional.ofNullable(created.get(name));
+        }
+    }
+
+    public boolean removeCreated(String name) {
+        synchronized (machine.lock()) {
+            return created.remove(name) != null;
+        }
     }
 
     public boolean hasImage(ImageRef ref) {

@@ -25,6 +25,7 @@ public final class Machine {
     private final Containers containerd;
     private final Containers docker;
     private final Kubelet kubelet;
+    private volatile String machineArch = "x86_64";
 
     public Machine(Identity identity, Path root, SimTiming timing, ClusterView cluster, Duration clockOffset,
                    PackageCatalog catalog) throws IOException {
@@ -39,6 +40,24 @@ public final class Machine {
         this.containerd = new Containers(this, RuntimeBackend.CONTAINERD);
         this.docker = new Containers(this, RuntimeBackend.DOCKER);
         this.kubelet = new Kubelet(this);
+    }
+
+    /** What {@code uname -m} says: {@code x86_64} unless a test makes the machine an {@code aarch64} one. */
+    public String unameMachine() {
+        return machineArch;
+    }
+
+    /** The architecture as Debian and Kubernetes name it: {@code amd64} or {@code arm64}. */
+    public String arch() {
+        return machineArch.equals("aarch64") ? "arm64" : "amd64";
+    }
+
+    /** Makes this an arm64 machine ({@code aarch64}) or an amd64 one ({@code x86_64}). */
+    public void setUnameMachine(String value) {
+        if (!value.equals("x86_64") && !value.equals("aarch64")) {
+            throw new IllegalArgumentException("the simulator knows x86_64 and aarch64, not " + value);
+        }
+        machineArch = value;
     }
 
     public Object lock() {

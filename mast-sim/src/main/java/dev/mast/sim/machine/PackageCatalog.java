@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The packages a simulated node's repositories offer: the container runtimes, the Kubernetes
@@ -29,6 +30,12 @@ public final class PackageCatalog {
     public PackageCatalog(String kubernetesVersion, Map<String, String> unitTexts, List<PackageDef> extra) {
         String k8s = kubernetesVersion + "-1.1";
         add("runc", "1.1.5+ds1-1+deb12u1", "Open Container Project - runtime", List.of(), List.of(binary("/usr/sbin/runc", "1.1.5")), null, null);
+        add("iptables", "1.8.9-2", "administration tools for packet filtering and NAT", List.of(),
+                List.of(binary("/usr/sbin/iptables", "1.8.9")), null, null);
+        for (String name : List.of("conntrack", "conntrack-tools")) {
+            add(name, "1:1.4.7-1+b2", "Program to modify the conntrack tables", List.of(),
+                    List.of(binary("/usr/sbin/conntrack", "1.4.7")), null, null);
+        }
         add("containerd", "1.6.20~ds1-1+deb12u1", "daemon to control runC", List.of("runc"),
                 List.of(binary("/usr/bin/containerd", "1.6.20"), binary("/usr/bin/ctr", "1.6.20"),
                         binary("/usr/bin/containerd-shim-runc-v2", "1.6.20"),
@@ -43,7 +50,8 @@ public final class PackageCatalog {
         add("cri-tools", "1.34.0-1.1", "Command-line utility for interacting with a container runtime", List.of(),
                 List.of(binary("/usr/bin/crictl", "v1.34.0")), null, null);
         add("kubernetes-cni", "1.7.1-1.1", "Binaries required to provision kubernetes container networking", List.of(),
-                List.of(binary("/opt/cni/bin/bridge", "v1.7.1"), binary("/opt/cni/bin/loopback", "v1.7.1")), null, null);
+                Stream.of("bridge", "host-local", "loopback", "portmap").map(plugin -> binary("/opt/cni/bin/" + plugin, "v1.7.1"))
+                        .toList(), null, null);
         add("kubelet", k8s, "Node agent for Kubernetes clusters", List.of("cri-tools", "kubernetes-cni"),
                 List.of(binary("/usr/bin/kubelet", "v" + kubernetesVersion)),
                 "kubelet.service", unitTexts.getOrDefault("kubelet", UnitTexts.KUBELET));
@@ -80,6 +88,18 @@ public final class PackageCatalog {
         return new PackageDef.PackageFile(path, BinaryVersion.marker(path.substring(path.lastIndexOf('/') + 1), version), 0755, false);
     }
 
+    /**
+     * Whether the distribution's own repository has the package. Debian, Ubuntu and Rocky ship no kubelet, kubectl,
+     * cri-tools or kubernetes-cni (they come from pkgs.k8s.io), nor the old control-plane packages; Rocky ships no etcd.
+     */
+    public boolean inDistribution(String name, OsImage.PackageFamily family) {
+        if (List.of("kubelet", "kubectl", "cri-tools", "kubernetes-cni").contains(name) || name.startsWith("kube-")) {
+            return false;
+        }
+        return family == OsImage.PackageFamily.APT || !name.startsWith("etcd");
+    }
+
+    /** A package of any origin, for what a node had installed before the simulation began. */
     public Optional<PackageDef> find(String name) {
         return Optional.ofNullable(packages.get(name));
     }

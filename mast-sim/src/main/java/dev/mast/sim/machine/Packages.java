@@ -52,14 +52,113 @@ public final class Packages {
     private final Machine machine;
     private final PackageCatalog catalog;
     private final Map<String, Installed> db = new TreeMap<>();
+    private final PackageSources sources;
+    /** Packages {@code apt-mark hold} keeps at their version (dpkg's "hold" selection). */
+    private final Set<String> held = new java.util.TreeSet<>();
     /** dpkg's lock: one package operation at a time. */
     private final ReentrantLock dpkgLock = new ReentrantLock();
 
     Packages(Machine machine, PackageCatalog catalog) {
         this.machine = machine;
         this.catalog = catalog;
+        this.sources = new PackageSources(machine, catalog);
         BASE.forEach((name, version) -> db.put(name, new Installed(
                 new PackageDef(name, version, name, List.of(), List.of(), List.of()), Status.INSTALLED)));
+    }
+
+    /** The repositories apt and dnf read. */
+    public PackageSources sources() {
+        return sources;
+    }
+
+    public boolean isHeld(String name) {
+        synchronized (machine.lock()) {
+            return held.contains(name);
+        }
+    }
+
+    /** {@code apt-mark hold} or {@code unhold}; returns whether the selection changed. */
+    public boolean setHeld(String name, boolean hold) {
+        synchronized (machine.lock()) {
+            return hold ? held.add(name) : held.remove(name);
+        }
+    }
+
+    public Set<String> heldPackages() {
+        synchronized (machine.lock()) {
+            return Set.copyOf(held);
+        }
+    }
+
+    /** A package asked for by name, with the exact version when the command line gives one. */
+    public record Request(String name, Optional<String> version) {
+        /** {@code kubelet=1.34.3-1.1} (apt) or {@code kubelet} */
+        public static Request apt(String argument) {
+            int eq = argument.indexOf('=');
+            return eq < 0 ? new Request(argument, Optional.empty())
+                    : new Request(argument.substring(0, eq), Optional.of(argument.substring(eq + 1)));
+        }
+    }
+
+    /** What installing a request changes: a package new to the node, or another version of one it has. */
+    public record Change(PackageDef def, Optional<String> replaces) {
+        public boolean downgrade() {
+            return replaces.isPresent() && PackageSources.compare(def.version(), replaces.get()) < 0;
+        }
+    }
+
+    /** A version a repository does not have; the message names what was asked for. */
+    public static final class VersionNotFoundException extends Exception {
+        public VersionNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What installing the requests changes, dependencies first, choosing from {@code candidates} (newest first): the
+     * exact version asked for, else the newest; a package already installed stays unless another version is asked for.
+     */
+    public List<Change> resolve(List<Request> requests, CandidateSource candidates) throws UnknownPackageException,
+            VersionNotFoundException, IOException, PackageSources.RepoException {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Change> changes = new ArrayList<>();
+        for (Request request : requests) {
+            resolve(request, candidates, seen, changes);
+        }
+        return changes;
+    }
+
+    /** Where a package manager finds the versions of a package. */
+    @FunctionalInterface
+    public interface CandidateSource {
+        List<PackageSources.Candidate> of(String name) throws IOException, PackageSources.RepoException;
+    }
+
+    private void resolve(Request request, CandidateSource source, Set<String> seen, List<Change> changes)
+            throws UnknownPackageException, VersionNotFoundException, IOException, PackageSources.RepoException {
+        if (!seen.add(request.name())) {
+            return;
+        }
+        Optional<Installed> installed = get(request.name()).filter(i -> i.status() == Status.INSTALLED);
+        if (installed.isPresent() && (request.version().isEmpty() || request.version().get().equals(installed.get().def().version()))) {
+            return;
+        }
+        List<PackageSources.Candidate> candidates = source.of(request.name());
+        if (candidates.isEmpty()) {
+            throw new UnknownPackageException(request.name());
+        }
+        PackageDef chosen = request.version().isEmpty() ? candidates.get(0).def()
+                : candidates.stream().map(PackageSources.Candidate::def).filter(d -> matches(d.version(), request.version().get()))
+                .findFirst().orElseThrow(() -> new VersionNotFoundException(request.name() + "=" + request.version().get()));
+        for (String dependency : chosen.depends()) {
+            resolve(new Request(dependency, Optional.empty()), source, seen, changes);
+        }
+        changes.add(new Change(chosen, installed.map(i -> i.def().version())));
+    }
+
+    /** apt names the whole version; dnf may name its upstream part ({@code kubelet-1.34.3}). */
+    private static boolean matches(String version, String asked) {
+        return version.equals(asked) || version.startsWith(asked + "-");
     }
 
     public ReentrantLock dpkgLock() {
@@ -143,7 +242,18 @@ public final class Packages {
     public void install(PackageDef def, boolean startServices, Consumer<String> out) throws IOException {
         synchronized (machine.lock()) {
             VirtualFs fs = machine.fs();
-            out.accept("Unpacking " + def.name() + " (" + def.version() + ") ...");
+            Installed before = db.get(def.name());
+            boolean replacing = before != null && before.status() == Status.INSTALLED;
+            out.accept("Unpacking " + def.name() + " (" + def.version() + ")" + (replacing ? " over (" + before.def().version() + ")" : "")
+                    + " ...");
+            if (replacing) {
+                for (PackageDef.PackageFile file : before.def().files()) {
+                    boolean kept = def.files().stream().anyMatch(f -> f.path().equals(file.path()));
+                    if (!kept && !file.conffile() && fs.existsNoFollow(file.path())) {
+                        fs.delete(file.path());
+                    }
+                }
+            }
             for (PackageDef.PackageFile file : def.files()) {
                 if (file.conffile() && fs.exists(file.path())) {
                     continue;
@@ -199,6 +309,7 @@ public final class Packages {
                     UnitLinks.disable(machine, service);
                 }
                 db.remove(name);
+                held.remove(name);
             } else if (hasConffiles) {
                 db.put(name, new Installed(def, Status.CONFIG_FILES));
             } else {

@@ -21,6 +21,16 @@ final class UnitProcesses {
         String host = machine.identity().hostName();
         List<String> argv = unit.execStart().map(line -> ExecLine.argv(ExecLine.specifiers(line, name, host),
                 environment(machine, unit))).orElse(List.of());
+        if (!argv.isEmpty() && executable(machine, argv.get(0)) && !BinaryVersion.runsOn(machine, argv.get(0))) {
+            machine.journal().systemd(now, name, name + ": Failed to execute " + argv.get(0) + ": Exec format error");
+            machine.journal().systemd(now, name, name + ": Main process exited, code=exited, status=203/EXEC");
+            state.active = UnitState.Active.FAILED;
+            state.result = "exit-code";
+            state.lastExitCode = 203;
+            state.process = null;
+            state.since = now;
+            return null;
+        }
         if (argv.isEmpty() || !executable(machine, argv.get(0))) {
             String program = argv.isEmpty() ? "" : argv.get(0);
             machine.journal().systemd(now, name, name + ": Failed to locate executable " + program + ": No such file or directory");

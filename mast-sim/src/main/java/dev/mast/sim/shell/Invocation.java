@@ -11,13 +11,15 @@ import java.util.List;
 /** One run of a builtin: its name and arguments, streams, session and the machine it runs on. */
 public final class Invocation {
     private final String name;
+    private final String program;
     private final List<String> args;
     private final Io io;
     private final Session session;
     private final Shell shell;
 
-    Invocation(String name, List<String> args, Io io, Session session, Shell shell) {
+    Invocation(String name, String program, List<String> args, Io io, Session session, Shell shell) {
         this.name = name;
+        this.program = program;
         this.args = List.copyOf(args);
         this.io = io;
         this.session = session;
@@ -29,6 +31,11 @@ public final class Invocation {
     }
 
     /** The arguments after the command name. */
+    /** The program's path as it was found: {@code /usr/local/bin/kubelet} for {@code kubelet} on the PATH. */
+    public String program() {
+        return program;
+    }
+
     public List<String> args() {
         return args;
     }

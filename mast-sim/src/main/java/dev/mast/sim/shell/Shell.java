@@ -130,9 +130,16 @@ public final class Shell {
             return failure.get().exitStatus();
         }
         String name = argv.get(0);
+        String program = name.contains("/") ? dev.mast.sim.machine.VirtualFs.normalize(session.cwd(), name)
+                : commands.lookup(name, machine).map(CommandTable.Resolved::path).orElse(name);
         Optional<CommandTable.Entry> entry = name.contains("/")
-                ? commands.byPath(dev.mast.sim.machine.VirtualFs.normalize(session.cwd(), name), machine)
+                ? commands.byPath(program, machine)
                 : commands.lookup(name, machine).map(CommandTable.Resolved::entry);
+        if (entry.isPresent() && entry.get().gate() == CommandTable.Gate.FILE && !dev.mast.sim.machine.BinaryVersion.runsOn(machine, program)) {
+            io.err().write(("sh: 1: " + program + ": Exec format error\n").getBytes(StandardCharsets.UTF_8));
+            io.err().flush();
+            return 126;
+        }
         if (entry.isEmpty()) {
             Optional<String> script = name.contains("/") ? Optional.empty() : CommandTable.onPath(name, machine);
             if (script.isPresent()) {
@@ -140,7 +147,8 @@ public final class Shell {
             }
             return notFound(argv, io, session);
         }
-        Invocation invocation = new Invocation(name.substring(name.lastIndexOf('/') + 1), argv.subList(1, argv.size()), io, session, this);
+        Invocation invocation = new Invocation(name.substring(name.lastIndexOf('/') + 1), program, argv.subList(1, argv.size()), io,
+                session, this);
         try {
             return entry.get().builtin().run(invocation);
         } catch (CommandException e) {

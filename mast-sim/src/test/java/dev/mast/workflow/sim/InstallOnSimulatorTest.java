@@ -66,7 +66,7 @@ class InstallOnSimulatorTest {
             RunSummary again = sim.install();
             assertTrue(again.succeeded(), again.describe());
             assertTrue(sim.states("node001", "control-plane/static-pods").contains(StepState.SKIPPED));
-            Set<String> checksOnly = Set.of(ClusterRun.LOCK_PHASE, "preflight/node", "preflight/unique", "verify/mirror-pods");
+            Set<String> checksOnly = Set.of(ClusterRun.LOCK_PHASE, "preflight/node", "preflight/sources", "preflight/unique", "verify/mirror-pods");
             assertEquals(Set.of(), sim.phasesThatRan(StepState.DONE).stream().filter(p -> !checksOnly.contains(p))
                     .collect(java.util.stream.Collectors.toSet()), "a re-run changes nothing; only the lock and the checks run again");
             assertEquals(1, sim.sh("node001", "test -e " + LockNode.DIR).exitStatus(), "the run released its lock");

@@ -99,6 +99,12 @@ class PhasesOnSimulatorTest {
         return sim -> sh(node, "crictl inspecti registry.k8s.io/kube-proxy:" + sim.plan.version().tag()).holds(sim);
     }
 
+    /** The kubelet package of the plan's exact version, held by apt. */
+    private static Check heldKubelet(String node) {
+        return sim -> sh(node, "dpkg-query -W -f='${Version}' kubelet | grep -q '^" + sim.plan.version() + "-'").holds(sim)
+                && sh(node, "apt-mark showhold | grep -qx kubelet").holds(sim);
+    }
+
     private static Check adminKubeconfigKept() {
         return sim -> Files.exists(sim.adminKubeconfig) && Files.readString(sim.adminKubeconfig).contains("client-certificate-data");
     }
@@ -107,11 +113,13 @@ class PhasesOnSimulatorTest {
         return Stream.of(
                 checks("preflight/node", "node002"),
                 checks("preflight/unique", "node002"),
+                checks("preflight/sources", "node002"),
                 changes("certs/distribute", "node002", "the kubelet's kubeconfig", file("node002", "/etc/kubernetes/kubelet.conf")),
-                changes("etcd/start", "node001", "etcd answers", sh("node001", "curl -s http://127.0.0.1:2381/health")),
                 changes("runtime/install", "node002", "containerd runs with the kubelet's cgroup driver, IP forwarding on",
                         sim -> sh("node002", "systemctl is-active containerd").holds(sim) && systemdCgroup("node002").holds(sim)
                                 && file("node002", "/etc/sysctl.d/99-kubernetes.conf").holds(sim)),
+                changes("etcd/start", "node001", "etcd answers", sh("node001", "curl -s http://127.0.0.1:2381/health")),
+                changes("kubernetes/install", "node002", "the kubelet of the plan's version, held", heldKubelet("node002")),
                 changes("kubelet/start", "node002", "the kubelet runs with its config", sim -> sh("node002", "systemctl is-active kubelet").holds(sim)
                         && file("node002", "/var/lib/kubelet/config.yaml").holds(sim)),
                 changes("images/pull", "node003", "kube-proxy's image is there", kubeProxyImage("node003")),
@@ -131,6 +139,7 @@ class PhasesOnSimulatorTest {
                         sim -> Files.exists(sim.pkiDir.resolve("ca.key")), false),
                 checks("upgrade/read-units", "node001"),
                 checks("upgrade/check", "node001"),
+                skipped("preflight/sources", "node001", "a master with a kubelet gets no programs"),
                 changes("upgrade/pull-images", "node002", "kube-proxy's image is there", kubeProxyImage("node002")),
                 skipped("certs/kubelet", "node001", "a master with a kubelet keeps its own"),
                 skipped("runtime/install", "node001", "a master with a kubelet has a runtime"),
@@ -166,7 +175,8 @@ class PhasesOnSimulatorTest {
                 changes("runtime/install", "node001", "containerd runs", sh("node001", "systemctl is-active containerd")),
                 changes("kubelet/pull-images", "node001", "the API server's image is there",
                         sim -> sh("node001", "crictl inspecti registry.k8s.io/kube-apiserver:" + sim.plan.version().tag()).holds(sim)),
-                changes("kubelet/start", "node001", "the kubelet runs", sh("node001", "systemctl is-active kubelet")),
+                changes("kubelet/start", "node001", "the kubelet of the plan's version runs, held",
+                        sim -> sh("node001", "systemctl is-active kubelet").holds(sim) && heldKubelet("node001").holds(sim)),
                 changes("upgrade/kubelet-static-pods", "node002", "the worker's kubelet reads the manifests folder",
                         sh("node002", "grep -q 'staticPodPath: /etc/kubernetes/manifests' /var/lib/kubelet/kubelet-config.yaml")));
     }
@@ -223,7 +233,7 @@ class PhasesOnSimulatorTest {
         }
         if (row.skipsWhenDone()) {
             sim.run(kind, Set.of(), List.of(row.phase()));
-            assertEquals(List.of(StepState.RUNNING, StepState.SKIPPED), sim.states(row.node(), row.phase()), row + ": a second run");
+            assertEquals(List.of(StepState.RUNNING, StepState.SKIPPED), sim.states(row.node(), row.phase()), row + ": a second run\n" + sim.log(row.node()));
         }
     }
 }

@@ -41,7 +41,7 @@ final class SimulatedRun implements AutoCloseable {
     static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(8), Duration.ofMillis(100));
 
     final SimulatedCluster cluster;
-    final Plan plan;
+    Plan plan;
     final Path pkiDir;
     final Path adminKubeconfig;
     final Path knownHosts;
@@ -89,6 +89,11 @@ final class SimulatedRun implements AutoCloseable {
         ClientKeys.writeKnownHosts(cluster.nodes(), knownHosts);
         Plan plan = PlanFile.parse("sim.yaml", SimPlanWriter.yaml(cluster, version, runtime, "root", keyFile)).plan();
         return new SimulatedRun(cluster, plan, dir.resolve("pki"), knownHosts);
+    }
+
+    /** Runs from now on with another plan for the same nodes (other sources, another version). */
+    void usePlan(Plan value) {
+        plan = value;
     }
 
     static boolean isReady(io.fabric8.kubernetes.api.model.Pod pod) {

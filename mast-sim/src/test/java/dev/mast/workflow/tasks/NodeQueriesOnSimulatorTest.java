@@ -54,20 +54,23 @@ class NodeQueriesOnSimulatorTest {
                 List<String> runtimePackages = runtime == ContainerRuntime.DOCKER ? List.of("docker.io", "cri-dockerd") : List.of("containerd");
                 List<String> runtimeUnits = runtime == ContainerRuntime.DOCKER ? List.of("docker", "cri-docker") : List.of("containerd");
 
-                List<String> asked = new ArrayList<>(List.of("kubelet"));
+                List<String> asked = new ArrayList<>(List.of("etcd-client"));
                 asked.addAll(runtimePackages);
                 asked.add("etcd-server");
-                assertEquals(List.of("kubelet", "etcd-server"), remote.counting(() -> Packages.missing(remote, asked)));
+                assertEquals(List.of("etcd-client", "etcd-server"), remote.counting(() -> Packages.missing(remote, asked)));
 
                 assertTrue(remote.counting(() -> Systemd.areActive(remote, runtimeUnits)));
                 List<String> withKubelet = new ArrayList<>(runtimeUnits);
                 withKubelet.add("kubelet");
                 assertFalse(remote.counting(() -> Systemd.areActive(remote, withKubelet)), "kubelet is not active, though the runtime is");
 
-                Packages.ensureInstalled(remote, List.of("etcd-server", "kubelet"));
+                Packages.ensureInstalled(remote, List.of("etcd-server", "etcd-client"));
                 assertEquals(List.of(), remote.counting(() -> Packages.missing(remote, asked)));
 
-                // crictl comes with the kubelet.
+                // crictl comes from Kubernetes' repository.
+                remote.run("curl -fsSL -o /etc/apt/keyrings/k.asc https://pkgs.k8s.io/core:/stable:/v1.34/deb/Release.key"
+                        + " && echo 'deb [signed-by=/etc/apt/keyrings/k.asc] https://pkgs.k8s.io/core:/stable:/v1.34/deb/ /'"
+                        + " > /etc/apt/sources.list.d/k.list && apt-get update && apt-get install -y cri-tools");
                 String pause = "registry.k8s.io/pause:3.10.1";
                 String apiserver = "registry.k8s.io/kube-apiserver:" + plan.version().tag();
                 String proxy = "registry.k8s.io/kube-proxy:" + plan.version().tag();

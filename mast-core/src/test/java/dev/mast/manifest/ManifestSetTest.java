@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Component;
+import dev.mast.plan.EtcdSource;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
@@ -58,7 +59,11 @@ class ManifestSetTest {
                 TestPlans.node("master1", "203.0.113.3", "10.0.0.3", Role.MASTER),
                 TestPlans.node("ingress1", "203.0.113.4", "10.0.0.4", Role.INGRESS));
         var plan = PLAN.withNodes(nodes);
-        assertEquals(List.of("/etc/systemd/system/etcd.service"), paths(plan, nodes.get(0)));
+        // etcd comes out of its image by default, which the node's runtime pulls: the runtime's files, and etcd's unit.
+        assertEquals(List.of(RuntimeFiles.CONTAINERD_CONFIG, RuntimeFiles.CRICTL_CONFIG, RuntimeFiles.SYSCTL,
+                "/etc/systemd/system/etcd.service"), paths(plan, nodes.get(0)));
+        var fromPackage = plan.withSources(plan.sources().withEtcd(EtcdSource.PACKAGE));
+        assertEquals(List.of("/etc/systemd/system/etcd.service"), paths(fromPackage, nodes.get(0)));
         assertTrue(!paths(plan, nodes.get(2)).contains(KubePaths.ETCD_UNIT));
         assertTrue(paths(plan, nodes.get(3)).contains(KubePaths.manifest("kube-proxy")));
         var api = StaticPodManifests.forNode(plan, nodes.get(2)).get(0);

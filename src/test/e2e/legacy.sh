@@ -30,13 +30,21 @@ legacy_wait_healthy() {
     done
 }
 
-# Installs packages from the bed's repository into a layer; nothing may start while it does.
+# Installs packages from the bed's repository into a layer; nothing may start while it does. The
+# Kubernetes packages come from a repository of their own that is gone once they are in (as
+# apt.kubernetes.io went), so a node has only what was installed, not where from.
 legacy_install() {
     local root=$1
     shift
     printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
     chmod 0755 "$root/usr/sbin/policy-rc.d"
-    in_root "$root" bash -c "apt-get install -y -q $* && apt-get clean && apt-cache gencaches"
+    mkdir -p "$root/srv/legacy-kubernetes"
+    cp "$REPO_DIR-kubernetes"/*.deb "$root/srv/legacy-kubernetes/"
+    (cd "$root/srv/legacy-kubernetes" && dpkg-scanpackages -m . /dev/null 2>/dev/null >Packages)
+    echo 'deb [trusted=yes] file:/srv/legacy-kubernetes ./' >"$root/etc/apt/sources.list.d/legacy-kubernetes.list"
+    in_root "$root" bash -c "apt-get update -q && apt-get install -y -q $* && apt-get clean"
+    rm -rf "$root/srv/legacy-kubernetes" "$root/etc/apt/sources.list.d/legacy-kubernetes.list"
+    in_root "$root" bash -c "apt-get update -q && apt-get clean && apt-cache gencaches"
     rm -f "$root/usr/sbin/policy-rc.d"
 }
 

@@ -4,6 +4,8 @@
 - kube-apiserver, kube-controller-manager, kube-scheduler: the real program at
   /usr/local/bin/<name>, as in the upstream images (they are static Go programs);
 - kube-proxy: the real program, with Debian's iptables (nf_tables, as the nodes' own) and conntrack;
+- etcd: Debian's etcd and etcdctl in /usr/local/bin, as in the upstream image (pushed under the tags
+  kubeadm pins: the only etcd that can be had here);
 - pause: pause.c built static, the pod sandbox;
 - broken: busybox under the components' names, so each exits at once ("applet not found"), for
   "an image that does not start";
@@ -210,6 +212,19 @@ def kube_proxy(layout, root, programs):
     layout.image("kube-proxy", [layer.close()], ["/usr/local/bin/kube-proxy"])
 
 
+def etcd(layout, root):
+    """Debian's etcd and etcdctl where the upstream image has them: the only etcd that can be had here."""
+    layer = Layer()
+    common_files(layer)
+    root.base_links(layer)
+    for program in ("etcd", "etcdctl"):
+        with open(root.full("/usr/bin/" + program), "rb") as f:
+            layer.file("usr/local/bin/" + program, f.read(), 0o755)
+        for library in root.libraries("/usr/bin/" + program):
+            root.add(layer, library, with_libraries=False)
+    layout.image("etcd", [layer.close()], ["/usr/local/bin/etcd"])
+
+
 def python_layer(root, scripts):
     """The root's python3 with the standard library modules SCRIPTS import, and their libraries."""
     layer = Layer()
@@ -251,6 +266,7 @@ def main():
     for name in ("kube-apiserver", "kube-controller-manager", "kube-scheduler"):
         layout.image(name, [program_image(layout, args.programs, name).close()], ["/usr/local/bin/" + name])
     kube_proxy(layout, root, args.programs)
+    etcd(layout, root)
 
     pause_bin = os.path.join(args.out, "pause")
     subprocess.run(["gcc", "-static", "-Os", "-s", "-o", pause_bin, args.pause], check=True)

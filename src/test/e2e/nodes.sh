@@ -32,6 +32,8 @@ BRIDGE=br-$NAME
 NET=10.201.$BED
 HOST_IP=$NET.1
 REGISTRY=$HOST_IP:5000
+# The sites standing in for pkgs.k8s.io, dl.k8s.io and GitHub (sources.sh), for the plan's sources.
+SOURCES=http://$HOST_IP:8080
 LB_PORT=6443
 K8S_VERSION=${MAST_E2E_K8S_VERSION:-1.28.4}
 K8S_BIN=$CACHE/k8s/v$K8S_VERSION
@@ -45,6 +47,8 @@ hostname iputils-ping less"
 # the bed's kubelet package depends on, with their dependencies; and what the images take files from.
 REPO_DEBIAN="containerd runc containernetworking-plugins etcd-server etcd-client iptables conntrack"
 IMAGE_DEBIAN="iptables conntrack busybox-static"
+# Packages of the repository the images take files from too: etcd's image holds Debian's etcd.
+IMAGE_FROM_REPO="etcd-server etcd-client"
 HOST_PACKAGES="debootstrap systemd-container iproute2 docker-registry skopeo dpkg-dev openssh-client openssl
 python3 gcc libc6-dev xz-utils curl haproxy"
 
@@ -199,17 +203,50 @@ programs_hash() { (cd "$K8S_BIN" && sha256sum $(ls | LC_ALL=C sort)) | sha256sum
 # A hash of files of the bed (patterns relative to its folder).
 files_hash() { (cd "$HERE" && sha256sum $*) | sha256sum | cut -c1-8; }
 
-# The local apt repository of the nodes: Debian's packages and those built from the real programs.
+# The local apt repository of the nodes, standing in for Debian's mirror: Debian's packages and the
+# components of a cluster that runs them as services, built from the real programs. The packages of
+# pkgs.k8s.io's names go beside it, into DIR-kubernetes, for build_sources.
 build_repo() {
     local key dir
     key=$(base_hash)-$(programs_hash)-$(files_hash packages.sh)
     dir="$CACHE/repo/$key"
     if [ ! -f "$dir/.done" ]; then
-        rm -rf "$dir"
-        bash "$HERE/packages.sh" "$K8S_VERSION" "$K8S_BIN" "$(base_dir)/debs" "$dir" >"$CACHE/repo/build.log" 2>&1 ||
+        rm -rf "$dir" "$dir-kubernetes"
+        bash "$HERE/packages.sh" "$K8S_VERSION" "$K8S_BIN" "$(base_dir)/debs" "$dir" "$dir-kubernetes" >"$CACHE/repo/build.log" 2>&1 ||
             { tail -30 "$CACHE/repo/build.log" >&2; die "building the repository failed"; }
         touch "$dir/.done"
         prune "$CACHE/repo" "$key"
+    fi
+    echo "$dir"
+}
+
+# A setting of Mast's for the bed's release, read from Mast's sources as a user's Mast has it: FILE PATTERN.
+mast_setting() {
+    local root
+    root=$(cd "$HERE/../../.." && pwd)
+    grep -rhoE --include="$1" "$2" "$root/mast-core/src/main" | head -1
+}
+
+# The sites a real node gets Kubernetes from (sources.sh: pkgs.k8s.io's repository, dl.k8s.io's
+# binaries, GitHub's release files), at the versions Mast asks for with the bed's release.
+build_sources() {
+    local minor=${K8S_VERSION#1.} tools crictl cni etcd key dir
+    minor=${minor%%.*}
+    tools=$(mast_setting ReleaseFiles.java "$minor, new Tools\\(\"[0-9.]+\", \"[0-9.]+\"\\)")
+    crictl=$(echo "$tools" | cut -d'"' -f2)
+    cni=$(echo "$tools" | cut -d'"' -f4)
+    etcd=$(mast_setting KubernetesVersion.java "$minor, new Release\\([0-9]+, \"[0-9.]+-[0-9]+\"" | cut -d'"' -f2)
+    etcd=${etcd%-*}
+    [ -n "$crictl" ] && [ -n "$cni" ] && [ -n "$etcd" ] || die "Mast names no crictl, CNI plugins or etcd for Kubernetes 1.$minor"
+    key=$(basename "$REPO_DIR")-$crictl-$cni-$etcd-$(files_hash sources.sh)
+    dir="$CACHE/sources/$key"
+    if [ ! -f "$dir/.done" ]; then
+        mkdir -p "$CACHE/sources"
+        bash "$HERE/sources.sh" "$K8S_VERSION" "$crictl" "$cni" "$etcd" "$K8S_BIN" "$REPO_DIR-kubernetes" "$(base_dir)/debs" \
+            "$CACHE/sources-key" "$dir" >"$CACHE/sources/build.log" 2>&1 ||
+            { tail -30 "$CACHE/sources/build.log" >&2; die "building the sources failed"; }
+        touch "$dir/.done"
+        prune "$CACHE/sources" "$key"
     fi
     echo "$dir"
 }
@@ -301,7 +338,7 @@ build_images() {
         mkdir -p "$tools"/{stage,upper,work,root}
         for deb in "$base"/debs/*.deb; do
             pkg=$(dpkg-deb -f "$deb" Package)
-            [[ $pkg == lib* || $pkg == netbase || " $IMAGE_DEBIAN " == *" $pkg "* ]] && dpkg-deb -x "$deb" "$tools/stage"
+            [[ $pkg == lib* || $pkg == netbase || " $IMAGE_DEBIAN $IMAGE_FROM_REPO " == *" $pkg "* ]] && dpkg-deb -x "$deb" "$tools/stage"
         done
         # The base merges /bin, /sbin and /lib* into /usr (links); some packages still ship files there.
         for sub in bin sbin lib lib64; do
@@ -342,6 +379,10 @@ push_images() {
     for t in $(source_tags 'new Release\([^)]*\)' | grep -oE '"v1\.[0-9]+\.[0-9]+"' | tr -d '"' | sort -u); do
         refs+=("coredns:coredns/coredns:$t")
     done
+    # Debian's etcd under every tag kubeadm pins: the only etcd that can be had here (mkimage.py).
+    for t in $(source_tags 'new Release\([^)]*\)' | grep -oE '"3\.[0-9]+\.[0-9]+-[0-9]+"' | tr -d '"' | sort -u); do
+        refs+=("etcd:etcd:$t")
+    done
     for t in $(source_tags 'ghcr\.io/flannel-io/[a-z-]+:v[0-9][^"]*'); do
         t=${t#ghcr.io/}
         image=${t#*/}
@@ -360,7 +401,22 @@ push_images() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# this bed's registry and load balancer
+# this bed's registry, sites and load balancer
+
+# The nodes' pkgs.k8s.io, dl.k8s.io and GitHub: the folder sources.sh made, over HTTP on the bed's address.
+start_sources() {
+    local dir=$1 pidfile="$W/run/sources.pid"
+    stop_pid_file "$pidfile"
+    setsid python3 -m http.server --bind "$HOST_IP" --directory "$dir" "${SOURCES##*:}" >"$W/run/sources.log" 2>&1 \
+        </dev/null 8>&- 9>&- &
+    echo $! >"$pidfile"
+    local i
+    for i in $(seq 1 50); do
+        if curl -sf "$SOURCES/README.txt" >/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    die "the sources' HTTP server did not start (log: $W/run/sources.log)"
+}
 
 start_registry() {
     local pidfile="$W/run/registry.pid"
@@ -581,13 +637,15 @@ prepare_node() {
     chown -R 1000:1000 "$upper/home/nodeadmin"
     # Same owner and mode as in the base, else the overlay would show the upper's.
     chown --reference="$(echo "$lowers" | awk -F: '{print $NF}')/home/nodeadmin" "$upper/home/nodeadmin"
-    # The registries Mast's images come from are this bed's registry (containerd's config_path,
-    # which Mast's containerd configuration sets, names this folder).
-    for registry in registry.k8s.io ghcr.io; do
-        mkdir -p "$upper/etc/containerd/certs.d/$registry"
-        printf 'server = "http://%s"\n\n[host."http://%s"]\n  capabilities = ["pull", "resolve"]\n' "$REGISTRY" "$REGISTRY" \
-            >"$upper/etc/containerd/certs.d/$registry/hosts.toml"
-    done
+    # An old cluster's installer pointed containerd at this bed's registry (containerd's config_path names
+    # this folder). A fresh node has none: the plan's sources name the registry, and Mast writes them.
+    if [[ "$lowers" == *legacy-* ]]; then
+        for registry in registry.k8s.io ghcr.io; do
+            mkdir -p "$upper/etc/containerd/certs.d/$registry"
+            printf 'server = "http://%s"\n\n[host."http://%s"]\n  capabilities = ["pull", "resolve"]\n' "$REGISTRY" "$REGISTRY" \
+                >"$upper/etc/containerd/certs.d/$registry/hosts.toml"
+        done
+    fi
     echo "$lowers" >"$dir/lowers"
 }
 
@@ -685,6 +743,9 @@ write_plan() {
         echo "  extraFlags:"
         echo "    kube-apiserver:"
         echo "      audit-log-maxage: \"30\""
+        echo "sources:                     # the bed's own sites; the nodes reach nothing else"
+        echo "  packageRepository: $SOURCES/pkgs/core:/stable:/v${K8S_VERSION%.*}"
+        echo "  imageRegistry: http://$REGISTRY"
         echo "nodes:"
         for i in $(seq 1 "$count"); do
             if [ "$i" -le "$masters" ]; then roles="[etcd, master]"; else roles="[worker]"; fi
@@ -720,7 +781,7 @@ cmd_up() {
     cmd_down_locked
     rm -rf "$W"/nodes/node*
     setup_host
-    local t0=$SECONDS i images lowers_master lowers_worker
+    local t0=$SECONDS i images sources lowers_master lowers_worker
     lock_cache
     build_base
     programs
@@ -733,9 +794,11 @@ cmd_up() {
     fi
     prune "$CACHE/layers" "$(basename "$REPO_DIR")"
     images=$(build_images)
+    sources=$(build_sources)
     ensure_bridge
     start_registry
     push_images "$images"
+    start_sources "$sources"
     unlock_cache
     hold_host_settings
     log "base, repository, layers and images ready in $((SECONDS - t0)) s"
@@ -821,6 +884,7 @@ cmd_down_locked() {
         while read -r l; do ip link del "$l" 2>/dev/null || true; done
     ip link del "$BRIDGE" 2>/dev/null || true
     stop_pid_file "$W/run/registry.pid"
+    stop_pid_file "$W/run/sources.pid"
     stop_pid_file "$W/run/haproxy.pid"
     remove_cgroups
     release_host_settings
@@ -887,6 +951,8 @@ cmd_status() {
     done
     pid=$(cat "$W/run/registry.pid" 2>/dev/null || true)
     if [ -n "$pid" ] && alive "$pid"; then echo "registry $REGISTRY up"; else echo "registry down"; fi
+    pid=$(cat "$W/run/sources.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && alive "$pid"; then echo "sources $SOURCES up"; else echo "sources down"; fi
 }
 
 # Each node's memory (its cgroup's usage, page cache included) and their sum, in MiB.
@@ -911,6 +977,8 @@ cmd_env() {
     echo "k8s_version=$K8S_VERSION"
     echo "k8s_bin=$K8S_BIN"
     echo "key=$W/keys/id_ed25519"
+    echo "sources=$SOURCES"
+    echo "registry=http://$REGISTRY"
 }
 
 # Replaces COMPONENT's image on NODE by one whose program exits at once, under the same
@@ -928,7 +996,8 @@ main() {
     shift || true
     case "$cmd" in
         setup-host) setup_host ;;
-        base) setup_host; lock_cache; build_base; programs; REPO_DIR=$(build_repo); node_lowers fresh >/dev/null; build_images >/dev/null ;;
+        base) setup_host; lock_cache; build_base; programs; REPO_DIR=$(build_repo); node_lowers fresh >/dev/null; build_images >/dev/null
+              build_sources >/dev/null ;;
         up) cmd_up "$@" ;;
         down) cmd_down ;;
         clean) cmd_clean ;;

@@ -27,8 +27,12 @@ final class TestNodes implements AutoCloseable {
     /** The first run builds the Debian base, the packages and the images. */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(20);
 
-    /** What the bed is: where it keeps its files, the real programs it runs (nodes.sh env). */
-    record Bed(Path dir, Path programs, Path key, String kubernetesVersion) {
+    /**
+     * What the bed is: where it keeps its files, the real programs it runs, and the sites its nodes get them from
+     * (nodes.sh env): {@code sources} stands in for pkgs.k8s.io ({@code /pkgs}), dl.k8s.io ({@code /dl}) and GitHub
+     * ({@code /github}), {@code registry} for registry.k8s.io and ghcr.io.
+     */
+    record Bed(Path dir, Path programs, Path key, String kubernetesVersion, String sources, String registry) {
         static Bed read() throws IOException, InterruptedException {
             Map<String, String> env = new LinkedHashMap<>();
             for (String line : run(List.of("bash", SCRIPT.toString(), "env"), Duration.ofSeconds(30)).split("\n")) {
@@ -37,7 +41,8 @@ final class TestNodes implements AutoCloseable {
                     env.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            return new Bed(Path.of(env.get("dir")), Path.of(env.get("k8s_bin")), Path.of(env.get("key")), env.get("k8s_version"));
+            return new Bed(Path.of(env.get("dir")), Path.of(env.get("k8s_bin")), Path.of(env.get("key")), env.get("k8s_version"),
+                    env.get("sources"), env.get("registry"));
         }
     }
 

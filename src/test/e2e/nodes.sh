@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The end-to-end test bed: real Debian nodes on one Linux machine, running the real Kubernetes
 # programs. Each node is systemd-nspawn -b on an overlay of a cached debootstrap base, in its own
-# network namespace on this bed's bridge, with sshd, sudo and apt from a local repository: Debian's
-# containerd, runc, CNI plugins and etcd, and the packages packages.sh builds from the real
-# Kubernetes programs (k8s-binaries.sh finds them). A local registry serves the images mkimage.py
-# builds from the same programs under their registry.k8s.io names (stand-ins only for the add-ons,
-# flannel and CoreDNS, which cannot be built here). What only this machine needs to run them (see
-# node-setup.sh) is the bed's, never part of what Mast writes on a node.
+# network namespace on this bed's bridge, with sshd, sudo and apt from a local repository standing
+# in for Debian's mirror (containerd, runc, CNI plugins, etcd). The Kubernetes programs
+# (k8s-binaries.sh finds them) come the way a user's do, from the bed's own stand-ins for
+# pkgs.k8s.io, dl.k8s.io and GitHub's release files (sources.sh, served over HTTP on the bed's
+# address) and a local registry standing in for registry.k8s.io and ghcr.io, with the images
+# mkimage.py builds from the same programs (stand-ins only for the add-ons, flannel and CoreDNS,
+# which cannot be built here; Debian's etcd 3.4 under the tags kubeadm pins, the only etcd here).
+# The plans it writes name them as a site's mirrors; the nodes reach nothing else. What only this
+# machine needs to run them (see node-setup.sh) is the bed's, never part of what Mast writes on a node.
 # The measured facts behind every choice: shared/reference/test-nodes.md and real-binaries.md.
 #
 # Usage: nodes.sh setup-host | base | up N [--masters M] [--legacy[=LAYOUT]] [--lb] [--plan-out F]

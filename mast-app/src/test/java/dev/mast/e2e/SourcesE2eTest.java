@@ -37,11 +37,6 @@ class SourcesE2eTest {
         PlanFile.write(change.apply(PlanFile.read(nodes.plan()).plan()), nodes.plan());
     }
 
-    private static Plan withVersion(Plan p, String version) {
-        return new Plan(p.name(), version, p.runtime(), p.podCidr(), p.serviceCidr(), p.dnsDomain(), p.apiServerPort(),
-                p.controlPlaneEndpoint(), p.nodes(), p.extraFlags(), p.ssh(), p.sources());
-    }
-
     private static String nodeLog(MastCli.Run run, String node) throws IOException {
         return Files.readString(run.runLog().orElseThrow().resolve(node + ".log"));
     }
@@ -58,7 +53,7 @@ class SourcesE2eTest {
 
             // A version the repository does not have: preflight names node, package and version, and nothing changes.
             String missing = version.substring(0, version.lastIndexOf('.') + 1) + "99";
-            changePlan(nodes, p -> withVersion(p, missing));
+            changePlan(nodes, p -> p.withKubernetesVersion(missing));
             MastCli.Run refused = InstallE2eTest.install(mast, nodes);
             assertEquals(1, refused.exit(), refused.describe());
             String older = version.substring(0, version.lastIndexOf('.') + 1)
@@ -69,7 +64,7 @@ class SourcesE2eTest {
                 assertFalse(nodes.shell(node).check("test -e /etc/apt/sources.list.d/kubernetes.list"), node + ": nothing changed");
                 assertFalse(nodes.shell(node).check("test -e /etc/kubernetes/pki"), node + ": nothing changed");
             }
-            changePlan(nodes, p -> withVersion(p, version));
+            changePlan(nodes, p -> p.withKubernetesVersion(version));
 
             // An older kubelet, from the same repository, installed and held by hand before Mast comes.
             worker.sudo("mkdir -p /etc/apt/keyrings && curl -fsSL -o /etc/apt/keyrings/by-hand.asc " + repository + "Release.key"

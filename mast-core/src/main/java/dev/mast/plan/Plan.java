@@ -142,7 +142,7 @@ public record Plan(
 
     public Plan withKubernetesVersion(String value) {
         return new Plan(name, value, runtime, podCidr, serviceCidr, dnsDomain, apiServerPort,
-                controlPlaneEndpoint, nodes, extraFlags);
+                controlPlaneEndpoint, nodes, extraFlags, ssh, clusterDns, podNetwork, apiServerCert, sources);
     }
 
     public Plan withExtraFlags(Map<Component, Map<String, String>> value) {

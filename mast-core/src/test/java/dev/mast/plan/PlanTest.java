@@ -15,6 +15,24 @@ class PlanTest {
     private static final Node WORKER = new Node("node002", "192.168.1.12", "10.0.0.12", Set.of(Role.WORKER), SshSettings.DEFAULT);
 
     @Test
+    void aNewVersionKeepsEveryOtherSetting() {
+        Plan plan = Plan.defaults("prod").withNodes(List.of(MASTER)).withSsh(new SshSettings("admin", 2222, "~/.ssh/k", ""))
+                .withClusterDns(new ClusterDns("10.96.0.53", false, 3)).withPodNetwork(PodNetwork.NONE)
+                .withApiServerCert(new ApiServerCert(List.of("api.example.com")))
+                .withSources(new Sources(ProgramSource.BINARIES, "", "", "https://mirror.example/k8s", "", "", EtcdSource.RELEASE));
+
+        Plan newer = plan.withKubernetesVersion("1.33.7");
+
+        assertEquals("1.33.7", newer.kubernetesVersion());
+        assertEquals(plan.withKubernetesVersion(plan.kubernetesVersion()), plan, "nothing but the version changed");
+        assertEquals(plan.ssh(), newer.ssh());
+        assertEquals(plan.clusterDns(), newer.clusterDns());
+        assertEquals(plan.podNetwork(), newer.podNetwork());
+        assertEquals(plan.apiServerCert(), newer.apiServerCert());
+        assertEquals(plan.sources(), newer.sources());
+    }
+
+    @Test
     void theClusterDnsIsTheTenthAddressOfTheServiceCidr() {
         Plan plan = Plan.defaults("prod");
         assertEquals("10.96.0.10", plan.clusterDnsIp());

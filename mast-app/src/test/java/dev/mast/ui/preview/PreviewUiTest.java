@@ -93,8 +93,9 @@ class PreviewUiTest {
         assertEquals("What the install does on master001, step by step · nothing has run yet",
                 robot.lookup("#file-title").queryAs(Label.class).getText());
         List<?> lines = robot.lookup("#code-view").queryAs(ListView.class).getItems();
-        assertEquals("1. Check the node [preflight/node] on every node: asks the node when the run starts", lines.get(0));
-        assertTrue(lines.contains("10. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
+        assertEquals("1. Lock the node for this run [lock/node] on every node", lines.get(0));
+        assertTrue(lines.contains("2. Check the node [preflight/node] on every node: asks the node when the run starts"), lines.toString());
+        assertTrue(lines.contains("11. Start the control plane [control-plane/static-pods] on every master"), lines.toString());
     }
 
     @Test

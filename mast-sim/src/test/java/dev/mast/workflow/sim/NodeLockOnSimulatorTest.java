@@ -41,7 +41,7 @@ class NodeLockOnSimulatorTest {
             Instant started = Instant.now();
             CompletableFuture<RunSummary> firstRun = CompletableFuture.supplyAsync(
                     () -> sim.run(sim.request(ClusterRun.Kind.UPGRADE), first::add));
-            awaitPhase(first, "upgrade/control-plane");
+            awaitPhase(first, "upgrade/apiserver");
 
             List<ProgressEvent> second = new CopyOnWriteArrayList<>();
             RunSummary refused = sim.run(sim.request(ClusterRun.Kind.UPGRADE), second::add);

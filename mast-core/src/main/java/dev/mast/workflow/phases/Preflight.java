@@ -1,5 +1,6 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.KubePorts;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -39,8 +41,12 @@ public final class Preflight implements Step {
     private static final String HOST_NAME = "hostname";
     private static final String MACS = "macs";
 
-    private static final Set<Integer> ETCD_PORTS = Set.of(2379, 2380);
-    private static final String ETCD_PACKAGE = "etcd-server";
+    /**
+     * Ports whose program a package starts as it is installed (Debian's etcd-server, Kubernetes' kubelet), with the
+     * packages that hold it: a run killed after Mast installed one leaves it running, and the next run takes it over.
+     */
+    private static final Map<Integer, List<String>> STARTED_BY_PACKAGE = Map.of(
+            2379, List.of("etcd-server", "etcd"), 2380, List.of("etcd-server", "etcd"), KubePorts.KUBELET, List.of("kubelet"));
 
     private final NodeFacts facts;
     private final Clock clock;
@@ -166,15 +172,26 @@ public final class Preflight implements Step {
             if (!listening.containsKey(number) || remote.probe("test -e " + port.getValue()) == 0) {
                 continue;
             }
-            if (ETCD_PORTS.contains(number) && listening.get(number).equals("etcd") && Packages.installedByMast(remote, ETCD_PACKAGE)) {
-                context.log("port " + number + " is held by the etcd that the " + ETCD_PACKAGE + " package started when Mast installed"
-                        + " it: Mast's own etcd unit takes its place");
+            Optional<String> mastsPackage = packageMastInstalled(remote, number, listening.get(number));
+            if (mastsPackage.isPresent()) {
+                context.log("port " + number + " is held by the " + listening.get(number) + " that the " + mastsPackage.get()
+                        + " package started when Mast installed it: Mast's own configuration takes its place");
                 continue;
             }
             problems.add("port " + number + " is in use by another program"
                     + (listening.get(number).isEmpty() ? "" : " (" + listening.get(number) + ")"));
         }
         return problems;
+    }
+
+    /** The package Mast installed that started the program holding the port, if that is what holds it. A query. */
+    private static Optional<String> packageMastInstalled(Remote remote, int port, String program) throws Exception {
+        for (String pkg : STARTED_BY_PACKAGE.getOrDefault(port, List.of())) {
+            if (pkg.startsWith(program) && !program.isEmpty() && Packages.installedByMast(remote, pkg)) {
+                return Optional.of(pkg);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A node is not fit for the cluster; nothing was changed on it. */

@@ -116,6 +116,7 @@ public final class KubernetesPrograms {
         packages.addAll(TOOL_PACKAGES);
         List<String> held = new ArrayList<>(programs);
         held.addAll(TOOL_PACKAGES);
+        Packages.noteInstalledByMast(remote, programs);
         remote.run("DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades --allow-change-held-packages"
                 + " -o Dpkg::Options::=--force-confold " + Sh.words(packages) + " && apt-mark hold " + Sh.words(held));
         context.log("installed " + String.join(", ", packages) + " from " + repository.debUrl() + " and held them");
@@ -135,6 +136,7 @@ public final class KubernetesPrograms {
         List<String> packages = new ArrayList<>();
         programs.forEach(program -> packages.add(program + "-" + plan.version()));
         packages.addAll(TOOL_PACKAGES);
+        Packages.noteInstalledByMast(remote, programs);
         Remote.Output output = remote.exec((remote.probe("command -v dnf >/dev/null") == 0 ? "dnf" : "yum")
                 + " install -y --disableexcludes=" + PackageRepository.YUM_REPO_ID + " " + Sh.words(packages) + " 2>&1");
         if (output.exitStatus() != 0) {

@@ -51,11 +51,24 @@ public final class Packages {
 
     /** Installs those of the packages that are missing, noting first on the node that Mast installs them. */
     public static void ensureInstalledByMast(Remote remote, List<String> pkgs) throws Exception {
+        List<String> missing = noteInstalledByMast(remote, pkgs);
+        if (!missing.isEmpty()) {
+            ensureInstalled(remote, missing);
+        }
+    }
+
+    /**
+     * Notes on the node, before Mast installs them, those of the packages that are not installed yet: a package whose
+     * service starts as it is installed (etcd-server, kubelet) is then known as Mast's on a re-run after a kill.
+     *
+     * @return the packages that were missing
+     */
+    public static List<String> noteInstalledByMast(Remote remote, List<String> pkgs) throws Exception {
         List<String> missing = missing(remote, pkgs);
         if (!missing.isEmpty()) {
             remote.writeAll(missing.stream().map(pkg -> NodeFile.text(INSTALLED_BY_MAST + pkg, "", NodeFile.PUBLIC)).toList());
-            ensureInstalled(remote, missing);
         }
+        return missing;
     }
 
     /** Whether Mast installed the package on this node (it noted so). A query. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.EtcdSource;
+import dev.mast.plan.Sources;
 import dev.mast.sim.Provisioning;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
@@ -14,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A re-run of the install continues after {@code etcd/start} failed half-way, although Debian's etcd-server package
- * starts an etcd of its own as it is installed: Mast keeps that one from starting, and takes over one the package
- * started for it, but still refuses a node whose port is held by an etcd Mast did not install.
+ * A re-run of the install that takes etcd from the distribution continues after {@code etcd/start} failed half-way,
+ * although Debian's etcd-server package starts an etcd of its own as it is installed: Mast keeps that one from
+ * starting, and takes over one the package started for it, but still refuses a node whose port is held by an etcd
+ * Mast did not install.
  */
 class EtcdRerunOnSimulatorTest {
     private static final String MEMBER = "node001";
@@ -26,7 +29,7 @@ class EtcdRerunOnSimulatorTest {
 
     @Test
     void aRerunContinuesAfterEtcdStartFailedAfterThePackageWasInstalled() throws Exception {
-        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+        try (SimulatedRun sim = withEtcdPackage(SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD))) {
             failAfterThePackageIsInstalled(sim);
             RunSummary failed = sim.install();
             assertEquals(List.of(StepState.RUNNING, StepState.FAILED), sim.states(MEMBER, "etcd/start"), failed.describe());
@@ -39,7 +42,7 @@ class EtcdRerunOnSimulatorTest {
 
     @Test
     void anEtcdThePackageStartedForMastIsTakenOver() throws Exception {
-        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+        try (SimulatedRun sim = withEtcdPackage(SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD))) {
             failAfterThePackageIsInstalled(sim);
             sim.install();
             // As the package does where nothing keeps it from starting its service (an older Mast, a hand-made install).
@@ -54,13 +57,19 @@ class EtcdRerunOnSimulatorTest {
 
     @Test
     void anEtcdMastDidNotInstallStillStopsTheInstall() throws Exception {
-        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+        try (SimulatedRun sim = withEtcdPackage(SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD))) {
             assertEquals(0, sim.sh(MEMBER, "apt-get install -y etcd-server").exitStatus());
             RunSummary summary = sim.install();
             assertFalse(summary.succeeded());
             assertTrue(summary.describe().contains("port 2379 is in use by another program (etcd)"), summary.describe());
             assertEquals(List.of(), sim.states(MEMBER, "etcd/start"), "nothing was changed");
         }
+    }
+
+    /** The plan takes etcd from the distribution's package (not from etcd's image, the default). */
+    private static SimulatedRun withEtcdPackage(SimulatedRun sim) {
+        sim.usePlan(sim.plan.withSources(Sources.DEFAULT.withEtcd(EtcdSource.PACKAGE)));
+        return sim;
     }
 
     /** etcd/start fails once, right after apt-get installed etcd-server (as a kill there would leave it). */

@@ -50,13 +50,18 @@ class ClusterSettingsUiTest {
         app.dialogs.choosePath(file);
         robot.clickOn("#open-plan");
         robot.clickOn("#next");
-        // The settings are the last rows of the form: scroll them into the window, as a user would.
-        javafx.scene.Node node = robot.lookup("#dns-service-ip").query();
+        // The settings are below the fold of the test's window: scroll them to its top, as a user would.
+        javafx.scene.Node field = robot.lookup("#dns-service-ip").query();
+        javafx.scene.Node node = field;
         while (!(node instanceof ScrollPane)) {
             node = node.getParent();
         }
         ScrollPane page = (ScrollPane) node;
-        app.onFx(() -> page.setVvalue(page.getVmax()));
+        app.onFx(() -> {
+            double top = page.getContent().sceneToLocal(field.localToScene(field.getBoundsInLocal())).getMinY() - 40;
+            double scrollable = page.getContent().getBoundsInLocal().getHeight() - page.getViewportBounds().getHeight();
+            page.setVvalue(scrollable <= 0 ? 0 : Math.min(1, Math.max(0, top / scrollable)) * page.getVmax());
+        });
         return file;
     }
 

@@ -33,6 +33,9 @@ public final class Packages {
      * the installed ones, so a node that says nothing has none of them.
      */
     public static List<String> missing(Remote remote, List<String> pkgs) throws Exception {
+        if (pkgs.isEmpty()) {
+            return List.of();
+        }
         String script = pkgs.stream().map(Sh::quote)
                 .map(pkg -> "dpkg -s " + pkg + " >/dev/null 2>&1 || rpm -q " + pkg + " >/dev/null 2>&1 && echo " + pkg)
                 .collect(Collectors.joining("; "));

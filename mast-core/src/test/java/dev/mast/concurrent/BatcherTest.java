@@ -185,10 +185,15 @@ class BatcherTest {
         for (int i = 0; i < 100; i++) {
             batcher.add("event " + i);
         }
-        Thread.sleep(50);
+        // The hand-over comes after the batcher's delay; a loaded machine may take longer than that.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (handedOver.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         batcher.add("event 100");
+        Thread.sleep(50);
 
-        assertEquals(1, handedOver.size());
+        assertEquals(1, handedOver.size(), "one hand-over while the first has not run");
         handedOver.get(0).run();
         assertEquals(1, received.size());
         assertEquals(101, received.get(0).items().size(), "what was queued until the delivery ran");

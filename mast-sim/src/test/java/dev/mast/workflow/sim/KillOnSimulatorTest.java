@@ -10,6 +10,7 @@ import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
+import dev.mast.sim.machine.Process;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.ProgressListener;
@@ -116,6 +117,7 @@ class KillOnSimulatorTest {
             for (Component component : Component.CONTROL_PLANE) {
                 assertNotEquals(0, sim.sh(MASTER, "systemctl is-active " + component.key()).exitStatus(), component.key());
                 assertEquals(0, sim.sh(MASTER, "test -f /etc/kubernetes/manifests/" + component.key() + ".yaml").exitStatus());
+                assertNotEquals(0, sim.sh(MASTER, "dpkg -s " + component.key()).exitStatus(), "its package goes, whichever run replaced it");
             }
             assertEquals(List.of(), sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-* 2>/dev/null").stdout(),
                     "nothing left in flight");
@@ -176,6 +178,31 @@ class KillOnSimulatorTest {
             }
             assertConverted(sim);
             assertEquals(0, sim.sh(MASTER, "dpkg -s kismatic-kubernetes-node").exitStatus(), "it holds the kubelet: stays");
+        }
+    }
+
+    /**
+     * Killed once the controller-manager and the scheduler were replaced, then the scheduler never becomes healthy as a
+     * static pod: the next run puts both back as services, from the backup of the run that replaced them.
+     */
+    @Test
+    void componentsAKilledRunReplacedAreRolledBackFromThatRunsBackup() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD)) {
+            killConversionAfter(sim, "manifests/kube-scheduler.yaml'");
+            String backup = sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-kube-scheduler").stdout().get(0).split(" ")[1];
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD);
+
+            RunSummary again = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
+                    (node, change) -> { });
+
+            assertFalse(again.succeeded());
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(again.describe().contains(component.key() + ": " + component.key() + ".service runs again"), again.describe());
+                assertTrue(sim.log(MASTER).contains("put back " + component.key() + ".service with its files from " + backup), sim.log(MASTER));
+                assertEquals(0, sim.sh(MASTER, "systemctl is-active " + component.key()).exitStatus(), component.key());
+                assertNotEquals(0, sim.sh(MASTER, "test -e /etc/kubernetes/manifests/" + component.key() + ".yaml").exitStatus());
+            }
+            assertEquals(List.of(), sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-* 2>/dev/null").stdout(), "nothing left in flight");
         }
     }
 

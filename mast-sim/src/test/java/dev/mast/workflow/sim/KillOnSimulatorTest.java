@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Node;
 import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.machine.Process;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.ProgressListener;
+import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
+import dev.mast.workflow.legacy.ConversionReport;
+import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.phases.LockNode;
 import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,6 +172,14 @@ class KillOnSimulatorTest {
             }
             assertTrue(notes.contains("waits until it is healthy as its manifest's probe checks it, then removes what it replaced"), notes);
             assertFalse(notes.contains("cannot tell which Kubernetes"), notes);
+            String report = String.join("\n", upgradeDryRunReport(sim));
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(report.contains(component.key() + ": a run that was stopped put its manifest in place; the upgrade waits until"
+                        + " it is healthy, then removes what it replaced"), report);
+                assertTrue(report.contains("/etc/systemd/system/" + component.key() + ".service: owned by no package, removed once "
+                        + component.key() + " is healthy"), report);
+            }
+            assertFalse(report.contains("REFUSED"), report);
 
             RunSummary finished = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
                     (node, change) -> { });
@@ -228,6 +241,15 @@ class KillOnSimulatorTest {
         Thread.sleep(STALE.toMillis() * 2 + 200);
         DryRunReport preview = sim.dryRun(request(sim, ClusterRun.Kind.UPGRADE));
         return String.join("\n", preview.steps(MASTER).stream().flatMap(step -> step.notes().stream()).toList());
+    }
+
+    /** What {@code mast upgrade --dry-run} says of the master before it lists the steps. */
+    private static List<String> upgradeDryRunReport(SimulatedRun sim) throws Exception {
+        Node master = sim.plan.nodes().stream().filter(n -> n.hostName().equals(MASTER)).findFirst().orElseThrow();
+        try (Remote remote = sim.remote(master)) {
+            return ConversionReport.describe(sim.plan, master, LegacyNodeReader.read(remote, MASTER),
+                    UnfinishedConversions.replaced(UnfinishedConversions.find(remote)));
+        }
     }
 
     /** The master's control plane runs as static pods alone, its services' unit files gone, nothing left in flight. */

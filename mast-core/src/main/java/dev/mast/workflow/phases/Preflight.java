@@ -39,8 +39,15 @@ public final class Preflight implements Step {
     private static final String HOST_NAME = "hostname";
     private static final String MACS = "macs";
 
-    private static final Set<Integer> ETCD_PORTS = Set.of(2379, 2380);
-    private static final String ETCD_PACKAGE = "etcd-server";
+    /**
+     * A program a package's maintainer scripts start as the package installs, on the port it then holds: Debian's
+     * etcd-server starts its own etcd, Kubernetes' kubelet package its kubelet.
+     */
+    private record PackageService(String program, String pkg) {
+    }
+
+    private static final Map<Integer, PackageService> PACKAGE_SERVICES = Map.of(2379, new PackageService("etcd", "etcd-server"),
+            2380, new PackageService("etcd", "etcd-server"), 10250, new PackageService("kubelet", "kubelet"));
 
     private final NodeFacts facts;
     private final Clock clock;
@@ -166,9 +173,10 @@ public final class Preflight implements Step {
             if (!listening.containsKey(number) || remote.probe("test -e " + port.getValue()) == 0) {
                 continue;
             }
-            if (ETCD_PORTS.contains(number) && listening.get(number).equals("etcd") && Packages.installedByMast(remote, ETCD_PACKAGE)) {
-                context.log("port " + number + " is held by the etcd that the " + ETCD_PACKAGE + " package started when Mast installed"
-                        + " it: Mast's own etcd unit takes its place");
+            PackageService started = PACKAGE_SERVICES.get(number);
+            if (started != null && listening.get(number).equals(started.program()) && Packages.installedByMast(remote, started.pkg())) {
+                context.log("port " + number + " is held by the " + started.program() + " that the " + started.pkg() + " package started"
+                        + " when Mast installed it: Mast's own " + started.program() + " unit takes its place");
                 continue;
             }
             problems.add("port " + number + " is in use by another program"

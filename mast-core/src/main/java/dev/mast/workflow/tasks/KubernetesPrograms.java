@@ -116,6 +116,10 @@ public final class KubernetesPrograms {
         packages.addAll(TOOL_PACKAGES);
         List<String> held = new ArrayList<>(programs);
         held.addAll(TOOL_PACKAGES);
+        // The kubelet package starts its own kubelet as it installs: noted as Mast's, a re-run's preflight takes it over.
+        if (!programs.isEmpty()) {
+            Packages.noteInstalledByMast(remote, Packages.missing(remote, programs));
+        }
         remote.run("DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades --allow-change-held-packages"
                 + " -o Dpkg::Options::=--force-confold " + Sh.words(packages) + " && apt-mark hold " + Sh.words(held));
         context.log("installed " + String.join(", ", packages) + " from " + repository.debUrl() + " and held them");

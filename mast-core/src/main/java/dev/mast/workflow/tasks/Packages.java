@@ -53,8 +53,15 @@ public final class Packages {
     public static void ensureInstalledByMast(Remote remote, List<String> pkgs) throws Exception {
         List<String> missing = missing(remote, pkgs);
         if (!missing.isEmpty()) {
-            remote.writeAll(missing.stream().map(pkg -> NodeFile.text(INSTALLED_BY_MAST + pkg, "", NodeFile.PUBLIC)).toList());
+            noteInstalledByMast(remote, missing);
             ensureInstalled(remote, missing);
+        }
+    }
+
+    /** Notes on the node, before Mast installs them, that the packages are Mast's (see {@link #INSTALLED_BY_MAST}). */
+    public static void noteInstalledByMast(Remote remote, List<String> pkgs) throws Exception {
+        if (!pkgs.isEmpty()) {
+            remote.writeAll(pkgs.stream().map(pkg -> NodeFile.text(INSTALLED_BY_MAST + pkg, "", NodeFile.PUBLIC)).toList());
         }
     }
 

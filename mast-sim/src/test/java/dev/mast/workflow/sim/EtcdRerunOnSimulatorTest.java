@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.EtcdSource;
 import dev.mast.sim.Provisioning;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
@@ -63,8 +64,9 @@ class EtcdRerunOnSimulatorTest {
         }
     }
 
-    /** etcd/start fails once, right after apt-get installed etcd-server (as a kill there would leave it). */
+    /** etcd from the distribution's package; etcd/start fails once, right after apt-get installed etcd-server (as a kill there would leave it). */
     private static void failAfterThePackageIsInstalled(SimulatedRun sim) {
+        sim.usePlan(sim.plan.withSources(sim.plan.sources().withEtcd(EtcdSource.PACKAGE)));
         sim.node(MEMBER).faults().failCommand("^ln -sf /usr/bin/etcd /usr/local/bin/etcd$", 1, "ln: simulated fault", 1);
     }
 

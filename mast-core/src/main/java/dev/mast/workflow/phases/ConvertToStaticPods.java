@@ -44,7 +44,9 @@ import java.util.Set;
  * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
  * static pod, and the unit files no package owns (the backup keeps them). If a component does not
  * become healthy, its manifest goes and the node's own units and files are put back from the
- * backup, byte for byte, and started again: every component, whatever fails on the way.
+ * backup, byte for byte, and started again: every component, whatever fails on the way. A component
+ * a killed run had replaced already (its manifest in place, its record left) is not converted again:
+ * it is waited for, cleaned up after or rolled back from that run's backup like the others.
  */
 public final class ConvertToStaticPods implements Step {
     /** The components a node runs as static pods now, across this run's conversion phases. */

@@ -1,6 +1,7 @@
 package dev.mast.cli;
 
 import dev.mast.node.NodeConnector;
+import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.workflow.SshRemote;
@@ -9,6 +10,7 @@ import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,7 +70,8 @@ final class UpgradeCommand extends ClusterRunCommand {
             try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
                 LegacyNode facts = LegacyNodeReader.read(remote, node.hostName());
                 read.add(facts);
-                ConversionReport.describe(plan, node, facts).forEach(line -> out.println("  " + line));
+                List<Component> replaced = UnfinishedConversions.replaced(UnfinishedConversions.find(remote));
+                ConversionReport.describe(plan, node, facts, replaced).forEach(line -> out.println("  " + line));
             } catch (Exception e) {
                 out.println("  cannot be read: " + e.getMessage() + "; the upgrade would stop before changing anything");
             }

@@ -6,6 +6,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.Role;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,11 @@ public final class ConversionReport {
     private ConversionReport() {
     }
 
-    public static List<String> describe(Plan plan, Node node, LegacyNode facts) {
+    /**
+     * @param replaced the components whose service a killed run replaced already (their manifests in place): this run
+     *                 waits for them and removes what they replaced
+     */
+    public static List<String> describe(Plan plan, Node node, LegacyNode facts, Collection<Component> replaced) {
         List<String> lines = new ArrayList<>();
         for (LegacyService service : facts.services().values()) {
             lines.add(service.unitName() + ": " + String.join(", ", service.files()) + "; runs " + service.program() + " "
@@ -28,7 +33,7 @@ public final class ConversionReport {
                     + (service.active() ? "" : " (inactive)") + ", "
                     + facts.owner(service.program()).map(p -> "package " + p).orElse("owned by no package"));
         }
-        lines.addAll(ConversionVersions.refusals(facts, plan.version()).stream().map(r -> "REFUSED: " + r).toList());
+        lines.addAll(ConversionVersions.refusals(facts, plan.version(), replaced).stream().map(r -> "REFUSED: " + r).toList());
         if (!facts.hasKubelet() && node.has(Role.MASTER)) {
             lines.add("no kubelet and no container runtime: the install's phases install them first and register the node");
         } else if (facts.hasKubelet() && facts.staticPodPath().isEmpty()) {
@@ -37,7 +42,11 @@ public final class ConversionReport {
         }
         List<Component> converted = new ArrayList<>();
         for (Component component : node.staticPods()) {
-            if (facts.service(component).isPresent() || component == Component.KUBE_PROXY && !facts.hasKubelet()) {
+            if (replaced.contains(component)) {
+                lines.add(component.key() + ": a run that was stopped put its manifest in place; the upgrade waits until it is"
+                        + " healthy, then removes what it replaced");
+                converted.add(component);
+            } else if (facts.service(component).isPresent() || component == Component.KUBE_PROXY && !facts.hasKubelet()) {
                 lines.addAll(ConversionManifests.render(plan, node, facts, component).notes());
                 converted.add(component);
             }

@@ -30,8 +30,19 @@ public final class ConversionVersions {
      * Why the plan's version cannot be what this node's services are converted to; empty when it can.
      */
     public static List<String> refusals(LegacyNode node, KubernetesVersion target) {
+        return refusals(node, target, List.of());
+    }
+
+    /**
+     * As above, but for the services of {@code replaced}: a run killed after replacing them checked their version, and
+     * their programs may have gone with their package since.
+     */
+    public static List<String> refusals(LegacyNode node, KubernetesVersion target, Collection<Component> replaced) {
         List<String> refusals = new ArrayList<>();
         for (LegacyService service : node.services().values()) {
+            if (replaced.contains(service.component())) {
+                continue;
+            }
             Optional<KubernetesVersion> running = service.version();
             String who = node.hostName() + " runs " + service.component().key();
             if (running.isEmpty()) {

@@ -22,10 +22,15 @@ import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyService;
 import dev.mast.workflow.legacy.PackageRemoval;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +44,9 @@ import java.util.Set;
  * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
  * static pod, and the unit files no package owns (the backup keeps them). If a component does not
  * become healthy, its manifest goes and the node's own units and files are put back from the
- * backup, byte for byte, and started again: every component, whatever fails on the way.
+ * backup, byte for byte, and started again: every component, whatever fails on the way. A component
+ * a killed run had replaced already (its manifest in place, its record left) is not converted again:
+ * it is waited for, cleaned up after or rolled back from that run's backup like the others.
  */
 public final class ConvertToStaticPods implements Step {
     /** The components a node runs as static pods now, across this run's conversion phases. */
@@ -69,11 +76,15 @@ public final class ConvertToStaticPods implements Step {
         return true;
     }
 
-    /** The components this phase moves on the node: those it runs as services, and kube-proxy on a node that had no kubelet. */
-    private List<Component> toConvert(NodeContext context) {
+    /**
+     * The components this phase moves on the node: those it runs as services, and kube-proxy on a node that had no kubelet;
+     * not those an earlier run replaced already ({@code replacedBefore}), whose manifests stand.
+     */
+    private List<Component> toConvert(NodeContext context, List<UnfinishedConversions.Unfinished> replacedBefore) {
         LegacyNode facts = facts(context);
         return components(context.node()).stream()
-                .filter(c -> facts.service(c).isPresent() || c == Component.KUBE_PROXY && !facts.hasKubelet()).toList();
+                .filter(c -> facts.service(c).isPresent() || c == Component.KUBE_PROXY && !facts.hasKubelet())
+                .filter(c -> replacedBefore.stream().noneMatch(u -> u.component() == c)).toList();
     }
 
     /** Done when none of its components runs as a service any more and each manifest is in place and healthy. */
@@ -88,7 +99,7 @@ public final class ConvertToStaticPods implements Step {
                 return false;
             }
         }
-        for (Component component : toConvert(context)) {
+        for (Component component : toConvert(context, List.of())) {
             if (context.remote().probe("test -f " + Sh.quote(ComponentHealth.manifestPath(component))) != 0) {
                 return false;
             }
@@ -99,10 +110,10 @@ public final class ConvertToStaticPods implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
-        List<UnfinishedConversions.Unfinished> leftBefore = leftInFlight(context);
+        List<UnfinishedConversions.Unfinished> replacedBefore = replacedBefore(context);
         LegacyNode facts = facts(context);
         List<StaticPodManifest> manifests = new ArrayList<>();
-        for (Component component : toConvert(context)) {
+        for (Component component : toConvert(context, replacedBefore)) {
             ConversionManifests.Converted converted = ConversionManifests.render(context.plan(), context.node(), facts, component);
             converted.notes().forEach(context::log);
             manifests.add(converted.manifest());
@@ -116,24 +127,27 @@ public final class ConvertToStaticPods implements Step {
                 context.log("wrote " + manifest.path());
             }
         }
+        List<Component> changed = new ArrayList<>();
+        List<String> mirrorPods = new ArrayList<>();
         for (StaticPodManifest manifest : manifests) {
-            awaitHealthy(context, manifest);
+            awaitHealthy(context, manifest.component(), manifest.pod());
+            changed.add(manifest.component());
+            mirrorPods.add(manifest.mirrorPodName());
         }
-        WaitForMirrorPods.await(context, cluster, timeouts, manifests.stream().map(StaticPodManifest::mirrorPodName).toList());
-        for (UnfinishedConversions.Unfinished left : leftBefore) {
-            if (left.manifestPresent() && !left.serviceActive()
-                    && manifests.stream().noneMatch(m -> m.component() == left.component())) {
-                // A killed run moved its manifest in place and stopped there: it is converted once it is healthy.
-                Health.await(context, timeouts, left.component().key(), ComponentHealth.url(context.plan(), left.component()));
-                UnfinishedConversions.finish(remote, left.component());
-            }
+        for (UnfinishedConversions.Unfinished left : replacedBefore) {
+            // A killed run put its manifest in place and stopped there: it is converted once it is healthy, as its own probe checks it.
+            context.log(left.component().key() + " runs from the manifest a killed run put in place (backup in " + left.backupDir() + ")");
+            awaitHealthy(context, left.component(), manifestOnNode(remote, left.component()));
+            changed.add(left.component());
+            mirrorPods.add(StaticPodManifest.mirrorPodName(left.component(), context.node().hostName()));
         }
+        WaitForMirrorPods.await(context, cluster, timeouts, mirrorPods);
         Set<Component> converted = context.get(CONVERTED).map(Converted::components).orElse(EnumSet.noneOf(Component.class));
-        manifests.forEach(m -> converted.add(m.component()));
+        converted.addAll(changed);
         context.put(CONVERTED, new Converted(converted));
-        removeWhatWasConverted(context, facts, manifests, converted);
-        for (StaticPodManifest manifest : manifests) {
-            UnfinishedConversions.finish(remote, manifest.component());
+        removeWhatWasConverted(context, facts, changed, converted);
+        for (Component component : changed) {
+            UnfinishedConversions.finish(remote, component);
         }
     }
 
@@ -156,22 +170,29 @@ public final class ConvertToStaticPods implements Step {
     }
 
     /** Packages whose every component now runs as a static pod, and unit files of converted services that no package owns. */
-    private static void removeWhatWasConverted(NodeContext context, LegacyNode facts, List<StaticPodManifest> manifests,
+    private static void removeWhatWasConverted(NodeContext context, LegacyNode facts, List<Component> changed,
                                                Set<Component> converted) throws Exception {
         Remote remote = context.remote();
         for (Map.Entry<String, Set<Component>> pkg : PackageRemoval.removable(facts, converted).entrySet()) {
+            if (Collections.disjoint(pkg.getValue(), changed)) {
+                continue; // an earlier phase of this run removed it, with the last of its components
+            }
             Packages.purge(remote, pkg.getKey());
             context.log("removed package " + pkg.getKey() + ": every component it held runs as a static pod now ("
                     + String.join(", ", pkg.getValue().stream().map(Component::key).toList()) + ")");
         }
-        for (StaticPodManifest manifest : manifests) {
-            List<String> unowned = PackageRemoval.unownedUnitFiles(facts, manifest.component());
+        for (Component component : changed) {
+            List<String> unowned = PackageRemoval.unownedUnitFiles(facts, component);
             if (!unowned.isEmpty()) {
                 remote.run("rm -f " + Sh.words(unowned) + " && systemctl daemon-reload");
                 context.log("removed " + String.join(", ", unowned) + ", owned by no package (kept in " + context.backupDir() + ")");
             }
-            facts.service(manifest.component()).filter(s -> facts.owner(s.program()).isEmpty())
-                    .ifPresent(s -> context.log(s.program() + " belongs to no package and stays where it is"));
+            Optional<LegacyService> service = facts.service(component);
+            // A program whose package a killed run removed already is gone, not kept.
+            if (service.isPresent() && facts.owner(service.get().program()).isEmpty()
+                    && remote.probe("test -e " + Sh.quote(service.get().program())) == 0) {
+                context.log(service.get().program() + " belongs to no package and stays where it is");
+            }
         }
     }
 
@@ -186,12 +207,24 @@ public final class ConvertToStaticPods implements Step {
     @Override
     public String rollBack(NodeContext context) throws Exception {
         LegacyNode facts = facts(context);
+        List<UnfinishedConversions.Unfinished> replacedBefore = replacedBefore(context);
+        Map<Component, String> backups = new LinkedHashMap<>();
+        toConvert(context, replacedBefore).forEach(component -> backups.put(component, context.backupDir()));
+        replacedBefore.forEach(left -> backups.put(left.component(), left.backupDir()));
         List<String> states = new ArrayList<>();
         boolean complete = true;
-        for (Component component : toConvert(context)) {
+        for (Map.Entry<Component, String> entry : backups.entrySet()) {
+            Component component = entry.getKey();
             Optional<LegacyService> service = facts.service(component);
+            if (service.isEmpty() && !entry.getValue().equals(context.backupDir())) {
+                // Its unit went with the killed run's clean-up: taking its manifest away would leave it in neither form.
+                complete = false;
+                states.add(component.key() + ": NOT restored (its unit is no longer on the node; its backup is in " + entry.getValue()
+                        + "), it stays a static pod");
+                continue;
+            }
             try {
-                restore(context, component, service);
+                restore(context, component, service, entry.getValue());
                 service.ifPresent(s -> states.add(component.key() + ": " + s.unitName() + " runs again"));
             } catch (Exception e) {
                 complete = false;
@@ -206,20 +239,21 @@ public final class ConvertToStaticPods implements Step {
         return report;
     }
 
-    private void restore(NodeContext context, Component component, Optional<LegacyService> service) throws Exception {
+    /** Puts the component back as its service, with its files from {@code backupDir}. */
+    private void restore(NodeContext context, Component component, Optional<LegacyService> service, String backupDir) throws Exception {
         Remote remote = context.remote();
         String manifest = Sh.quote(ComponentHealth.manifestPath(component));
         attempt(context, "remove " + manifest, () -> remote.run("rm -f " + manifest));
         if (service.isPresent()) {
             attempt(context, "stop the static pod of " + component.key(), () -> stopStaticPod(remote, component, context.node().hostName()));
             for (String file : service.get().files()) {
-                String backup = Sh.quote(context.backupDir() + file);
+                String backup = Sh.quote(backupDir + file);
                 attempt(context, "restore " + file, () -> remote.run("test ! -e " + backup + " || cp -a " + backup + " " + Sh.quote(file)));
             }
             String name = Sh.quote(service.get().unitName());
             attempt(context, "start " + name, () -> remote.run("systemctl daemon-reload && systemctl enable " + name + " && systemctl start " + name));
             context.warn("rolled back: removed " + ComponentHealth.manifestPath(component) + ", put back " + service.get().unitName()
-                    + " with its files from " + context.backupDir() + " and started it again");
+                    + " with its files from " + backupDir + " and started it again");
         }
         UnfinishedConversions.finish(remote, component);
     }
@@ -255,24 +289,41 @@ public final class ConvertToStaticPods implements Step {
         }
     }
 
-    /** Where the pod's own readiness probe looks; an API server probed on its TCP port alone refuses anonymous requests. */
-    private void awaitHealthy(NodeContext context, StaticPodManifest manifest) throws Exception {
-        Probe readiness = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
-        String component = manifest.component().key();
-        if (readiness.getHttpGet() != null) {
+    /**
+     * Waits until the component answers where its pod's own readiness probe looks: the one check of a component, whether
+     * this run wrote its manifest or a killed run did. An API server probed on its TCP port alone refuses anonymous requests.
+     */
+    private void awaitHealthy(NodeContext context, Component component, Pod pod) throws Exception {
+        Probe readiness = pod.getSpec().getContainers().get(0).getReadinessProbe();
+        String key = component.key();
+        if (readiness == null) {
+            Health.await(context, timeouts, key, ComponentHealth.url(context.plan(), component));
+        } else if (readiness.getHttpGet() != null) {
             HTTPGetAction get = readiness.getHttpGet();
-            Health.await(context, timeouts, component, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
+            Health.await(context, timeouts, key, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
                     + get.getPort().getIntVal() + get.getPath());
         } else {
             TCPSocketAction tcp = readiness.getTcpSocket();
-            Health.awaitRefusingAnonymous(context, timeouts, component, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal()
-                    + "/readyz");
+            Health.awaitRefusingAnonymous(context, timeouts, key, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal() + "/readyz");
         }
+    }
+
+    /** The pod a manifest on the node runs. */
+    private static Pod manifestOnNode(Remote remote, Component component) throws Exception {
+        String path = ComponentHealth.manifestPath(component);
+        byte[] text = remote.read(path).orElseThrow(() -> new IllegalStateException(path + " is gone"));
+        return Serialization.unmarshal(new String(text, StandardCharsets.UTF_8), Pod.class);
     }
 
     /** This phase's components whose conversion an earlier run left in flight on the node. A query. */
     private List<UnfinishedConversions.Unfinished> leftInFlight(NodeContext context) throws Exception {
         return UnfinishedConversions.find(context.remote()).stream().filter(u -> components.contains(u.component())).toList();
+    }
+
+    /** Those of them an earlier run replaced already: their manifests stand, their health and clean-up are left. A query. */
+    private List<UnfinishedConversions.Unfinished> replacedBefore(NodeContext context) throws Exception {
+        return leftInFlight(context).stream().filter(UnfinishedConversions.Unfinished::replaced)
+                .filter(u -> !u.backupDir().equals(context.backupDir())).toList();
     }
 
     private static LegacyNode facts(NodeContext context) {

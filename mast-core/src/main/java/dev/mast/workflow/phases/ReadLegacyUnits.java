@@ -26,7 +26,8 @@ public final class ReadLegacyUnits implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         // A conversion a killed run left in flight: say what the node has of it and what this run does about it.
-        UnfinishedConversions.find(context.remote()).forEach(unfinished -> context.warn(unfinished.describe()));
+        List<UnfinishedConversions.Unfinished> unfinished = UnfinishedConversions.find(context.remote());
+        unfinished.forEach(left -> context.warn(left.describe()));
         LegacyNode node = LegacyNodeReader.read(context.remote(), context.node().hostName());
         for (LegacyService service : node.services().values()) {
             context.log(service.unitName() + " (" + String.join(", ", service.unit().files()) + ") runs " + service.program() + " "
@@ -36,7 +37,7 @@ public final class ReadLegacyUnits implements Step {
         if (node.staticPodServices().isEmpty()) {
             context.log("no systemd unit of the control plane or kube-proxy: this node runs them as static pods already");
         }
-        List<String> refusals = ConversionVersions.refusals(node, context.plan().version());
+        List<String> refusals = ConversionVersions.refusals(node, context.plan().version(), UnfinishedConversions.replaced(unfinished));
         if (!refusals.isEmpty()) {
             throw new IllegalStateException(String.join("; ", refusals));
         }

@@ -23,6 +23,15 @@ public final class UnfinishedConversions {
 
     /** A component whose conversion a run started and did not finish, and what the node has of it now. */
     public record Unfinished(String backupDir, Component component, boolean serviceActive, boolean manifestPresent) {
+        /**
+         * Its manifest is in place and its service stopped: the run that left it had replaced the service (the
+         * manifest moves in place only once the service has stopped), and only waiting for its health and removing
+         * what it replaced were left.
+         */
+        public boolean replaced() {
+            return manifestPresent && !serviceActive;
+        }
+
         /** One sentence for the node's log: what it is left with, and what the run about to start does about it. */
         public String describe() {
             String unit = LegacyService.unitName(component);
@@ -30,8 +39,13 @@ public final class UnfinishedConversions {
                     : serviceActive ? unit + " still runs, no manifest yet"
                     : manifestPresent ? "runs as a static pod (" + unit + " stopped), not yet seen healthy"
                     : unit + " is stopped and there is no manifest: it runs in neither form";
-            return "a run stopped in the middle of converting " + component.key() + " (backup in " + backupDir + "): " + now
-                    + "; this run finishes it (writes its manifest, waits until it is healthy) or rolls it back to the service";
+            String next = replaced()
+                    ? "this run finishes it: waits until it is healthy as its manifest's probe checks it, then removes what it replaced"
+                    + " (its package once every component the package holds runs as a static pod, its unit files no package owns),"
+                    + " or rolls it back to the service from that backup"
+                    : "this run finishes it: converts it again from its service (writes its manifest, waits until it is healthy),"
+                    + " or rolls it back to the service";
+            return "a run stopped in the middle of converting " + component.key() + " (backup in " + backupDir + "): " + now + "; " + next;
         }
     }
 
@@ -59,6 +73,11 @@ public final class UnfinishedConversions {
             }
         }
         return found;
+    }
+
+    /** The components of {@code unfinished} whose service a killed run replaced already (see {@link Unfinished#replaced}). */
+    public static List<Component> replaced(List<Unfinished> unfinished) {
+        return unfinished.stream().filter(Unfinished::replaced).map(Unfinished::component).toList();
     }
 
     private static Unfinished state(Remote remote, String backupDir, Component component) throws Exception {

@@ -7,14 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.plan.Component;
 import dev.mast.plan.ContainerRuntime;
+import dev.mast.plan.KubernetesVersion;
+import dev.mast.plan.Node;
+import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
+import dev.mast.sim.machine.Process;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressEvent;
 import dev.mast.workflow.ProgressListener;
+import dev.mast.workflow.Remote;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.StepState;
+import dev.mast.workflow.legacy.ConversionReport;
+import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.phases.LockNode;
 import dev.mast.workflow.run.ClusterRun;
+import dev.mast.workflow.tasks.UnfinishedConversions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +114,10 @@ class KillOnSimulatorTest {
             String notes = String.join("\n", preview.steps(MASTER).stream().flatMap(step -> step.notes().stream()).toList());
             assertTrue(notes.contains("a run stopped in the middle of converting kube-") && notes.contains("(backup in /etc/kubernetes/backup/"),
                     "the dry run says what the node is left with:\n" + notes);
-            assertTrue(notes.contains("this run finishes it"), notes);
+            // What the run does about it depends on whether the killed run had replaced the service yet.
+            assertTrue(notes.contains(lastChange.startsWith("manifests/")
+                    ? "this run finishes it: waits until it is healthy as its manifest's probe checks it, then removes what it replaced"
+                    : "this run finishes it: converts it again from its service"), notes);
 
             RunSummary finished = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, event -> { }, new AtomicReference<>(),
                     (node, change) -> { });
@@ -113,14 +125,152 @@ class KillOnSimulatorTest {
             for (Component component : Component.CONTROL_PLANE) {
                 assertNotEquals(0, sim.sh(MASTER, "systemctl is-active " + component.key()).exitStatus(), component.key());
                 assertEquals(0, sim.sh(MASTER, "test -f /etc/kubernetes/manifests/" + component.key() + ".yaml").exitStatus());
+                assertNotEquals(0, sim.sh(MASTER, "dpkg -s " + component.key()).exitStatus(), "its package goes, whichever run replaced it");
             }
             assertEquals(List.of(), sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-* 2>/dev/null").stdout(),
                     "nothing left in flight");
         }
     }
 
+    /**
+     * Kismatic's API server refuses anonymous requests, so its pod is probed on its TCP port: killed once the API server's
+     * service has been replaced and its unit file removed, the next run waits for it as its manifest's probe checks it,
+     * not at a health URL that answers 401.
+     */
+    @Test
+    void anApiServerRefusingAnonymousRequestsThatAKilledRunReplacedIsCheckedAsItsProbeSays() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.legacy(dir, 2, 1, LegacyLayout.KISMATIC, KubernetesVersion.DEFAULT.toString())) {
+            killConversionAfter(sim, "rm -f '/etc/systemd/system/kube-apiserver.service'");
+            assertTrue(sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-kube-apiserver").exitStatus() == 0
+                    && sim.sh(MASTER, "test -e /etc/systemd/system/kube-apiserver.service").exitStatus() != 0,
+                    "the API server is left in flight with its unit gone");
+            String notes = notesOfADryRun(sim);
+            assertTrue(notes.contains("converting kube-apiserver (backup in /etc/kubernetes/backup/"), notes);
+
+            RunSummary finished = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
+                    (node, change) -> { });
+
+            assertTrue(finished.succeeded(), finished.describe() + "\n" + sim.log(MASTER));
+            assertTrue(Pattern.compile("kube-apiserver is healthy \\(https://[0-9.]+:6443/readyz\\)").matcher(sim.log(MASTER)).find(),
+                    "waited for as its TCP probe says, by a request refused as anonymous:\n" + sim.log(MASTER));
+            assertConverted(sim);
+            assertNotEquals(0, sim.sh(MASTER, "dpkg -s kismatic-kubernetes-master").exitStatus(), "every component it held converted");
+        }
+    }
+
+    /**
+     * Killed once Kismatic's master package is removed and before the unit files no package owns go: the next run does
+     * not refuse the services whose programs went with the package, does not convert them again, and finishes the
+     * clean-up, which its dry run says first.
+     */
+    @Test
+    void aRunKilledWhileRemovingWhatTheConversionReplacedIsFinishedByTheNextRun() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.legacy(dir, 2, 1, LegacyLayout.KISMATIC, KubernetesVersion.DEFAULT.toString())) {
+            killConversionAfter(sim, "apt-get purge -y 'kismatic-kubernetes-master'");
+            assertNotEquals(0, sim.sh(MASTER, "dpkg -s kismatic-kubernetes-master").exitStatus());
+            assertEquals(0, sim.sh(MASTER, "test -e /etc/systemd/system/kube-scheduler.service").exitStatus(), "its unit is left");
+            String notes = notesOfADryRun(sim);
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(notes.contains("converting " + component.key() + " (backup in /etc/kubernetes/backup/"), notes);
+            }
+            assertTrue(notes.contains("waits until it is healthy as its manifest's probe checks it, then removes what it replaced"), notes);
+            assertFalse(notes.contains("cannot tell which Kubernetes"), notes);
+            String report = String.join("\n", upgradeDryRunReport(sim));
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(report.contains(component.key() + ": a run that was stopped put its manifest in place; the upgrade waits until"
+                        + " it is healthy, then removes what it replaced"), report);
+                assertTrue(report.contains("/etc/systemd/system/" + component.key() + ".service: owned by no package, removed once "
+                        + component.key() + " is healthy"), report);
+            }
+            assertFalse(report.contains("REFUSED"), report);
+
+            RunSummary finished = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
+                    (node, change) -> { });
+
+            assertTrue(finished.succeeded(), finished.describe() + "\n" + sim.log(MASTER));
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(sim.log(MASTER).contains(component.key() + " runs from the manifest a killed run put in place"), sim.log(MASTER));
+                assertFalse(sim.log(MASTER).contains("stopped and disabled " + component.key()), "not converted twice:\n" + sim.log(MASTER));
+            }
+            assertConverted(sim);
+            assertEquals(0, sim.sh(MASTER, "dpkg -s kismatic-kubernetes-node").exitStatus(), "it holds the kubelet: stays");
+        }
+    }
+
+    /**
+     * Killed once the controller-manager and the scheduler were replaced, then the scheduler never becomes healthy as a
+     * static pod: the next run puts both back as services, from the backup of the run that replaced them.
+     */
+    @Test
+    void componentsAKilledRunReplacedAreRolledBackFromThatRunsBackup() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.LEGACY_SYSTEMD, ContainerRuntime.CONTAINERD)) {
+            killConversionAfter(sim, "manifests/kube-scheduler.yaml'");
+            String backup = sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-kube-scheduler").stdout().get(0).split(" ")[1];
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD);
+
+            RunSummary again = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
+                    (node, change) -> { });
+
+            assertFalse(again.succeeded());
+            for (Component component : List.of(Component.KUBE_CONTROLLER_MANAGER, Component.KUBE_SCHEDULER)) {
+                assertTrue(again.describe().contains(component.key() + ": " + component.key() + ".service runs again"), again.describe());
+                assertTrue(sim.log(MASTER).contains("put back " + component.key() + ".service with its files from " + backup), sim.log(MASTER));
+                assertEquals(0, sim.sh(MASTER, "systemctl is-active " + component.key()).exitStatus(), component.key());
+                assertNotEquals(0, sim.sh(MASTER, "test -e /etc/kubernetes/manifests/" + component.key() + ".yaml").exitStatus());
+            }
+            assertEquals(List.of(), sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-* 2>/dev/null").stdout(), "nothing left in flight");
+        }
+    }
+
+    /** Runs an upgrade killed on the master right after the conversion's change naming {@code lastChange}. */
+    private static void killConversionAfter(SimulatedRun sim, String lastChange) throws Exception {
+        Map<String, String> phaseOf = new ConcurrentHashMap<>();
+        ProgressListener phases = event -> {
+            if (event instanceof ProgressEvent.StepChanged s && s.state() == StepState.RUNNING) {
+                phaseOf.put(s.node(), s.phase());
+            }
+        };
+        AtomicReference<Killing> killing = new AtomicReference<>();
+        runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, phases, killing, (node, change) -> {
+            if (node.equals(MASTER) && CONVERSION.contains(phaseOf.get(node)) && change.contains(lastChange) && !killing.get().killed()) {
+                killing.get().kill();
+            }
+        });
+        assertTrue(killing.get().killed(), "no change named " + lastChange);
+    }
+
+    /** The notes of the master's steps in an upgrade's dry run, once the killed run's lock has gone stale. */
+    private static String notesOfADryRun(SimulatedRun sim) throws Exception {
+        Thread.sleep(STALE.toMillis() * 2 + 200);
+        DryRunReport preview = sim.dryRun(request(sim, ClusterRun.Kind.UPGRADE));
+        return String.join("\n", preview.steps(MASTER).stream().flatMap(step -> step.notes().stream()).toList());
+    }
+
+    /** What {@code mast upgrade --dry-run} says of the master before it lists the steps. */
+    private static List<String> upgradeDryRunReport(SimulatedRun sim) throws Exception {
+        Node master = sim.plan.nodes().stream().filter(n -> n.hostName().equals(MASTER)).findFirst().orElseThrow();
+        try (Remote remote = sim.remote(master)) {
+            return ConversionReport.describe(sim.plan, master, LegacyNodeReader.read(remote, MASTER),
+                    UnfinishedConversions.replaced(UnfinishedConversions.find(remote)));
+        }
+    }
+
+    /** The master's control plane runs as static pods alone, its services' unit files gone, nothing left in flight. */
+    private static void assertConverted(SimulatedRun sim) throws Exception {
+        for (Component component : Component.CONTROL_PLANE) {
+            assertNotEquals(0, sim.sh(MASTER, "systemctl is-active " + component.key()).exitStatus(), component.key());
+            assertNotEquals(0, sim.sh(MASTER, "test -e /etc/systemd/system/" + component.key() + ".service").exitStatus(), component.key());
+            assertTrue(SimulatedRun.isReady(sim.cluster.client().pods().inNamespace("kube-system")
+                    .withName(component.key() + "-" + MASTER).get()), component.key());
+        }
+        assertEquals(List.of(), sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-* 2>/dev/null").stdout(), "nothing left in flight");
+    }
+
     private static ClusterRun.Request request(SimulatedRun sim, ClusterRun.Kind kind) {
-        return sim.request(kind).withLockStaleAfter(STALE);
+        ClusterRun.Request request = sim.request(kind).withLockStaleAfter(STALE);
+        // A cluster whose installer kept its CA key (Kismatic) is watched through its own admin kubeconfig, as upgrade --kubeconfig does.
+        return sim.cluster.legacyInstallerFiles().isEmpty() ? request
+                : request.withClusterKubeconfig(sim.cluster.legacyAdminKubeconfig().orElseThrow());
     }
 
     /** A run through a new {@link Killing}, once the killed run's locks have gone stale. */

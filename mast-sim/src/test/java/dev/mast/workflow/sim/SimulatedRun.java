@@ -160,8 +160,13 @@ final class SimulatedRun implements AutoCloseable {
 
     /** What {@code mast install|upgrade --dry-run} reports for the cluster as it is now. */
     DryRunReport dryRun(ClusterRun.Kind kind) {
+        return dryRun(request(kind));
+    }
+
+    /** What a dry run of {@code request} reports. */
+    DryRunReport dryRun(ClusterRun.Request request) {
         DryRunReport report = new DryRunReport();
-        try (ClusterRun run = ClusterRun.dryRun(request(kind), java.util.Optional.of(connector))) {
+        try (ClusterRun run = ClusterRun.dryRun(request, java.util.Optional.of(connector))) {
             run.run(Set.of(), report);
         }
         return report;

@@ -72,6 +72,9 @@ class LogViewTest {
         model.options().tailProperty().set(null);
         view = new LogView(model);
         stage.setScene(new Scene(view.root(), 1100, 600));
+        // The primary stage is shared by the suite's GUI tests: an earlier one may have sized it otherwise.
+        stage.setMaximized(false);
+        stage.sizeToScene();
         stage.show();
         model.activate();
     }
@@ -226,7 +229,8 @@ class LogViewTest {
     @Test
     void wrapShowsALongLineWholeOnSeveralRows(FxRobot robot) {
         until("500 lines", () -> list(robot).getItems().size() == 500);
-        String longLine = "E0610 " + "a long message that goes on ".repeat(12) + "THE END";
+        // Several times as wide as any screen: it takes several rows whatever the window's width.
+        String longLine = "E0610 " + "a long message that goes on ".repeat(60) + "THE END";
         container.log(longLine);
         until("the long line", () -> list(robot).getItems().size() == 501);
         robot.clickOn("#log-wrap");

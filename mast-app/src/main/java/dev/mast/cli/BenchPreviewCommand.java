@@ -1,10 +1,13 @@
 package dev.mast.cli;
 
 import dev.mast.app.PreviewBench;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,8 +19,8 @@ import picocli.CommandLine.Spec;
                 + " on them: rendering every node's files and working out each node's steps, first for an install of fresh nodes,"
                 + " then for the upgrade of a cluster that runs its control plane as systemd services (which reads every node"
                 + " over SSH).",
-                "Prints key: value lines: command_delay_ms, then <kind>_nodes, <kind>_files, <kind>_step_lines, <kind>_render_s, <kind>_steps_s and"
-                        + " <kind>_preview_s (the two together), for kind install and upgrade."})
+                "Prints key: value lines: command_delay_ms, then <kind>_nodes, <kind>_files, <kind>_step_lines, <kind>_render_s,"
+                        + " <kind>_steps_s and <kind>_preview_s (the two together), for kind install and upgrade."})
 final class BenchPreviewCommand implements Callable<Integer> {
     @Option(names = "--install-nodes", defaultValue = "4", paramLabel = "N", description = "Nodes of the install (default ${DEFAULT-VALUE}).")
     int installNodes;
@@ -43,9 +46,22 @@ final class BenchPreviewCommand implements Callable<Integer> {
             return ProductJvm.rerun(spec);
         }
         Path dir = Files.createTempDirectory("mast-bench-preview");
-        var figures = PreviewBench.run(dir, installNodes, upgradeNodes, Duration.ofMillis(commandDelayMs));
-        figures.forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
-        spec.commandLine().getOut().flush();
-        return MastCommand.OK;
+        try {
+            var figures = PreviewBench.run(dir, installNodes, upgradeNodes, Duration.ofMillis(commandDelayMs));
+            figures.forEach((key, value) -> spec.commandLine().getOut().println(key + ": " + value));
+            spec.commandLine().getOut().flush();
+            return MastCommand.OK;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The simulations' PKI folders; the simulations removed their own nodes' folders. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

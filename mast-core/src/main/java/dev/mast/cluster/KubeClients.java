@@ -15,17 +15,15 @@ import java.nio.file.Path;
  * uses. A run waits on the API and keeps fabric8's patient retries (about 20 s for a refused
  * request): an API server that restarts must not fail the install. The pod list and the log viewer
  * retry twice, briefly, so they say "unreachable" and read from the nodes within seconds; their
- * informer keeps reconnecting on its own regardless, first after a tenth of a second, at most
- * {@link #WATCH_RECONNECT_MAX_MILLIS} apart (fabric8 doubles its interval five times at most; from
- * its default of 1 s the pod list came back ~20 s after an API server that was gone for a minute).
+ * informer keeps reconnecting on its own regardless, first after a tenth of a second, then at most
+ * 3.2 s apart (fabric8 doubles the interval five times at most; from its default of 1 s, the pod
+ * list was live again ~20 s after an API server that had been gone for a minute answered).
  */
 public final class KubeClients {
     static final int RETRIES = 2;
     static final int RETRY_INTERVAL_MILLIS = 250;
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int WATCH_RECONNECT_FIRST_MILLIS = 100;
-    /** fabric8's informers wait at most 2^5 times the first interval between two attempts. */
-    static final int WATCH_RECONNECT_MAX_MILLIS = WATCH_RECONNECT_FIRST_MILLIS << 5;
 
     private KubeClients() {
     }

@@ -1,5 +1,6 @@
 package dev.mast.app;
 
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.node.SshOptions;
 import dev.mast.node.CredentialPrompt;
 import dev.mast.node.NodeConnector;
@@ -15,6 +16,7 @@ import dev.mast.ui.RunKind;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.WorkflowRunner;
 import dev.mast.workflow.legacy.LegacyNode;
 import dev.mast.workflow.legacy.LegacyNodeReader;
 import dev.mast.workflow.legacy.UpgradeFiles;
@@ -25,10 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The preview's files: exactly what a run writes, from the cluster's PKI folder. */
 final class CorePlanRenderer implements PlanRenderer {
     private static final String ADOPT_CA = "pki/adopt-ca";
+    /** As many SSH connections as a run opens at once by default. */
+    private static final int MAX_READS_AT_ONCE = WorkflowRunner.DEFAULT_CONCURRENCY;
     private final AppFolders folders;
     private final CredentialPrompt prompt;
 
@@ -79,8 +87,9 @@ final class CorePlanRenderer implements PlanRenderer {
      * An upgrade's files are what the conversion writes, node by node, from what each node runs.
      * The running cluster's CA is taken from its first master first, by the upgrade's own first
      * phase ({@code pki/adopt-ca}, run alone; rendering first would make a CA of its own that the
-     * cluster does not trust, and the run would then refuse the folder), then every node is read,
-     * changing nothing.
+     * cluster does not trust, and the run would then refuse the folder), while every node is read,
+     * all at once, changing nothing: a read is dozens of commands, each a round trip, and the nodes
+     * answer independently (one after the other, the reads of six nodes took most of the preview's time).
      */
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
@@ -88,7 +97,17 @@ final class CorePlanRenderer implements PlanRenderer {
             return render(plan);
         }
         var adopt = request(plan, kind).withPhases(List.of(ADOPT_CA), List.of());
+        ExecutorService readers = Executors.newFixedThreadPool(Math.min(plan.nodes().size(), MAX_READS_AT_ONCE),
+                DaemonThreads.named("mast-preview-read"));
         try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
+            Map<String, Future<LegacyNode>> reads = new LinkedHashMap<>();
+            for (Node node : plan.nodes()) {
+                reads.put(node.hostName(), readers.submit(() -> {
+                    try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+                        return LegacyNodeReader.read(remote, node.hostName());
+                    }
+                }));
+            }
             try (ClusterRun run = ClusterRun.overSsh(adopt, connector)) {
                 RunSummary summary = run.run(Set.of(plan.masters().get(0).hostName()), event -> { });
                 if (!summary.succeeded()) {
@@ -96,12 +115,20 @@ final class CorePlanRenderer implements PlanRenderer {
                 }
             }
             Map<String, LegacyNode> read = new LinkedHashMap<>();
-            for (Node node : plan.nodes()) {
-                try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
-                    read.put(node.hostName(), LegacyNodeReader.read(remote, node.hostName()));
-                }
+            for (var entry : reads.entrySet()) {
+                read.put(entry.getKey(), result(entry.getValue()));
             }
             return UpgradeFiles.forCluster(plan, render(plan), read);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static <T> T result(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

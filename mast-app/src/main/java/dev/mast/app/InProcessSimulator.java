@@ -77,7 +77,7 @@ final class InProcessSimulator implements SimulatedClusterStarter {
     }
 
     /** Stops the running simulation and removes its folder (its nodes' files are of no use to the next one). */
-    private synchronized void stopRunning() throws IOException {
+    synchronized void stopRunning() throws IOException {
         if (running != null) {
             running.close();
             running = null;

@@ -44,7 +44,14 @@ final class WorkflowRunLauncher implements RunLauncher {
         String name = kind == RunKind.INSTALL ? "install" : "upgrade";
         RunLog log = RunLog.inNewFolder(runsBase, name);
         Handle handle = new Handle(log.folder());
-        DaemonThreads.start("mast-" + name, () -> run(plan, kind, onlyNodes, ProgressListener.all(log, listener), log, handle));
+        ProgressListener reporting = event -> {
+            // The Run page describes the summary as soon as RunFinished reaches it: the handle names the kubeconfig by then.
+            if (event instanceof ProgressEvent.RunFinished finished && finished.summary().succeeded()) {
+                handle.admin = Optional.of(folders.adminKubeconfig(plan));
+            }
+            listener.onEvent(event);
+        };
+        DaemonThreads.start("mast-" + name, () -> run(plan, kind, onlyNodes, ProgressListener.all(log, reporting), log, handle));
         return handle;
     }
 
@@ -57,9 +64,7 @@ final class WorkflowRunLauncher implements RunLauncher {
                 if (handle.cancelled) {
                     run.cancel();
                 }
-                if (run.run(onlyNodes, listener).succeeded()) {
-                    handle.admin = Optional.of(run.adminKubeconfig());
-                }
+                run.run(onlyNodes, listener);
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "the " + kind + " could not run", e);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measures parts of Mast itself; prints key: value lines.",
         subcommands = {BenchCommand.Progress.class, BenchWorkflowCommand.class, BenchLogsCommand.class, BenchPodsCommand.class,
-                BenchStartupCommand.class, BenchFuzzCommand.class})
+                BenchStartupCommand.class, BenchFuzzCommand.class, BenchPreviewCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

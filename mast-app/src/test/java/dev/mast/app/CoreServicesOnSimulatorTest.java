@@ -18,12 +18,14 @@ import dev.mast.sim.SimulatedCluster;
 import dev.mast.sim.machine.SimTiming;
 import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.ui.NodeCheck;
+import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
 import dev.mast.workflow.ProgressEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,18 +71,25 @@ class CoreServicesOnSimulatorTest {
         var simulator = new InProcessSimulator(folders);
         Plan plan = simulator.start(2, false);
         var finished = new CompletableFuture<ProgressEvent.RunFinished>();
-        var handle = new WorkflowRunLauncher(folders, dir.resolve("runs"), CredentialPrompt.refusing()).start(plan, RunKind.INSTALL, Set.of(), event -> {
-            if (event instanceof ProgressEvent.RunFinished done) {
-                finished.complete(done);
-            }
-        });
-        var done = finished.get(4, TimeUnit.MINUTES);
-        assertTrue(done.summary().succeeded(), done.summary().describe());
-        assertTrue(Files.exists(handle.runFolder().resolve("node001.log")));
-        for (int i = 0; i < 50 && handle.adminKubeconfig().isEmpty(); i++) {
-            Thread.sleep(100);
+        var started = new CompletableFuture<RunHandle>();
+        var kubeconfigWhenFinished = new CompletableFuture<Optional<Path>>();
+        try {
+            started.complete(new WorkflowRunLauncher(folders, dir.resolve("runs"), CredentialPrompt.refusing()).start(plan,
+                    RunKind.INSTALL, Set.of(), event -> {
+                        if (event instanceof ProgressEvent.RunFinished done) {
+                            // The Run page describes the summary as this event reaches it: the kubeconfig must be known then.
+                            kubeconfigWhenFinished.complete(started.join().adminKubeconfig());
+                            finished.complete(done);
+                        }
+                    }));
+            var done = finished.get(4, TimeUnit.MINUTES);
+            assertTrue(done.summary().succeeded(), done.summary().describe());
+            assertTrue(Files.exists(started.join().runFolder().resolve("node001.log")));
+            assertEquals(Optional.of(folders.adminKubeconfig(plan)), kubeconfigWhenFinished.join());
+            assertTrue(Files.readString(folders.adminKubeconfig(plan)).contains("client-certificate-data"));
+        } finally {
+            simulator.stopRunning();
         }
-        assertEquals(folders.adminKubeconfig(plan), handle.adminKubeconfig().orElseThrow());
     }
 
     @Test

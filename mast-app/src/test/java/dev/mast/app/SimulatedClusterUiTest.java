@@ -104,18 +104,27 @@ class SimulatedClusterUiTest {
 
         assertEquals(2, rowsShowing(robot, "Done"), statuses());
         assertTrue(summary(robot).startsWith("install finished on all 2 nodes"), summary(robot));
+        assertSummaryNamesTheAdminKubeconfig(robot);
         Path folder = app.model.run().runFolder().orElseThrow();
         assertTrue(folder.startsWith(runs), folder.toString());
         assertTrue(Files.readString(folder.resolve("node002.log")).contains("kubelet"));
     }
 
     @Test
-    void aSimulatedUpgradeOfALegacyClusterEndsWithEveryNodeDone(FxRobot robot) {
+    void aSimulatedUpgradeOfALegacyClusterEndsWithEveryNodeDone(FxRobot robot) throws Exception {
         walkToTheRun(robot, "upgrade", 2);
         waitForTheRunToEnd();
 
         assertEquals(2, rowsShowing(robot, "Done"), statuses());
         assertTrue(summary(robot).startsWith("upgrade finished on all 2 nodes"), summary(robot));
+        assertSummaryNamesTheAdminKubeconfig(robot);
+    }
+
+    private void assertSummaryNamesTheAdminKubeconfig(FxRobot robot) throws Exception {
+        Path kubeconfig = app.model.run().handleProperty().get().orElseThrow().adminKubeconfig().orElseThrow();
+        assertTrue(summary(robot).contains(" The admin kubeconfig is " + kubeconfig + "; use it with kubectl --kubeconfig "
+                + kubeconfig + "."), summary(robot));
+        assertTrue(Files.readString(kubeconfig).contains("client-certificate-data"), kubeconfig.toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,9 @@ class ClusterRunCommandTest {
 
         assertEquals(MastCommand.OK, run.exitCode(), run.err() + run.out());
         Path admin = dir.resolve("sim-admin.conf");
-        assertTrue(run.out().contains("admin kubeconfig: " + admin + "\n"), run.out());
+        // The run's summary, then where the admin kubeconfig is: the last the user reads.
+        assertTrue(Pattern.compile("(?m)^install finished on all \\d+ nodes in [\\d.]+ s\\.\nadmin kubeconfig: "
+                + Pattern.quote(admin.toString()) + "\n\\z").matcher(run.out()).find(), run.out());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(admin)));
         assertTrue(Files.readString(admin).contains("client-certificate-data"));
         assertTrue(cluster.nodes().get(0).machine().fs().exists("/etc/kubernetes/manifests/kube-apiserver.yaml"));

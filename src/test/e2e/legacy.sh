@@ -559,7 +559,8 @@ KISMATIC_PACKAGE_VERSION=1.2.0-1
 kismatic_package() {
     local root=$1 name=$2 depends=$3 stage program
     shift 3
-    stage=$(mktemp -d)
+    # Built in the layer's own root, outside /tmp and /run, which in_root covers with empty tmpfs.
+    stage=$root/var/cache/kismatic/$name
     mkdir -p "$stage/usr/bin" "$stage/DEBIAN"
     for program in "$@"; do
         install -m 0755 "$K8S_BIN/$program" "$stage/usr/bin/$program"
@@ -572,9 +573,10 @@ kismatic_package() {
         [ -n "$depends" ] && echo "Depends: $depends"
         echo "Description: Kismatic's $name (Mast's test bed, from the real programs)"
     } >"$stage/DEBIAN/control"
-    dpkg-deb --root-owner-group -Znone --build "$stage" "$root/tmp/$name.deb" >/dev/null
+    dpkg-deb --root-owner-group -Znone --build "$stage" "$root/var/cache/kismatic/$name.deb" >/dev/null
     rm -rf "$stage"
-    in_root "$root" bash -c "dpkg -i /tmp/$name.deb && rm /tmp/$name.deb"
+    in_root "$root" dpkg -i "/var/cache/kismatic/$name.deb"
+    rm -rf "$root/var/cache/kismatic"
 }
 
 layer_legacy_kismatic_worker() {

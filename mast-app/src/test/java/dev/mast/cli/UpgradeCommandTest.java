@@ -67,6 +67,9 @@ class UpgradeCommandTest {
             assertTrue(controller.contains("Install the container runtime [runtime/install] on every master\n"
                     + "       run apt-get install -y 'containerd'"), controller);
             assertTrue(controller.contains("Start the kubelet [kubelet/start] on every master\n"), controller);
+            assertTrue(controller.contains("Pull the images [upgrade/pull-images] on every node that joins the cluster: not for this"
+                    + " node: it runs no kubelet yet"), controller);
+            assertFalse(controller.contains("already done"), "a step left out for want of a kubelet is not done: " + controller);
             assertTrue(controller.contains("check that /etc/kubernetes/pki/ca.crt is the cluster's CA, byte for byte"), controller);
             assertTrue(out.contains("dry run: no step failed"), out);
             assertFalse(Files.exists(tmp.resolve("hard-pki")), "a dry run writes no PKI folder");

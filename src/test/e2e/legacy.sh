@@ -22,10 +22,16 @@ legacy_cluster() {
     "legacy_files_$layout" "$@"
 }
 
+# The controller-manager runs its controllers, which it starts some seconds after it answers its health
+# check: the default namespace has its service account (a token can be issued for it).
+legacy_controllers_run() {
+    "$K8S_BIN/kubectl" --kubeconfig "$W/legacy/admin.conf" get serviceaccount default -n default >/dev/null 2>&1
+}
+
 legacy_wait_healthy() {
     local layout=$1 deadline=$((SECONDS + 300))
     shift
-    until "legacy_healthy_$layout" "$@"; do
+    until "legacy_healthy_$layout" "$@" && legacy_controllers_run; do
         [ $SECONDS -lt $deadline ] || { log "the legacy $layout cluster is not healthy after 300 s"; return 1; }
         sleep 2
     done
@@ -743,8 +749,8 @@ EOF
     kismatic_kubeconfig "$upper/etc/kubernetes/scheduler.conf" "https://$ip:6443" system:kube-scheduler scheduler
     kubeconfig "$upper/root/.kube/config" "https://127.0.0.1:6443" "$pki" admin admin
     kismatic_unit "$upper/etc/systemd/system/etcd_k8s.service" "etcd key-value store" /usr/bin/etcd \
-        ETCD_NAME="$name" ETCD_IP="$ip" ETCD_CLUSTER="$etcd_cluster" -- \
-        '--name=${ETCD_NAME}' --data-dir=/var/lib/etcd_k8s --client-cert-auth --cert-file=$e/etcd.pem --key-file=$e/etcd-key.pem \
+        NODE_NAME="$name" ETCD_IP="$ip" ETCD_CLUSTER="$etcd_cluster" -- \
+        '--name=${NODE_NAME}' --data-dir=/var/lib/etcd_k8s --client-cert-auth --cert-file=$e/etcd.pem --key-file=$e/etcd-key.pem \
         --peer-client-cert-auth --peer-cert-file=$e/etcd.pem --peer-key-file=$e/etcd-key.pem --trusted-ca-file=$e/ca.pem \
         --peer-trusted-ca-file=$e/ca.pem '--initial-advertise-peer-urls=https://${ETCD_IP}:2380' \
         '--listen-peer-urls=https://${ETCD_IP}:2380' '--listen-client-urls=https://${ETCD_IP}:2379,https://127.0.0.1:2379' \

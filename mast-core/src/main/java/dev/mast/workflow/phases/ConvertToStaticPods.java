@@ -34,10 +34,9 @@ import java.util.Set;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
- * service and move its manifest (its own flags, its files mounted in place) into place in one
- * command, as soon as the service's port is closed, the node recording the conversion in flight
- * meanwhile; wait until it is
- * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
+ * service and move its manifest (its own flags, its files mounted in place) into place as soon as
+ * the service's port is closed, the node recording the conversion in flight meanwhile; wait until
+ * it is healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
  * static pod, and the unit files no package owns (the backup keeps them). If a component does not
  * become healthy, its manifest goes and the node's own units and files are put back from the
  * backup, byte for byte, and started again: every component, whatever fails on the way.

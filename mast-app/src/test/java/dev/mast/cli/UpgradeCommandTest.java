@@ -74,7 +74,7 @@ class UpgradeCommandTest {
             // The API server's manifest goes in place once the old one's port is closed, not once its process has gone.
             String apiServer = controller.substring(controller.indexOf("[upgrade/apiserver]"));
             int stop = apiServer.indexOf("run systemctl stop --no-block 'kube-apiserver.service'");
-            int closed = apiServer.indexOf("wait until kube-apiserver no longer listens at https://127.0.0.1:6443/livez");
+            int closed = apiServer.indexOf("wait until kube-apiserver no longer listens at https://");
             int moved = apiServer.indexOf("mv -f ");
             assertTrue(0 < stop && stop < closed && closed < moved, apiServer);
             assertTrue(controller.contains("Pull the images [upgrade/pull-images] on every node that joins the cluster: not for this"

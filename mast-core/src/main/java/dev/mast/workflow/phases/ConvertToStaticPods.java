@@ -151,7 +151,7 @@ public final class ConvertToStaticPods implements Step {
         UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
         remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
         remote.run("systemctl stop --no-block " + unit + " && systemctl disable " + unit);
-        Health.awaitClosed(context, timeouts, manifest.component().key(), ComponentHealth.url(context.plan(), manifest.component()));
+        Health.awaitClosed(context, timeouts, manifest.component().key(), probeUrl(manifest));
         String folder = file.path().substring(0, file.path().lastIndexOf('/'));
         // The second stop returns once the first one has ended the old process, however it ends it.
         remote.run("mkdir -p " + Sh.quote(folder) + " && mv -f " + Sh.quote(staged) + " " + Sh.quote(file.path())
@@ -261,17 +261,27 @@ public final class ConvertToStaticPods implements Step {
 
     /** Where the pod's own readiness probe looks; an API server probed on its TCP port alone refuses anonymous requests. */
     private void awaitHealthy(NodeContext context, StaticPodManifest manifest) throws Exception {
-        Probe readiness = manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
         String component = manifest.component().key();
+        if (readiness(manifest).getHttpGet() != null) {
+            Health.await(context, timeouts, component, probeUrl(manifest));
+        } else {
+            Health.awaitRefusingAnonymous(context, timeouts, component, probeUrl(manifest));
+        }
+    }
+
+    /** Where the pod's readiness probe looks: the address and port of the component's own flags. */
+    private static String probeUrl(StaticPodManifest manifest) {
+        Probe readiness = readiness(manifest);
         if (readiness.getHttpGet() != null) {
             HTTPGetAction get = readiness.getHttpGet();
-            Health.await(context, timeouts, component, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
-                    + get.getPort().getIntVal() + get.getPath());
-        } else {
-            TCPSocketAction tcp = readiness.getTcpSocket();
-            Health.awaitRefusingAnonymous(context, timeouts, component, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal()
-                    + "/readyz");
+            return get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":" + get.getPort().getIntVal() + get.getPath();
         }
+        TCPSocketAction tcp = readiness.getTcpSocket();
+        return "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal() + "/readyz";
+    }
+
+    private static Probe readiness(StaticPodManifest manifest) {
+        return manifest.pod().getSpec().getContainers().get(0).getReadinessProbe();
     }
 
     /** This phase's components whose conversion an earlier run left in flight on the node. A query. */

@@ -67,6 +67,19 @@ class UpgradeCommandTest {
             assertTrue(controller.contains("Install the container runtime [runtime/install] on every master\n"
                     + "       run apt-get install -y 'containerd'"), controller);
             assertTrue(controller.contains("Start the kubelet [kubelet/start] on every master\n"), controller);
+            // The real kubelet watches its manifests folder only if it is there when it starts (else it lists it every 20 s).
+            String kubeletStart = controller.substring(controller.indexOf("[kubelet/start]"));
+            assertTrue(kubeletStart.indexOf("run mkdir -p '/etc/kubernetes/manifests'") < kubeletStart.indexOf("systemctl restart 'kubelet'"),
+                    kubeletStart);
+            // The API server's manifest goes in place once the old one's port is closed, not once its process has gone.
+            String apiServer = controller.substring(controller.indexOf("[upgrade/apiserver]"));
+            int stop = apiServer.indexOf("run systemctl stop --no-block 'kube-apiserver.service'");
+            int closed = apiServer.indexOf("wait until kube-apiserver no longer listens at https://");
+            int moved = apiServer.indexOf("mv -f ");
+            assertTrue(0 < stop && stop < closed && closed < moved, apiServer);
+            assertTrue(controller.contains("Pull the images [upgrade/pull-images] on every node that joins the cluster: not for this"
+                    + " node: it runs no kubelet yet"), controller);
+            assertFalse(controller.contains("already done"), "a step left out for want of a kubelet is not done: " + controller);
             assertTrue(controller.contains("check that /etc/kubernetes/pki/ca.crt is the cluster's CA, byte for byte"), controller);
             assertTrue(out.contains("dry run: no step failed"), out);
             assertFalse(Files.exists(tmp.resolve("hard-pki")), "a dry run writes no PKI folder");

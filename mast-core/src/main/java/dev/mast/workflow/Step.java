@@ -1,5 +1,7 @@
 package dev.mast.workflow;
 
+import java.util.Optional;
+
 /**
  * What a phase does on one node. It first checks whether its work is already done there, so a
  * re-run continues where a failed or cancelled run stopped; a destructive step backs up what it
@@ -12,6 +14,14 @@ public interface Step {
     /** True when the node already has what this step would do; the phase is then skipped. Only asks, changes nothing. */
     default boolean isDone(NodeContext context) throws Exception {
         return false;
+    }
+
+    /**
+     * Why this step is not for the node at all (a step for nodes without a kubelet, on a node that runs one); the phase
+     * is then skipped with that reason, where {@link #isDone} would only say "already done". Only asks, changes nothing.
+     */
+    default Optional<String> notForThisNode(NodeContext context) throws Exception {
+        return Optional.empty();
     }
 
     void run(NodeContext context) throws Exception;

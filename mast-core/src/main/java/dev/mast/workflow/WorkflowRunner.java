@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -237,10 +238,9 @@ public final class WorkflowRunner {
             step(StepState.RUNNING, phase.title());
             Step work = phase.step();
             try {
-                if (phase.info().checksOnly() && !context.remote().asks()) {
-                    finish(StepState.SKIPPED, NOT_ASKED);
-                } else if (work.isDone(context)) {
-                    finish(StepState.SKIPPED, "already done");
+                Optional<String> skipped = whySkipped(work);
+                if (skipped.isPresent()) {
+                    finish(StepState.SKIPPED, skipped.get());
                 } else {
                     work.run(context);
                     finish(StepState.DONE, "done");
@@ -251,6 +251,18 @@ public final class WorkflowRunner {
             } catch (Exception e) {
                 return rollBackOrFail(Failures.describe(e));
             }
+        }
+
+        /** Why the step does not run here: nothing to ask in a dry run, not a step for this node, or its work is done. */
+        private Optional<String> whySkipped(Step work) throws Exception {
+            if (phase.info().checksOnly() && !context.remote().asks()) {
+                return Optional.of(NOT_ASKED);
+            }
+            Optional<String> notForThisNode = work.notForThisNode(context);
+            if (notForThisNode.isPresent()) {
+                return notForThisNode;
+            }
+            return work.isDone(context) ? Optional.of("already done") : Optional.empty();
         }
 
         private boolean rollBackOrFail(String reason) {

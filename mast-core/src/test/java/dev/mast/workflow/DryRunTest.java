@@ -53,8 +53,12 @@ class DryRunTest {
     }
 
     private DryRunReport dryRun(Optional<RemoteFactory> asking) {
+        return dryRun(workflow(), asking);
+    }
+
+    private DryRunReport dryRun(Workflow workflow, Optional<RemoteFactory> asking) {
         DryRunReport report = new DryRunReport();
-        new WorkflowRunner(workflow(), plan, RecordingRemote.factory(asking), report,
+        new WorkflowRunner(workflow, plan, RecordingRemote.factory(asking), report,
                 new WorkflowRunner.Options(2, Clock.systemUTC())).run();
         return report;
     }
@@ -94,6 +98,38 @@ class DryRunTest {
                 node002.changes());
         assertTrue(asked.contains("node002: dpkg -s kubelet >/dev/null && echo installed"), asked.toString());
         assertFalse(asked.stream().anyMatch(a -> a.contains("apt-get install")), "a change never reaches the node: " + asked);
+    }
+
+    @Test
+    void aStepThatIsNotForANodeSaysWhyRatherThanAlreadyDone() {
+        // As the upgrade's steps for a master without a kubelet, on a node that runs one: its work is not "done" there.
+        Step forNodesWithoutKubelet = new Step() {
+            @Override
+            public Optional<String> notForThisNode(NodeContext context) {
+                return context.node().hostName().equals("node001") ? Optional.of("not for this node: it runs a kubelet already")
+                        : Optional.empty();
+            }
+
+            @Override
+            public boolean isDone(NodeContext context) {
+                return context.node().hostName().equals("node001");
+            }
+
+            @Override
+            public void run(NodeContext context) throws Exception {
+                context.remote().run("apt-get install -y kubelet");
+            }
+        };
+        Workflow workflow = new Workflow("upgrade", List.of(
+                new Phase(PhaseInfo.of("kubelet/start", "Start the kubelet", Targets.CLUSTER_NODES), forNodesWithoutKubelet)));
+        DryRunReport report = dryRun(workflow, Optional.empty());
+
+        var node001 = report.steps("node001").get(0);
+        assertEquals(StepState.SKIPPED, node001.state());
+        assertEquals("not for this node: it runs a kubelet already", node001.message());
+        assertEquals(List.of("1. Start the kubelet [kubelet/start] on every node that joins the cluster: not for this node: it runs a kubelet already"),
+                report.describe("node001", workflow));
+        assertEquals(List.of("run apt-get install -y kubelet"), report.steps("node002").get(0).changes());
     }
 
     @Test

@@ -39,9 +39,9 @@ import java.util.Set;
 
 /**
  * Moves components from systemd services to static pods on one node: stop and disable each
- * service and move its manifest (its own flags, its files mounted in place) into place in one
- * command, the node recording the conversion in flight meanwhile; wait until it is
- * healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
+ * service and move its manifest (its own flags, its files mounted in place) into place as soon as
+ * the service's port is closed, the node recording the conversion in flight meanwhile; wait until
+ * it is healthy and its mirror pod Ready; then remove the packages whose every component now runs as a
  * static pod, and the unit files no package owns (the backup keeps them). If a component does not
  * become healthy, its manifest goes and the node's own units and files are put back from the
  * backup, byte for byte, and started again: every component, whatever fails on the way. A component
@@ -152,20 +152,24 @@ public final class ConvertToStaticPods implements Step {
     }
 
     /**
-     * Stops the service and puts its manifest in place in one command, the manifest already on the node beside it: a
-     * run killed on the way leaves the component in one form or the other. The node records first that the
-     * conversion is in flight, for whatever a kill leaves half-done.
+     * Stops the service and puts its manifest in place as soon as the service's port is closed: a program that stops
+     * gracefully closes its port at once and then drains what is in flight (the real kube-apiserver until systemd kills
+     * it, 10 to 90 s later), and the static pod need not wait for that. The manifest is already on the node beside its
+     * place, and the node records first that the conversion is in flight, for whatever a kill leaves half-done.
      */
-    private static void replaceService(NodeContext context, LegacyService service, StaticPodManifest manifest) throws Exception {
+    private void replaceService(NodeContext context, LegacyService service, StaticPodManifest manifest) throws Exception {
         Remote remote = context.remote();
         String unit = Sh.quote(service.unitName());
         NodeFile file = manifest.toNodeFile();
         String staged = context.backupDir() + "/staged/" + manifest.component().key() + ".yaml";
         UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
         remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
+        remote.run("systemctl stop --no-block " + unit + " && systemctl disable " + unit);
+        Health.awaitClosed(context, timeouts, manifest.component().key(), probeUrl(readiness(manifest.pod())));
         String folder = file.path().substring(0, file.path().lastIndexOf('/'));
-        remote.run("systemctl stop " + unit + " && systemctl disable " + unit + " && mkdir -p " + Sh.quote(folder) + " && mv -f "
-                + Sh.quote(staged) + " " + Sh.quote(file.path()));
+        // The second stop returns once the first one has ended the old process, however it ends it.
+        remote.run("mkdir -p " + Sh.quote(folder) + " && mv -f " + Sh.quote(staged) + " " + Sh.quote(file.path())
+                + " && systemctl stop " + unit);
         context.log("stopped and disabled " + service.unitName() + ", wrote " + file.path());
     }
 
@@ -294,18 +298,29 @@ public final class ConvertToStaticPods implements Step {
      * this run wrote its manifest or a killed run did. An API server probed on its TCP port alone refuses anonymous requests.
      */
     private void awaitHealthy(NodeContext context, Component component, Pod pod) throws Exception {
-        Probe readiness = pod.getSpec().getContainers().get(0).getReadinessProbe();
+        Probe readiness = readiness(pod);
         String key = component.key();
         if (readiness == null) {
             Health.await(context, timeouts, key, ComponentHealth.url(context.plan(), component));
         } else if (readiness.getHttpGet() != null) {
-            HTTPGetAction get = readiness.getHttpGet();
-            Health.await(context, timeouts, key, get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":"
-                    + get.getPort().getIntVal() + get.getPath());
+            Health.await(context, timeouts, key, probeUrl(readiness));
         } else {
-            TCPSocketAction tcp = readiness.getTcpSocket();
-            Health.awaitRefusingAnonymous(context, timeouts, key, "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal() + "/readyz");
+            Health.awaitRefusingAnonymous(context, timeouts, key, probeUrl(readiness));
         }
+    }
+
+    /** Where a readiness probe looks: the address and port of the component's own flags. */
+    private static String probeUrl(Probe readiness) {
+        if (readiness.getHttpGet() != null) {
+            HTTPGetAction get = readiness.getHttpGet();
+            return get.getScheme().toLowerCase(Locale.ROOT) + "://" + get.getHost() + ":" + get.getPort().getIntVal() + get.getPath();
+        }
+        TCPSocketAction tcp = readiness.getTcpSocket();
+        return "https://" + tcp.getHost() + ":" + tcp.getPort().getIntVal() + "/readyz";
+    }
+
+    private static Probe readiness(Pod pod) {
+        return pod.getSpec().getContainers().get(0).getReadinessProbe();
     }
 
     /** The pod a manifest on the node runs. */

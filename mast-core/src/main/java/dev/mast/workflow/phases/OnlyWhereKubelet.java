@@ -3,11 +3,12 @@ package dev.mast.workflow.phases;
 import dev.mast.workflow.NodeContext;
 import dev.mast.workflow.Step;
 import dev.mast.workflow.legacy.ClusterSurvey;
+import java.util.Optional;
 
 /**
  * One of the install's steps, run by the upgrade only on the nodes that run a kubelet already, or
  * only on those that run none (a master of the Hard Way gets a container runtime and a kubelet
- * first, as an install gives them). Skipped on the others, as done.
+ * first, as an install gives them). Skipped on the others, saying why.
  */
 public final class OnlyWhereKubelet implements Step {
     private final Step step;
@@ -28,10 +29,20 @@ public final class OnlyWhereKubelet implements Step {
         return new OnlyWhereKubelet(step, false);
     }
 
+    /** Says why, so a dry run shows a step left out on this node apart from one whose work is done. */
+    @Override
+    public Optional<String> notForThisNode(NodeContext context) {
+        boolean hasKubelet = context.get(ClusterSurvey.NODE).orElseThrow().hasKubelet();
+        if (hasKubelet == present) {
+            return Optional.empty();
+        }
+        return Optional.of(present ? "not for this node: it runs no kubelet yet (the steps that install one do this for it)"
+                : "not for this node: it runs a kubelet already");
+    }
+
     @Override
     public boolean isDone(NodeContext context) throws Exception {
-        boolean hasKubelet = context.get(ClusterSurvey.NODE).orElseThrow().hasKubelet();
-        return hasKubelet != present || step.isDone(context);
+        return notForThisNode(context).isPresent() || step.isDone(context);
     }
 
     @Override

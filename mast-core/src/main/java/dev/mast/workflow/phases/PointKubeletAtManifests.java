@@ -25,7 +25,8 @@ import java.util.List;
  * Points the node's own kubelet (which stays the systemd service it is, with its configuration)
  * at the manifests folder, if it reads no static pods yet: {@code staticPodPath} added to its
  * configuration file, or, for a kubelet configured by flags alone, a drop-in that runs the same
- * command with {@code --pod-manifest-path}. Then restarts it; the pods it runs keep running.
+ * command with {@code --pod-manifest-path}. Then restarts it; the pods it runs keep running. For
+ * the nodes that run a kubelet ({@link OnlyWhereKubelet#present}): the one Mast installs reads them.
  */
 public final class PointKubeletAtManifests implements Step {
     static final String DROP_IN = "/etc/systemd/system/kubelet.service.d/90-mast-static-pods.conf";
@@ -38,7 +39,7 @@ public final class PointKubeletAtManifests implements Step {
     @Override
     public boolean isDone(NodeContext context) throws Exception {
         LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
-        return !facts.hasKubelet() || facts.staticPodPath().equals(KubePaths.MANIFESTS_DIR);
+        return facts.staticPodPath().equals(KubePaths.MANIFESTS_DIR);
     }
 
     @Override

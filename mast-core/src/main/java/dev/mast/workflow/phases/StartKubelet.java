@@ -1,6 +1,8 @@
 package dev.mast.workflow.phases;
 
+import dev.mast.manifest.KubePaths;
 import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Sh;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.tasks.ClusterFiles;
 import dev.mast.workflow.tasks.ComponentHealth;
@@ -41,8 +43,13 @@ public final class StartKubelet extends FileStep {
         }
     }
 
+    /**
+     * The manifests folder is there before the kubelet starts: the real kubelet watches it only if it exists when it
+     * starts, and lists a folder made later only every 20 s, so a manifest moved there later would wait that long.
+     */
     @Override
     protected void start(NodeContext context) throws Exception {
+        context.remote().run("mkdir -p " + Sh.quote(KubePaths.MANIFESTS_DIR));
         Systemd.enableAndRestart(context.remote(), "kubelet");
         Health.await(context, timeouts, "kubelet", ComponentHealth.KUBELET);
     }

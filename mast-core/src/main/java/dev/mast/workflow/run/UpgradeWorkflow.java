@@ -32,6 +32,7 @@ import dev.mast.workflow.phases.WaitForMirrorPods;
 import dev.mast.workflow.tasks.ClusterFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The systemd-to-static-pod conversion in the order of DESIGN.md: take the cluster's CA, read
@@ -89,7 +90,7 @@ public final class UpgradeWorkflow {
                 new Phase(PhaseInfo.of("upgrade/node-certificates", "Let the kubelets renew their certificates", FIRST_MASTER)
                         .needing(ADOPT), ApplyAddons.nodeCertificates(cluster)),
                 new Phase(PhaseInfo.of(STATIC_PODS, "Point the kubelet at the manifests folder", CLUSTER_NODES)
-                        .needing(READ, BACK_UP), new PointKubeletAtManifests(timeouts)),
+                        .needing(READ, BACK_UP), OnlyWhereKubelet.present(new PointKubeletAtManifests(timeouts))),
                 new Phase(PhaseInfo.of("upgrade/apiserver", "Move the API server to a static pod", MASTERS).oneAtATime()
                         .stopsTheRunOnFailure().needing(ADOPT, READ, BACK_UP, STATIC_PODS),
                         new ConvertToStaticPods(List.of(Component.KUBE_APISERVER), cluster, timeouts)),
@@ -105,12 +106,18 @@ public final class UpgradeWorkflow {
                         unlessCaKeyMissing(survey, new SaveAdminKubeconfig(files, adminKubeconfig)))));
     }
 
-    /** Done already when Mast holds no key of the cluster's CA: its owner's admin kubeconfig is the one to keep using. */
+    /** Not for a cluster whose CA key Mast does not hold: its owner's admin kubeconfig is the one to keep using. */
     private static Step unlessCaKeyMissing(ClusterSurvey survey, Step step) {
         return new Step() {
             @Override
+            public Optional<String> notForThisNode(NodeContext context) {
+                return survey.missingCaKey().map(why -> "not for this cluster: " + why
+                        + "; keep using the admin kubeconfig given with --kubeconfig");
+            }
+
+            @Override
             public boolean isDone(NodeContext context) throws Exception {
-                return survey.missingCaKey().isPresent() || step.isDone(context);
+                return step.isDone(context);
             }
 
             @Override

@@ -17,6 +17,9 @@ public final class Health {
      */
     static final int CONNECT_RETRIES = 4;
 
+    private static final int CURL_COULD_NOT_CONNECT = 7;
+    private static final long CLOSED_POLL_MILLIS = 100;
+
     private static final String CURL_OPTIONS = "--max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused ";
 
     /**
@@ -37,6 +40,26 @@ public final class Health {
     public static void awaitRefusingAnonymous(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
         await(context, timeouts, component, url, "curl -sk -o /dev/null -w '%{http_code}' " + CURL_OPTIONS + Sh.quote(url)
                 + " | grep -Eqx '200|401'");
+    }
+
+    /**
+     * Waits until nothing listens at the URL any more (curl's exit 7), looking every tenth of a second, for a component
+     * being stopped: its successor can take the port from then on. Gives up waiting after the run's health timeout,
+     * leaving it to the component's stop to end it.
+     */
+    public static void awaitClosed(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
+        String check = "curl -sk --max-time 1 -o /dev/null " + Sh.quote(url);
+        context.remote().perform("wait until " + component + " no longer listens at " + url, () -> {
+            Instant deadline = Instant.now().plus(timeouts.health());
+            while (context.remote().probe(check) != CURL_COULD_NOT_CONNECT) {
+                context.cancellation().check();
+                if (Instant.now().isAfter(deadline)) {
+                    context.warn(component + " still listens at " + url + " after " + seconds(timeouts.health()) + ": stopping it");
+                    return;
+                }
+                Thread.sleep(Math.min(CLOSED_POLL_MILLIS, timeouts.poll().toMillis()));
+            }
+        });
     }
 
     private static void await(NodeContext context, Timeouts timeouts, String component, String url, String check) throws Exception {

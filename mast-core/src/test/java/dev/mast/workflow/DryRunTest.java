@@ -133,6 +133,19 @@ class DryRunTest {
     }
 
     @Test
+    void anUpgradeStepOnANodeWhoseUnitsWereNotReadSaysSoInASentence() {
+        Step needsTheReading = dev.mast.workflow.phases.OnlyWhereKubelet.present(context -> context.remote().run("true"));
+        Workflow workflow = new Workflow("upgrade", List.of(
+                new Phase(PhaseInfo.of("upgrade/pull-images", "Pull the images", Targets.CLUSTER_NODES), needsTheReading)));
+        DryRunReport report = dryRun(workflow, Optional.empty());
+
+        var step = report.steps("node001").get(0);
+        assertEquals(StepState.FAILED, step.state());
+        assertEquals("what node001 runs was not read: the step that reads its units (upgrade/read-units) did not finish there",
+                step.message());
+    }
+
+    @Test
     void aNodeThatCannotBeReachedIsShownAsAFreshOneAndSaysWhy() {
         RemoteFactory unreachable = (node, log) -> {
             throw new java.io.IOException("connect to " + node.ip() + ":22 timed out");

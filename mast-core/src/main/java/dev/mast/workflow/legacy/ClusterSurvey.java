@@ -16,6 +16,13 @@ public final class ClusterSurvey {
     public static final NodeContext.Key<LegacyNode> NODE = new NodeContext.Key<>("legacy-node", LegacyNode.class);
 
     private final Map<String, LegacyNode> nodes = new ConcurrentHashMap<>();
+
+    /** The node's own reading; a phase that needs it fails with a sentence when the node was not read. */
+    public static LegacyNode read(NodeContext context) {
+        return context.get(NODE).orElseThrow(() -> new IllegalStateException("what " + context.node().hostName()
+                + " runs was not read: the step that reads its units (upgrade/read-units) did not finish there"));
+    }
+
     private volatile Optional<String> missingCaKey = Optional.empty();
 
     public void put(LegacyNode node) {

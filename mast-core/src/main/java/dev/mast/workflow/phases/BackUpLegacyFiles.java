@@ -26,7 +26,7 @@ public final class BackUpLegacyFiles implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Set<String> paths = new LinkedHashSet<>(KUBELET_FILES);
-        LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode facts = ClusterSurvey.read(context);
         for (LegacyService service : facts.services().values()) {
             paths.addAll(service.files());
         }

@@ -29,7 +29,7 @@ public final class CheckConversion implements Step {
     @Override
     public void run(NodeContext context) throws Exception {
         Plan plan = context.plan();
-        LegacyNode node = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode node = ClusterSurvey.read(context);
         if (context.node().hostName().equals(plan.masters().get(0).hostName())) {
             ConversionVersions.mixed(survey.nodes()).ifPresent(context::warn);
             context.log(switch (ConversionVersions.step(survey.nodes(), plan.version())) {

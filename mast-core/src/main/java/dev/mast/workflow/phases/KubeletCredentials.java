@@ -55,7 +55,7 @@ public final class KubeletCredentials implements Step {
 
     /** Why the CA the kubelet would trust is not the cluster's; empty when it is, byte for byte. */
     private Optional<String> sameCa(NodeContext context) throws Exception {
-        LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode facts = ClusterSurvey.read(context);
         Optional<String> clientCa = facts.service(Component.KUBE_APISERVER).flatMap(s -> s.flags().value("client-ca-file"));
         if (clientCa.isEmpty()) {
             return Optional.empty();

@@ -32,7 +32,7 @@ public final class OnlyWhereKubelet implements Step {
     /** Says why, so a dry run shows a step left out on this node apart from one whose work is done. */
     @Override
     public Optional<String> notForThisNode(NodeContext context) {
-        boolean hasKubelet = context.get(ClusterSurvey.NODE).orElseThrow().hasKubelet();
+        boolean hasKubelet = ClusterSurvey.read(context).hasKubelet();
         if (hasKubelet == present) {
             return Optional.empty();
         }

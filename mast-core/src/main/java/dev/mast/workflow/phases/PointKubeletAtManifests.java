@@ -38,14 +38,14 @@ public final class PointKubeletAtManifests implements Step {
 
     @Override
     public boolean isDone(NodeContext context) throws Exception {
-        LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode facts = ClusterSurvey.read(context);
         return facts.staticPodPath().equals(KubePaths.MANIFESTS_DIR);
     }
 
     @Override
     public void run(NodeContext context) throws Exception {
         Remote remote = context.remote();
-        LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode facts = ClusterSurvey.read(context);
         remote.run("mkdir -p " + Sh.quote(KubePaths.MANIFESTS_DIR));
         if (facts.kubeletConfig().isPresent()) {
             String path = facts.kubeletConfig().get();
@@ -74,7 +74,7 @@ public final class PointKubeletAtManifests implements Step {
 
     @Override
     public String rollBack(NodeContext context) throws Exception {
-        LegacyNode facts = context.get(ClusterSurvey.NODE).orElseThrow();
+        LegacyNode facts = ClusterSurvey.read(context);
         Remote remote = context.remote();
         if (facts.kubeletConfig().isPresent()) {
             String path = facts.kubeletConfig().get();

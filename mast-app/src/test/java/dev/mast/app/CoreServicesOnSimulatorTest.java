@@ -105,12 +105,12 @@ class CoreServicesOnSimulatorTest {
         assertTrue(master.stream().anyMatch(l -> l.startsWith("2. Take the cluster's CA [pki/adopt-ca] on the first master")),
                 master.toString());
         // Asked, the node's systemd units are what the conversion stops: no fresh node has them.
-        assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*systemctl .*stop .*kube-apiserver.*")), master.toString());
-        // The manifest is written beside the backup first and moved into place as the service stops, in one command.
-        assertTrue(master.stream().anyMatch(l -> l.matches(" +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)")),
-                master.toString());
-        assertTrue(master.stream().anyMatch(l -> l.matches(" +run .*stop .*kube-apiserver.* && mv -f .* '/etc/kubernetes/manifests/kube-apiserver.yaml'")),
-                master.toString());
+        int stop = indexOf(master, " +run systemctl stop --no-block 'kube-apiserver.service' && systemctl disable 'kube-apiserver.service'");
+        // The manifest is written beside the backup first and moved into place once the service's port is closed.
+        assertTrue(indexOf(master, " +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)") < stop, master.toString());
+        int closed = indexOf(master, " +wait until kube-apiserver no longer listens at https://.*:6443/readyz");
+        int moved = indexOf(master, " +run .*mv -f .* '/etc/kubernetes/manifests/kube-apiserver.yaml' && systemctl stop 'kube-apiserver.service'");
+        assertTrue(stop < closed && closed < moved, master.toString());
         assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
         assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
     }
@@ -125,5 +125,15 @@ class CoreServicesOnSimulatorTest {
 
         var refused = assertThrows(java.io.IOException.class, () -> renderer.render(plan, RunKind.UPGRADE));
         assertTrue(refused.getMessage().contains("holds another CA than the cluster"), refused.getMessage());
+    }
+
+    /** Where the first line matching the pattern is; fails the test when none does. */
+    private static int indexOf(List<String> lines, String pattern) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(pattern)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line matches " + pattern + " in " + lines);
     }
 }

@@ -33,7 +33,7 @@ final class LogChecks {
                     && line.contains("1/1") && line.contains("Running")), component + "-" + node + " in:\n" + pods.output());
         }
         NodeShell shell = nodes.shell(node);
-        String serving = firstLogLine(shell, "Serving securely on");
+        String serving = firstLogLine(shell, "", "Serving securely on");
 
         MastCli.Run viaApi = logs(mast, node, "-n", "kube-system", "--kubeconfig", kubeconfig);
         assertTrue(viaApi.output().contains(serving), "mast logs through the API prints the container's log; got:\n" + viaApi.output());
@@ -46,7 +46,8 @@ final class LogChecks {
             assertTrue(NodeChecks.eventually(180, () -> shell.check("crictl ps -a --state exited -q --name '^kube-apiserver$' | grep -q ."
                     + " && crictl logs $(crictl ps -a --state exited -q --name '^kube-apiserver$' | head -n 1) 2>&1 | grep -q -- "
                     + BAD_FLAG)), node + ": the API server stopped on the flag it does not know");
-            String refused = firstLogLine(shell, BAD_FLAG);
+            // From the container that stopped: the kubelet may have created the next one, with no log yet.
+            String refused = firstLogLine(shell, "--state exited ", BAD_FLAG);
             MastCli.Run down = logs(mast, node, "--via-node", "--plan", nodes.plan().toString());
             assertTrue(down.output().contains(refused), "mast logs --via-node prints the stopped API server's log; got:\n"
                     + down.output());
@@ -58,9 +59,12 @@ final class LogChecks {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** The first line with {@code text} in the log of the node's newest API server container, as crictl prints it. */
-    private static String firstLogLine(NodeShell shell, String text) throws Exception {
-        String line = shell.sudo("crictl logs $(crictl ps -a -q --name '^kube-apiserver$' | head -n 1) 2>&1 | grep -m1 -- '"
+    /**
+     * The first line with {@code text} in the log of the node's newest API server container (of those crictl's
+     * {@code state} option picks), as crictl prints it.
+     */
+    private static String firstLogLine(NodeShell shell, String state, String text) throws Exception {
+        String line = shell.sudo("crictl logs $(crictl ps -a " + state + "-q --name '^kube-apiserver$' | head -n 1) 2>&1 | grep -m1 -- '"
                 + text + "'").strip();
         assertTrue(line.contains(text), "the API server's own log: " + line);
         return line;

@@ -409,7 +409,7 @@ push_images() {
 # The nodes' pkgs.k8s.io, dl.k8s.io and GitHub: the folder sources.sh made, over HTTP on the bed's address.
 start_sources() {
     local dir=$1 pidfile="$W/run/sources.pid"
-    stop_pid_file "$pidfile"
+    stop_pid_file "$pidfile" http.server
     setsid python3 -m http.server --bind "$HOST_IP" --directory "$dir" "${SOURCES##*:}" >"$W/run/sources.log" 2>&1 \
         </dev/null 8>&- 9>&- &
     echo $! >"$pidfile"
@@ -473,10 +473,12 @@ start_lb() {
     alive "$(cat "$W/run/haproxy.pid")" || die "haproxy did not start: $(tail -5 "$W/run/haproxy.log")"
 }
 
+# Stops the program a pid file names, if that pid is still that program: a file left by a killed run may name a pid
+# the system has since given to another process (a node's kubelet, say), which must not get the signal.
 stop_pid_file() {
-    local file=$1 pid i
+    local file=$1 program=$2 pid i
     pid=$(cat "$file" 2>/dev/null || true)
-    if [ -n "$pid" ] && alive "$pid"; then
+    if [ -n "$pid" ] && alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$program"; then
         kill -TERM "$pid" 2>/dev/null || true
         for i in $(seq 1 20); do alive "$pid" || break; sleep 0.1; done
         alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
@@ -886,9 +888,9 @@ cmd_down_locked() {
     ip -o link show 2>/dev/null | awk -F': ' -v p="^$NAME-v[0-9]+@" '$2 ~ p {split($2, a, "@"); print a[1]}' |
         while read -r l; do ip link del "$l" 2>/dev/null || true; done
     ip link del "$BRIDGE" 2>/dev/null || true
-    stop_pid_file "$W/run/registry.pid"
-    stop_pid_file "$W/run/sources.pid"
-    stop_pid_file "$W/run/haproxy.pid"
+    stop_pid_file "$W/run/registry.pid" docker-registry
+    stop_pid_file "$W/run/sources.pid" http.server
+    stop_pid_file "$W/run/haproxy.pid" haproxy
     remove_cgroups
     release_host_settings
 }

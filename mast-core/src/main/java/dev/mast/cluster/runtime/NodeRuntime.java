@@ -69,7 +69,10 @@ public final class NodeRuntime {
                 .toList();
     }
 
-    /** The current container of the pod, or with {@code previous} the one before it. */
+    /**
+     * The current container of the pod (the newest that started), or with {@code previous} the one
+     * before it.
+     */
     public RuntimeContainer find(ControlPlanePod pod, boolean previous) throws NodeRuntimeException {
         List<RuntimeContainer> containers = containers(pod);
         String where = tool.runtimeName() + " on " + pod.node().hostName();
@@ -78,15 +81,21 @@ public final class NodeRuntime {
                     + pod.podName() + " in " + where + "; the kubelet has not started it (check the manifest and"
                     + " the kubelet's log).", List.of(), null);
         }
+        // Between two attempts of a crash loop the kubelet's newest container exists but has not started, so it has
+        // no log yet: the current one is the newest that ran, as kubectl shows a crash-looping pod's last run.
+        int current = 0;
+        while (current < containers.size() - 1 && containers.get(current).state() == RuntimeContainer.State.CREATED) {
+            current++;
+        }
         if (previous) {
-            if (containers.size() < 2) {
+            if (current + 1 >= containers.size()) {
                 throw new NodeRuntimeException(pod.node().hostName(), "No previous " + pod.component().key()
                         + " container of pod " + pod.podName() + " in " + where + "; only the current one (attempt "
-                        + containers.get(0).attempt() + ") is kept.", List.of(), null);
+                        + containers.get(current).attempt() + ") is kept.", List.of(), null);
             }
-            return containers.get(1);
+            return containers.get(current + 1);
         }
-        return containers.get(0);
+        return containers.get(current);
     }
 
     private List<RuntimeContainer> list(Node node, String component, String podName) throws NodeRuntimeException {

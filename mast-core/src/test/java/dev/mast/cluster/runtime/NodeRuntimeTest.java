@@ -82,6 +82,22 @@ class NodeRuntimeTest {
 
     @ParameterizedTest
     @EnumSource(ContainerRuntime.class)
+    void aContainerCreatedButNotYetStartedIsNotTheCurrentOne(ContainerRuntime kind) throws Exception {
+        NodeRuntime runtime = start(kind);
+        FakeContainer ran = crashLoopingApiServer().exit(1);
+        nodes.node("node001").addContainer("kube-apiserver", "kube-apiserver-node001", 4, T0.plusSeconds(240), false)
+                .notStarted();
+        assertEquals(RuntimeContainer.State.CREATED, runtime.containers(apiServer(runtime)).get(0).state());
+        assertEquals(ran.id().substring(0, 12), runtime.find(apiServer(runtime), false).shortId());
+        assertEquals(2, runtime.find(apiServer(runtime), true).attempt());
+        LogStream stream = runtime.open(apiServer(runtime), LogRequest.of("kube-system", "kube-apiserver-node001"), "",
+                lines::add);
+        stream.done().get(20, TimeUnit.SECONDS);
+        assertTrue(lines.contains("I0610 serving securely on [::]:6443"), lines.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContainerRuntime.class)
     void readsTheLogsOfAContainerWithTailAndBothStreams(ContainerRuntime kind) throws Exception {
         NodeRuntime runtime = start(kind);
         crashLoopingApiServer();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import net.schmizz.sshj.transport.Reader;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -154,11 +155,21 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             long peakHeapMb = heap.bytes() / (1024 * 1024);
             out.printf("peak_heap_mb: %d%n", peakHeapMb);
             out.printf("peak_live_mb: %d%n", heap.liveBytes() / (1024 * 1024));
+            out.println("ssh_reader_buffer_kib: " + sshReaderBufferKib());
             new WorkflowGoals(nodes, Runtime.getRuntime().availableProcessors(), one.wall(), many.wall(), many.clientCpu(),
                     many.simulatorCpu(), many.otherCpu(), peakHeapMb, many.phaseClientCpuPerNode(), one.phaseClientCpuPerNode())
                     .lines().forEach(out::println);
             out.flush();
             return MastCommand.OK;
+        }
+    }
+
+    /** Mast's sshj reader holds 32 KiB per connection; sshj's own, if it came first on the class path, 256. */
+    private static String sshReaderBufferKib() {
+        try {
+            return String.valueOf(Reader.class.getField("RECEIVE_BUFFER_BYTES").getInt(null) / 1024);
+        } catch (ReflectiveOperationException e) {
+            return "256 (sshj's own reader: Mast's is not first on the class path)";
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import net.schmizz.sshj.transport.Reader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,34 @@ class OpenSshTest {
         assertEquals("root", Files.getOwner(target).getName());
         try (var files = Files.list(target.getParent())) {
             assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    /** Mast's sshj reader thread (32 KiB receive buffer, not 256 KiB per connection) is the one that runs. */
+    @Test
+    void theReaderClassIsMastsNotSshjs() {
+        assertEquals(NodeConnection.class.getProtectionDomain().getCodeSource().getLocation(),
+                Reader.class.getProtectionDomain().getCodeSource().getLocation(),
+                "net.schmizz.sshj.transport.Reader must come from Mast's classes, ahead of sshj's jar on the class path");
+    }
+
+    @Test
+    void aConnectionsReaderThreadIsMastsAndCarriesManyTimesItsBufferIntact() throws Exception {
+        try (NodeConnector connector = new NodeConnector(new RecordingPrompt(), knownHosts);
+             NodeConnection connection = connector.connect("127.0.0.1", root())) {
+            List<Thread> readers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("sshj-Reader")).toList();
+            assertFalse(readers.isEmpty(), "a connection runs a reader thread");
+            readers.forEach(thread -> assertEquals(Reader.class, thread.getClass()));
+
+            // 40,000 numbered lines, ~300 KB: many times the reader's buffer.
+            OutputCapture output = new OutputCapture();
+            connection.runChecked(Command.idempotent("seq -f 'line %06g of the reader test' 1 40000"), output);
+            List<String> lines = output.stdoutLines();
+            assertEquals(40000, lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(String.format("line %06d of the reader test", i + 1), lines.get(i));
+            }
         }
     }
 }

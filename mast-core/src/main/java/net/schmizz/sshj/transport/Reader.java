@@ -15,7 +15,7 @@ import org.slf4j.Logger;
  * life: 256 MB of heap for the 1,000 connections of a 1,000-node run. The decoder takes its input
  * in pieces of any size, so reading at most {@link #RECEIVE_BUFFER_BYTES} at a time changes
  * nothing else. Mast's jar precedes sshj's on every class path (the app's manifest, Maven's test
- * class paths), so this class is the one loaded; {@code SshjReaderTest} fails if it is not.
+ * class paths), so this class is the one loaded; {@code OpenSshTest} fails if it is not.
  */
 public final class Reader extends Thread {
     /** Mast's SSH channels ask for packets of at most 8 KiB; a few fit in one read. */

@@ -1105,8 +1105,6 @@ cmd_env() {
     echo "key=$W/keys/id_ed25519"
     echo "sources=$SOURCES"
     echo "registry=http://$REGISTRY"
-    echo "bastion=$BASTION_OUTER"
-    echo "nodes_behind_bastion=$NODES_NET.0/24"
 }
 
 # Replaces COMPONENT's image on NODE by one whose program exits at once, under the same

@@ -12,12 +12,17 @@
 # machine needs to run them (see node-setup.sh) is the bed's, never part of what Mast writes on a node.
 # The measured facts behind every choice: shared/reference/test-nodes.md and real-binaries.md.
 #
-# Usage: nodes.sh setup-host | base | up N [--masters M] [--legacy[=LAYOUT]] [--lb] [--plan-out F]
-#                 [--known-hosts-out F] | down | clean | reboot NODE [--hard] | status | memory | env
-#                 | ssh NODE CMD... | break-image NODE COMPONENT
+# Usage: nodes.sh setup-host | base | up N [--masters M] [--legacy[=LAYOUT]] [--lb] [--bastion] [--plan-out F]
+#                 [--known-hosts-out F] [--ssh-config-out F] | down | clean | reboot NODE [--hard] | status | memory
+#                 | env | ssh NODE CMD... | break-image NODE COMPONENT
+# --bastion puts the nodes on a bridge of their own that this machine has no address on, with one more
+# node, "bastion" (sshd, like the others), on both bridges: the nodes are reached only through it. The
+# plan's nodes then name it as their jump host (ssh.jump), and --ssh-config-out writes a ~/.ssh/config
+# that reaches them through it too (Host patterns, Include, ProxyJump).
 # Root, Linux only. Settings (environment, all optional):
 #   MAST_E2E_BED          which bed, 0..63 (default 0). Beds with different numbers run side by side:
-#                         bed B has the subnet 10.201.B.0/24, the bridge br-mastB, names mastB-*
+#                         bed B has the subnet 10.201.B.0/24, the bridge br-mastB, names mastB-* (and,
+#                         behind --bastion, the nodes' subnet 10.202.B.0/24 and bridge br-mastBn)
 #   MAST_E2E_DIR          the bed's nodes and run files (default /var/tmp/mast-e2e, or -B for bed B > 0)
 #   MAST_E2E_CACHE        what beds share: Debian base, packages, images (default /var/tmp/mast-e2e-cache)
 #   MAST_E2E_K8S_VERSION  the Kubernetes release the bed runs (default 1.28.4)
@@ -38,6 +43,11 @@ REGISTRY=$HOST_IP:5000
 # The sites standing in for pkgs.k8s.io, dl.k8s.io and GitHub (sources.sh), for the plan's sources.
 SOURCES=http://$HOST_IP:8080
 LB_PORT=6443
+# --bastion: the nodes' own bridge and subnet (no address of this machine's on it), and the bastion's two legs.
+NODES_BRIDGE=br-${NAME}n
+NODES_NET=10.202.$BED
+BASTION_OUTER=$NET.9
+BASTION_INNER=$NODES_NET.1
 K8S_VERSION=${MAST_E2E_K8S_VERSION:-1.28.4}
 K8S_BIN=$CACHE/k8s/v$K8S_VERSION
 # Shared by every bed on the machine: the host settings the beds changed, and which beds hold them.
@@ -497,7 +507,10 @@ alive() {
 }
 
 node_name() { printf 'node%03d' "$1"; }
-node_ip() { echo "$NET.$((10 + $1))"; }
+node_ip() { if behind_bastion; then echo "$NODES_NET.$((10 + $1))"; else echo "$NET.$((10 + $1))"; fi; }
+behind_bastion() { [ -e "$W/run/bastion" ]; }
+# Where this machine reaches a node (NAME: nodeNNN or bastion) or, behind the bastion, where the bastion does.
+node_address() { if [ "$1" = bastion ]; then echo "$BASTION_OUTER"; else node_ip "$(node_index "$1")"; fi; }
 node_index() { local n=${1#node}; echo $((10#$n)); }
 
 ensure_bridge() {
@@ -508,23 +521,48 @@ ensure_bridge() {
     ip link set "$BRIDGE" up
 }
 
-setup_netns() {
-    local i=$1 ns veth
-    ns=$NAME-$(node_name "$i")
-    veth=$NAME-v$i
-    ip netns add "$ns"
+# The nodes' bridge behind the bastion: up, with no address of this machine's, not even IPv6's link-local one.
+ensure_nodes_bridge() {
+    if ! ip link show "$NODES_BRIDGE" >/dev/null 2>&1; then
+        ip link add "$NODES_BRIDGE" type bridge
+        ip link set "$NODES_BRIDGE" addrgenmode none
+    fi
+    ip link set "$NODES_BRIDGE" up
+}
+
+# A leg of network namespace NS on BRIDGE: a veth pair, VETH on this machine's side, IFNAME with ADDRESS inside.
+add_leg() {
+    local ns=$1 veth=$2 bridge=$3 ifname=$4 address=$5
     ip link add "$veth" type veth peer name "${veth}p"
     ip link set "${veth}p" netns "$ns"
-    ip link set "$veth" master "$BRIDGE" up
-    ip -n "$ns" link set "${veth}p" name eth0
-    ip -n "$ns" addr add "$(node_ip "$i")/24" dev eth0
+    [ "$bridge" = "$NODES_BRIDGE" ] && ip link set "$veth" addrgenmode none
+    ip link set "$veth" master "$bridge" up
+    ip -n "$ns" link set "${veth}p" name "$ifname"
+    ip -n "$ns" addr add "$address/24" dev "$ifname"
+    ip -n "$ns" link set "$ifname" up
+}
+
+setup_netns() {
+    local i=$1 ns bridge=$BRIDGE gateway=$HOST_IP
+    ns=$NAME-$(node_name "$i")
+    if behind_bastion; then bridge=$NODES_BRIDGE gateway=$BASTION_INNER; fi
+    ip netns add "$ns"
+    add_leg "$ns" "$NAME-v$i" "$bridge" eth0 "$(node_ip "$i")"
     ip -n "$ns" link set lo up
-    ip -n "$ns" link set eth0 up
     # A default route, as every real node has: the kernel routes a connection to a Service address
-    # (10.96.0.1) before kube-proxy's rules rewrite it, and finds no route without one. The host does
-    # not forward (net.ipv4.ip_forward stays as it is, 0 here), so the nodes still reach nothing
-    # beyond the bridge.
-    ip -n "$ns" route add default via "$HOST_IP"
+    # (10.96.0.1) before kube-proxy's rules rewrite it, and finds no route without one. The host (and
+    # the bastion) does not forward (net.ipv4.ip_forward stays as it is, 0 here), so the nodes still
+    # reach nothing beyond their bridge.
+    ip -n "$ns" route add default via "$gateway"
+}
+
+# The bastion's namespace: one leg on this machine's bridge, one on the nodes'. It forwards nothing.
+setup_bastion_netns() {
+    local ns=$NAME-bastion
+    ip netns add "$ns"
+    add_leg "$ns" "$NAME-vbo" "$BRIDGE" eth0 "$BASTION_OUTER"
+    add_leg "$ns" "$NAME-vbi" "$NODES_BRIDGE" eth1 "$BASTION_INNER"
+    ip -n "$ns" link set lo up
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -624,15 +662,14 @@ node_memory_mib() {
 node_dir() { echo "$W/nodes/$1"; }
 
 prepare_node() {
-    local i=$1 lowers=$2 name dir upper registry
-    name=$(node_name "$i")
+    local name=$1 ip=$2 lowers=$3 dir upper registry
     dir=$(node_dir "$name")
     rm -rf "$dir"
     mkdir -p "$dir"/{upper,work,root,containerd}
     upper=$dir/upper
     mkdir -p "$upper/etc/ssh" "$upper/home/nodeadmin/.ssh"
     echo "$name" >"$upper/etc/hostname"
-    printf '127.0.0.1\tlocalhost\n%s\t%s\n' "$(node_ip "$i")" "$name" >"$upper/etc/hosts"
+    printf '127.0.0.1\tlocalhost\n%s\t%s\n' "$ip" "$name" >"$upper/etc/hosts"
     od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$upper/etc/machine-id"
     echo >>"$upper/etc/machine-id"
     ssh-keygen -q -t ed25519 -N '' -C "$name" -f "$upper/etc/ssh/ssh_host_ed25519_key"
@@ -701,10 +738,17 @@ node_init_pid() {
 }
 
 ssh_node() {
-    local name=$1
+    local name=$1 options
     shift
-    ssh -i "$W/keys/id_ed25519" -o BatchMode=yes -o ConnectTimeout=3 -o StrictHostKeyChecking=yes \
-        -o UserKnownHostsFile="$W/run/known_hosts" -o LogLevel=ERROR "nodeadmin@$(node_ip "$(node_index "$name")")" "$@"
+    options=(-i "$W/keys/id_ed25519" -o BatchMode=yes -o ConnectTimeout=3 -o StrictHostKeyChecking=yes
+        -o UserKnownHostsFile="$W/run/known_hosts" -o LogLevel=ERROR)
+    if behind_bastion && [ "$name" != bastion ]; then
+        # -J would not give the jump host these options: a ProxyCommand does.
+        ssh "${options[@]}" -o ProxyCommand="ssh ${options[*]} -W %h:%p nodeadmin@$BASTION_OUTER" \
+            "nodeadmin@$(node_address "$name")" "$@"
+    else
+        ssh "${options[@]}" "nodeadmin@$(node_address "$name")" "$@"
+    fi
 }
 
 wait_ready() {
@@ -724,16 +768,21 @@ wait_ready() {
 write_known_hosts() {
     local dir name
     : >"$W/run/known_hosts"
-    for dir in "$W"/nodes/node*; do
+    for dir in "$W"/nodes/*; do
         [ -f "$dir/upper/etc/ssh/ssh_host_ed25519_key.pub" ] || continue
         name=$(basename "$dir")
-        echo "$(node_ip "$(node_index "$name")") $(cut -d' ' -f1,2 "$dir/upper/etc/ssh/ssh_host_ed25519_key.pub")" \
+        echo "$(node_address "$name") $(cut -d' ' -f1,2 "$dir/upper/etc/ssh/ssh_host_ed25519_key.pub")" \
             >>"$W/run/known_hosts"
     done
 }
 
 write_plan() {
-    local out=$1 count=$2 masters=$3 lb=$4 i roles
+    local out=$1 count=$2 masters=$3 lb=$4 i roles sources=$SOURCES registry=$REGISTRY jump=
+    if behind_bastion; then
+        # The site's mirrors inside the private network (start_inner_mirrors); the nodes reached through the bastion.
+        sources=http://$BASTION_INNER:${SOURCES##*:} registry=$BASTION_INNER:${REGISTRY##*:}
+        jump=", jump: nodeadmin@$BASTION_OUTER:22"
+    fi
     {
         echo "# Written by src/test/e2e/nodes.sh for $count test nodes of bed $BED."
         echo "cluster:"
@@ -749,44 +798,104 @@ write_plan() {
         echo "    kube-apiserver:"
         echo "      audit-log-maxage: \"30\""
         echo "sources:                     # the bed's own sites; the nodes reach nothing else"
-        echo "  packageRepository: $SOURCES/pkgs/core:/stable:/v${K8S_VERSION%.*}"
-        echo "  imageRegistry: http://$REGISTRY"
+        echo "  packageRepository: $sources/pkgs/core:/stable:/v${K8S_VERSION%.*}"
+        echo "  imageRegistry: http://$registry"
         echo "nodes:"
         for i in $(seq 1 "$count"); do
             if [ "$i" -le "$masters" ]; then roles="[etcd, master]"; else roles="[worker]"; fi
             echo "  - hostName: $(node_name "$i")"
             echo "    ip: $(node_ip "$i")"
             echo "    roles: $roles"
-            echo "    ssh: {user: nodeadmin, port: 22, keyFile: $W/keys/id_ed25519}"
+            echo "    ssh: {user: nodeadmin, port: 22, keyFile: $W/keys/id_ed25519$jump}"
         done
     } >"$out"
+}
+
+# An operator's ~/.ssh/config for the nodes behind the bastion: FILE names them by a Host pattern and
+# goes through the bastion (ProxyJump), which a file it includes (FILE.d/bastion.conf) names.
+write_ssh_config() {
+    local out=$1
+    mkdir -p "$out.d"
+    {
+        echo "# Written by src/test/e2e/nodes.sh: the nodes of bed $BED, reached only through its bastion."
+        echo "Include $out.d/*.conf"
+        echo ""
+        echo "Host $NODES_NET.* !$BASTION_INNER"
+        echo "    User nodeadmin"
+        echo "    ProxyJump e2e-bastion"
+        echo "    IdentityFile $W/keys/id_ed25519"
+        echo "    ConnectTimeout 10"
+    } >"$out"
+    {
+        echo "Host e2e-bastion"
+        echo "    HostName $BASTION_OUTER"
+        echo "    User nodeadmin"
+        echo "    Port 22"
+        echo "    IdentityFile $W/keys/id_ed25519"
+        echo "    IdentitiesOnly yes"
+    } >"$out.d/bastion.conf"
+}
+
+# The site's mirrors inside the private network: the bed's registry (the same storage) and sources again,
+# served from the bastion's network namespace on its inner address, the only one the nodes reach.
+start_inner_mirrors() {
+    local sources=$1 ns=$NAME-bastion i
+    stop_inner_mirrors
+    sed "s|^  addr: .*|  addr: $BASTION_INNER:${REGISTRY##*:}|" "$W/run/registry.yml" >"$W/run/registry-inner.yml"
+    setsid ip netns exec "$ns" docker-registry serve "$W/run/registry-inner.yml" >"$W/run/registry-inner.log" 2>&1 \
+        </dev/null 8>&- 9>&- &
+    echo $! >"$W/run/registry-inner.pid"
+    setsid ip netns exec "$ns" python3 -m http.server --bind "$BASTION_INNER" --directory "$sources" "${SOURCES##*:}" \
+        >"$W/run/sources-inner.log" 2>&1 </dev/null 8>&- 9>&- &
+    echo $! >"$W/run/sources-inner.pid"
+    for i in $(seq 1 50); do
+        if ip netns exec "$ns" curl -sf "http://$BASTION_INNER:${REGISTRY##*:}/v2/" >/dev/null \
+            && ip netns exec "$ns" curl -sf "http://$BASTION_INNER:${SOURCES##*:}/README.txt" >/dev/null; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "the mirrors on the bastion did not start (logs: $W/run/registry-inner.log, $W/run/sources-inner.log)"
+}
+
+stop_inner_mirrors() {
+    stop_pid_file "$W/run/registry-inner.pid" docker-registry
+    stop_pid_file "$W/run/sources-inner.pid" http.server
 }
 
 cmd_up() {
     local count=${1:-}
     shift || true
     [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 60 ] || die "usage: up N (1..60) [options]"
-    local masters=1 legacy= lb=0 plan_out= known_out=
+    local masters=1 legacy= lb=0 bastion=0 plan_out= known_out= config_out=
     while [ $# -gt 0 ]; do
         case "$1" in
             --masters) masters=$2; shift 2 ;;
             --legacy) legacy=kubeadm; shift ;;
             --legacy=*) legacy=${1#--legacy=}; shift ;;
             --lb) lb=1; shift ;;
+            --bastion) bastion=1; shift ;;
+            --ssh-config-out) config_out=$2; shift 2 ;;
             --plan-out) plan_out=$2; shift 2 ;;
             --known-hosts-out) known_out=$2; shift 2 ;;
             *) die "unknown option $1" ;;
         esac
     done
     [ "$masters" -le "$count" ] || die "--masters $masters is more than $count nodes"
+    if [ "$bastion" = 1 ] && { [ -n "$legacy" ] || [ "$lb" = 1 ]; }; then
+        die "--bastion goes with neither --legacy nor --lb (their clusters are reached from this machine)"
+    fi
+    [ -z "$config_out" ] || [ "$bastion" = 1 ] || die "--ssh-config-out is for nodes behind a bastion: add --bastion"
     [ -z "$legacy" ] || legacy_layout_exists "$legacy" || die "no legacy layout $legacy (legacy.sh has: $(legacy_layouts))"
     mkdir -p "$W"
     exec 9>"$W/.lock"
     flock 9
     cmd_down_locked
-    rm -rf "$W"/nodes/node*
+    rm -rf "$W"/nodes/*
     setup_host
-    local t0=$SECONDS i images sources lowers_master lowers_worker
+    rm -f "$W/run/bastion"
+    [ "$bastion" = 0 ] || touch "$W/run/bastion"
+    local t0=$SECONDS i images sources lowers lowers_master lowers_worker
     lock_cache
     build_base
     programs
@@ -809,18 +918,27 @@ cmd_up() {
     log "base, repository, layers and images ready in $((SECONDS - t0)) s"
     t0=$SECONDS
     for i in $(seq 1 "$count"); do
-        if [ "$i" -le "$masters" ]; then prepare_node "$i" "$lowers_master"; else prepare_node "$i" "$lowers_worker"; fi
+        if [ "$i" -le "$masters" ]; then lowers=$lowers_master; else lowers=$lowers_worker; fi
+        prepare_node "$(node_name "$i")" "$(node_ip "$i")" "$lowers"
     done
     if [ -n "$legacy" ]; then
         legacy_cluster "$legacy" "$count" "$masters" "$lb"
     fi
     [ "$lb" = 1 ] && start_lb "$masters"
+    if [ "$bastion" = 1 ]; then
+        ensure_nodes_bridge
+        prepare_node bastion "$BASTION_OUTER" "$lowers_master"
+        setup_bastion_netns
+        start_node bastion
+        start_inner_mirrors "$sources"
+    fi
     for i in $(seq 1 "$count"); do
         setup_netns "$i"
         start_node "$(node_name "$i")"
     done
     write_known_hosts
     local failed=0
+    if [ "$bastion" = 1 ]; then wait_ready bastion || die "the bastion did not boot"; fi
     for i in $(seq 1 "$count"); do
         wait_ready "$(node_name "$i")" || failed=1
     done
@@ -832,6 +950,7 @@ cmd_up() {
     fi
     if [ -n "$plan_out" ]; then write_plan "$plan_out" "$count" "$masters" "$lb"; fi
     if [ -n "$known_out" ]; then cp "$W/run/known_hosts" "$known_out"; fi
+    if [ -n "$config_out" ]; then write_ssh_config "$config_out"; fi
     echo "boot-seconds=$((SECONDS - t0))"
 }
 
@@ -874,20 +993,22 @@ processes_in() {
 
 cmd_down_locked() {
     local dir name ns
-    for dir in "$W"/nodes/node*; do
+    stop_inner_mirrors
+    for dir in "$W"/nodes/*; do
         [ -d "$dir" ] || continue
         name=$(basename "$dir")
         stop_node "$name" &
     done
     wait
-    for dir in "$W"/nodes/node*; do
+    for dir in "$W"/nodes/*; do
         [ -d "$dir" ] || continue
         mountpoint -q "$dir/root" && umount "$dir/root" 2>/dev/null || umount -l "$dir/root" 2>/dev/null || true
     done
-    for ns in $(ip netns list 2>/dev/null | awk -v p="^$NAME-node" '$1 ~ p {print $1}'); do ip netns del "$ns" 2>/dev/null || true; done
-    ip -o link show 2>/dev/null | awk -F': ' -v p="^$NAME-v[0-9]+@" '$2 ~ p {split($2, a, "@"); print a[1]}' |
+    for ns in $(ip netns list 2>/dev/null | awk -v p="^$NAME-(node|bastion)" '$1 ~ p {print $1}'); do ip netns del "$ns" 2>/dev/null || true; done
+    ip -o link show 2>/dev/null | awk -F': ' -v p="^$NAME-v([0-9]+|b[io])@" '$2 ~ p {split($2, a, "@"); print a[1]}' |
         while read -r l; do ip link del "$l" 2>/dev/null || true; done
     ip link del "$BRIDGE" 2>/dev/null || true
+    ip link del "$NODES_BRIDGE" 2>/dev/null || true
     stop_pid_file "$W/run/registry.pid" docker-registry
     stop_pid_file "$W/run/sources.pid" http.server
     stop_pid_file "$W/run/haproxy.pid" haproxy
@@ -943,7 +1064,7 @@ cmd_reboot() {
 
 cmd_status() {
     local dir name pid state
-    for dir in "$W"/nodes/node*; do
+    for dir in "$W"/nodes/*; do
         [ -d "$dir" ] || continue
         name=$(basename "$dir")
         pid=$(cat "$dir/nspawn.pid" 2>/dev/null || true)
@@ -952,7 +1073,7 @@ cmd_status() {
         else
             state=down
         fi
-        echo "$name $(node_ip "$(node_index "$name")") $state"
+        echo "$name $(node_address "$name") $state"
     done
     pid=$(cat "$W/run/registry.pid" 2>/dev/null || true)
     if [ -n "$pid" ] && alive "$pid"; then echo "registry $REGISTRY up"; else echo "registry down"; fi
@@ -1012,7 +1133,7 @@ main() {
         env) cmd_env ;;
         ssh) local n=$1; shift; ssh_node "$n" "$@" ;;
         break-image) cmd_break_image "$@" ;;
-        *) sed -n '12,25p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+        *) sed -n '/^# Usage:/,/^#   MAST_E2E_MIRROR/p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
     esac
 }
 

@@ -8,7 +8,10 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.IOUtils;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
-/** One SSH connection to a test node as nodeadmin (sshj, the node's pinned host key), for checks. */
+/**
+ * One SSH connection to a test node as nodeadmin (sshj, the node's pinned host key), for checks;
+ * directly, or through a bastion's connection.
+ */
 final class NodeShell implements AutoCloseable {
     /** What a command printed and how it ended. */
     record Result(int exit, String out, String err) {
@@ -26,11 +29,24 @@ final class NodeShell implements AutoCloseable {
     }
 
     static NodeShell connect(String host, Path knownHosts, Path key) throws IOException {
+        return connect(host, knownHosts, key, null);
+    }
+
+    /** A shell on a node that only this one (a bastion) reaches: through a tunnel of its connection. */
+    NodeShell tunnelTo(String node, Path knownHosts, Path key) throws IOException {
+        return connect(node, knownHosts, key, ssh);
+    }
+
+    private static NodeShell connect(String host, Path knownHosts, Path key, SSHClient via) throws IOException {
         SSHClient ssh = new SSHClient();
         try {
             ssh.loadKnownHosts(knownHosts.toFile());
             ssh.setConnectTimeout(5000);
-            ssh.connect(host, 22);
+            if (via == null) {
+                ssh.connect(host, 22);
+            } else {
+                ssh.connectVia(via.newDirectConnection(host, 22));
+            }
             ssh.authPublickey("nodeadmin", ssh.loadKeys(key.toString()));
             return new NodeShell(ssh, host);
         } catch (IOException e) {

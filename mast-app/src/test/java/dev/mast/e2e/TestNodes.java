@@ -1,5 +1,6 @@
 package dev.mast.e2e;
 
+import dev.mast.plan.JumpHosts;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -154,17 +156,33 @@ final class TestNodes implements AutoCloseable {
         return masters().contains(node);
     }
 
-    /** An SSH session to the node as nodeadmin, opened once and reused; reopened after a reboot. */
+    /**
+     * An SSH session to the node as nodeadmin, opened once and reused; reopened after a reboot. A node behind a
+     * bastion (nodes.sh up --bastion) is reached through the jump host its plan names, as Mast reaches it.
+     */
     NodeShell shell(String node) throws IOException {
         NodeShell shell = shells.get(node);
         if (shell == null || !shell.isConnected()) {
             if (shell != null) {
                 shell.close();
             }
-            shell = NodeShell.connect(ip(node), knownHosts(), bed.key());
+            Optional<String> jump = jumpHost(node);
+            shell = jump.isEmpty() ? NodeShell.connect(address(node), knownHosts(), bed.key())
+                    : shell(jump.get()).tunnelTo(address(node), knownHosts(), bed.key());
             shells.put(node, shell);
         }
         return shell;
+    }
+
+    /** The address of a node of the plan, or of its jump host (the bastion's, as the plan names it). */
+    private String address(String node) {
+        return plan.nodes().stream().filter(n -> n.hostName().equals(node)).findFirst().map(Node::ip).orElse(node);
+    }
+
+    /** The first jump host the plan names for the node, if any. */
+    Optional<String> jumpHost(String node) {
+        return plan.nodes().stream().filter(n -> n.hostName().equals(node)).findFirst()
+                .map(n -> JumpHosts.parse(n.ssh().jump())).filter(hops -> !hops.isEmpty()).map(hops -> hops.get(0).host());
     }
 
     /** A clean reboot of the node (systemd reboots, the harness boots it again); returns when SSH answers. */

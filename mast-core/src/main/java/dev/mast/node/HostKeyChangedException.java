@@ -13,11 +13,23 @@ public final class HostKeyChangedException extends HostKeyException {
 
     public HostKeyChangedException(NodeAddress node, String keyType, List<String> knownFingerprints,
                                    String newFingerprint, Path knownHostsFile) {
-        super(node, keyType, newFingerprint, "The " + keyType + " host key of " + node.host() + ":" + node.port()
-                + " changed from " + String.join(", ", knownFingerprints) + " to " + newFingerprint
-                + ", so Mast stopped; if the node was reinstalled, remove its old entry from " + knownHostsFile + ".");
+        this(node, keyType, knownFingerprints, newFingerprint, knownHostsFile, false);
+    }
+
+    private HostKeyChangedException(NodeAddress node, String keyType, List<String> knownFingerprints,
+                                    String newFingerprint, Path knownHostsFile, boolean jumpHost) {
+        super(node, keyType, newFingerprint, "The " + keyType + " host key of " + (jumpHost ? "the jump host " : "")
+                + node.host() + ":" + node.port() + " changed from " + String.join(", ", knownFingerprints) + " to "
+                + newFingerprint + ", so Mast stopped" + (jumpHost ? " before reaching the nodes behind it" : "")
+                + "; if the " + (jumpHost ? "jump host" : "node") + " was reinstalled, remove its old entry from "
+                + knownHostsFile + ".");
         this.knownFingerprints = List.copyOf(knownFingerprints);
         this.knownHostsFile = knownHostsFile;
+    }
+
+    /** The same change found on a jump host: the message says so, since what failed is not the node the user named. */
+    HostKeyChangedException onJumpHost() {
+        return new HostKeyChangedException(node(), keyType(), knownFingerprints, newFingerprint(), knownHostsFile, true);
     }
 
     /** Fingerprints known_hosts has for this host and key type. */

@@ -48,8 +48,9 @@ final class JumpConnections implements AutoCloseable {
                 try {
                     client = dialer.dial(hop, via, action + " through the jump host " + hop.address()).client();
                 } catch (NodeException e) {
-                    failed.put(chain.toString(), new Failure(e, Instant.now()));
-                    throw e;
+                    NodeException error = e instanceof HostKeyChangedException changed ? changed.onJumpHost() : e;
+                    failed.put(chain.toString(), new Failure(error, Instant.now()));
+                    throw error;
                 }
                 failed.remove(chain.toString());
                 // Opening a tunnel waits at most the hop's connect timeout for the jump host's answer.

@@ -179,6 +179,9 @@ class OpenSshBastionTest {
                 assertEquals(bastion.port, error.node().port());
                 assertEquals(List.of(TestKeys.fingerprint(formerKey)), error.knownFingerprints());
                 assertEquals(TestKeys.fingerprint(bastion.hostKey), error.newFingerprint());
+                assertTrue(error.getMessage().contains("host key of the jump host 127.0.0.1:" + bastion.port
+                        + " changed from "), error.getMessage());
+                assertTrue(error.getMessage().contains("before reaching the nodes behind it"), error.getMessage());
             }
         }
         assertEquals(List.of(), prompt.asked);

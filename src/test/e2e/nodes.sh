@@ -300,7 +300,7 @@ fill_node_layer() {
     fi
     local root=$1
     install -m 0755 "$HERE/node-setup.sh" "$root/usr/local/sbin/mast-e2e-node-setup"
-    install -m 0755 "$HERE/runc-wrapper.py" "$root/usr/local/sbin/mast-e2e-runc"
+    install -m 0755 "$HERE/runc-wrapper.sh" "$root/usr/local/sbin/mast-e2e-runc"
     cat >"$root/etc/systemd/system/mast-e2e-node.service" <<'UNIT'
 [Unit]
 Description=What this machine needs to run Kubernetes in a test node (Mast's test bed)
@@ -328,7 +328,7 @@ UNIT
 node_lowers() {
     local kind=$1 base node legacy
     base=$(base_dir)/root
-    node=$(build_layer node "$(basename "$REPO_DIR")-$(files_hash node-setup.sh runc-wrapper.py)" "$base" fill_node_layer)
+    node=$(build_layer node "$(basename "$REPO_DIR")-$(files_hash node-setup.sh runc-wrapper.sh)" "$base" fill_node_layer)
     case "$kind" in
         fresh) echo "$node:$base" ;;
         legacy-*)

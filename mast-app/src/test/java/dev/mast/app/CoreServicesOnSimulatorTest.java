@@ -105,12 +105,13 @@ class CoreServicesOnSimulatorTest {
         assertTrue(master.stream().anyMatch(l -> l.startsWith("2. Take the cluster's CA [pki/adopt-ca] on the first master")),
                 master.toString());
         // Asked, the node's systemd units are what the conversion stops: no fresh node has them.
-        int stop = indexOf(master, " +run systemctl stop --no-block 'kube-apiserver.service' && systemctl disable 'kube-apiserver.service'");
-        // The manifest is written beside the backup first and moved into place once the service's port is closed.
-        assertTrue(indexOf(master, " +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)") < stop, master.toString());
-        int closed = indexOf(master, " +wait until kube-apiserver no longer listens at https://.*:6443/readyz");
-        int moved = indexOf(master, " +run .*mv -f .* '/etc/kubernetes/manifests/kube-apiserver.yaml' && systemctl stop 'kube-apiserver.service'");
-        assertTrue(stop < closed && closed < moved, master.toString());
+        // The manifest is written beside the backup first, then one command stops the service, looks whether its port is
+        // closed and if so moves the manifest into place: no round trip between the two.
+        int replace = indexOf(master, " +run systemctl disable 'kube-apiserver.service' && systemctl stop --no-block 'kube-apiserver.service'"
+                + " \\|\\| exit 1; curl .*'https://.*:6443/readyz' \\| grep -qx 7 \\|\\| exit 75;"
+                + " mkdir -p '/etc/kubernetes/manifests' && mv -f .* '/etc/kubernetes/manifests/kube-apiserver.yaml'"
+                + " && systemctl stop 'kube-apiserver.service'");
+        assertTrue(indexOf(master, " +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)") < replace, master.toString());
         assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
         assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
     }

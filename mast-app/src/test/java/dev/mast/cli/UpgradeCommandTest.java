@@ -73,10 +73,12 @@ class UpgradeCommandTest {
                     kubeletStart);
             // The API server's manifest goes in place once the old one's port is closed, not once its process has gone.
             String apiServer = controller.substring(controller.indexOf("[upgrade/apiserver]"));
-            int stop = apiServer.indexOf("run systemctl stop --no-block 'kube-apiserver.service'");
-            int closed = apiServer.indexOf("wait until kube-apiserver no longer listens at https://");
-            int moved = apiServer.indexOf("mv -f ");
-            assertTrue(0 < stop && stop < closed && closed < moved, apiServer);
+            String replace = apiServer.lines().filter(l -> l.contains("systemctl stop --no-block 'kube-apiserver.service'")).findFirst()
+                    .orElseThrow(() -> new AssertionError(apiServer));
+            int stop = replace.indexOf("systemctl stop --no-block");
+            int closed = replace.indexOf("| grep -qx 7 || exit 75;");
+            int moved = replace.indexOf("mv -f ");
+            assertTrue(0 < stop && stop < closed && closed < moved, replace);
             assertTrue(controller.contains("Pull the images [upgrade/pull-images] on every node that joins the cluster: not for this"
                     + " node: it runs no kubelet yet"), controller);
             assertFalse(controller.contains("already done"), "a step left out for want of a kubelet is not done: " + controller);

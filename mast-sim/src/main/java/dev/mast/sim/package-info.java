@@ -63,8 +63,9 @@
  *   with a {@code k8s_POD_...} pause container. Components log to <em>stderr</em> (klog, etcd's JSON,
  *   logrus), so {@code crictl logs} and {@code docker logs} write there: merge with {@code 2>&1}.</li>
  * <li><b>Health</b>: {@code curl [-s] [-S] [-k] [-f] [--cacert F] [--max-time N] [-o FILE] [-w
- *   '%{http_code}'] URL}: {@code /healthz}, {@code /livez}, {@code /readyz} (etcd: {@code /health}) answer
+ *   '%{http_code} %{exitcode}'] URL}: {@code /healthz}, {@code /livez}, {@code /readyz} (etcd: {@code /health}) answer
  *   {@code ok} when the component listening at that address and port runs; nothing listening is exit 7;
+ *   {@code -w} is written on a failure too ({@code 000} for the status), as curl does;
  *   https needs {@code -k} or {@code --cacert} (exit 60 otherwise). Other nodes are reached by address.
  *   {@code etcdctl endpoint health}, {@code <binary> --version}.</li>
  * </ul>

@@ -163,6 +163,14 @@ class CommandVocabularyTest {
     }
 
     @Test
+    void curlWritesItsFiguresOutWhenItFailsToo() throws Exception {
+        SshTestClient.Result refused = sim.exec("curl -sk -o /dev/null -w '%{http_code} %{exitcode}' https://127.0.0.1:6443/livez");
+        assertEquals(7, refused.status());
+        assertEquals("000 7", refused.out());
+        assertEquals(0, sim.exec("curl -sk -o /dev/null -w %{exitcode} https://127.0.0.1:6443/livez | grep -qx 7").status());
+    }
+
+    @Test
     void commandVFindsBaseToolsButNotMissingPackages() throws Exception {
         assertEquals("/usr/bin/curl\n", sim.run("command -v curl"));
         assertEquals(127, sim.exec("command -v kubelet").status());

@@ -152,10 +152,12 @@ public final class ConvertToStaticPods implements Step {
     }
 
     /**
-     * Stops the service and puts its manifest in place as soon as the service's port is closed: a program that stops
-     * gracefully closes its port at once and then drains what is in flight (the real kube-apiserver until systemd kills
-     * it, 10 to 90 s later), and the static pod need not wait for that. The manifest is already on the node beside its
-     * place, and the node records first that the conversion is in flight, for whatever a kill leaves half-done.
+     * Stops the service and puts its manifest in place as soon as the service's port is closed, in one command on the
+     * node: a program that stops gracefully closes its port at once and then drains what is in flight (the real
+     * kube-apiserver until systemd kills it, 10 to 90 s later), and the static pod need not wait for that, nor for a
+     * round trip to Mast. The service is disabled before it is stopped, so that no reload of systemd's runs while
+     * the static pod starts. The manifest is already on the node beside its place, and the node records first that
+     * the conversion is in flight, for whatever a kill leaves half-done.
      */
     private void replaceService(NodeContext context, LegacyService service, StaticPodManifest manifest) throws Exception {
         Remote remote = context.remote();
@@ -164,12 +166,11 @@ public final class ConvertToStaticPods implements Step {
         String staged = context.backupDir() + "/staged/" + manifest.component().key() + ".yaml";
         UnfinishedConversions.start(remote, context.backupDir(), manifest.component());
         remote.write(new NodeFile(staged, file.content(), file.mode(), file.secret()));
-        remote.run("systemctl stop --no-block " + unit + " && systemctl disable " + unit);
-        Health.awaitClosed(context, timeouts, manifest.component().key(), probeUrl(readiness(manifest.pod())));
         String folder = file.path().substring(0, file.path().lastIndexOf('/'));
         // The second stop returns once the first one has ended the old process, however it ends it.
-        remote.run("mkdir -p " + Sh.quote(folder) + " && mv -f " + Sh.quote(staged) + " " + Sh.quote(file.path())
-                + " && systemctl stop " + unit);
+        Health.replaceOnceClosed(context, timeouts, manifest.component().key(), probeUrl(readiness(manifest.pod())),
+                "systemctl disable " + unit + " && systemctl stop --no-block " + unit,
+                "mkdir -p " + Sh.quote(folder) + " && mv -f " + Sh.quote(staged) + " " + Sh.quote(file.path()) + " && systemctl stop " + unit);
         context.log("stopped and disabled " + service.unitName() + ", wrote " + file.path());
     }
 

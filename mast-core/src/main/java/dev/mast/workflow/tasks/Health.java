@@ -1,6 +1,8 @@
 package dev.mast.workflow.tasks;
 
 import dev.mast.workflow.NodeContext;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteCommandException;
 import dev.mast.workflow.Sh;
 import dev.mast.workflow.Timeouts;
 import java.time.Duration;
@@ -18,7 +20,9 @@ public final class Health {
     static final int CONNECT_RETRIES = 4;
 
     private static final int CURL_COULD_NOT_CONNECT = 7;
-    private static final long CLOSED_POLL_MILLIS = 100;
+    private static final long CLOSED_POLL_MILLIS = 50;
+    /** The exit status of a look that found the port still open (EX_TEMPFAIL), which none of the commands run after it has. */
+    private static final int STILL_LISTENING = 75;
 
     private static final String CURL_OPTIONS = "--max-time 5 --retry " + CONNECT_RETRIES + " --retry-delay 1 --retry-connrefused ";
 
@@ -43,23 +47,35 @@ public final class Health {
     }
 
     /**
-     * Waits until nothing listens at the URL any more (curl's exit 7), looking every tenth of a second, for a component
-     * being stopped: its successor can take the port from then on. Gives up waiting after the run's health timeout,
-     * leaving it to the component's stop to end it.
+     * Stops a component and puts its successor in place with no round trip between the port closing and the successor's
+     * file appearing, which is the component's downtime: the command that runs {@code stop} (which must not wait for the
+     * process to end) looks once whether anything still listens at the URL, and each later look, every
+     * {@value #CLOSED_POLL_MILLIS} ms, is one command too, which runs {@code then} at once on the node when nothing does
+     * any more (curl's exit 7; a request that hangs means the port is still held). After the run's health timeout
+     * {@code then} runs anyway with a warning, leaving it to the component's stop to end it.
      */
-    public static void awaitClosed(NodeContext context, Timeouts timeouts, String component, String url) throws Exception {
-        String check = "curl -sk --max-time 1 -o /dev/null " + Sh.quote(url);
-        context.remote().perform("wait until " + component + " no longer listens at " + url, () -> {
-            Instant deadline = Instant.now().plus(timeouts.health());
-            while (context.remote().probe(check) != CURL_COULD_NOT_CONNECT) {
-                context.cancellation().check();
-                if (Instant.now().isAfter(deadline)) {
-                    context.warn(component + " still listens at " + url + " after " + seconds(timeouts.health()) + ": stopping it");
-                    return;
-                }
-                Thread.sleep(Math.min(CLOSED_POLL_MILLIS, timeouts.poll().toMillis()));
+    public static void replaceOnceClosed(NodeContext context, Timeouts timeouts, String component, String url, String stop,
+                                         String then) throws Exception {
+        Remote remote = context.remote();
+        String closedThen = "curl -sk --max-time 1 -o /dev/null -w %{exitcode} " + Sh.quote(url) + " | grep -qx " + CURL_COULD_NOT_CONNECT
+                + " || exit " + STILL_LISTENING + "; " + then;
+        Instant deadline = Instant.now().plus(timeouts.health());
+        String script = stop + " || exit 1; " + closedThen;
+        Remote.Output output = remote.exec(script);
+        while (output.exitStatus() == STILL_LISTENING) {
+            context.cancellation().check();
+            if (Instant.now().isAfter(deadline)) {
+                context.warn(component + " still listens at " + url + " after " + seconds(timeouts.health()) + ": stopping it");
+                remote.run(then);
+                return;
             }
-        });
+            Thread.sleep(Math.min(CLOSED_POLL_MILLIS, timeouts.poll().toMillis()));
+            script = closedThen;
+            output = remote.exec(script);
+        }
+        if (output.exitStatus() != 0) {
+            throw new RemoteCommandException(remote.target(), script, output);
+        }
     }
 
     private static void await(NodeContext context, Timeouts timeouts, String component, String url, String check) throws Exception {

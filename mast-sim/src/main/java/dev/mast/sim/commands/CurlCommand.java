@@ -45,7 +45,7 @@ final class CurlCommand {
             String text = args.operands().get(0);
             uri = URI.create(text.contains("://") ? text : "http://" + text);
         } catch (IllegalArgumentException e) {
-            return error(inv, showErrors, 3, "URL using bad/illegal format or missing URL");
+            return error(inv, args, showErrors, 3, "URL using bad/illegal format or missing URL", 0);
         }
         String host = uri.getHost() == null ? "" : uri.getHost();
         int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
@@ -54,7 +54,7 @@ final class CurlCommand {
             return download(inv, args, internet.get(inv.machine().identity().hostName(), uri.toString()), showErrors);
         }
         if (!host.equals("localhost") && !host.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !host.equals("::1")) {
-            return error(inv, showErrors, 6, "Could not resolve host: " + host);
+            return error(inv, args, showErrors, 6, "Could not resolve host: " + host, 0);
         }
         // --retry N with --retry-connrefused: a refused connection is tried again N times, --retry-delay seconds apart.
         int retries = args.has("retry-connrefused") ? Integer.parseInt(args.value("retry").orElse("0")) : 0;
@@ -65,22 +65,23 @@ final class CurlCommand {
             listener = inv.machine().listenerAt(host, port);
         }
         if (listener.isEmpty()) {
-            return error(inv, showErrors, 7, "Failed to connect to " + host + " port " + port + " after 0 ms: Couldn't connect to server");
+            return error(inv, args, showErrors, 7, "Failed to connect to " + host + " port " + port + " after 0 ms: Couldn't connect to server",
+                    0);
         }
         Endpoint endpoint = listener.get().endpoints().stream().filter(e -> e.port() == port).findFirst().orElseThrow();
         boolean https = uri.getScheme().equals("https");
         if (https && endpoint.scheme().equals("http")) {
-            return error(inv, showErrors, 35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number");
+            return error(inv, args, showErrors, 35, "OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number", 0);
         }
         if (https && !args.has("k", "insecure", "cacert")) {
-            return error(inv, showErrors, 60, "SSL certificate problem: unable to get local issuer certificate");
+            return error(inv, args, showErrors, 60, "SSL certificate problem: unable to get local issuer certificate", 0);
         }
         Response response = !https && endpoint.scheme().equals("https")
                 ? new Response(400, "Client sent an HTTP request to an HTTPS server.\n")
                 : respond(listener.get(), endpoint, uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(),
                         !args.has("E", "cert"));
         if (args.has("f", "fail") && response.status() >= 400) {
-            return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
+            return error(inv, args, showErrors, 22, "The requested URL returned error: " + response.status(), response.status());
         }
         String output = args.value("o", "output").orElse("-");
         if (output.equals("-")) {
@@ -89,11 +90,7 @@ final class CurlCommand {
             inv.requireWritable(inv.path(output));
             inv.fs().write(inv.path(output), response.body().getBytes(StandardCharsets.UTF_8), 0644);
         }
-        Optional<String> writeOut = args.value("w", "write-out");
-        if (writeOut.isPresent()) {
-            inv.out(Printf.escapes(writeOut.get().replace("%{http_code}", String.valueOf(response.status()))
-                    .replace("%{response_code}", String.valueOf(response.status()))));
-        }
+        writeOut(inv, args, response.status(), 0);
         return 0;
     }
 
@@ -104,11 +101,11 @@ final class CurlCommand {
     /** A URL of the internet or a mirror: its bytes to the output, or -I's status line; curl's exits for failures. */
     private static int download(Invocation inv, Args args, Network.Result result, boolean showErrors) throws Exception {
         if (result.failure().isPresent()) {
-            return error(inv, showErrors, result.failure().get().curlExit(), result.failure().get().message());
+            return error(inv, args, showErrors, result.failure().get().curlExit(), result.failure().get().message(), 0);
         }
         Network.Response response = result.response().orElseThrow();
         if (args.has("f", "fail") && response.status() >= 400) {
-            return error(inv, showErrors, 22, "The requested URL returned error: " + response.status());
+            return error(inv, args, showErrors, 22, "The requested URL returned error: " + response.status(), response.status());
         }
         byte[] body = args.has("I", "head")
                 ? ("HTTP/2 " + response.status() + "\r\ncontent-length: " + response.body().length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8)
@@ -120,11 +117,7 @@ final class CurlCommand {
             inv.requireWritable(inv.path(output));
             inv.fs().write(inv.path(output), body, 0644);
         }
-        Optional<String> writeOut = args.value("w", "write-out");
-        if (writeOut.isPresent()) {
-            inv.out(Printf.escapes(writeOut.get().replace("%{http_code}", String.valueOf(response.status()))
-                    .replace("%{response_code}", String.valueOf(response.status()))));
-        }
+        writeOut(inv, args, response.status(), 0);
         return 0;
     }
 
@@ -147,10 +140,25 @@ final class CurlCommand {
         return new Response(404, "404 page not found\n");
     }
 
-    private static int error(Invocation inv, boolean show, int code, String message) throws Exception {
+    /**
+     * A failure: its message unless silent, and -w's figures (the response's status, 0 without one), which curl writes
+     * out whether the transfer worked or not.
+     */
+    private static int error(Invocation inv, Args args, boolean show, int code, String message, int status) throws Exception {
         if (show) {
             inv.errLine("curl: (" + code + ") " + message);
         }
+        writeOut(inv, args, status, code);
         return code;
+    }
+
+    /** -w's text with the response's status ({@code 000} without one) and curl's exit status in place of their variables. */
+    private static void writeOut(Invocation inv, Args args, int status, int exit) throws Exception {
+        Optional<String> writeOut = args.value("w", "write-out");
+        if (writeOut.isPresent()) {
+            String code = String.format("%03d", status);
+            inv.out(Printf.escapes(writeOut.get().replace("%{http_code}", code).replace("%{response_code}", code)
+                    .replace("%{exitcode}", String.valueOf(exit))));
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.mast.cli;
 
-import dev.mast.node.NodeConnector;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.legacy.ConversionReport;
 import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
@@ -61,13 +61,13 @@ final class UpgradeCommand extends ClusterRunCommand {
 
     /** Reads every node, changing nothing, and says what the conversion would do on each before listing the steps. */
     @Override
-    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
+    void beforeDryRun(PrintWriter out, Plan plan, RemoteFactory nodes) {
         List<LegacyNode> read = new ArrayList<>();
         out.println("what the nodes run now, and what the upgrade does with it:");
         for (Node node : plan.nodes()) {
             out.println();
             out.println(node.hostName() + ":");
-            try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+            try (Remote remote = nodes.open(node, (level, line) -> { })) {
                 LegacyNode facts = LegacyNodeReader.read(remote, node.hostName());
                 read.add(facts);
                 List<Component> replaced = UnfinishedConversions.replaced(UnfinishedConversions.find(remote));

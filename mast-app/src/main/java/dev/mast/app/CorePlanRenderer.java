@@ -14,9 +14,9 @@ import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
 import dev.mast.workflow.DryRunReport;
-import dev.mast.workflow.NodeLog;
 import dev.mast.workflow.RememberedAnswers;
 import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.WorkflowRunner;
@@ -119,16 +119,16 @@ final class CorePlanRenderer implements PlanRenderer {
         ExecutorService readers = Executors.newFixedThreadPool(Math.min(plan.nodes().size(), MAX_READS_AT_ONCE),
                 DaemonThreads.named("mast-preview-read"));
         try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
+            RemoteFactory nodes = answers.over(SshRemote.factory(connector));
             Map<String, Future<LegacyNode>> reads = new LinkedHashMap<>();
             for (Node node : plan.nodes()) {
                 reads.put(node.hostName(), readers.submit(() -> {
-                    NodeLog nowhere = (level, line) -> { };
-                    try (Remote remote = answers.over(new SshRemote(connector.connect(node), nowhere), node, nowhere)) {
+                    try (Remote remote = nodes.open(node, (level, line) -> { })) {
                         return LegacyNodeReader.read(remote, node.hostName());
                     }
                 }));
             }
-            try (ClusterRun run = ClusterRun.over(adopt, answers.over(SshRemote.factory(connector)))) {
+            try (ClusterRun run = ClusterRun.over(adopt, nodes)) {
                 RunSummary summary = run.run(Set.of(plan.masters().get(0).hostName()), event -> { });
                 if (!summary.succeeded()) {
                     throw new IOException(summary.failed().isEmpty() ? summary.describe() : summary.failed().get(0).message());

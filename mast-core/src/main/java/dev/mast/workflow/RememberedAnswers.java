@@ -1,7 +1,6 @@
 package dev.mast.workflow;
 
 import dev.mast.files.NodeFile;
-import dev.mast.plan.Node;
 import dev.mast.workflow.ProgressEvent.LogLevel;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,7 @@ public final class RememberedAnswers {
 
     /** Remotes from {@code asking} that answer from what their node answered already, and remember what it answers now. */
     public RemoteFactory over(RemoteFactory asking) {
-        return (node, log) -> over(asking.open(node, log), node, log);
-    }
-
-    /** {@code remote}, reaching {@code node}, answering as {@link #over(RemoteFactory)} does. */
-    public Remote over(Remote remote, Node node, NodeLog log) {
-        return new Remembering(remote, node.hostName(), log);
+        return (node, log) -> new Remembering(asking.open(node, log), node.hostName(), log);
     }
 
     /** How many queries and reads were answered from memory instead of by a node. */

@@ -14,6 +14,9 @@ import dev.mast.render.RenderedCluster;
 import dev.mast.ui.PlanRenderer;
 import dev.mast.ui.RunKind;
 import dev.mast.workflow.DryRunReport;
+import dev.mast.workflow.RememberedAnswers;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.WorkflowRunner;
@@ -39,6 +42,11 @@ final class CorePlanRenderer implements PlanRenderer {
     private static final int MAX_READS_AT_ONCE = WorkflowRunner.DEFAULT_CONCURRENCY;
     private final AppFolders folders;
     private final CredentialPrompt prompt;
+    /** What the nodes answered while the last upgrade preview's files were made, for its steps (the same preview). */
+    private volatile Optional<PreviewReads> lastReads = Optional.empty();
+
+    private record PreviewReads(RenderedCluster files, RememberedAnswers answers) {
+    }
 
     CorePlanRenderer(AppFolders folders, CredentialPrompt prompt) {
         this.folders = folders;
@@ -69,18 +77,27 @@ final class CorePlanRenderer implements PlanRenderer {
 
     /**
      * The install's steps on nodes with nothing on them yet (the preview connects nowhere for an install); the
-     * upgrade's as the nodes answer, since what it does depends on their systemd units.
+     * upgrade's as the nodes answer, since what it does depends on their systemd units. What the nodes answered while
+     * {@code files} were made is not asked again: nothing changed them since.
      */
     @Override
     public Map<String, List<String>> steps(Plan plan, RunKind kind, RenderedCluster files) {
         var request = request(plan, kind);
         DryRunReport report = new DryRunReport();
+        RememberedAnswers answers = readsOf(files);
         try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT);
              ClusterRun run = ClusterRun.preview(request, files,
-                     kind == RunKind.UPGRADE ? Optional.of(connector) : Optional.empty())) {
+                     kind == RunKind.UPGRADE ? Optional.of(answers.over(SshRemote.factory(connector))) : Optional.empty())) {
             run.run(Set.of(), report);
             return report.describeAll(plan, run.workflow());
         }
+    }
+
+    /** What the nodes answered while {@code files} were made, once: a later preview asks them afresh. */
+    private RememberedAnswers readsOf(RenderedCluster files) {
+        Optional<PreviewReads> reads = lastReads;
+        lastReads = Optional.empty();
+        return reads.filter(r -> r.files() == files).map(PreviewReads::answers).orElseGet(RememberedAnswers::new);
     }
 
     /**
@@ -89,7 +106,8 @@ final class CorePlanRenderer implements PlanRenderer {
      * phase ({@code pki/adopt-ca}, run alone; rendering first would make a CA of its own that the
      * cluster does not trust, and the run would then refuse the folder), while every node is read,
      * all at once, changing nothing: a read is dozens of commands, each a round trip, and the nodes
-     * answer independently (one after the other, the reads of six nodes took most of the preview's time).
+     * answer independently (one after the other, the reads of six nodes took most of the preview's time). What they
+     * answered is kept for the preview's steps.
      */
     @Override
     public RenderedCluster render(Plan plan, RunKind kind) throws Exception {
@@ -97,18 +115,20 @@ final class CorePlanRenderer implements PlanRenderer {
             return render(plan);
         }
         var adopt = request(plan, kind).withPhases(List.of(ADOPT_CA), List.of());
+        RememberedAnswers answers = new RememberedAnswers();
         ExecutorService readers = Executors.newFixedThreadPool(Math.min(plan.nodes().size(), MAX_READS_AT_ONCE),
                 DaemonThreads.named("mast-preview-read"));
         try (NodeConnector connector = new NodeConnector(prompt, folders.ssh(plan), SshOptions.DEFAULT)) {
+            RemoteFactory nodes = answers.over(SshRemote.factory(connector));
             Map<String, Future<LegacyNode>> reads = new LinkedHashMap<>();
             for (Node node : plan.nodes()) {
                 reads.put(node.hostName(), readers.submit(() -> {
-                    try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
+                    try (Remote remote = nodes.open(node, (level, line) -> { })) {
                         return LegacyNodeReader.read(remote, node.hostName());
                     }
                 }));
             }
-            try (ClusterRun run = ClusterRun.overSsh(adopt, connector)) {
+            try (ClusterRun run = ClusterRun.over(adopt, nodes)) {
                 RunSummary summary = run.run(Set.of(plan.masters().get(0).hostName()), event -> { });
                 if (!summary.succeeded()) {
                     throw new IOException(summary.failed().isEmpty() ? summary.describe() : summary.failed().get(0).message());
@@ -118,7 +138,9 @@ final class CorePlanRenderer implements PlanRenderer {
             for (var entry : reads.entrySet()) {
                 read.put(entry.getKey(), result(entry.getValue()));
             }
-            return UpgradeFiles.forCluster(plan, render(plan), read);
+            RenderedCluster files = UpgradeFiles.forCluster(plan, render(plan), read);
+            lastReads = Optional.of(new PreviewReads(files, answers));
+            return files;
         } finally {
             readers.shutdownNow();
         }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
                 + " then for the upgrade of a cluster that runs its control plane as systemd services (which reads every node"
                 + " over SSH).",
                 "Prints key: value lines: command_delay_ms, then <kind>_nodes, <kind>_files, <kind>_step_lines, <kind>_render_s,"
-                        + " <kind>_steps_s and <kind>_preview_s (the two together), for kind install and upgrade."})
+                        + " <kind>_steps_s, <kind>_preview_s (the two together) and <kind>_preview_s_per_node, for kind install"
+                        + " and upgrade, then goal_upgrade_preview_per_node: met when the upgrade's preview takes no longer per"
+                        + " node than the install's, else not met."})
 final class BenchPreviewCommand implements Callable<Integer> {
     @Option(names = "--install-nodes", defaultValue = "4", paramLabel = "N", description = "Nodes of the install (default ${DEFAULT-VALUE}).")
     int installNodes;

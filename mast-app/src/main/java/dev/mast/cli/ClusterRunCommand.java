@@ -12,8 +12,11 @@ import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressListener;
+import dev.mast.workflow.RememberedAnswers;
+import dev.mast.workflow.RemoteFactory;
 import dev.mast.workflow.RunLog;
 import dev.mast.workflow.RunSummary;
+import dev.mast.workflow.SshRemote;
 import dev.mast.workflow.Timeouts;
 import dev.mast.workflow.WorkflowRunner;
 import dev.mast.workflow.run.ClusterRun;
@@ -23,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,8 +82,11 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         return request;
     }
 
-    /** Printed before a dry run's steps; a command may read the nodes to say more. */
-    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
+    /**
+     * Printed before a dry run's steps; a command may read the nodes through {@code nodes} to say more (the dry run
+     * does not ask them again what they answered).
+     */
+    void beforeDryRun(PrintWriter out, Plan plan, RemoteFactory nodes) {
     }
 
     @Override
@@ -195,8 +200,9 @@ abstract class ClusterRunCommand implements Callable<Integer> {
         DryRunReport report = new DryRunReport();
         RunSummary summary;
         Plan cluster = request.plan();
-        beforeDryRun(out, cluster, connector);
-        try (ClusterRun run = ClusterRun.dryRun(request, Optional.of(connector))) {
+        RemoteFactory nodes = new RememberedAnswers().over(SshRemote.factory(connector));
+        beforeDryRun(out, cluster, nodes);
+        try (ClusterRun run = ClusterRun.dryRun(request, nodes)) {
             summary = run.run(Set.of(), report);
             out.println(request.kind().verb() + " of " + cluster.name() + " (dry run: nothing is changed)");
             for (Node node : cluster.nodes()) {

@@ -1,10 +1,12 @@
 package dev.mast.cli;
 
-import dev.mast.node.NodeConnector;
+import dev.mast.concurrent.DaemonThreads;
 import dev.mast.plan.Component;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
-import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.Remote;
+import dev.mast.workflow.RemoteFactory;
+import dev.mast.workflow.WorkflowRunner;
 import dev.mast.workflow.legacy.ConversionReport;
 import dev.mast.workflow.legacy.ConversionVersions;
 import dev.mast.workflow.legacy.LegacyNode;
@@ -18,6 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,24 +66,55 @@ final class UpgradeCommand extends ClusterRunCommand {
         }
     }
 
-    /** Reads every node, changing nothing, and says what the conversion would do on each before listing the steps. */
+    /**
+     * Reads every node, all at once, changing nothing, and says what the conversion would do on each before listing the
+     * steps (whose dry run does not ask the nodes again what these reads asked).
+     */
     @Override
-    void beforeDryRun(PrintWriter out, Plan plan, NodeConnector connector) {
-        List<LegacyNode> read = new ArrayList<>();
-        out.println("what the nodes run now, and what the upgrade does with it:");
-        for (Node node : plan.nodes()) {
-            out.println();
-            out.println(node.hostName() + ":");
-            try (SshRemote remote = new SshRemote(connector.connect(node), (level, line) -> { })) {
-                LegacyNode facts = LegacyNodeReader.read(remote, node.hostName());
-                read.add(facts);
-                List<Component> replaced = UnfinishedConversions.replaced(UnfinishedConversions.find(remote));
-                ConversionReport.describe(plan, node, facts, replaced).forEach(line -> out.println("  " + line));
-            } catch (Exception e) {
-                out.println("  cannot be read: " + e.getMessage() + "; the upgrade would stop before changing anything");
+    void beforeDryRun(PrintWriter out, Plan plan, RemoteFactory nodes) {
+        ExecutorService readers = Executors.newFixedThreadPool(Math.min(plan.nodes().size(), WorkflowRunner.DEFAULT_CONCURRENCY),
+                DaemonThreads.named("mast-dry-run-read"));
+        try {
+            List<Future<Reading>> readings = plan.nodes().stream().map(node -> readers.submit(() -> read(plan, node, nodes))).toList();
+            List<LegacyNode> read = new ArrayList<>();
+            out.println("what the nodes run now, and what the upgrade does with it:");
+            for (int i = 0; i < readings.size(); i++) {
+                Reading reading = result(readings.get(i));
+                out.println();
+                out.println(plan.nodes().get(i).hostName() + ":");
+                reading.lines().forEach(line -> out.println("  " + line));
+                reading.facts().ifPresent(read::add);
             }
+            ConversionVersions.mixed(read).ifPresent(note -> out.println(System.lineSeparator() + "note: " + note));
+            out.println();
+        } finally {
+            readers.shutdownNow();
         }
-        ConversionVersions.mixed(read).ifPresent(note -> out.println(System.lineSeparator() + "note: " + note));
-        out.println();
+    }
+
+    /** What a node runs, and what the conversion would do with it, in lines. */
+    private record Reading(Optional<LegacyNode> facts, List<String> lines) {
+    }
+
+    private static Reading read(Plan plan, Node node, RemoteFactory nodes) {
+        try (Remote remote = nodes.open(node, (level, line) -> { })) {
+            LegacyNode facts = LegacyNodeReader.read(remote, node.hostName());
+            List<Component> replaced = UnfinishedConversions.replaced(UnfinishedConversions.find(remote));
+            return new Reading(Optional.of(facts), ConversionReport.describe(plan, node, facts, replaced));
+        } catch (Exception e) {
+            return new Reading(Optional.empty(), List.of("cannot be read: " + e.getMessage()
+                    + "; the upgrade would stop before changing anything"));
+        }
+    }
+
+    private static Reading result(Future<Reading> reading) {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // read() answers every Exception: only an Error gets here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the nodes", e);
+        }
     }
 }

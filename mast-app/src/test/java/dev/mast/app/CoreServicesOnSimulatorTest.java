@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mast.node.CredentialPrompt;
+import dev.mast.node.NodeConnector;
+import dev.mast.node.SshOptions;
 import dev.mast.plan.ContainerRuntime;
 import dev.mast.plan.KubernetesVersion;
 import dev.mast.plan.Node;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
+import dev.mast.render.RenderedCluster;
 import dev.mast.sim.ClientKeys;
+import dev.mast.sim.LegacyLayout;
 import dev.mast.sim.Provisioning;
 import dev.mast.sim.SimPlanWriter;
 import dev.mast.sim.SimulatedCluster;
@@ -20,16 +24,23 @@ import dev.mast.sim.machine.SudoPolicy;
 import dev.mast.ui.NodeCheck;
 import dev.mast.ui.RunHandle;
 import dev.mast.ui.RunKind;
+import dev.mast.workflow.DryRunReport;
 import dev.mast.workflow.ProgressEvent;
+import dev.mast.workflow.SshRemote;
+import dev.mast.workflow.run.ClusterRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The services behind the GUI, against simulated nodes: the same paths the desktop app takes. */
@@ -114,6 +125,47 @@ class CoreServicesOnSimulatorTest {
         assertTrue(indexOf(master, " +write /etc/kubernetes/backup/.*/staged/kube-apiserver.yaml \\(644\\)") < replace, master.toString());
         assertFalse(Files.exists(folders.adminKubeconfig(plan)), "a preview saves no kubeconfig");
         assertTrue(Files.exists(folders.pkiDir(plan).resolve("ca.crt")), "the upgrade's first phase took the cluster's CA");
+    }
+
+    /**
+     * The preview's steps reuse what its reads asked and take the masters' turns side by side: they are exactly those of
+     * a dry run of the same files that asks every node everything again, one node at a time.
+     */
+    @ParameterizedTest
+    @EnumSource(value = LegacyLayout.class, names = {"KUBEADM", "HARD_WAY"}) // Kismatic's CA key is on no master: refused
+    void thePreviewOfAnUpgradeShowsWhatADryRunAskingEverythingAgainInTurnShows(LegacyLayout layout) throws Exception {
+        KeyPair keys = ClientKeys.generate();
+        Path keyFile = dir.resolve("id_ed25519");
+        ClientKeys.write(keys, keyFile, "test");
+        String version = layout == LegacyLayout.HARD_WAY ? "1.32.11" : KubernetesVersion.DEFAULT.toString();
+        try (SimulatedCluster cluster = SimulatedCluster.builder().nodes(4).masters(3).provisioning(Provisioning.LEGACY_SYSTEMD)
+                .layout(layout).kubernetesVersion(version).sshUser("root", SudoPolicy.noPassword()).authorizedKey(keys.getPublic())
+                .timing(SimTiming.fast()).workDir(dir.resolve("nodes")).start()) {
+            Plan plan = PlanFile.parse("p.yaml", SimPlanWriter.yaml(cluster, version, ContainerRuntime.CONTAINERD, "root", keyFile)).plan();
+            AppFolders folders = new AppFolders(dir.resolve("app"));
+            ClientKeys.writeKnownHosts(cluster.nodes(), dir.resolve("known_hosts"));
+            folders.useKnownHosts(plan, dir.resolve("known_hosts"));
+            var renderer = new CorePlanRenderer(folders, CredentialPrompt.refusing());
+
+            RenderedCluster files = renderer.render(plan, RunKind.UPGRADE);
+            var steps = withoutRunTime(renderer.steps(plan, RunKind.UPGRADE, files));
+
+            var request = ClusterRun.Request.of(plan, ClusterRun.Kind.UPGRADE, folders.pkiDir(plan), folders.adminKubeconfig(plan));
+            DryRunReport report = new DryRunReport();
+            try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), folders.ssh(plan), SshOptions.DEFAULT);
+                 ClusterRun run = ClusterRun.preview(request.withConcurrency(1), files, Optional.of(SshRemote.factory(connector)))) {
+                run.run(Set.of(), report);
+                assertEquals(withoutRunTime(report.describeAll(plan, run.workflow())), steps);
+            }
+            assertTrue(steps.get("node002").stream().anyMatch(line -> line.contains("[upgrade/apiserver]")), steps.toString());
+        }
+    }
+
+    /** Each node's steps without the run's own time stamp (its backup folder, its lock). */
+    private static Map<String, List<String>> withoutRunTime(Map<String, List<String>> steps) {
+        Map<String, List<String>> stamped = new LinkedHashMap<>();
+        steps.forEach((node, lines) -> stamped.put(node, lines.stream().map(l -> l.replaceAll("\\d{8}-\\d{6}", "<run>")).toList()));
+        return stamped;
     }
 
     @Test

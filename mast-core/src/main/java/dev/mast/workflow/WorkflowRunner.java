@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a workflow's phases in order over the plan's nodes: a parallel phase on up to
- * {@code concurrency} nodes at once, a one-at-a-time phase node after node. A phase that
+ * {@code concurrency} nodes at once, a one-at-a-time phase node after node (in a run that changes nothing, side by
+ * side, reported as in turn). A phase that
  * waits only for its own node's earlier phases starts on a node as soon as that node is ready.
  * A node that fails takes no further part; its peers go on unless the phase needs all nodes.
  */
@@ -34,11 +35,20 @@ public final class WorkflowRunner {
     public static final String NOT_ASKED = "asks the node when the run starts";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    public record Options(int concurrency, Clock clock) {
+    /**
+     * @param changesNothing whether every remote of the run records its changes instead of making them (a dry run, a
+     *                       preview): a one-at-a-time phase then goes to its nodes side by side, as their order cannot
+     *                       matter, and is reported exactly as if in turn
+     */
+    public record Options(int concurrency, Clock clock, boolean changesNothing) {
         public Options {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
             }
+        }
+
+        public Options(int concurrency, Clock clock) {
+            this(concurrency, clock, false);
         }
 
         public static Options defaults() {
@@ -57,6 +67,8 @@ public final class WorkflowRunner {
     private final Map<String, NodeOutcome> stoppedByCancel = new ConcurrentHashMap<>();
     private final Map<String, String> lastPhase = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> finishedSteps = new ConcurrentHashMap<>();
+    /** Events of nodes taking their turn side by side, given to the listener in turn ({@link #runTurnsSideBySide}). */
+    private final Map<String, List<ProgressEvent>> held = new ConcurrentHashMap<>();
 
     public WorkflowRunner(Workflow workflow, Plan plan, RemoteFactory remotes, ProgressListener listener, Options options) {
         this.workflow = workflow;
@@ -118,7 +130,7 @@ public final class WorkflowRunner {
                         .filter(n -> phase.appliesTo(plan, n) && !failures.containsKey(n.hostName()))
                         .map(n -> contexts.get(n.hostName()))
                         .toList();
-                stop = runInTurn(phase, targets);
+                stop = options.changesNothing() ? runTurnsSideBySide(phase, targets, pool) : runInTurn(phase, targets);
             } else {
                 stop = runStage(phases.subList(first, end), nodes, contexts, pool);
             }
@@ -215,6 +227,62 @@ public final class WorkflowRunner {
             }
         }
         return false;
+    }
+
+    /**
+     * A one-at-a-time phase of a run that changes nothing, on every target at once: each node's events are held, then
+     * given in turn, up to and with the first node that failed, as {@link #runInTurn} gives them. A node after that
+     * one took no part in turn: its events go, and what its step left of the run's state is put back.
+     */
+    private boolean runTurnsSideBySide(Phase phase, List<NodeContext> targets, ExecutorService pool) {
+        List<Turn> turns = new ArrayList<>();
+        for (NodeContext context : targets) {
+            String node = context.node().hostName();
+            held.put(node, new ArrayList<>());
+            turns.add(new Turn(node, Optional.ofNullable(lastPhase.get(node)), finishedSteps.get(node).get(),
+                    pool.submit(() -> new StepRun(phase, context).run())));
+        }
+        boolean stopped = false;
+        for (Turn turn : turns) {
+            boolean succeeded = outcome(turn.step());
+            List<ProgressEvent> events = held.remove(turn.node());
+            if (stopped) {
+                undo(turn);
+            } else {
+                events.forEach(listener::onEvent);
+                stopped = !succeeded;
+            }
+        }
+        return stopped;
+    }
+
+    /** One node's step of a one-at-a-time phase run side by side, with what the run knew of the node before it. */
+    private record Turn(String node, Optional<String> phaseBefore, int stepsBefore, Future<Boolean> step) {
+    }
+
+    /** The node never had its turn: the run knows of it what it knew before the step. */
+    private void undo(Turn turn) {
+        String node = turn.node();
+        turn.phaseBefore().ifPresentOrElse(phase -> lastPhase.put(node, phase), () -> lastPhase.remove(node));
+        finishedSteps.get(node).set(turn.stepsBefore());
+        failures.remove(node);
+        stoppedByCancel.remove(node);
+    }
+
+    private boolean outcome(Future<Boolean> step) {
+        try {
+            return step.get();
+        } catch (ExecutionException e) {
+            // An Error escaped the step, as it escapes runInTurn: the node's state is unknown, so nothing more runs.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancellation.cancel();
+            return true;
+        }
     }
 
     /** One phase on one node: check, run, and on failure roll back if the phase can. */
@@ -342,7 +410,15 @@ public final class WorkflowRunner {
                 lastPhase.getOrDefault(name, ""), level, text));
     }
 
+    /** To the listener, or held while the event's node takes a turn run side by side with others. */
     private void emit(ProgressEvent event) {
-        listener.onEvent(event);
+        String node = event instanceof ProgressEvent.StepChanged step ? step.node()
+                : event instanceof ProgressEvent.LogLine line ? line.node() : null;
+        List<ProgressEvent> holding = node == null ? null : held.get(node);
+        if (holding != null) {
+            holding.add(event);
+        } else {
+            listener.onEvent(event);
+        }
     }
 }

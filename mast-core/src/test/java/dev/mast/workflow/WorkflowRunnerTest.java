@@ -80,11 +80,20 @@ class WorkflowRunnerTest {
     }
 
     private WorkflowRunner runner(Plan plan, int concurrency, Recorded... phases) {
+        return runner(plan, new WorkflowRunner.Options(concurrency, Clock.systemUTC()), phases);
+    }
+
+    /** A run whose remotes would record their changes: a dry run. */
+    private RunSummary dryRun(Plan plan, int concurrency, Recorded... phases) {
+        return runner(plan, new WorkflowRunner.Options(concurrency, Clock.systemUTC(), true), phases).run();
+    }
+
+    private WorkflowRunner runner(Plan plan, WorkflowRunner.Options options, Recorded... phases) {
         RemoteFactory noRemote = (node, log) -> {
             throw new AssertionError("these phases never open a connection");
         };
         return new WorkflowRunner(new Workflow("test", Arrays.stream(phases).map(Recorded::phase).toList()), plan, noRemote,
-                events::add, new WorkflowRunner.Options(concurrency, Clock.systemUTC()));
+                events::add, options);
     }
 
     private List<StepState> statesOf(String node, String phase) {
@@ -231,6 +240,83 @@ class WorkflowRunnerTest {
         assertEquals(StepState.DONE, summary.outcomes().get(0).state());
         assertEquals(StepState.ROLLED_BACK, summary.outcomes().get(1).state());
         assertEquals(StepState.PENDING, summary.outcomes().get(2).state());
+    }
+
+    @Test
+    void aRealRunTakesTheTurnsOfAOneAtATimePhaseOneNodeAfterAnotherWhateverTheConcurrency() {
+        var upgrade = new Recorded("upgrade") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                journal.add("start " + c.node().hostName());
+                Thread.sleep(20); // a peer that ran meanwhile would start now
+                journal.add("end " + c.node().hostName());
+            }
+        };
+        upgrade.mode = PhaseInfo.Mode.ONE_AT_A_TIME;
+        upgrade.nodes = Targets.MASTERS;
+
+        assertTrue(run(plan(3, 1), 4, upgrade).succeeded());
+        assertEquals(List.of("start node001", "end node001", "start node002", "end node002", "start node003", "end node003"),
+                journal);
+    }
+
+    @Test
+    void aDryRunTakesTheTurnsOfAOneAtATimePhaseSideBySideAndReportsThemInTurn() {
+        var allThere = new CountDownLatch(3);
+        var upgrade = new Recorded("upgrade") {
+            @Override
+            public void run(NodeContext c) throws Exception {
+                allThere.countDown();
+                // In turn, the first node would wait here alone and fail.
+                if (!allThere.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other nodes did not take their turn meanwhile");
+                }
+                c.log("converted " + c.node().hostName());
+            }
+        };
+        upgrade.mode = PhaseInfo.Mode.ONE_AT_A_TIME;
+        upgrade.nodes = Targets.MASTERS;
+
+        var summary = dryRun(plan(3, 1), 4, upgrade);
+
+        assertTrue(summary.succeeded(), summary.describe());
+        List<String> reported = events.stream().map(WorkflowRunnerTest::nodeEvent).filter(e -> !e.isEmpty()).toList();
+        assertEquals(List.of("node001 RUNNING", "node001 converted node001", "node001 DONE done",
+                "node002 RUNNING", "node002 converted node002", "node002 DONE done",
+                "node003 RUNNING", "node003 converted node003", "node003 DONE done"), reported);
+    }
+
+    @Test
+    void aDryRunReportsAFailedTurnAsARunInTurnDoesAndNothingOfTheNodesAfterIt() {
+        var inTurn = failingOnNode002();
+        var expected = run(plan(3, 0), 4, inTurn);
+        List<ProgressEvent> eventsInTurn = List.copyOf(events);
+        events.clear();
+
+        var summary = dryRun(plan(3, 0), 4, failingOnNode002());
+
+        assertEquals(expected.outcomes(), summary.outcomes());
+        assertEquals(List.of(StepState.RUNNING, StepState.ROLLED_BACK), statesOf("node002", "upgrade"));
+        assertEquals(List.of(), statesOf("node003", "upgrade"));
+        assertEquals(eventsInTurn.stream().map(WorkflowRunnerTest::nodeEvent).toList(),
+                events.stream().map(WorkflowRunnerTest::nodeEvent).toList());
+    }
+
+    private Recorded failingOnNode002() {
+        var upgrade = new Recorded("upgrade");
+        upgrade.mode = PhaseInfo.Mode.ONE_AT_A_TIME;
+        upgrade.rollback = true;
+        upgrade.nodes = Targets.MASTERS;
+        upgrade.fails = "node002"::equals;
+        return upgrade;
+    }
+
+    /** A node's step or log line as "node state-or-text", or empty for an event of the whole run. */
+    private static String nodeEvent(ProgressEvent event) {
+        if (event instanceof ProgressEvent.StepChanged step) {
+            return step.node() + " " + step.state() + (step.state().isFinal() ? " " + step.message() : "");
+        }
+        return event instanceof ProgressEvent.LogLine line ? line.node() + " " + line.text() : "";
     }
 
     @Test

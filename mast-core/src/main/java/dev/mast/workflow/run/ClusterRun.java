@@ -104,13 +104,15 @@ public final class ClusterRun implements AutoCloseable {
     private final Workflow workflow;
     private final LazyCluster api;
     private final Optional<PkiLock> pkiLock;
+    private final boolean dryRun;
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
-    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, Optional<PkiLock> pkiLock) {
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, Optional<PkiLock> pkiLock, boolean dryRun) {
         this.request = request;
         this.remotes = remotes;
         this.pkiLock = pkiLock;
+        this.dryRun = dryRun;
         this.api = new LazyCluster(() -> request.clusterKubeconfig().orElseGet(() -> files.rendered().superAdminKubeconfig()));
         Workflow full = request.kind() == Kind.INSTALL
                 ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
@@ -139,7 +141,7 @@ public final class ClusterRun implements AutoCloseable {
                 // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
                 files.rendered();
             }
-            return new ClusterRun(request, files, remotes, pkiLock);
+            return new ClusterRun(request, files, remotes, pkiLock, dryRun);
         } catch (RuntimeException e) {
             pkiLock.ifPresent(PkiLock::close);
             throw e;
@@ -188,10 +190,17 @@ public final class ClusterRun implements AutoCloseable {
         return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
     }
 
+    /**
+     * A dry run that asks the nodes through {@code asking}: SSH with something between, such as what the nodes answered
+     * already before it ({@link dev.mast.workflow.RememberedAnswers}).
+     */
+    public static ClusterRun dryRun(Request request, RemoteFactory asking) {
+        return create(request, true, RecordingRemote.factory(Optional.of(asking)));
+    }
+
     /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
-    public static ClusterRun preview(Request request, RenderedCluster files, Optional<NodeConnector> asking) {
-        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking.map(SshRemote::factory)),
-                Optional.empty());
+    public static ClusterRun preview(Request request, RenderedCluster files, Optional<RemoteFactory> asking) {
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking), Optional.empty(), true);
     }
 
     /** The phases that will run, after {@code --only} and {@code --skip}. */
@@ -202,7 +211,7 @@ public final class ClusterRun implements AutoCloseable {
     /** Runs on the named nodes (all when empty), reporting to {@code listener}; blocks until the run is over. */
     public RunSummary run(Set<String> onlyNodes, ProgressListener listener) {
         WorkflowRunner started = new WorkflowRunner(workflow, request.plan(), remotes, listener,
-                new WorkflowRunner.Options(request.concurrency(), Clock.systemUTC()));
+                new WorkflowRunner.Options(request.concurrency(), Clock.systemUTC(), dryRun));
         runner = started;
         if (cancelled) {
             started.cancel();

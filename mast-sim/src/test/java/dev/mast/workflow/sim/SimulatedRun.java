@@ -115,6 +115,11 @@ final class SimulatedRun implements AutoCloseable {
     }
 
     RunSummary upgrade(Plan upgradePlan) throws Exception {
+        return run(upgradeRequest(upgradePlan), Set.of());
+    }
+
+    /** The upgrade of {@code upgradePlan} as {@link #upgrade} asks for it. */
+    ClusterRun.Request upgradeRequest(Plan upgradePlan) throws Exception {
         Node first = upgradePlan.masters().get(0);
         ClusterRun.Request request = request(upgradePlan, ClusterRun.Kind.UPGRADE, List.of());
         try (Remote master = remote(first)) {
@@ -122,7 +127,12 @@ final class SimulatedRun implements AutoCloseable {
                 request = request.withClusterKubeconfig(cluster.legacyAdminKubeconfig().orElseThrow());
             }
         }
-        return run(request, Set.of());
+        return request;
+    }
+
+    /** The nodes over SSH, as a run reaches them. */
+    RemoteFactory ssh() {
+        return SshRemote.factory(connector);
     }
 
     /** A run as {@code mast install} or {@code mast upgrade} makes it, on the named nodes (all when empty). */

@@ -63,8 +63,10 @@ public final class KubeApi implements AutoCloseable {
         return client;
     }
 
+    /** The server as the kubeconfig names it, and the local forward's address when it is reached through one. */
     public String server() {
-        return client.getMasterUrl().toString();
+        return forward.map(f -> "https://" + f.destination() + " (through " + client.getMasterUrl().getAuthority() + ")")
+                .orElseGet(() -> client.getMasterUrl().toString());
     }
 
     public String label() {
@@ -118,6 +120,6 @@ public final class KubeApi implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "KubeApi[" + label + " at " + server() + forward.map(f -> " forwarded to " + f.destination()).orElse("") + "]";
+        return "KubeApi[" + label + " at " + server() + "]";
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mast.cluster.ApiRoute;
+import dev.mast.cluster.KubeApi;
+import dev.mast.cluster.Kubeconfigs;
 import dev.mast.cluster.LazyCluster;
 import dev.mast.files.NodeFile;
 import dev.mast.pki.ClusterPki;
@@ -178,6 +180,27 @@ class OpenSshApiTunnelTest {
         assertTrue(requests.get() >= 2, "requests: " + requests);
         List<String> opened = channels(bastion.log()).subList(channelsBefore.size(), channels(bastion.log()).size());
         assertTrue(opened.contains("127.0.0.1 port " + api.getAddress().getPort()), bastion.log());
+    }
+
+    @Test
+    void theScreensAndMastPodsOfAPlanAskTheApiThroughTheForwardAndCloseItWithTheirClient() throws Exception {
+        Plan plan = plan("");
+        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
+        serveAs(pki, plan.masters().get(0));
+        Path kubeconfig = Files.writeString(dir.resolve("admin.conf"), pki.superAdminKubeconfig());
+        Kubeconfigs configs = Kubeconfigs.load(kubeconfig);
+        int forwardPort;
+        try (NodeConnector connector = connector("Host master1\n  ProxyJump bastion");
+             KubeApi kube = KubeApi.connect(configs, configs.choose(null), ApiRoute.throughJumps(plan, connector))) {
+            assertEquals("v1.28.4", kube.client().getKubernetesVersion().getGitVersion());
+            forwardPort = kube.client().getMasterUrl().getPort();
+            assertEquals("https://127.0.0.1:" + api.getAddress().getPort() + " (through 127.0.0.1:" + forwardPort + ")",
+                    kube.server());
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            assertThrows(java.io.IOException.class, () -> socket.connect(new InetSocketAddress("127.0.0.1", forwardPort), 2000),
+                    "the forward still listens after its client closed");
+        }
     }
 
     @Test

@@ -29,12 +29,7 @@ public final class KubeClients {
     private KubeClients() {
     }
 
-    /** A client for a run's phases, from the text of the admin kubeconfig the run rendered. */
-    public static KubernetesClient forRun(String kubeconfig) {
-        return forRun(Config.fromKubeconfig(kubeconfig));
-    }
-
-    /** A client for a run's phases, from a configuration read from the admin kubeconfig (and perhaps {@link #through forwarded}). */
+    /** A client for a run's phases, from the admin kubeconfig the run rendered (perhaps {@link #through forwarded}). */
     public static KubernetesClient forRun(Config config) {
         return new KubernetesClientBuilder().withConfig(withKeyAlgorithm(config)).build();
     }

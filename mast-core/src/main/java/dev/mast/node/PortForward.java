@@ -91,8 +91,10 @@ public final class PortForward implements AutoCloseable {
                 return;
             }
             try (channel) {
+                InputStream fromClient = socket.getInputStream();
+                OutputStream toServer = channel.getOutputStream();
                 // Closing the channel's output stream sends SSH_MSG_CHANNEL_EOF: the half-close of the socket, passed on.
-                Thread upstream = new Thread(() -> copy(inputOf(socket), channel.getOutputStream(), channel.getOutputStream()::close),
+                Thread upstream = new Thread(() -> copy(fromClient, toServer, toServer::close),
                         Thread.currentThread().getName() + "-up");
                 upstream.setDaemon(true);
                 upstream.start();
@@ -114,9 +116,6 @@ public final class PortForward implements AutoCloseable {
 
     /** Copies until the end of the input, then half-closes the output: a request may still be answered after it. */
     private static void copy(InputStream in, OutputStream out, HalfClose end) {
-        if (in == null) {
-            return;
-        }
         try {
             byte[] buffer = new byte[32 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -131,14 +130,6 @@ public final class PortForward implements AutoCloseable {
             } catch (IOException ignored) {
                 // already closed
             }
-        }
-    }
-
-    private static InputStream inputOf(Socket socket) {
-        try {
-            return socket.getInputStream();
-        } catch (IOException e) {
-            return null;
         }
     }
 

@@ -22,8 +22,10 @@ import dev.mast.plan.Role;
 import dev.mast.plan.SshSettings;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -110,6 +114,13 @@ class OpenSshApiTunnelTest {
         api.stop(0);
     }
 
+    /** The cluster's PKI, its first master's certificate served by the test's API server. */
+    private ClusterPki served(Plan plan) throws Exception {
+        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
+        serveAs(pki, plan.masters().get(0));
+        return pki;
+    }
+
     /** The API server's TLS: the certificate Mast issues for the plan's first master, for whatever name or address it is asked by. */
     private void serveAs(ClusterPki pki, Node node) throws Exception {
         List<NodeFile> files = pki.nodeFiles(node);
@@ -165,8 +176,7 @@ class OpenSshApiTunnelTest {
     @Test
     void theApiOfAMasterBehindABastionIsAskedThroughAForwardOverTheBastion() throws Exception {
         Plan plan = plan("");
-        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
-        serveAs(pki, plan.masters().get(0));
+        ClusterPki pki = served(plan);
         List<String> channelsBefore = channels(bastion.log());
         try (NodeConnector connector = connector("Host master1\n  ProxyJump bastion");
              LazyCluster cluster = new LazyCluster(pki::superAdminKubeconfig, ApiRoute.throughJumps(plan, connector))) {
@@ -178,15 +188,13 @@ class OpenSshApiTunnelTest {
             assertEquals("v1.28.4", client.getKubernetesVersion().getGitVersion());
         }
         assertTrue(requests.get() >= 2, "requests: " + requests);
-        List<String> opened = channels(bastion.log()).subList(channelsBefore.size(), channels(bastion.log()).size());
-        assertTrue(opened.contains("127.0.0.1 port " + api.getAddress().getPort()), bastion.log());
+        assertTrue(channelsSince(channelsBefore).contains("127.0.0.1 port " + api.getAddress().getPort()), bastion.log());
     }
 
     @Test
     void theScreensAndMastPodsOfAPlanAskTheApiThroughTheForwardAndCloseItWithTheirClient() throws Exception {
         Plan plan = plan("");
-        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
-        serveAs(pki, plan.masters().get(0));
+        ClusterPki pki = served(plan);
         Path kubeconfig = Files.writeString(dir.resolve("admin.conf"), pki.superAdminKubeconfig());
         Kubeconfigs configs = Kubeconfigs.load(kubeconfig);
         int forwardPort;
@@ -197,8 +205,8 @@ class OpenSshApiTunnelTest {
             assertEquals("https://127.0.0.1:" + api.getAddress().getPort() + " (through 127.0.0.1:" + forwardPort + ")",
                     kube.server());
         }
-        try (java.net.Socket socket = new java.net.Socket()) {
-            assertThrows(java.io.IOException.class, () -> socket.connect(new InetSocketAddress("127.0.0.1", forwardPort), 2000),
+        try (Socket socket = new Socket()) {
+            assertThrows(IOException.class, () -> socket.connect(new InetSocketAddress("127.0.0.1", forwardPort), 2000),
                     "the forward still listens after its client closed");
         }
     }
@@ -206,15 +214,13 @@ class OpenSshApiTunnelTest {
     @Test
     void aLoadBalancedEndpointIsReachedFromTheBastionByItsOwnNameWithTheCertificateStillChecked() throws Exception {
         Plan plan = plan("localhost:" + api.getAddress().getPort());
-        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
-        serveAs(pki, plan.masters().get(0));
+        ClusterPki pki = served(plan);
         List<String> channelsBefore = channels(bastion.log());
         try (NodeConnector connector = connector("Host localhost\n  ProxyJump bastion");
              LazyCluster cluster = new LazyCluster(pki::superAdminKubeconfig, ApiRoute.throughJumps(plan, connector))) {
             assertEquals("v1.28.4", cluster.client().getKubernetesVersion().getGitVersion());
         }
-        List<String> opened = channels(bastion.log()).subList(channelsBefore.size(), channels(bastion.log()).size());
-        assertTrue(opened.contains("localhost port " + api.getAddress().getPort()), bastion.log());
+        assertTrue(channelsSince(channelsBefore).contains("localhost port " + api.getAddress().getPort()), bastion.log());
     }
 
     @Test
@@ -228,7 +234,7 @@ class OpenSshApiTunnelTest {
             var client = cluster.client();
             KubernetesClientException error = assertThrows(KubernetesClientException.class, client::getKubernetesVersion);
             Throwable cause = error;
-            while (cause != null && !(cause instanceof javax.net.ssl.SSLException)) {
+            while (cause != null && !(cause instanceof SSLException)) {
                 cause = cause.getCause();
             }
             assertTrue(cause != null, "not refused by TLS: " + error);
@@ -239,8 +245,7 @@ class OpenSshApiTunnelTest {
     @Test
     void aMasterReachedDirectlyIsAskedDirectlyAsBefore() throws Exception {
         Plan plan = plan("");
-        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
-        serveAs(pki, plan.masters().get(0));
+        ClusterPki pki = served(plan);
         List<String> channelsBefore = channels(bastion.log());
         try (NodeConnector connector = connector("Host master9\n  ProxyJump bastion")) {
             ApiRoute route = ApiRoute.throughJumps(plan, connector);
@@ -256,8 +261,7 @@ class OpenSshApiTunnelTest {
     @Test
     void aBastionThatCannotBeReachedIsSaidWhenTheApiIsFirstNeeded() throws Exception {
         Plan plan = plan("");
-        ClusterPki pki = new PkiStore().loadOrCreate(dir.resolve("pki"), plan);
-        serveAs(pki, plan.masters().get(0));
+        ClusterPki pki = served(plan);
         try (NodeConnector connector = connector("Host master1\n  ProxyJump root@127.0.0.1:1");
              LazyCluster cluster = new LazyCluster(pki::superAdminKubeconfig, ApiRoute.throughJumps(plan, connector))) {
             KubernetesClientException error = assertThrows(KubernetesClientException.class, cluster::client);
@@ -266,10 +270,15 @@ class OpenSshApiTunnelTest {
         }
     }
 
+    private static List<String> channelsSince(List<String> before) throws Exception {
+        List<String> now = channels(bastion.log());
+        return now.subList(before.size(), now.size());
+    }
+
     /** The destinations of the direct-tcpip channels sshd opened, in order, e.g. {@code 127.0.0.1 port 2222}. */
     private static List<String> channels(String log) {
         Matcher matcher = Pattern.compile("server_request_direct_tcpip: .*target (\\S+ port \\d+)").matcher(log);
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         while (matcher.find()) {
             found.add(matcher.group(1));
         }

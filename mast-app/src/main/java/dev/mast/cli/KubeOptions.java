@@ -1,5 +1,7 @@
 package dev.mast.cli;
 
+import dev.mast.cluster.ApiRoute;
+import dev.mast.cluster.ClusterException;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.KubeContext;
 import dev.mast.cluster.KubeconfigException;
@@ -16,9 +18,10 @@ final class KubeOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current context).")
     String context;
 
-    KubeApi connect() throws KubeconfigException {
+    /** @param route how the plan (given with --plan) reaches the API server: through its masters' jump hosts, if any */
+    KubeApi connect(ApiRoute route) throws KubeconfigException, ClusterException {
         Kubeconfigs configs = kubeconfig != null ? Kubeconfigs.load(kubeconfig) : Kubeconfigs.load(Kubeconfigs.defaultFiles());
         KubeContext chosen = configs.choose(context);
-        return KubeApi.connect(configs, chosen);
+        return KubeApi.connect(configs, chosen, route);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.cluster.ClusterException;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.KubeconfigException;
 import dev.mast.cluster.logs.ApiLogs;
@@ -84,24 +85,27 @@ final class LogsCommand implements Callable<Integer> {
         if (nodes.hasPlan() && plan.isEmpty()) {
             return MastCommand.BAD_INPUT;
         }
-        Optional<KubeApi> api = Optional.empty();
-        if (!viaNode) {
-            try {
-                api = Optional.of(kube.connect());
-            } catch (KubeconfigException e) {
-                if (plan.isEmpty()) {
-                    err.println("mast logs: " + e.getMessage());
-                    return MastCommand.BAD_INPUT;
-                }
-                err.println("mast logs: " + e.getMessage() + " Reading from the nodes instead.");
-            }
-        }
         try (NodeConnector connector = nodes.connector();
              NodeSessions sessions = new NodeSessions(connector)) {
-            var sources = new LogSources(api.map(ApiLogs::new), plan.map(p -> new NodeRuntime(p.plan(), sessions)));
-            return stream(sources, request.get(), out, err);
-        } finally {
-            api.ifPresent(KubeApi::close);
+            Optional<KubeApi> api = Optional.empty();
+            if (!viaNode) {
+                try {
+                    api = Optional.of(kube.connect(NodeOptions.apiRoute(plan, Optional.of(connector))));
+                } catch (KubeconfigException | ClusterException e) {
+                    // Without a plan the API is asked straight, so only a kubeconfig can be wrong here.
+                    if (plan.isEmpty()) {
+                        err.println("mast logs: " + e.getMessage());
+                        return MastCommand.BAD_INPUT;
+                    }
+                    err.println("mast logs: " + e.getMessage() + " Reading from the nodes instead.");
+                }
+            }
+            try {
+                var sources = new LogSources(api.map(ApiLogs::new), plan.map(p -> new NodeRuntime(p.plan(), sessions)));
+                return stream(sources, request.get(), out, err);
+            } finally {
+                api.ifPresent(KubeApi::close);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mast.cli;
 
+import dev.mast.cluster.ApiRoute;
 import dev.mast.node.NodeConnector;
 import dev.mast.node.SshEnvironment;
 import dev.mast.node.SshOptions;
@@ -38,6 +39,17 @@ final class NodeOptions {
         var input = new PlanInput();
         input.file = planFile;
         return input.load(command, err, false);
+    }
+
+    /** The API server is asked as the plan's masters are reached: through their jump hosts, if they have any. */
+    static ApiRoute apiRoute(Optional<LoadedPlan> plan, Optional<NodeConnector> connector) {
+        return plan.isPresent() && connector.isPresent() ? ApiRoute.throughJumps(plan.get().plan(), connector.get())
+                : ApiRoute.DIRECT;
+    }
+
+    /** A connector when a plan was given: its nodes' SSH settings say how to reach them, and the API server. */
+    Optional<NodeConnector> connector(Optional<LoadedPlan> plan) {
+        return plan.map(p -> connector());
     }
 
     /** --known-hosts wins over UserKnownHostsFile in ~/.ssh/config, as ssh -o would. */

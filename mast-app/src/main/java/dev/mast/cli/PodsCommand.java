@@ -66,7 +66,8 @@ final class PodsCommand implements Callable<Integer> {
         if (nodes.hasPlan() && plan.isEmpty()) {
             return MastCommand.BAD_INPUT;
         }
-        try (KubeApi api = kube.connect()) {
+        Optional<NodeConnector> connector = nodes.connector(plan);
+        try (KubeApi api = kube.connect(NodeOptions.apiRoute(plan, connector))) {
             List<PodRow> rows = api.listPods(pods);
             Instant now = Instant.now();
             PodTable table = PodTable.fitting(rows, pods.allNamespaces(), now);
@@ -90,17 +91,19 @@ final class PodsCommand implements Callable<Integer> {
                 err.println("mast pods: give --plan FILE to list the control-plane pods as the nodes' container runtimes see them.");
                 return MastCommand.FAILED;
             }
-            return fromNodes(plan.get().plan(), pods, out, err);
+            return fromNodes(plan.get().plan(), connector.orElseThrow(), pods, out, err);
+        } finally {
+            connector.ifPresent(NodeConnector::close);
         }
     }
 
     /** The control plane's static pods as each node's runtime sees them, as the pod list shows them while the API server is down. */
-    private int fromNodes(Plan plan, PodScope pods, PrintWriter out, PrintWriter err) {
+    private int fromNodes(Plan plan, NodeConnector connector, PodScope pods, PrintWriter out, PrintWriter err) {
         if (pods.namespace().filter(ns -> !ns.equals("kube-system")).isPresent()) {
             err.println("mast pods: the nodes' container runtimes show only the control plane's static pods, in kube-system.");
             return MastCommand.FAILED;
         }
-        try (NodeConnector connector = nodes.connector(); NodeSessions sessions = new NodeSessions(connector)) {
+        try (NodeSessions sessions = new NodeSessions(connector)) {
             NodeRuntime runtime = new NodeRuntime(plan, sessions);
             RuntimePods.Listing listing = new RuntimePods(runtime).list();
             err.println("mast pods: the control-plane pods as each node's " + runtime.runtimeName() + " sees them:");

@@ -1,9 +1,14 @@
 package dev.mast.cluster;
 
+import dev.mast.node.NodeException;
+import dev.mast.node.PortForward;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +21,17 @@ import java.util.concurrent.Executor;
 public final class KubeApi implements AutoCloseable {
     private final KubernetesClient client;
     private final String label;
+    private final Optional<PortForward> forward;
 
     /** @param label how the connection is named on screen, e.g. the context name */
     public KubeApi(KubernetesClient client, String label) {
+        this(client, label, Optional.empty());
+    }
+
+    private KubeApi(KubernetesClient client, String label, Optional<PortForward> forward) {
         this.client = client;
         this.label = label;
+        this.forward = forward;
     }
 
     /** Connects with a context of a kubeconfig (nothing is sent until the first call). */
@@ -28,12 +39,34 @@ public final class KubeApi implements AutoCloseable {
         return new KubeApi(kubeconfigs.connect(context), context.name());
     }
 
+    /**
+     * Connects with a context, through a local port forward when the plan's {@code route} reaches
+     * the context's server through a jump host; the forward is closed with this.
+     *
+     * @throws ClusterException when the jump host cannot be reached (an unreachable API server)
+     */
+    public static KubeApi connect(Kubeconfigs kubeconfigs, KubeContext context, ApiRoute route)
+            throws KubeconfigException, ClusterException {
+        Config config = kubeconfigs.clientConfig(context);
+        Optional<PortForward> forward;
+        try {
+            forward = route.forward(URI.create(config.getMasterUrl()));
+        } catch (NodeException e) {
+            throw new ClusterException("reaching the API server", "The API server " + config.getMasterUrl()
+                    + " is reached through a jump host: " + e.getMessage(), true, 0, e);
+        }
+        forward.ifPresent(f -> KubeClients.through(config, f));
+        return new KubeApi(new KubernetesClientBuilder().withConfig(config).build(), context.name(), forward);
+    }
+
     public KubernetesClient client() {
         return client;
     }
 
+    /** The server as the kubeconfig names it, and the local forward's address when it is reached through one. */
     public String server() {
-        return client.getMasterUrl().toString();
+        return forward.map(f -> "https://" + f.destination() + " (through " + client.getMasterUrl().getAuthority() + ")")
+                .orElseGet(() -> client.getMasterUrl().toString());
     }
 
     public String label() {
@@ -82,6 +115,7 @@ public final class KubeApi implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        forward.ifPresent(PortForward::close);
     }
 
     @Override

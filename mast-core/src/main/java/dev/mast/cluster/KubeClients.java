@@ -1,5 +1,6 @@
 package dev.mast.cluster;
 
+import dev.mast.node.PortForward;
 import dev.mast.pki.ClientKeyAlgorithm;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,9 +29,20 @@ public final class KubeClients {
     private KubeClients() {
     }
 
-    /** A client for a run's phases, from the text of the admin kubeconfig the run rendered. */
-    public static KubernetesClient forRun(String kubeconfig) {
-        return new KubernetesClientBuilder().withConfig(withKeyAlgorithm(Config.fromKubeconfig(kubeconfig))).build();
+    /** A client for a run's phases, from the admin kubeconfig the run rendered (perhaps {@link #through forwarded}). */
+    public static KubernetesClient forRun(Config config) {
+        return new KubernetesClientBuilder().withConfig(withKeyAlgorithm(config)).build();
+    }
+
+    /**
+     * The configuration sent through a local port forward: to https://127.0.0.1:PORT, the server's
+     * certificate still verified against the kubeconfig's CA and for the name 127.0.0.1. fabric8 has
+     * no {@code tls-server-name}, so the certificate must name 127.0.0.1: the API server's that Mast
+     * issues does, as kubectl on a master uses it.
+     */
+    public static Config through(Config config, PortForward forward) {
+        config.setMasterUrl("https://127.0.0.1:" + forward.localPort() + "/");
+        return config;
     }
 
     /** A client for the screens and {@code mast pods}/{@code mast logs}, quick to give up on an API server that is gone. */

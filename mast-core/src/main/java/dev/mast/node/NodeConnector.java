@@ -4,6 +4,7 @@ import dev.mast.plan.Node;
 import dev.mast.plan.SshSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 
 /**
@@ -67,6 +68,38 @@ public final class NodeConnector implements AutoCloseable {
             NodeAddress shown = new NodeAddress(ssh.user().isEmpty() ? "root" : ssh.user(), host,
                     ssh.port() == 0 ? 22 : ssh.port());
             throw new NodeConnectException(shown, "reading the SSH configuration", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A local port forward to {@code host:port} as the node's last jump host reaches it, when the
+     * node is reached through jump hosts; empty when it is reached directly, so nothing changes for
+     * it. The forward's channels go over the run's connections to the jump hosts, opened again if
+     * they dropped.
+     *
+     * @param node whose route (plan {@code ssh.jump}, else ProxyJump of ~/.ssh/config) leads there
+     */
+    public Optional<PortForward> forwardThroughJumps(Node node, String host, int port) throws NodeException {
+        return forwardThroughJumps(route(node), host, port);
+    }
+
+    /** As {@link #forwardThroughJumps(Node, String, int)}, for an address that is no node (a load balancer), with the plan's SSH settings. */
+    public Optional<PortForward> forwardThroughJumps(String host, int port, SshSettings ssh) throws NodeException {
+        return forwardThroughJumps(route(null, host, ssh), host, port);
+    }
+
+    private Optional<PortForward> forwardThroughJumps(SshRoute route, String host, int port) throws NodeException {
+        if (route.jumps().isEmpty()) {
+            return Optional.empty();
+        }
+        String destination = host + ":" + port;
+        String action = "forwarding to " + destination;
+        jumps.through(route.jumps(), action); // a jump host that cannot be reached is said now, not at the first request
+        try {
+            return Optional.of(PortForward.open(() -> jumps.through(route.jumps(), action).newDirectConnection(host, port),
+                    destination));
+        } catch (IOException e) {
+            throw new NodeConnectException(route.target().address(), action, "no local port to listen on: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mast.ui.pods;
 
+import dev.mast.cluster.ApiRoute;
 import dev.mast.cluster.KubeApi;
 import dev.mast.cluster.KubeContext;
 import dev.mast.cluster.Kubeconfigs;
@@ -29,6 +30,7 @@ public final class ClusterChoiceViewModel {
     private final UiThreads threads;
     private final DialogService dialogs;
     private final Consumer<KubeApi> onConnected;
+    private final ApiRoute route;
     private final ReadOnlyStringWrapper files = new ReadOnlyStringWrapper(this, "files", "");
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final StringProperty context = new SimpleStringProperty(this, "context");
@@ -38,9 +40,15 @@ public final class ClusterChoiceViewModel {
 
     /** @param dialogs asks which kubeconfig file to use */
     public ClusterChoiceViewModel(UiThreads threads, DialogService dialogs, Consumer<KubeApi> onConnected) {
+        this(threads, dialogs, onConnected, ApiRoute.DIRECT);
+    }
+
+    /** @param route how the plan reaches the API server: through its masters' jump hosts, if they have any */
+    public ClusterChoiceViewModel(UiThreads threads, DialogService dialogs, Consumer<KubeApi> onConnected, ApiRoute route) {
         this.threads = threads;
         this.dialogs = dialogs;
         this.onConnected = onConnected;
+        this.route = route;
         context.addListener((obs, was, name) -> {
             if (!settingUp && name != null && !name.equals(was)) {
                 connect(name);
@@ -84,7 +92,7 @@ public final class ClusterChoiceViewModel {
     private void connect(String name) {
         Kubeconfigs configs = loaded;
         error.set("");
-        threads.submit(() -> KubeApi.connect(configs, configs.context(name)), onConnected, e -> error.set(e.getMessage()));
+        threads.submit(() -> KubeApi.connect(configs, configs.context(name), route), onConnected, e -> error.set(e.getMessage()));
     }
 
     public ReadOnlyStringProperty filesProperty() {

@@ -1,5 +1,6 @@
 package dev.mast.ui.pods;
 
+import dev.mast.cluster.ApiRoute;
 import dev.mast.cluster.logs.ApiLogs;
 import dev.mast.cluster.logs.LogBuffer;
 import dev.mast.cluster.runtime.LogSources;
@@ -40,7 +41,10 @@ public final class OperateSession implements AutoCloseable {
         this.sessions = plan.isPresent() ? sessions : Optional.empty();
         this.runtime = sessions.flatMap(s -> plan.map(p -> new NodeRuntime(p, s)));
         this.pods = new PodsViewModel(threads, clock, runtime);
-        this.cluster = new ClusterChoiceViewModel(threads, dialogs, pods::useApi);
+        // The API is asked the way the plan's masters are reached: through their jump hosts, if they have any.
+        ApiRoute route = this.sessions.flatMap(s -> plan.map(p -> ApiRoute.throughJumps(p, s.connector())))
+                .orElse(ApiRoute.DIRECT);
+        this.cluster = new ClusterChoiceViewModel(threads, dialogs, pods::useApi, route);
     }
 
     public OperateSession(UiThreads threads, Optional<Plan> plan, Optional<NodeSessions> sessions, DialogService dialogs) {

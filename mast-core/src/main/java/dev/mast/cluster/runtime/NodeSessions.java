@@ -34,6 +34,11 @@ public final class NodeSessions implements AutoCloseable {
         return new NodeSessions(connector, true);
     }
 
+    /** The connector the sessions are opened with: its jump hosts' connections also carry the API's forward. */
+    public NodeConnector connector() {
+        return connector;
+    }
+
     /** The node's connection; blocks while connecting (and while the user answers a prompt). */
     public NodeConnection connection(Node node) throws NodeException {
         String key = node.hostName() + "@" + node.ip() + ":" + node.ssh().port();

@@ -6,6 +6,7 @@ import dev.mast.pki.PkiStore;
 import dev.mast.plan.Plan;
 import dev.mast.render.ClusterRenderer;
 import dev.mast.render.RenderedCluster;
+import dev.mast.cluster.ApiRoute;
 import dev.mast.cluster.LazyCluster;
 import dev.mast.workflow.Phase;
 import dev.mast.workflow.PhaseInfo;
@@ -108,12 +109,14 @@ public final class ClusterRun implements AutoCloseable {
     private volatile WorkflowRunner runner;
     private volatile boolean cancelled;
 
-    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, Optional<PkiLock> pkiLock, boolean dryRun) {
+    private ClusterRun(Request request, ClusterFiles files, RemoteFactory remotes, ApiRoute apiRoute, Optional<PkiLock> pkiLock,
+                       boolean dryRun) {
         this.request = request;
         this.remotes = remotes;
         this.pkiLock = pkiLock;
         this.dryRun = dryRun;
-        this.api = new LazyCluster(() -> request.clusterKubeconfig().orElseGet(() -> files.rendered().superAdminKubeconfig()));
+        this.api = new LazyCluster(() -> request.clusterKubeconfig().orElseGet(() -> files.rendered().superAdminKubeconfig()),
+                apiRoute);
         Workflow full = request.kind() == Kind.INSTALL
                 ? InstallWorkflow.create(files, api, request.timeouts(), Clock.systemUTC(), request.adminKubeconfig())
                 : UpgradeWorkflow.create(files, api, request.timeouts(), request.pkiDir(), request.adminKubeconfig(),
@@ -121,7 +124,7 @@ public final class ClusterRun implements AutoCloseable {
         this.workflow = lockedFirst(full.select(request.only(), request.skip()), request);
     }
 
-    private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes) {
+    private static ClusterRun create(Request request, boolean dryRun, RemoteFactory remotes, ApiRoute apiRoute) {
         // A run holds its PKI folder from start to end: another process completing it meanwhile would make a second CA.
         Optional<PkiLock> pkiLock = dryRun ? Optional.empty() : Optional.of(PkiLock.hold(request.pkiDir(), "mast " + request.kind().verb()));
         try {
@@ -141,7 +144,7 @@ public final class ClusterRun implements AutoCloseable {
                 // Nothing comes before the files on an install: a PKI folder that cannot be used is bad input, found now.
                 files.rendered();
             }
-            return new ClusterRun(request, files, remotes, pkiLock, dryRun);
+            return new ClusterRun(request, files, remotes, apiRoute, pkiLock, dryRun);
         } catch (RuntimeException e) {
             pkiLock.ifPresent(PkiLock::close);
             throw e;
@@ -173,12 +176,13 @@ public final class ClusterRun implements AutoCloseable {
      * @throws IllegalArgumentException when {@code only} or {@code skip} names no phase, or leaves out what a phase needs
      */
     public static ClusterRun overSsh(Request request, NodeConnector connector) {
-        return over(request, SshRemote.factory(connector));
+        // The API is asked the way the masters are reached: through their jump hosts if they have any.
+        return create(request, false, SshRemote.factory(connector), ApiRoute.throughJumps(request.plan(), connector));
     }
 
     /** A run that changes the nodes through {@code remotes}: for harnesses that put something between Mast and the nodes. */
     public static ClusterRun over(Request request, RemoteFactory remotes) {
-        return create(request, false, remotes);
+        return create(request, false, remotes, ApiRoute.DIRECT);
     }
 
     /**
@@ -187,7 +191,7 @@ public final class ClusterRun implements AutoCloseable {
      * without one, nothing is asked and the run is shown as on fresh nodes.
      */
     public static ClusterRun dryRun(Request request, Optional<NodeConnector> asking) {
-        return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)));
+        return create(request, true, RecordingRemote.factory(asking.map(SshRemote::factory)), ApiRoute.DIRECT);
     }
 
     /**
@@ -195,12 +199,13 @@ public final class ClusterRun implements AutoCloseable {
      * already before it ({@link dev.mast.workflow.RememberedAnswers}).
      */
     public static ClusterRun dryRun(Request request, RemoteFactory asking) {
-        return create(request, true, RecordingRemote.factory(Optional.of(asking)));
+        return create(request, true, RecordingRemote.factory(Optional.of(asking)), ApiRoute.DIRECT);
     }
 
     /** A dry run of the files a preview rendered already, asking the nodes through {@code asking} as {@link #dryRun} does. */
     public static ClusterRun preview(Request request, RenderedCluster files, Optional<RemoteFactory> asking) {
-        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking), Optional.empty(), true);
+        return new ClusterRun(request, ClusterFiles.of(files), RecordingRemote.factory(asking), ApiRoute.DIRECT, Optional.empty(),
+                true);
     }
 
     /** The phases that will run, after {@code --only} and {@code --skip}. */

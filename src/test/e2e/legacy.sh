@@ -174,13 +174,10 @@ legacy_files_kubeadm() {
     done
 }
 
-legacy_kubeadm_node() {
-    local upper=$1 name=$2 ip=$3 pki=$4
-    mkdir -p "$upper/etc/kubernetes/pki" "$upper/var/lib/kubelet" "$upper/etc/containerd"
-    cp "$pki/ca.crt" "$upper/etc/kubernetes/pki/ca.crt"
-    kubeconfig "$upper/etc/kubernetes/kubelet.conf" "https://$(node_ip 1):6443" "$pki" "kubelet-$name" "system:node:$name"
-    kubeconfig "$upper/etc/kubernetes/kube-proxy.conf" "https://$(node_ip 1):6443" "$pki" kube-proxy system:kube-proxy
-    cat >"$upper/etc/containerd/config.toml" <<'EOF'
+# containerd as the kubeadm-like and Kismatic nodes share it: runc with the systemd cgroup
+# driver, images pulled through the bed's registry mirror (certs.d).
+containerd_config_systemd_cgroups() {
+    cat >"$1" <<'EOF'
 version = 2
 [plugins."io.containerd.grpc.v1.cri"]
   sandbox_image = "registry.k8s.io/pause:3.9"
@@ -191,6 +188,15 @@ version = 2
 [plugins."io.containerd.grpc.v1.cri".registry]
   config_path = "/etc/containerd/certs.d"
 EOF
+}
+
+legacy_kubeadm_node() {
+    local upper=$1 name=$2 ip=$3 pki=$4
+    mkdir -p "$upper/etc/kubernetes/pki" "$upper/var/lib/kubelet" "$upper/etc/containerd"
+    cp "$pki/ca.crt" "$upper/etc/kubernetes/pki/ca.crt"
+    kubeconfig "$upper/etc/kubernetes/kubelet.conf" "https://$(node_ip 1):6443" "$pki" "kubelet-$name" "system:node:$name"
+    kubeconfig "$upper/etc/kubernetes/kube-proxy.conf" "https://$(node_ip 1):6443" "$pki" kube-proxy system:kube-proxy
+    containerd_config_systemd_cgroups "$upper/etc/containerd/config.toml"
     cat >"$upper/var/lib/kubelet/config.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
@@ -690,17 +696,7 @@ legacy_kismatic_node() {
     kismatic_pair "$upper" kube-proxy
     kismatic_kubeconfig "$upper/etc/kubernetes/kubelet.conf" "$server" "system:node:$name" kubelet
     kismatic_kubeconfig "$upper/etc/kubernetes/kube-proxy.conf" "$server" system:kube-proxy kube-proxy
-    cat >"$upper/etc/containerd/config.toml" <<'EOF'
-version = 2
-[plugins."io.containerd.grpc.v1.cri"]
-  sandbox_image = "registry.k8s.io/pause:3.9"
-[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
-  runtime_type = "io.containerd.runc.v2"
-[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
-  SystemdCgroup = true
-[plugins."io.containerd.grpc.v1.cri".registry]
-  config_path = "/etc/containerd/certs.d"
-EOF
+    containerd_config_systemd_cgroups "$upper/etc/containerd/config.toml"
     kismatic_unit "$upper/etc/systemd/system/kubelet.service" "Kubernetes Kubelet" /usr/bin/kubelet \
         INTERNAL_IP="$ip" HOSTNAME="$name" KUBECONFIG=/etc/kubernetes/kubelet.conf POD_MANIFEST_PATH=/etc/kubernetes/manifests \
         RUNTIME_ENDPOINT=unix:///run/containerd/containerd.sock -- \

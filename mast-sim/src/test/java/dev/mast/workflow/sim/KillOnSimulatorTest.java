@@ -222,6 +222,36 @@ class KillOnSimulatorTest {
         }
     }
 
+    /**
+     * Killed once the unit files no package owns were removed, then the scheduler never becomes healthy as a static
+     * pod: with no unit left to go back to, the next run keeps each such component a static pod (taking its manifest
+     * away would leave it in neither form), keeps the killed run's backup, and names both in its report.
+     */
+    @Test
+    void componentsWhoseUnitsAKilledRunRemovedStayStaticPodsWhenTheRollbackCannotRestoreThem() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.legacy(dir, 2, 1, LegacyLayout.KISMATIC, KubernetesVersion.DEFAULT.toString())) {
+            killConversionAfter(sim, "rm -f '/etc/systemd/system/kube-scheduler.service'");
+            String backup = sim.sh(MASTER, "cat /etc/kubernetes/backup/converting-kube-scheduler").stdout().get(0).split(" ")[1];
+            assertNotEquals(0, sim.sh(MASTER, "test -e /etc/systemd/system/kube-scheduler.service").exitStatus(), "its unit is gone");
+            // The killed run had seen the scheduler healthy; it crashes now, and does not come back.
+            sim.node(MASTER).faults().neverHealthy("kube-scheduler", Process.Form.STATIC_POD);
+            String container = String.join("", sim.sh(MASTER, "crictl ps -q --name kube-scheduler").stdout()).trim();
+            assertEquals(0, sim.sh(MASTER, "crictl stop " + container).exitStatus());
+
+            RunSummary again = runAfterTheLastOneDied(sim, ClusterRun.Kind.UPGRADE, sim.events::add, new AtomicReference<>(),
+                    (node, change) -> { });
+
+            assertFalse(again.succeeded());
+            assertTrue(again.describe().contains("rollback incomplete"), again.describe());
+            assertTrue(again.describe().contains("kube-scheduler: NOT restored (its unit is no longer on the node; its backup is in "
+                    + backup + "), it stays a static pod"), again.describe());
+            assertEquals(0, sim.sh(MASTER, "test -f /etc/kubernetes/manifests/kube-scheduler.yaml").exitStatus(),
+                    "the scheduler keeps its manifest: it runs in one form, not none");
+            assertEquals(0, sim.sh(MASTER, "test -d " + backup).exitStatus(), "the killed run's backup is kept");
+            assertNotEquals(0, sim.sh(MASTER, "systemctl is-active kube-scheduler").exitStatus(), "no service was made up for it");
+        }
+    }
+
     /** Runs an upgrade killed on the master right after the conversion's change naming {@code lastChange}. */
     private static void killConversionAfter(SimulatedRun sim, String lastChange) throws Exception {
         Map<String, String> phaseOf = new ConcurrentHashMap<>();

@@ -52,6 +52,26 @@ class PackagesTest {
         }
     }
 
+    /** A dpkg killed in the middle of its work leaves it journalled; apt changes nothing until it is finished. */
+    @Test
+    void aDpkgKilledHalfWayLeavesAptRefusingChangesUntilDpkgConfigureFinishesIt() throws Exception {
+        try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1))) {
+            sim.run("mkdir -p /var/lib/dpkg/updates && echo 'Package: containerd' > /var/lib/dpkg/updates/0000");
+            for (String change : java.util.List.of("apt-get install -y containerd", "apt-get purge -y containerd")) {
+                SshTestClient.Result refused = sim.exec(change);
+                assertEquals(100, refused.status(), change);
+                assertTrue(refused.err().contains("E: dpkg was interrupted, you must manually run 'dpkg --configure -a'"), refused.err());
+            }
+            assertEquals(1, sim.exec("dpkg -s containerd").status(), "nothing changed");
+            assertEquals(2, sim.exec("dpkg --configure").status(), "--configure needs -a or a package");
+
+            sim.run("dpkg --configure -a");
+
+            assertEquals("", sim.run("ls -A /var/lib/dpkg/updates"));
+            assertEquals(0, sim.exec("apt-get install -y containerd").status());
+        }
+    }
+
     @Test
     void purgeRemovesThePackagesUnitAndStopsIt() throws Exception {
         try (SimFixture sim = SimFixture.start(tmp, b -> b.nodes(1).provisioning(Provisioning.LEGACY_SYSTEMD))) {

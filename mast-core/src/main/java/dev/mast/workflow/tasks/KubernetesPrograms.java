@@ -117,6 +117,7 @@ public final class KubernetesPrograms {
         List<String> held = new ArrayList<>(programs);
         held.addAll(TOOL_PACKAGES);
         Packages.noteInstalledByMast(remote, programs);
+        Packages.finishInterruptedDpkg(remote);
         remote.run("DEBIAN_FRONTEND=noninteractive apt-get install -y --allow-downgrades --allow-change-held-packages"
                 + " -o Dpkg::Options::=--force-confold " + Sh.words(packages) + " && apt-mark hold " + Sh.words(held));
         context.log("installed " + String.join(", ", packages) + " from " + repository.debUrl() + " and held them");

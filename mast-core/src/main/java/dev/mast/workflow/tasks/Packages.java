@@ -48,7 +48,12 @@ public final class Packages {
         List<String> missing = missing(remote, pkgs);
         if (!missing.isEmpty()) {
             String names = missing.stream().map(Sh::quote).collect(Collectors.joining(" "));
-            remote.run((usesYum(remote) ? "yum install -y " : "apt-get install -y ") + names);
+            if (usesYum(remote)) {
+                remote.run("yum install -y " + names);
+            } else {
+                finishInterruptedDpkg(remote);
+                remote.run("apt-get install -y " + names);
+            }
         }
     }
 
@@ -82,7 +87,23 @@ public final class Packages {
     /** Removes the package and its configuration; does nothing if it is not installed. */
     public static void purge(Remote remote, String pkg) throws Exception {
         if (isInstalled(remote, pkg)) {
-            remote.run((usesYum(remote) ? "yum remove -y " : "apt-get purge -y ") + Sh.quote(pkg));
+            if (usesYum(remote)) {
+                remote.run("yum remove -y " + Sh.quote(pkg));
+            } else {
+                finishInterruptedDpkg(remote);
+                remote.run("apt-get purge -y " + Sh.quote(pkg));
+            }
+        }
+    }
+
+    /**
+     * Finishes what a killed dpkg left half-done (a run cancelled in the middle of apt-get), which apt refuses to go on
+     * from ("dpkg was interrupted, you must manually run 'dpkg --configure -a'"). dpkg journals that work in
+     * /var/lib/dpkg/updates; with nothing there, nothing runs. Called before apt-get changes packages.
+     */
+    static void finishInterruptedDpkg(Remote remote) throws Exception {
+        if (remote.probe("ls -A /var/lib/dpkg/updates 2>/dev/null | grep -q .") == 0) {
+            remote.run("DEBIAN_FRONTEND=noninteractive dpkg --configure -a");
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * apt-get (and apt): update, install with dependencies, remove and purge with the packages
  * that depend on what goes. Needs root and the dpkg lock; without {@code -y} a change is
- * aborted, as apt does when it cannot ask.
+ * aborted, as apt does when it cannot ask, and refused while a killed dpkg's work is pending.
  */
 final class AptCommand {
     private AptCommand() {
@@ -48,6 +48,9 @@ final class AptCommand {
                     + "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?");
         }
         try {
+            if (Set.of("install", "reinstall", "remove", "purge").contains(verb) && DpkgCommand.interrupted(inv)) {
+                throw new CommandException(100, "E: dpkg was interrupted, you must manually run 'dpkg --configure -a' to correct the problem. ");
+            }
             return switch (verb) {
                 case "update" -> update(inv);
                 case "install", "reinstall" -> install(inv, arguments, yes, args);

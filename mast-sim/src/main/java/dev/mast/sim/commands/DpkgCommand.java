@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * dpkg and dpkg-query: {@code -s}, {@code -l}, {@code -L}, {@code -S}, {@code -W [-f FORMAT]}; removed packages keep
- * "config-files" status.
+ * dpkg and dpkg-query: {@code -s}, {@code -l}, {@code -L}, {@code -S}, {@code -W [-f FORMAT]}, {@code --configure -a};
+ * removed packages keep "config-files" status.
  */
 final class DpkgCommand {
+    /** Where dpkg journals the work it has started and not finished. */
+    static final String UPDATES = "/var/lib/dpkg/updates";
+
     private DpkgCommand() {
     }
 
@@ -27,6 +30,9 @@ final class DpkgCommand {
     private static int dpkg(Invocation inv) throws Exception {
         Args args = Args.parse(inv.args(), "f", Set.of("showformat"));
         List<String> names = args.operands();
+        if (args.has("configure")) {
+            return configurePending(inv, args);
+        }
         if (args.has("print-architecture")) {
             inv.outLine(inv.machine().arch());
             return 0;
@@ -47,6 +53,30 @@ final class DpkgCommand {
             return search(inv, names);
         }
         throw new CommandException(2, inv.name() + ": need an action option\n\nType " + inv.name() + " --help for help.");
+    }
+
+    /**
+     * Whether a dpkg killed in the middle of its work left it pending: dpkg journals it in {@value #UPDATES}, and apt
+     * refuses to change anything until {@code dpkg --configure -a} has finished it.
+     */
+    static boolean interrupted(Invocation inv) throws Exception {
+        return inv.machine().fs().isDirectory(UPDATES) && !inv.machine().fs().list(UPDATES).isEmpty();
+    }
+
+    /** {@code dpkg --configure -a}: finishes what an interrupted dpkg left pending. */
+    private static int configurePending(Invocation inv, Args args) throws Exception {
+        if (!args.has("a", "pending")) {
+            throw new CommandException(2, inv.name() + ": error: --configure needs at least one package name argument");
+        }
+        if (!inv.session().isRoot()) {
+            throw new CommandException(2, inv.name() + ": error: requested operation requires superuser privilege");
+        }
+        if (interrupted(inv)) {
+            for (String entry : inv.machine().fs().list(UPDATES)) {
+                inv.machine().fs().delete(UPDATES + "/" + entry);
+            }
+        }
+        return 0;
     }
 
     private static int status(Invocation inv, List<String> names) throws Exception {

@@ -223,6 +223,29 @@ class KillOnSimulatorTest {
     }
 
     /**
+     * A run cancelled while apt-get installed leaves dpkg's work half-done, and apt refuses every change until
+     * {@code dpkg --configure -a} has finished it: the next run finishes it first, as an operator would.
+     */
+    @Test
+    void anInstallAfterADpkgKilledHalfWayFinishesDpkgsWorkFirst() throws Exception {
+        try (SimulatedRun sim = SimulatedRun.start(dir, 2, 1, Provisioning.FRESH, ContainerRuntime.CONTAINERD)) {
+            for (String node : List.of(MASTER, "node002")) {
+                assertEquals(0, sim.sh(node, "mkdir -p /var/lib/dpkg/updates && echo 'Package: containerd' > /var/lib/dpkg/updates/0000")
+                        .exitStatus());
+                assertEquals(100, sim.sh(node, "apt-get install -y containerd").exitStatus(), "apt refuses to go on from it");
+            }
+
+            RunSummary installed = sim.install();
+
+            assertTrue(installed.succeeded(), installed.describe());
+            for (String node : List.of(MASTER, "node002")) {
+                assertEquals(List.of(), sim.sh(node, "ls -A /var/lib/dpkg/updates").stdout(), node + ": dpkg's work finished");
+                assertEquals(0, sim.sh(node, "dpkg -s containerd").exitStatus(), node);
+            }
+        }
+    }
+
+    /**
      * Killed once the unit files no package owns were removed, then the scheduler never becomes healthy as a static
      * pod: with no unit left to go back to, the next run keeps each such component a static pod (taking its manifest
      * away would leave it in neither form), keeps the killed run's backup, and names both in its report.

@@ -287,11 +287,28 @@ public final class ConvertToStaticPods implements Step {
      * gone, the kubelet does not start the pod again.
      */
     private static void stopStaticPod(Remote remote, Component component, String nodeName) throws Exception {
-        List<String> pods = remote.run("crictl pods -q --name " + Sh.quote("^" + component.key() + "-" + nodeName + "$"))
-                .stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
-        if (!pods.isEmpty()) {
-            remote.run("crictl stopp " + Sh.words(pods));
+        List<String> pods = staticPodSandboxes(remote, component, nodeName);
+        if (pods.isEmpty()) {
+            return;
         }
+        try {
+            remote.run("crictl stopp " + Sh.words(pods));
+        } catch (Exception e) {
+            // The kubelet may remove a crash-looping pod's sandbox between the listing and the stop: one gone is stopped.
+            List<String> left = staticPodSandboxes(remote, component, nodeName).stream().filter(pods::contains).toList();
+            if (left.size() == pods.size()) {
+                throw e;
+            }
+            if (!left.isEmpty()) {
+                remote.run("crictl stopp " + Sh.words(left));
+            }
+        }
+    }
+
+    /** The sandboxes of the component's static pod on the node, stopped ones included. */
+    private static List<String> staticPodSandboxes(Remote remote, Component component, String nodeName) throws Exception {
+        return remote.run("crictl pods -q --name " + Sh.quote("^" + component.key() + "-" + nodeName + "$"))
+                .stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
     }
 
     /**

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class FileTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(FileTransfer.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    /** How a read says the file is not there: a status neither sudo, the shell nor cat exits with. */
+    private static final int ABSENT = 44;
     /** The bytes one SFTP write request carries (what OpenSSH's sftp client sends too). */
     private static final int CHUNK = 32 * 1024;
 
@@ -97,14 +99,16 @@ final class FileTransfer {
         String action = "reading " + remotePath;
         String path = Shell.quote(remotePath);
         return link.call(action, true, STEP_TIMEOUT, client -> {
-            if (status(client, "test -e " + path) != 0) {
-                return Optional.empty();
-            }
+            // One round trip: whether the file exists and its content come back together (reading a node's files
+            // is most of what a preview asks, each a round trip).
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] stdin = sudo.stdin(new byte[0], true);
-            Exec.Outcome outcome = link.exec(client, new Exec.Spec(sudo.commandLine("cat -- " + path, true), stdin,
-                    STEP_TIMEOUT, LineSink.DISCARD, out));
+            Exec.Outcome outcome = link.exec(client, new Exec.Spec(sudo.commandLine("test -e " + path + " || exit "
+                    + ABSENT + "; cat -- " + path, true), stdin, STEP_TIMEOUT, LineSink.DISCARD, out));
             Arrays.fill(stdin, (byte) 0);
+            if (outcome.status() == ABSENT) {
+                return Optional.empty();
+            }
             if (outcome.status() != 0) {
                 throw new CommandFailedException(link.node(), action, "cat " + remotePath, outcome.status(),
                         outcome.lastLines());

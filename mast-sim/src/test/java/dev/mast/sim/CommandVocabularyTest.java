@@ -42,6 +42,12 @@ class CommandVocabularyTest {
     }
 
     @Test
+    void aReadSaysWithItsStatusThatTheFileIsMissing() throws Exception {
+        assertEquals(44, sim.exec("test -e '/no/such' || exit 44; cat -- '/no/such'").status());
+        assertEquals(0, sim.exec("test -e '/etc/hostname' || exit 44; cat -- '/etc/hostname'").status());
+    }
+
+    @Test
     void theExitStatusIsTheLastCommands() throws Exception {
         assertEquals(0, sim.exec("false; true").status());
         assertEquals(1, sim.exec("true\nfalse").status());

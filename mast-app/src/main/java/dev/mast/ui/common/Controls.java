@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -33,6 +34,8 @@ public final class Controls {
     /** A button with a mnemonic in its text ({@code _Add node}), a tooltip and an action. */
     public static Button button(String text, String tooltip, Runnable action) {
         Button button = new Button(text);
+        // A button keeps its whole text: where room is short, the text beside it wraps instead ("Choose a kubeco…").
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setMnemonicParsing(true);
         button.setOnAction(e -> action.run());
         tip(button, tooltip);

@@ -16,6 +16,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Start page: install or upgrade, and where the plan comes from. */
@@ -110,6 +111,9 @@ public final class StartView {
 
     private static Tile tile(String title, String description, Node... actions) {
         Tile tile = new Tile(title, description);
+        // The title keeps its whole text where the column is narrow; the description beside the actions wraps instead.
+        tile.skinProperty().addListener((obs, was, skin) -> tile.lookupAll(".title").stream()
+                .filter(Region.class::isInstance).forEach(label -> ((Region) label).setMinWidth(Region.USE_PREF_SIZE)));
         HBox box = new HBox(8, actions);
         box.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         tile.setAction(box);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Writing sets of files to a node, and telling whether the node already has them exactly. */
@@ -48,8 +49,12 @@ public final class RemoteFiles {
     /** Copies the paths that exist into the backup folder, keeping their layout; returns those copied. */
     public static List<String> backUp(Remote remote, String backupDir, List<String> paths) throws Exception {
         var copied = new ArrayList<String>();
+        // Which of them exist, asked in one round trip for all (one question a path took most of a preview's steps).
+        String script = paths.stream().map(Sh::quote).map(path -> "test -e " + path + " && echo " + path)
+                .collect(Collectors.joining("; "));
+        Set<String> existing = Set.copyOf(remote.query(script + "; true").stdout());
         for (String path : paths) {
-            if (remote.probe("test -e " + Sh.quote(path)) == 0) {
+            if (existing.contains(path)) {
                 String target = backupDir + path;
                 remote.run("mkdir -p " + Sh.quote(target.substring(0, target.lastIndexOf('/'))) + " && cp -a "
                         + Sh.quote(path) + " " + Sh.quote(target));

@@ -35,8 +35,15 @@ public final class PodRows {
         return new PodRow(meta.getNamespace() == null ? "" : meta.getNamespace(), meta.getName(),
                 tally.ready + "/" + tally.total, tally.reason, tally.restarts, tally.lastRestart,
                 time(meta.getCreationTimestamp()), node, mirror,
-                spec.getContainers().stream().map(Container::getName).toList(),
-                spec.getInitContainers().stream().map(Container::getName).toList(), "");
+                names(spec.getContainers()), names(spec.getInitContainers()), "");
+    }
+
+    private static List<String> names(List<Container> containers) {
+        String[] names = new String[containers.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = containers.get(i).getName();
+        }
+        return List.of(names);
     }
 
     /**

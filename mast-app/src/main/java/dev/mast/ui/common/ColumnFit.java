@@ -28,6 +28,7 @@ import javafx.util.Duration;
  */
 public final class ColumnFit<S> {
     static final int ROWS_MEASURED = 200;
+    static final int REMEMBERED_WIDTHS = 4 * ROWS_MEASURED;
     /** A cell's padding and borders, and room for the header's sort arrow. */
     private static final double CELL_PADDING = 22;
     private static final double HEADER_PADDING = 28;
@@ -38,6 +39,8 @@ public final class ColumnFit<S> {
     /** The last cell of each column seen drawn: its font and padding (a column scrolled out of view has none now). */
     private final Map<TableColumn<S, ?>, TableCell<?, ?>> drawnBy = new HashMap<>();
     private final PauseTransition pending = new PauseTransition(Duration.millis(250));
+    /** Widths already measured: a fit measures hundreds of values, most of them the same as last time (node names, steps). */
+    private final Map<Font, Map<String, Double>> widths = new HashMap<>();
     private final ChangeListener<Object> valueChanged = (obs, was, now) -> fitSoon();
     private Function<S, List<? extends ObservableValue<?>>> watched = row -> List.of();
     private boolean scheduled;
@@ -132,7 +135,7 @@ public final class ColumnFit<S> {
             for (S row : rows) {
                 String value = entry.getValue().apply(row);
                 if (value != null && !value.isEmpty()) {
-                    width = Math.max(width, textWidth(value, font) + padding + extras.get(column));
+                    width = Math.max(width, measured(value, font) + padding + extras.get(column));
                 }
             }
             column.setPrefWidth(shrink ? Math.ceil(width) : Math.max(Math.ceil(width), column.getPrefWidth()));
@@ -169,6 +172,20 @@ public final class ColumnFit<S> {
             return textWidth(label.getText(), label.getFont()) + HEADER_PADDING;
         }
         return column.getText() == null ? 0 : textWidth(column.getText(), font) + HEADER_PADDING;
+    }
+
+    /** The value's width in the font, remembered; the memory is dropped once it holds more than a few fits' worth. */
+    private double measured(String value, Font font) {
+        Map<String, Double> known = widths.computeIfAbsent(font, f -> new HashMap<>());
+        Double width = known.get(value);
+        if (width == null) {
+            if (known.size() >= REMEMBERED_WIDTHS) {
+                known.clear();
+            }
+            width = textWidth(value, font);
+            known.put(value, width);
+        }
+        return width;
     }
 
     static double textWidth(String value, Font font) {

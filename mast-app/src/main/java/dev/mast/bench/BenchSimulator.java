@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * {@code mast simulate} in a JVM of its own, for the benchmark: the simulated nodes' SSH servers,
@@ -132,6 +134,31 @@ public final class BenchSimulator implements AutoCloseable {
     /** CPU time the simulator's JVM used so far. */
     public Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * CPU time the simulator's live threads named {@code prefix-...} used so far, from Linux's /proc (whose thread names
+     * keep their first 15 characters); zero elsewhere.
+     */
+    public Duration threadCpu(String prefix) {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).startsWith(prefix + "-")) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        // After "pid (name) ": state is field 3, utime field 14 and stime field 15.
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.mast.node.NodeConnection;
 import dev.mast.node.NodeConnector;
 import dev.mast.plan.Plan;
 import dev.mast.plan.PlanFile;
+import dev.mast.sim.SimBastion;
 import dev.mast.workflow.run.ClusterRun;
 import dev.mast.workflow.RunSummary;
 import dev.mast.workflow.Timeouts;
@@ -52,7 +53,9 @@ import picocli.CommandLine.Spec;
                 + " phase_client_cpu_ms_per_node.<phase> (the CPU of the threads that ran the phase's steps, the nodes it ran on,"
                 + " and their quotient); phase_simulator_cpu_s.<phase> (the simulator's CPU from the phase's start to the next's);"
                 + " ssh_round_trips_per_s (sequential commands over one SSH connection, no delays; aim for >= 500); via_bastion"
-                + " (--via-bastion: every node reached through one jump host); peak_heap_mb and peak_live_mb (Mast's JVM,"
+                + " (--via-bastion: every node reached through one jump host); simulator_jump_host_cpu_s (--via-bastion: the"
+                + " part of simulator_cpu_s the simulated jump host took, deciphering and forwarding every node's traffic; a"
+                + " real jump host runs on a machine of its own); peak_heap_mb and peak_live_mb (Mast's JVM,"
                 + " simulator excluded: the most heap in use, and the most still in use after a collection).",
                 "Then machine_busy_pct (CPU of Mast, the simulator and other programs over what the cores give in the N-node"
                 + " run's wall time), wall_bound_by (waits: the machine had CPU to spare; else simulator, mast or other programs,"
@@ -86,7 +89,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
     /** One install's figures. */
     private record Run(Duration wall, Duration clientCpu, Duration simulatorCpu, Map<String, Duration> phases, Duration machineCpu,
             Map<String, Duration> phaseClientCpu, Map<String, Integer> phaseNodes, Map<String, Duration> phaseSimulatorCpu,
-            Map<String, Duration> clientCpuByThreads) {
+            Map<String, Duration> clientCpuByThreads, Duration jumpHostCpu) {
         /** Each phase's CPU per node it ran on. */
         Map<String, Duration> phaseClientCpuPerNode() {
             Map<String, Duration> perNode = new LinkedHashMap<>();
@@ -139,6 +142,9 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             out.printf("client_cpu_s: %.2f%n", seconds(many.clientCpu()));
             out.printf("client_cpu_ms_per_node: %.0f%n", many.clientCpu().toMillis() / (double) nodes);
             out.printf("simulator_cpu_s: %.2f%n", seconds(many.simulatorCpu()));
+            if (viaBastion) {
+                out.printf("simulator_jump_host_cpu_s: %.2f%n", seconds(many.jumpHostCpu()));
+            }
             out.printf("client_cpu_outside_steps_s: %.2f%n", seconds(many.clientCpuOutsideSteps()));
             many.clientCpuByThreads().forEach((group, cpu) -> out.printf("client_cpu_s.threads.%s: %.2f%n", group, seconds(cpu)));
             out.printf("client_cpu_s.threads.jvm: %.2f%n", seconds(many.clientCpu().minus(
@@ -187,6 +193,7 @@ final class BenchWorkflowCommand implements Callable<Integer> {
             try (NodeConnector connector = new NodeConnector(CredentialPrompt.refusing(), simulator.knownHosts());
                  ClusterRun run = ClusterRun.overSsh(request, connector)) {
                 Duration simulatorBefore = simulator.cpu();
+                Duration jumpHostBefore = simulator.threadCpu(SimBastion.THREAD_NAME);
                 Duration machineBefore = machineCpu();
                 ThreadCpu threads = new ThreadCpu(ThreadCpu::mastGroup);
                 long cpuBefore = processCpuNanos();
@@ -197,13 +204,14 @@ final class BenchWorkflowCommand implements Callable<Integer> {
                 threads.close();
                 Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore).minus(threads.ownCpu());
                 Duration simulatorCpu = simulator.cpu().minus(simulatorBefore);
+                Duration jumpHostCpu = simulator.threadCpu(SimBastion.THREAD_NAME).minus(jumpHostBefore);
                 if (!summary.succeeded()) {
                     throw new IllegalStateException("the benchmark install did not finish: " + summary.describe());
                 }
                 Duration machineCpu = machineCpu().minus(machineBefore);
                 List<Duration> end = phases.now();
                 return new Run(wall, clientCpu, simulatorCpu, phases.walls(), machineCpu, phases.stepCpu(), phases.nodes(),
-                        phases.cpu(0, end), byThreads);
+                        phases.cpu(0, end), byThreads, jumpHostCpu);
             }
         }
     }
